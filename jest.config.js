@@ -1,0 +1,9 @@
+/** Decorator metadata needs the TypeScript compiler, so tests go through ts-jest, not esbuild. */
+module.exports = {
+  preset: 'ts-jest',
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  setupFiles: ['reflect-metadata'],
+  testTimeout: 60000,
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: false }] },
+};

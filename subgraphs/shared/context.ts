@@ -1,0 +1,31 @@
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import type { SubgraphConfig } from './config';
+
+/**
+ * The per-request bag of DataLoaders. A loader is created the first time a resolver asks for it by name
+ * and lives only as long as the request, so batching and caching never leak between users.
+ */
+export class LoaderRegistry {
+  private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+
+  get<K, V>(name: string, batch: DataLoader.BatchLoadFn<K, V>): DataLoader<K, V> {
+    let loader = this.loaders.get(name);
+    if (!loader) {
+      // One statement per entity type per level needs batches as large as a level can be.
+      loader = new DataLoader<K, V>(batch, { maxBatchSize: 10_000 }) as DataLoader<unknown, unknown>;
+      this.loaders.set(name, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+}
+
+export interface SubgraphContext {
+  dataSource: DataSource;
+  config: SubgraphConfig;
+  loaders: LoaderRegistry;
+}
+
+export function createContext(dataSource: DataSource, config: SubgraphConfig): SubgraphContext {
+  return { dataSource, config, loaders: new LoaderRegistry() };
+}

@@ -1,0 +1,59 @@
+import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import type { GraphQLSchema } from 'graphql';
+import gql from 'graphql-tag';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import type { SubgraphContext } from './context';
+
+/** `__resolveReference` functions by type name: how a subgraph answers the gateway's `_entities` calls. */
+export type ReferenceResolvers = Record<
+  string,
+  { __resolveReference: (reference: Record<string, unknown>, context: SubgraphContext) => unknown }
+>;
+
+export interface FederatedSchemaOptions {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: NonEmptyArray<Function>;
+  /** Entities this subgraph only extends or references: type-graphql drops them unless listed here. */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+  referenceResolvers?: ReferenceResolvers;
+}
+
+const FEDERATION_LINK = `
+  extend schema
+    @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires"])
+`;
+
+/**
+ * type-graphql builds the schema from the decorated classes; @apollo/subgraph then rebuilds it from its
+ * printed SDL (directives included) so the federation fields (`_entities`, `_service`) exist.
+ */
+export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers: options.resolvers,
+    orphanedTypes: options.orphanedTypes,
+    skipCheck: true,
+    validate: false,
+  });
+  return buildSubgraphSchema({
+    typeDefs: gql`${FEDERATION_LINK}${printSchemaWithDirectives(schema)}`,
+    resolvers: mergeResolvers(createResolversMap(schema) as Record<string, object>, options.referenceResolvers ?? {}) as never,
+  });
+}
+
+/**
+ * Adds the reference resolvers into the types' existing resolver objects. A shallow spread would replace
+ * a type's field resolvers with just `__resolveReference`, and the gateway would then see nulls.
+ */
+function mergeResolvers(base: Record<string, object>, extra: Record<string, object>): Record<string, object> {
+  const merged: Record<string, object> = { ...base };
+  for (const [typeName, resolvers] of Object.entries(extra)) {
+    merged[typeName] = { ...(base[typeName] ?? {}), ...resolvers };
+  }
+  return merged;
+}
+
+export function printSubgraphSdl(schema: GraphQLSchema): string {
+  return `${printSubgraphSchema(schema).trim()}\n`;
+}

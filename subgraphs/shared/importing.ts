@@ -1,0 +1,170 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { parseCentavos, type Centavos } from './money';
+
+/** One thing wrong with one input: the file, where in it (line or JSON path), the field, the value, why. */
+export interface ImportProblem {
+  file: string;
+  row?: number;
+  path?: string;
+  field?: string;
+  value?: string;
+  reason: string;
+}
+
+export function describeProblem(problem: ImportProblem): string {
+  const where = [problem.file, problem.row !== undefined ? `line ${problem.row}` : problem.path].filter(Boolean).join(', ');
+  const what = problem.field ? ` field "${problem.field}"${problem.value !== undefined ? ` = "${problem.value}"` : ''}` : '';
+  return `${where}:${what} ${problem.reason}`;
+}
+
+/** Thrown when an input cannot be loaded; nothing has been written when it is raised. */
+export class ImportError extends Error {
+  constructor(readonly problems: ImportProblem[]) {
+    const shown = problems.slice(0, 20).map((p) => `  - ${describeProblem(p)}`);
+    const more = problems.length > 20 ? [`  … and ${problems.length - 20} more`] : [];
+    super(`Import rejected (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${[...shown, ...more].join('\n')}`);
+    this.name = 'ImportError';
+  }
+}
+
+/**
+ * Reads a text file the way public data really arrives: UTF-8 with or without a byte-order mark, or
+ * Latin-1 (Windows exports) when the bytes are not valid UTF-8.
+ */
+export function readText(file: string): { text: string; encoding: 'utf-8' | 'latin1' } {
+  const bytes = fs.readFileSync(file);
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { text, encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('latin1').decode(bytes), encoding: 'latin1' };
+  }
+}
+
+export interface CsvRow {
+  /** 1-based line of the file where the record starts (the header is line 1). */
+  line: number;
+  values: Record<string, string>;
+}
+
+/**
+ * Parses a CSV file with a header row into records keyed by lower-cased header names; a malformed file
+ * (unclosed quote, a row with the wrong number of fields) is one problem naming the line.
+ */
+export function readCsv(file: string, displayName = path.basename(file)): CsvRow[] {
+  const { text } = readText(file);
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { info: true, skip_empty_lines: true, relax_column_count: false, bom: true });
+  } catch (error) {
+    const err = error as Error & { lines?: number };
+    throw new ImportError([{ file: displayName, row: err.lines, reason: `not a valid CSV file: ${err.message}` }]);
+  }
+  if (records.length === 0) throw new ImportError([{ file: displayName, reason: 'the file is empty' }]);
+  const header = records[0].record.map((name) => name.trim().toLowerCase());
+  return records.slice(1).map(({ record, info }) => ({
+    line: info.lines,
+    values: Object.fromEntries(header.map((name, i) => [name, record[i]?.trim() ?? ''])),
+  }));
+}
+
+/** Checks that a CSV header carries the columns an importer needs, listing every missing one. */
+export function requireColumns(file: string, rows: CsvRow[], columns: string[]): void {
+  const present = new Set(Object.keys(rows[0]?.values ?? {}));
+  const missing = columns.filter((column) => !present.has(column));
+  if (rows.length > 0 && missing.length > 0) {
+    throw new ImportError(missing.map((field) => ({ file, row: 1, field, reason: 'required column is missing from the header' })));
+  }
+}
+
+/**
+ * Typed access to one CSV record that collects problems instead of throwing, so an import reports every
+ * bad row and field at once.
+ */
+export class RowReader {
+  constructor(
+    private readonly file: string,
+    private readonly row: CsvRow,
+    private readonly problems: ImportProblem[],
+  ) {}
+
+  private problem(field: string, reason: string): void {
+    this.problems.push({ file: this.file, row: this.row.line, field, value: this.row.values[field], reason });
+  }
+
+  optionalText(field: string): string | null {
+    const value = this.row.values[field];
+    return value === undefined || value === '' ? null : value;
+  }
+
+  text(field: string): string {
+    const value = this.optionalText(field);
+    if (value === null) this.problem(field, 'is required');
+    return value ?? '';
+  }
+
+  optionalMoney(field: string): Centavos | null {
+    const value = this.optionalText(field);
+    if (value === null) return null;
+    const parsed = parseCentavos(value);
+    if (parsed === null) this.problem(field, 'is not an amount (digits, optional "-", at most two decimals)');
+    return parsed;
+  }
+
+  integer(field: string): number {
+    const value = this.text(field);
+    if (value !== '' && !/^-?\d+$/.test(value)) this.problem(field, 'is not a whole number');
+    return Number(value);
+  }
+
+  optionalDate(field: string): string | null {
+    const value = this.optionalText(field);
+    if (value !== null && !isIsoDate(value)) this.problem(field, 'is not a date (YYYY-MM-DD)');
+    return value;
+  }
+}
+
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** Rows whose stable id occurs more than once in one input are problems too: a re-import must not guess. */
+export function duplicateIdProblems<T>(file: string, items: T[], idOf: (item: T) => string, rowOf: (item: T) => number | undefined) {
+  const seen = new Map<string, number | undefined>();
+  const problems: ImportProblem[] = [];
+  for (const item of items) {
+    const id = idOf(item);
+    if (seen.has(id)) {
+      problems.push({ file, row: rowOf(item), field: 'id', value: id, reason: `duplicates the row at line ${seen.get(id)}` });
+    } else seen.set(id, rowOf(item));
+  }
+  return problems;
+}
+
+/**
+ * Writes rows by their stable ids inside the caller's transaction, in chunks small enough for SQLite's and
+ * PostgreSQL's parameter limits: loading the same file twice leaves the same rows.
+ */
+export async function upsertAll<E extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  rows: E[],
+  conflictColumns: string[] = ['id'],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const columnsPerRow = manager.connection.getMetadata(entity).columns.length;
+  const chunkSize = Math.max(1, Math.floor(30_000 / columnsPerRow));
+  for (let start = 0; start < rows.length; start += chunkSize) {
+    await manager.upsert(entity, rows.slice(start, start + chunkSize) as never, conflictColumns);
+  }
+}
+
+/** Runs a load in one transaction: it lands whole or not at all. */
+export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  return dataSource.transaction(work);
+}

@@ -1,0 +1,83 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import type { GraphQLSchema } from 'graphql';
+import type { DataSource, EntitySchema } from 'typeorm';
+import { readConfig, type SubgraphConfig, type SubgraphName } from './config';
+import { createContext, type SubgraphContext } from './context';
+import { openDataSource, type OpenedDataSource } from './data-source';
+import { errorFormatter } from './errors';
+
+/** What each subgraph folder exports: the kit does the rest (database, server, sample data). */
+export interface SubgraphDefinition {
+  name: SubgraphName;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: (Function | EntitySchema)[];
+  buildSchema(): Promise<GraphQLSchema>;
+  /** Loads the shipped sample dataset through the subgraph's importers, in one transaction. */
+  loadSample(dataSource: DataSource, config: SubgraphConfig): Promise<void>;
+  /** True when the database holds no data yet (first start). */
+  isEmpty(dataSource: DataSource): Promise<boolean>;
+}
+
+export interface PreparedSubgraph extends OpenedDataSource {
+  schema: GraphQLSchema;
+  server: ApolloServer<SubgraphContext>;
+  config: SubgraphConfig;
+  context(): SubgraphContext;
+  close(): Promise<void>;
+}
+
+/** Opens the database, loads the sample when it is empty, and builds the Apollo server (not listening yet). */
+export async function prepareSubgraph(definition: SubgraphDefinition, config: SubgraphConfig): Promise<PreparedSubgraph> {
+  const opened = await openDataSource(definition.name, definition.entities, config);
+  if (config.loadSample && (await definition.isEmpty(opened.dataSource))) {
+    await definition.loadSample(opened.dataSource, config);
+  }
+  const schema = await definition.buildSchema();
+  const production = config.environment === 'production';
+  const server = new ApolloServer<SubgraphContext>({
+    schema,
+    formatError: errorFormatter(production),
+    includeStacktraceInErrorResponses: !production,
+    introspection: true,
+    // Inline traces feed Apollo Studio, which this project does not use.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  return {
+    ...opened,
+    schema,
+    server,
+    config,
+    context: () => createContext(opened.dataSource, config),
+    close: async () => {
+      await server.stop();
+      await opened.dataSource.destroy();
+    },
+  };
+}
+
+/** The entry point of every subgraph process: prints its URL and stops cleanly on SIGINT/SIGTERM. */
+export async function startSubgraph(definition: SubgraphDefinition): Promise<void> {
+  const config = readConfig();
+  const prepared = await prepareSubgraph(definition, config);
+  const { url } = await startStandaloneServer(prepared.server, {
+    listen: { port: config.ports[definition.name] },
+    context: async () => prepared.context(),
+  });
+  console.log(`${definition.name} subgraph ready at ${url}`);
+  const stop = async () => {
+    await prepared.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/** Runs a subgraph's start function and exits with the problem listed if it cannot start. */
+export function runMain(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

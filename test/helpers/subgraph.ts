@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { readConfig, type SubgraphConfig } from '../../subgraphs/shared/config';
+import { postgresSchemaName } from '../../subgraphs/shared/data-source';
+import { prepareSubgraph, type PreparedSubgraph, type SubgraphDefinition } from '../../subgraphs/shared/start-subgraph';
+
+export interface QueryResult {
+  data?: Record<string, any> | null;
+  errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestSubgraph extends PreparedSubgraph {
+  query(source: string, variables?: Record<string, unknown>): Promise<QueryResult>;
+  /** How many SQL statements `work` sent to this subgraph's database. */
+  statementsDuring(work: () => Promise<unknown>): Promise<number>;
+}
+
+let opened = 0;
+
+/**
+ * A subgraph on a throw-away database: a temporary SQLite directory, or, when DATABASE_URL is set (as CI
+ * does), its own PostgreSQL schema that is dropped afterwards. Tests run the same either way.
+ */
+export function testConfig(extra: Record<string, string> = {}): SubgraphConfig {
+  opened += 1;
+  return readConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    SQLITE_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'ftm-test-')),
+    DATABASE_SCHEMA_PREFIX: `t${process.pid}_${opened}_`,
+    ...extra,
+  });
+}
+
+export async function openTestSubgraph(
+  definition: SubgraphDefinition,
+  options: { loadSample?: boolean; config?: SubgraphConfig } = {},
+): Promise<TestSubgraph> {
+  const config = options.config ?? testConfig({ LOAD_SAMPLE: String(options.loadSample ?? true) });
+  const prepared = await prepareSubgraph(definition, config);
+  await prepared.server.start();
+  return {
+    ...prepared,
+    async query(source, variables) {
+      const response = await prepared.server.executeOperation({ query: source, variables }, { contextValue: prepared.context() });
+      if (response.body.kind !== 'single') throw new Error('incremental delivery is not used here');
+      return response.body.singleResult as QueryResult;
+    },
+    async statementsDuring(work) {
+      const before = prepared.counter.statements;
+      await work();
+      return prepared.counter.statements - before;
+    },
+    async close() {
+      await prepared.close();
+      await dropDatabase(config, definition.name);
+    },
+  };
+}
+
+export async function dropDatabase(config: SubgraphConfig, name: SubgraphDefinition['name']): Promise<void> {
+  if (config.database.kind === 'sqlite') {
+    fs.rmSync(config.database.directory, { recursive: true, force: true });
+    return;
+  }
+  const client = new Client({ connectionString: config.database.url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${postgresSchemaName(config, name)}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
