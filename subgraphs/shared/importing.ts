@@ -56,17 +56,18 @@ export interface CsvRow {
  */
 export function readCsv(file: string, displayName = path.basename(file)): CsvRow[] {
   const { text } = readText(file);
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: { record: string[]; raw: string; info: { lines: number } }[];
   try {
-    records = parse(text, { info: true, skip_empty_lines: true, relax_column_count: false, bom: true });
+    records = parse(text, { info: true, raw: true, skip_empty_lines: true, relax_column_count: false, bom: true });
   } catch (error) {
     const err = error as Error & { lines?: number };
     throw new ImportError([{ file: displayName, row: err.lines, reason: `not a valid CSV file: ${err.message}` }]);
   }
   if (records.length === 0) throw new ImportError([{ file: displayName, reason: 'the file is empty' }]);
   const header = records[0].record.map((name) => name.trim().toLowerCase());
-  return records.slice(1).map(({ record, info }) => ({
-    line: info.lines,
+  return records.slice(1).map(({ record, raw, info }) => ({
+    // csv-parse counts lines up to the end of a record; a quoted field may span several.
+    line: info.lines - (raw.replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0),
     values: Object.fromEntries(header.map((name, i) => [name, record[i]?.trim() ?? ''])),
   }));
 }

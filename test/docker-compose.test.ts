@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { load } from 'js-yaml';
+
+/**
+ * No Docker engine runs here, so this keeps docker-compose.yml honest by reading it: every subgraph the
+ * supergraph was composed from has a service running its entry point on the port the gateway is told.
+ */
+const root = path.resolve(__dirname, '..');
+interface Service {
+  command?: string[];
+  environment?: Record<string, string>;
+  expose?: string[];
+  ports?: string[];
+  depends_on?: string[] | Record<string, unknown>;
+}
+const compose = load(fs.readFileSync(path.join(root, 'docker-compose.yml'), 'utf8')) as { services: Record<string, Service> };
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'schema/subgraphs.json'), 'utf8')) as Record<string, string>;
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+
+const entryExists = (compiled: string) => fs.existsSync(path.join(root, compiled.replace(/^dist\//, '').replace(/\.js$/, '.ts')));
+
+describe('docker-compose.yml', () => {
+  test.each(Object.entries(manifest))('runs the %s subgraph on the port composition recorded', (name, url) => {
+    const service = compose.services[name];
+    const port = new URL(url).port;
+    expect(service).toBeDefined();
+    expect(service.command).toEqual(['node', `dist/subgraphs/${name}/index.js`]);
+    expect(entryExists(service.command![1])).toBe(true);
+    expect(service.environment?.[`${name.toUpperCase()}_PORT`]).toBe(port);
+    expect(service.expose).toEqual([port]);
+    expect(service.environment?.DATABASE_URL).toMatch(/^postgres:\/\/.*@postgres:5432\//);
+    expect(compose.services.gateway.environment?.[`${name.toUpperCase()}_URL`]).toBe(`http://${name}:${port}/graphql`);
+  });
+
+  test('runs the gateway the way the package script does, on port 4000', () => {
+    const gateway = compose.services.gateway;
+    expect(gateway.command).toEqual(pkg.scripts['start:gateway'].split(' '));
+    expect(entryExists(gateway.command![1])).toBe(true);
+    expect(gateway.ports).toEqual(['4000:4000']);
+    expect(gateway.environment?.NODE_ENV).toBe('production');
+    expect(gateway.depends_on).toEqual(expect.arrayContaining(Object.keys(manifest)));
+  });
+
+  test('ships the schema and the sample data in the image', () => {
+    const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toMatch(/COPY schema schema/);
+    expect(dockerfile).toMatch(/COPY data data/);
+    expect(dockerfile).toMatch(/npm run build/);
+  });
+});

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ImportError, readCsv, readText, requireColumns } from '../../subgraphs/shared/importing';
+
+const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'ftm-csv-'));
+const write = (name: string, content: string | Buffer) => {
+  const file = path.join(directory, name);
+  fs.writeFileSync(file, content);
+  return file;
+};
+
+afterAll(() => fs.rmSync(directory, { recursive: true, force: true }));
+
+describe('reading public CSV files', () => {
+  test('UTF-8 with a byte-order mark, CRLF line ends, quoted fields and upper-case headers', () => {
+    const file = write('bom.csv', '\ufeffESTADO,Titulo\r\nTlaxcala,"Seguir el dinero, FORTAMUN"\r\n');
+    expect(readCsv(file)).toEqual([{ line: 2, values: { estado: 'Tlaxcala', titulo: 'Seguir el dinero, FORTAMUN' } }]);
+  });
+
+  test('Latin-1 files are recognised and decoded', () => {
+    const file = write('latin1.csv', Buffer.from('estado,gobernador\nTabasco,Arturo Nu\xf1ez\n', 'latin1'));
+    expect(readText(file).encoding).toBe('latin1');
+    expect(readCsv(file)[0].values.gobernador).toBe('Arturo Nuñez');
+  });
+
+  test('records that span lines keep the line where they start', () => {
+    const file = write('multiline.csv', 'a,b\n1,"two\nlines"\n3,x\n');
+    expect(readCsv(file).map((row) => row.line)).toEqual([2, 4]);
+  });
+
+  test('a truncated file (unclosed quote) is one problem naming the file', () => {
+    const file = write('truncated.csv', 'a,b\n1,"never closed\n');
+    expect(() => readCsv(file)).toThrow(ImportError);
+    expect(() => readCsv(file)).toThrow(/truncated\.csv/);
+  });
+
+  test('a row with the wrong number of fields names its line', () => {
+    const file = write('ragged.csv', 'a,b\n1,2\n3\n');
+    expect(() => readCsv(file)).toThrow(/line 3/);
+  });
+
+  test('missing columns are all listed', () => {
+    const file = write('header.csv', 'a\n1\n');
+    const rows = readCsv(file);
+    try {
+      requireColumns('header.csv', rows, ['a', 'b', 'c']);
+      throw new Error('expected a rejection');
+    } catch (error) {
+      expect((error as ImportError).problems.map((p) => p.field)).toEqual(['b', 'c']);
+    }
+  });
+});
