@@ -1,0 +1,62 @@
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import { ImportError, inTransaction, upsertAll, type ImportProblem } from '../../shared/importing';
+import { ActionPlan } from '../entities/action-plan.entity';
+import { Commitment, DETAILS_FILE, EVALUATIONS_FILE, MILESTONES_FILE } from '../entities/commitment.entity';
+import { parseActionPlans, PLANS_FILE } from './action-plans.importer';
+import { applyDetails, parseCommitmentDetails, type DetailFiles } from './commitment-details.importer';
+import { COMMITMENTS_FILE, parseCommitments } from './commitments.importer';
+
+export interface LocalActionPlanFiles extends DetailFiles {
+  plans: string;
+  commitments: string;
+}
+
+/** The shipped files under the data folder. */
+export function shippedFiles(dataDirectory: string): LocalActionPlanFiles {
+  const at = (file: string) => path.join(dataDirectory, file);
+  return {
+    plans: at(PLANS_FILE),
+    commitments: at(COMMITMENTS_FILE),
+    details: at(DETAILS_FILE),
+    milestones: at(MILESTONES_FILE),
+    evaluations: at(EVALUATIONS_FILE),
+  };
+}
+
+export interface ParsedLocalActionPlans {
+  plans: ActionPlan[];
+  commitments: Commitment[];
+}
+
+/**
+ * Plans, their commitments and the illustrative details depend on each other (a commitment needs its
+ * plan, a detail its commitment), so they are checked in that order: a file with problems stops the
+ * import before the next is checked, so a broken row is reported once, not again as every later file's
+ * dangling reference.
+ */
+export function parseLocalActionPlans(files: LocalActionPlanFiles): ParsedLocalActionPlans {
+  const { plans, problems: planProblems } = parseActionPlans(files.plans);
+  rejectIfAny(planProblems);
+  const { commitments, problems: commitmentProblems } = parseCommitments(files.commitments, plans);
+  rejectIfAny(commitmentProblems);
+  const byId = new Map(commitments.map((commitment) => [commitment.id, commitment]));
+  const { details, problems: detailProblems } = parseCommitmentDetails(files, new Set(byId.keys()));
+  rejectIfAny(detailProblems);
+  for (const detail of details) applyDetails(byId.get(detail.commitmentId)!, detail);
+  return { plans, commitments };
+}
+
+function rejectIfAny(problems: ImportProblem[]): void {
+  if (problems.length > 0) throw new ImportError(problems);
+}
+
+/** Validates every file first, then writes plans and commitments in one transaction (idempotent upserts by id). */
+export async function loadLocalActionPlans(dataSource: DataSource, files: LocalActionPlanFiles): Promise<ParsedLocalActionPlans> {
+  const parsed = parseLocalActionPlans(files);
+  await inTransaction(dataSource, async (manager) => {
+    await upsertAll(manager, ActionPlan, parsed.plans);
+    await upsertAll(manager, Commitment, parsed.commitments);
+  });
+  return parsed;
+}

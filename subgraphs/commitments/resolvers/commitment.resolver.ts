@@ -1,0 +1,53 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs, pageWindow, paginate, type Page } from '../../shared/connection';
+import type { SubgraphContext } from '../../shared/context';
+import { ActionPlan } from '../entities/action-plan.entity';
+import { Commitment } from '../entities/commitment.entity';
+import { Institution } from '../entities/institution.stub';
+import { actionPlanById, commitmentById } from '../loaders';
+import { containsPattern, foldText } from '../text';
+import { CommitmentFilter } from './commitment.input';
+import { CommitmentConnection } from './connections';
+
+@Resolver(() => Commitment)
+export class CommitmentResolver {
+  @Query(() => Commitment, { nullable: true, description: 'One commitment by id, e.g. `MX-TLA-PAL-2016-03`; null when there is none.' })
+  commitment(@Arg('id', () => ID, { description: 'The commitment\'s id.' }) id: string, @Ctx() ctx: SubgraphContext): Promise<Commitment | null> {
+    return commitmentById(ctx).load(id);
+  }
+
+  @Query(() => CommitmentConnection, { description: 'Commitments of local action plans (*compromisos*) in id order, optionally filtered.' })
+  commitments(
+    @Arg('filter', () => CommitmentFilter, { nullable: true, description: 'Conditions the commitments must meet.' }) filter: CommitmentFilter | null,
+    @Args() page: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Page<Commitment>> {
+    const window = pageWindow(page, ctx.config.maxPageSize);
+    const query = ctx.dataSource.getRepository(Commitment).createQueryBuilder('c');
+    if (filter?.stateId) query.andWhere('c.stateId = :stateId', { stateId: filter.stateId });
+    if (filter?.actionPlanId) query.andWhere('c.actionPlanId = :actionPlanId', { actionPlanId: filter.actionPlanId });
+    if (filter?.theme) query.andWhere(`c.themes LIKE :theme ESCAPE '\\'`, { theme: containsPattern(`|${filter.theme}|`) });
+    if (filter?.stage) query.andWhere('c.stage = :stage', { stage: filter.stage });
+    if (filter?.responsibleInstitutionId) {
+      query.andWhere('c.responsibleInstitutionId = :institutionId', { institutionId: filter.responsibleInstitutionId });
+    }
+    if (filter?.kind) query.andWhere('c.kind = :kind', { kind: filter.kind });
+    if (filter?.search) query.andWhere(`c.titleFolded LIKE :search ESCAPE '\\'`, { search: containsPattern(foldText(filter.search)) });
+    return paginate(query, window);
+  }
+
+  @FieldResolver(() => ActionPlan, { description: 'The action plan the commitment belongs to (*plan de acción local*).' })
+  async actionPlan(@Root() commitment: Commitment, @Ctx() ctx: SubgraphContext): Promise<ActionPlan> {
+    const plan = await actionPlanById(ctx).load(commitment.actionPlanId);
+    if (!plan) throw new Error(`Commitment ${commitment.id} points at a missing action plan ${commitment.actionPlanId}`);
+    return plan;
+  }
+
+  @FieldResolver(() => Institution, {
+    nullable: true,
+    description: 'The institution responsible for it (*institución responsable*); null when no source says (see `detailsSource`).',
+  })
+  responsibleInstitution(@Root() commitment: Commitment): Institution | null {
+    return commitment.responsibleInstitutionId === null ? null : { id: commitment.responsibleInstitutionId };
+  }
+}

@@ -1,0 +1,15 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { PageArgs, pageWindow, type Page } from '../../shared/connection';
+import type { SubgraphContext } from '../../shared/context';
+import type { Commitment } from '../entities/commitment.entity';
+import { Institution } from '../entities/institution.stub';
+import { commitmentPagesByInstitution } from '../loaders';
+import { CommitmentConnection } from './connections';
+
+@Resolver(() => Institution)
+export class InstitutionResolver {
+  @FieldResolver(() => CommitmentConnection, { description: 'Commitments this institution is responsible for (*compromisos a su cargo*), in id order.' })
+  commitments(@Root() institution: Institution, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Page<Commitment>> {
+    return commitmentPagesByInstitution(ctx, pageWindow(page, ctx.config.maxPageSize)).load(institution.id);
+  }
+}
