@@ -1,0 +1,24 @@
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import type { SubgraphConfig } from '../shared/config';
+import { ImportError, inTransaction } from '../shared/importing';
+import { parseCatalogue, writeCatalogue } from './importers/catalogue.importer';
+import { parseRecords, writeRecords } from './importers/records.importer';
+
+export const catalogueDirectory = (config: SubgraphConfig) => path.join(config.dataDirectory, 'archives');
+export const recordsDirectory = (config: SubgraphConfig) => path.join(config.dataDirectory, 'illustrative');
+
+/**
+ * The SRE's classification chart and disposition catalogue, then the ILLUSTRATIVE records filed against
+ * it: both validated first (records against the catalogue being loaded), then written in one transaction.
+ */
+export async function loadSample(dataSource: DataSource, config: SubgraphConfig): Promise<void> {
+  const catalogue = parseCatalogue(catalogueDirectory(config));
+  const records = parseRecords(recordsDirectory(config), new Map(catalogue.series.map((series) => [series.code, series.retention])));
+  const problems = [...catalogue.problems, ...records.problems];
+  if (problems.length > 0) throw new ImportError(problems);
+  await inTransaction(dataSource, async (manager) => {
+    await writeCatalogue(manager, catalogue);
+    await writeRecords(manager, records);
+  });
+}
