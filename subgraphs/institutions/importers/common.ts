@@ -1,0 +1,62 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { ImportError, inTransaction, type ImportProblem } from '../../shared/importing';
+import type { SourceRef } from '../../shared/provenance';
+import { GovernmentOrder, Institution, InstitutionKind, type InstitutionIdentifier } from '../entities/institution.entity';
+import { cleanName, searchForm } from '../names';
+
+/** What every parse function returns: the rows to write and everything wrong with the input. */
+export interface Parsed {
+  problems: ImportProblem[];
+}
+
+export interface InstitutionFields {
+  id: string;
+  name: string;
+  acronym?: string | null;
+  kind: InstitutionKind;
+  order: GovernmentOrder;
+  stateId?: string | null;
+  parentId?: string | null;
+  identifiers?: InstitutionIdentifier[];
+  website?: string | null;
+  source: SourceRef;
+}
+
+export function newInstitution(fields: InstitutionFields): Institution {
+  const institution = new Institution();
+  institution.id = fields.id;
+  institution.name = cleanName(fields.name);
+  institution.searchName = searchForm(institution.name);
+  institution.acronym = fields.acronym ?? null;
+  institution.kind = fields.kind;
+  institution.order = fields.order;
+  institution.stateId = fields.stateId ?? null;
+  institution.parentId = fields.parentId ?? null;
+  institution.successorId = null;
+  institution.identifiers = fields.identifiers ?? [];
+  institution.website = fields.website ?? null;
+  institution.validFrom = null;
+  institution.validTo = null;
+  institution.source = fields.source;
+  return institution;
+}
+
+/**
+ * Validates every parsed input first and only then writes them all in one transaction, so a bad file leaves
+ * the database exactly as it was.
+ */
+export async function writeAllOrNothing(
+  dataSource: DataSource,
+  parsed: Parsed[],
+  write: (manager: EntityManager) => Promise<void>,
+): Promise<void> {
+  const problems = parsed.flatMap((p) => p.problems);
+  if (problems.length > 0) throw new ImportError(problems);
+  await inTransaction(dataSource, write);
+}
+
+/** Catches a reader's ImportError (unreadable file, missing column) so it is reported with the other problems. */
+export function problemsOf(error: unknown): ImportProblem[] {
+  if (error instanceof ImportError) return error.problems;
+  throw error;
+}

@@ -1,0 +1,78 @@
+import path from 'node:path';
+import type { DataSource, EntityManager } from 'typeorm';
+import { duplicateIdProblems, readCsv, requireColumns, upsertAll, type CsvRow, type ImportProblem } from '../../shared/importing';
+import { sourceAt } from '../../shared/provenance';
+import { stateByName } from '../../shared/states';
+import { OpenGovernmentScore } from '../entities/open-government-score.entity';
+import { problemsOf, writeAllOrNothing, type Parsed } from './common';
+
+const METRIC_DATASET = 'metrica-gobierno-abierto-2017';
+
+/** Columns A, B and C of the file are, per its dictionary, the 2017 index and its two sub-indices. */
+const METRIC_YEAR = 2017;
+const INDEX = 'a';
+const TRANSPARENCY = 'b';
+const PARTICIPATION = 'c';
+const STATE = 'estado';
+/** The file's name for the country-wide row. */
+const NATIONAL = 'nacional';
+
+export interface ParsedMetric extends Parsed {
+  scores: OpenGovernmentScore[];
+}
+
+/** A score is a ratio the metric defines on [0, 1]; anything else is a typo or a shifted column. */
+function ratio(file: string, row: CsvRow, field: string, problems: ImportProblem[]): number {
+  const value = row.values[field] ?? '';
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) > 1) {
+    problems.push({ file, row: row.line, field, value, reason: 'is not a score between 0 and 1' });
+  }
+  return Number(value);
+}
+
+/** indicadores_estatales_datos.csv (Latin-1): one row per state of the programme plus "Nacional". */
+export function parseMetric(file: string, displayName = path.basename(file)): ParsedMetric {
+  let rows: CsvRow[];
+  try {
+    rows = readCsv(file, displayName);
+    requireColumns(displayName, rows, [STATE, INDEX, TRANSPARENCY, PARTICIPATION]);
+  } catch (error) {
+    return { scores: [], problems: problemsOf(error) };
+  }
+  const problems: ImportProblem[] = [];
+  const scores: OpenGovernmentScore[] = [];
+  for (const row of rows) {
+    // The export ends with a row of empty cells.
+    if (Object.values(row.values).every((value) => value === '')) continue;
+    const name = row.values[STATE];
+    const national = name.toLowerCase() === NATIONAL;
+    const state = national ? undefined : stateByName(name);
+    if (!national && !state) {
+      problems.push({ file: displayName, row: row.line, field: STATE, value: name, reason: 'is not the name of a Mexican state' });
+    }
+    const index = ratio(displayName, row, INDEX, problems);
+    const transparency = ratio(displayName, row, TRANSPARENCY, problems);
+    const participation = ratio(displayName, row, PARTICIPATION, problems);
+    if (!national && !state) continue;
+    const score = new OpenGovernmentScore();
+    score.stateId = state?.id ?? null;
+    score.id = `${state?.id ?? 'MX'}:${METRIC_YEAR}`;
+    score.year = METRIC_YEAR;
+    score.index = index;
+    score.transparency = transparency;
+    score.participation = participation;
+    score.source = sourceAt(METRIC_DATASET, displayName, { row: row.line });
+    scores.push(score);
+  }
+  problems.push(...duplicateIdProblems(displayName, scores, (s) => s.id, (s) => s.source.row ?? undefined));
+  return { scores, problems };
+}
+
+export async function writeMetric(manager: EntityManager, parsed: ParsedMetric): Promise<void> {
+  await upsertAll(manager, OpenGovernmentScore, parsed.scores);
+}
+
+export async function loadMetric(dataSource: DataSource, file: string, displayName?: string): Promise<void> {
+  const parsed = parseMetric(file, displayName);
+  await writeAllOrNothing(dataSource, [parsed], (manager) => writeMetric(manager, parsed));
+}

@@ -1,0 +1,15 @@
+import type { PageWindow } from '../shared/connection';
+import type { SubgraphContext } from '../shared/context';
+import { loaderByKey, loaderManyBy, loaderPageBy } from '../shared/loaders';
+import { GuarantorYear } from './entities/guarantor-year.entity';
+import { Institution } from './entities/institution.entity';
+import { OpenGovernmentScore } from './entities/open-government-score.entity';
+import { State } from './entities/state.entity';
+import { TechnicalSecretariat } from './entities/technical-secretariat.entity';
+
+export const stateById = (ctx: SubgraphContext) => loaderByKey(ctx, State);
+export const institutionById = (ctx: SubgraphContext) => loaderByKey(ctx, Institution);
+export const scoresByState = (ctx: SubgraphContext) => loaderManyBy(ctx, OpenGovernmentScore, 'stateId', 'year');
+export const guarantorYearsByInstitution = (ctx: SubgraphContext) => loaderManyBy(ctx, GuarantorYear, 'institutionId', 'year');
+export const secretariatByState = (ctx: SubgraphContext) => loaderByKey(ctx, TechnicalSecretariat, 'stateId');
+export const childrenByParent = (ctx: SubgraphContext, window: PageWindow) => loaderPageBy(ctx, Institution, 'parentId', window);

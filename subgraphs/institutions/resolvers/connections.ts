@@ -1,0 +1,6 @@
+import { ConnectionType } from '../../shared/connection';
+import { Institution } from '../entities/institution.entity';
+import { State } from '../entities/state.entity';
+
+export const StateConnection = ConnectionType(State, 'State', 'state');
+export const InstitutionConnection = ConnectionType(Institution, 'Institution', 'institution');
