@@ -1,0 +1,80 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { centavosColumn, formatCentavos, MoneyScalar, type Centavos } from '../../shared/money';
+import { SourceRef } from '../../shared/provenance';
+import { ContractParty, OriginalAmount } from './values';
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A public contract (*contrato*) from an Open Contracting Data Standard (OCDS) publication.' })
+@Entity('contract')
+export class Contract {
+  @Field(() => ID, { description: 'Stable id `<ocid>/<contracts[].id>`, or `<ocid>/<position>` (0-based) when the contract has no id.' })
+  @PrimaryColumn({ type: 'varchar' })
+  id: string;
+
+  @Field({ description: 'Open contracting process id (*ocid*).' })
+  @Column({ type: 'varchar' })
+  ocid: string;
+
+  @Field(() => String, { nullable: true, description: 'Title (*título*) as published.' })
+  @Column({ type: 'varchar', nullable: true })
+  title: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Description (*descripción*) as published.' })
+  @Column({ type: 'varchar', nullable: true })
+  description: string | null;
+
+  @Column({ type: 'varchar', nullable: true })
+  buyerId: string | null;
+
+  @Field(() => ContractParty, { nullable: true, description: 'The buyer (*comprador*) exactly as the source names it.' })
+  @Column({ type: 'simple-json', nullable: true })
+  buyerAsPublished: ContractParty | null;
+
+  @Field(() => [ContractParty], { description: 'Suppliers (*proveedores*) as published.' })
+  @Column({ type: 'simple-json' })
+  suppliers: ContractParty[];
+
+  @Column({ type: 'bigint', nullable: true, transformer: centavosColumn })
+  valueAmount: Centavos | null;
+
+  @Column({ type: 'varchar', nullable: true })
+  valueCurrency: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Date signed (*fecha de firma*), YYYY-MM-DD.' })
+  @Column({ type: 'varchar', nullable: true })
+  signedOn: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Fiscal year the contract is charged to: the budget year the release states (INAI `planning.budget.anio`), else ' +
+      'the year the contract period starts, else the year it was signed.',
+  })
+  @Column({ type: 'integer', nullable: true })
+  fiscalYear: number | null;
+
+  @Field(() => [String], { description: 'Program keys the source names for this contract (budgetBreakdown ids), e.g. `20P002`.' })
+  @Column({ type: 'simple-json' })
+  programKeys: string[];
+
+  @Field(() => SourceRef, { description: 'File and JSON path of the contract.' })
+  @Column(() => SourceRef)
+  source: SourceRef;
+
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description:
+      'Value (*monto del contrato*) in MXN: `value`, or `valueWithTax` in federal records that publish only that. Null ' +
+      'when the source gives none or states another currency (see `originalValue`).',
+  })
+  get value(): Centavos | null {
+    return this.valueCurrency === 'MXN' ? this.valueAmount : null;
+  }
+
+  @Field(() => OriginalAmount, { nullable: true, description: 'The value in the currency the source states.' })
+  get originalValue(): OriginalAmount | null {
+    if (this.valueAmount === null || this.valueCurrency === null) return null;
+    return { amount: formatCentavos(this.valueAmount), currency: this.valueCurrency };
+  }
+}

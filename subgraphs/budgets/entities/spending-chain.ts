@@ -1,0 +1,120 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { MoneyScalar, type Centavos } from '../../shared/money';
+
+export enum SpendingFlag {
+  EXERCISED_OVER_MODIFIED = 'EXERCISED_OVER_MODIFIED',
+  PAID_OVER_EXERCISED = 'PAID_OVER_EXERCISED',
+  NOTHING_EXERCISED = 'NOTHING_EXERCISED',
+  NO_LINES_IN_SCOPE = 'NO_LINES_IN_SCOPE',
+  SCOPE_FINER_THAN_DATA = 'SCOPE_FINER_THAN_DATA',
+  NO_ALLOCATIONS = 'NO_ALLOCATIONS',
+  SAMPLE_DATA = 'SAMPLE_DATA',
+}
+
+registerEnumType(SpendingFlag, {
+  name: 'SpendingFlag',
+  description: 'Something a reader of a spending chain should know before quoting its figures.',
+  valuesConfig: {
+    EXERCISED_OVER_MODIFIED: { description: 'More was exercised (*ejercido*) than the modified budget (*modificado*) allows.' },
+    PAID_OVER_EXERCISED: { description: 'More was paid (*pagado*) than exercised (*ejercido*).' },
+    NOTHING_EXERCISED: { description: 'A modified budget above zero of which nothing was exercised (*ejercido* = 0).' },
+    NO_LINES_IN_SCOPE: { description: 'The dataset holds no budget line in this scope: the amounts are null, not zero.' },
+    SCOPE_FINER_THAN_DATA: {
+      description:
+        'The scope (a municipality) is finer than the budget data (states at most): the amounts are null rather than a wider total.',
+    },
+    NO_ALLOCATIONS: { description: 'No budget program is allocated (*asignado*) to this commitment.' },
+    SAMPLE_DATA: { description: 'The figures sum a random sample of the source file (1 %), not the whole budget.' },
+  },
+});
+
+/** The six moments as plain centavo sums; null where no line in scope has a figure. */
+export interface Moments {
+  approved: Centavos | null;
+  modified: Centavos | null;
+  committed: Centavos | null;
+  accrued: Centavos | null;
+  exercised: Centavos | null;
+  paid: Centavos | null;
+}
+
+export const NO_MOMENTS: Moments = { approved: null, modified: null, committed: null, accrued: null, exercised: null, paid: null };
+
+@ObjectType({
+  description:
+    'The budget moments (*momentos contables del gasto*) of a set of budget lines, summed exactly. A moment is null ' +
+    'when no line in scope has a figure for it (the source publishes only some moments per year), never a guessed zero.',
+})
+export class SpendingChain {
+  @Field(() => MoneyScalar, { nullable: true, description: 'Approved (*aprobado*): the budget as passed by Congress (monto_aprobado).' })
+  approved: Centavos | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'Modified (*modificado*): the approved budget after in-year adjustments (monto_modificado).' })
+  modified: Centavos | null;
+
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'Committed (*comprometido*): legally committed amounts. The SHCP open budget file does not publish this moment, so it is null for budget lines.',
+  })
+  committed: Centavos | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'Accrued (*devengado*): obligations recognised on receipt of goods and services (monto_devengado).' })
+  accrued: Centavos | null;
+
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description:
+      'Exercised (*ejercido*): monto_ejercido where the file has it (payment orders issued, published 2008–2013); otherwise ' +
+      'monto_ejercicio (*ejercicio*), which SHCP publishes instead from 2014 on and defines as paid plus the year\'s debts ' +
+      '(ADEFAS) paid in the following year. The raw *ejercicio* figure is also on `BudgetLine.exercise`.',
+  })
+  exercised: Centavos | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'Paid (*pagado*): obligations settled by payment (monto_pagado).' })
+  paid: Centavos | null;
+
+  @Field(() => Int, { description: 'How many budget lines the figures sum (0 when none is in scope).' })
+  lineCount: number;
+
+  /** Flags that come from the scope rather than from the figures (set by whoever builds the chain). */
+  scopeFlags: SpendingFlag[];
+
+  /** How many of the summed lines come from a sampled dataset. */
+  sampleLines: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Execution rate (*avance del ejercicio*): exercised / modified; null when either is null or modified is zero.',
+  })
+  get executionRate(): number | null {
+    if (this.exercised === null || this.modified === null || this.modified === 0n) return null;
+    return Number(this.exercised) / Number(this.modified);
+  }
+
+  @Field(() => [SpendingFlag], { description: 'Caveats about these figures (see SpendingFlag).' })
+  get flags(): SpendingFlag[] {
+    const flags = [...this.scopeFlags];
+    const explained = flags.includes(SpendingFlag.SCOPE_FINER_THAN_DATA) || flags.includes(SpendingFlag.NO_ALLOCATIONS);
+    if (this.lineCount === 0 && !explained) flags.push(SpendingFlag.NO_LINES_IN_SCOPE);
+    const { exercised, modified, paid } = this;
+    if (exercised !== null && modified !== null && exercised > modified) flags.push(SpendingFlag.EXERCISED_OVER_MODIFIED);
+    if (paid !== null && exercised !== null && paid > exercised) flags.push(SpendingFlag.PAID_OVER_EXERCISED);
+    if (exercised === 0n && modified !== null && modified > 0n) flags.push(SpendingFlag.NOTHING_EXERCISED);
+    if (this.sampleLines > 0) flags.push(SpendingFlag.SAMPLE_DATA);
+    return [...new Set(flags)];
+  }
+
+  static of(moments: Moments, lineCount: number, sampleLines: number, scopeFlags: SpendingFlag[] = []): SpendingChain {
+    const chain = new SpendingChain();
+    Object.assign(chain, moments);
+    chain.lineCount = lineCount;
+    chain.sampleLines = sampleLines;
+    chain.scopeFlags = scopeFlags;
+    return chain;
+  }
+
+  /** A chain with no figures: nothing in scope, or a scope the data cannot resolve. */
+  static empty(scopeFlags: SpendingFlag[] = []): SpendingChain {
+    return SpendingChain.of(NO_MOMENTS, 0, 0, scopeFlags);
+  }
+}

@@ -1,0 +1,212 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { inTransaction, readCsv, requireColumns, RowReader, upsertAll, type CsvRow, type ImportProblem } from '../../shared/importing';
+import { sourceAt } from '../../shared/provenance';
+import { stateById } from '../../shared/states';
+import { BudgetLine } from '../entities/budget-line.entity';
+import { BudgetProgram } from '../entities/budget-program.entity';
+import { collecting, displayName, throwIfProblems } from './common';
+
+/** The 39 columns of the SHCP open budget file (OFDP), as defined in data/shcp-pef/diccionario.xlsx. */
+export const OFDP_COLUMNS = [
+  'ciclo', 'desc_ai', 'desc_capitulo', 'desc_concepto', 'desc_ff', 'desc_funcion', 'desc_gpo_funcional', 'desc_modalidad',
+  'desc_partida_especifica', 'desc_partida_generica', 'desc_pp', 'desc_ramo', 'desc_subfuncion', 'desc_tipogasto', 'desc_ur',
+  'entidad_federativa', 'gpo_funcional', 'id_ai', 'id_capitulo', 'id_clave_cartera', 'id_concepto', 'id_entidad_federativa',
+  'id_ff', 'id_funcion', 'id_modalidad', 'id_partida_especifica', 'id_partida_generica', 'id_pp', 'id_ramo', 'id_subfuncion',
+  'id_tipogasto', 'id_ur', 'monto_adefas', 'monto_aprobado', 'monto_devengado', 'monto_ejercicio', 'monto_ejercido',
+  'monto_modificado', 'monto_pagado',
+];
+
+/** Geographic codes beyond the 32 states: lines that belong to no state. */
+const NOT_A_STATE: Record<number, string> = { 33: 'abroad', 34: 'not geographically distributable' };
+
+export interface BudgetFileInput {
+  file: string;
+  /** Dataset id in data/datasets.json, e.g. `shcp-pef-2018-sample`. */
+  dataset: string;
+}
+
+export interface ParsedBudget {
+  lines: BudgetLine[];
+  programs: BudgetProgram[];
+  problems: ImportProblem[];
+}
+
+export function programKey(ramo: string, modality: string, program: string): string {
+  return `${ramo.padStart(2, '0')}${modality}${program.padStart(3, '0')}`;
+}
+
+/** Parses the OFDP files (pure: nothing is written) into budget lines and the programs they name. */
+export function parseBudgetFiles(inputs: BudgetFileInput[]): ParsedBudget {
+  const problems: ImportProblem[] = [];
+  const parsedRows: ParsedRow[] = [];
+  for (const input of inputs) {
+    const name = displayName(input.file);
+    const rows = collecting(problems, () => {
+      const read = readCsv(input.file, name);
+      requireColumns(name, read, OFDP_COLUMNS);
+      return read;
+    });
+    if (rows === null) continue;
+    const parsed = rows.map((row) => parseLine(name, input.dataset, row, problems));
+    parsedRows.push(...parsed);
+  }
+  const lines = parsedRows.map(({ line }) => line);
+  problems.push(...duplicateLineProblems(lines));
+  return { lines, programs: programsOf(parsedRows, problems), problems };
+}
+
+interface ParsedRow {
+  line: BudgetLine;
+  program: BudgetProgram;
+}
+
+function parseLine(file: string, dataset: string, row: CsvRow, problems: ImportProblem[]): ParsedRow {
+  const read = new RowReader(file, row, problems);
+  const check = (field: string, pattern: RegExp, reason: string): string => {
+    const value = read.text(field);
+    if (value !== '' && !pattern.test(value)) problems.push({ file, row: row.line, field, value, reason });
+    return value;
+  };
+  const year = Number(check('ciclo', /^\d{4}$/, 'is not a fiscal year (four digits)'));
+  const ramo = check('id_ramo', /^\d{1,2}$/, 'is not a ramo code (one or two digits)').padStart(2, '0');
+  const modality = check('id_modalidad', /^[A-Z]$/, 'is not a program modality (one capital letter)');
+  const program = check('id_pp', /^\d{1,3}$/, 'is not a program number (up to three digits)').padStart(3, '0');
+  const unit = check('id_ur', /^[0-9A-Z]{1,4}$/, 'is not a responsible-unit code');
+  const geographyCode = Number(check('id_entidad_federativa', /^\d{1,2}$/, 'is not a state code (1–34)'));
+  if (geographyCode < 1 || geographyCode > 34) {
+    problems.push({ file, row: row.line, field: 'id_entidad_federativa', value: row.values.id_entidad_federativa, reason: 'is not a state code (1–34)' });
+  }
+  const state = geographyCode <= 32 ? stateById(geographyCode) : undefined;
+
+  const line = new BudgetLine();
+  line.fiscalYear = year;
+  line.programId = `${year}:${programKey(ramo, modality, program)}`;
+  line.ramoCode = ramo;
+  line.ramoInstitutionId = `MX-RAMO-${ramo}`;
+  line.institutionId = `MX-CPA-${ramo}${unit}`;
+  line.unitCode = unit;
+  line.unitName = read.text('desc_ur');
+  line.stateId = state?.id ?? null;
+  line.geography = NOT_A_STATE[geographyCode] ? `${read.text('entidad_federativa')} (${NOT_A_STATE[geographyCode]})` : read.text('entidad_federativa');
+  line.functionalGroupCode = read.text('gpo_funcional');
+  line.functionalGroupName = read.text('desc_gpo_funcional');
+  line.functionCode = read.text('id_funcion');
+  line.functionName = read.text('desc_funcion');
+  line.subfunctionCode = read.text('id_subfuncion');
+  line.subfunctionName = read.text('desc_subfuncion');
+  line.activityCode = read.text('id_ai');
+  line.activityName = read.text('desc_ai');
+  Object.assign(line, objectOfExpenditure(read));
+  line.fundingSourceCode = read.text('id_ff');
+  line.fundingSourceName = read.text('desc_ff');
+  line.expenseTypeCode = read.text('id_tipogasto');
+  line.expenseTypeName = read.text('desc_tipogasto');
+  line.portfolioKey = read.text('id_clave_cartera');
+  line.approved = read.optionalMoney('monto_aprobado');
+  line.modified = read.optionalMoney('monto_modificado');
+  // The OFDP file has no *comprometido* column.
+  line.committed = null;
+  line.accrued = read.optionalMoney('monto_devengado');
+  line.exercise = read.optionalMoney('monto_ejercicio');
+  line.exercised = read.optionalMoney('monto_ejercido') ?? line.exercise;
+  line.paid = read.optionalMoney('monto_pagado');
+  line.adefas = read.optionalMoney('monto_adefas');
+  line.source = sourceAt(dataset, file, { row: row.line });
+
+  const classifiers = [
+    'id_ramo', 'id_ur', 'gpo_funcional', 'id_funcion', 'id_subfuncion', 'id_ai', 'id_modalidad', 'id_pp', 'id_capitulo',
+    'id_concepto', 'id_partida_generica', 'id_partida_especifica', 'id_tipogasto', 'id_ff', 'id_entidad_federativa', 'id_clave_cartera',
+  ].map((field) => (field === 'id_ramo' ? ramo : field === 'id_pp' ? program : (read.optionalText(field) ?? '')));
+  line.id = `${year}:${classifiers.join('.')}`;
+
+  const budgetProgram = new BudgetProgram();
+  budgetProgram.id = line.programId;
+  budgetProgram.fiscalYear = year;
+  budgetProgram.key = programKey(ramo, modality, program);
+  budgetProgram.name = read.text('desc_pp');
+  budgetProgram.ramoCode = ramo;
+  budgetProgram.ramoName = read.text('desc_ramo');
+  budgetProgram.modalityCode = modality;
+  budgetProgram.modalityName = read.text('desc_modalidad');
+  budgetProgram.source = sourceAt(dataset, file, { row: row.line });
+  return { line, program: budgetProgram };
+}
+
+type ObjectColumns = Pick<
+  BudgetLine,
+  | 'chapterCode' | 'chapterName' | 'conceptCode' | 'conceptName' | 'genericItemCode' | 'genericItemName' | 'specificItemCode' | 'specificItemName'
+>;
+
+/**
+ * The four levels of the object of expenditure. The 2017 file leaves chapter and both items empty and puts the
+ * five-digit specific item (e.g. 37901) and its name in the concept columns; the higher levels are then the
+ * leading digits of that code (the classifier's own rule), with no published name.
+ */
+function objectOfExpenditure(read: RowReader): ObjectColumns {
+  const concept = read.optionalText('id_concepto');
+  const specificInConcept = read.optionalText('id_partida_especifica') === null && concept !== null && /^\d{5}$/.test(concept);
+  const specific = specificInConcept ? concept : read.optionalText('id_partida_especifica');
+  const derived = (digits: number, pad: number) => (specific && /^\d{5}$/.test(specific) ? specific.slice(0, digits).padEnd(pad, '0') : null);
+  return {
+    chapterCode: read.optionalText('id_capitulo') ?? derived(1, 4),
+    chapterName: read.optionalText('desc_capitulo'),
+    conceptCode: specificInConcept ? derived(2, 4) : concept,
+    conceptName: specificInConcept ? null : read.optionalText('desc_concepto'),
+    genericItemCode: read.optionalText('id_partida_generica') ?? derived(3, 3),
+    genericItemName: read.optionalText('desc_partida_generica'),
+    specificItemCode: specific,
+    specificItemName: specificInConcept ? read.optionalText('desc_concepto') : read.optionalText('desc_partida_especifica'),
+  };
+}
+
+/** The same full budget key twice (in one file or across files) would make the line id ambiguous. */
+function duplicateLineProblems(lines: BudgetLine[]): ImportProblem[] {
+  const seen = new Map<string, BudgetLine>();
+  const problems: ImportProblem[] = [];
+  for (const line of lines) {
+    const first = seen.get(line.id);
+    if (first) {
+      problems.push({
+        file: line.source.file,
+        row: line.source.row ?? undefined,
+        field: 'id',
+        value: line.id,
+        reason: `repeats the budget key of ${first.source.file} line ${first.source.row}`,
+      });
+    } else seen.set(line.id, line);
+  }
+  return problems;
+}
+
+/** One program per program id, described by its first line; a later line naming it differently is a problem. */
+function programsOf(parsed: ParsedRow[], problems: ImportProblem[]): BudgetProgram[] {
+  const programs = new Map<string, BudgetProgram>();
+  for (const { line, program } of parsed) {
+    const known = programs.get(program.id);
+    if (!known) programs.set(program.id, program);
+    else if (known.name !== program.name) {
+      problems.push({
+        file: line.source.file,
+        row: line.source.row ?? undefined,
+        field: 'desc_pp',
+        value: program.name,
+        reason: `names program ${program.id} differently from line ${known.source.row} ("${known.name}")`,
+      });
+    }
+  }
+  return [...programs.values()];
+}
+
+/** Writes parsed budget lines and their programs inside the caller's transaction (idempotent upserts by id). */
+export async function writeBudget(manager: EntityManager, parsed: ParsedBudget): Promise<void> {
+  await upsertAll(manager, BudgetProgram, parsed.programs);
+  await upsertAll(manager, BudgetLine, parsed.lines);
+}
+
+/** Validates every file first; only a clean set is written, in one transaction. */
+export async function loadBudgetFiles(dataSource: DataSource, inputs: BudgetFileInput[]): Promise<ParsedBudget> {
+  const parsed = parseBudgetFiles(inputs);
+  throwIfProblems(parsed.problems);
+  await inTransaction(dataSource, (manager) => writeBudget(manager, parsed));
+  return parsed;
+}

@@ -1,0 +1,42 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../../shared/context';
+import { Allocation } from '../entities/allocation.entity';
+import { BudgetProgram } from '../entities/budget-program.entity';
+import { SpendingChain } from '../entities/spending-chain';
+import { commitmentRef, CommitmentRef } from '../entities/stubs';
+import { allocationFunding, programById } from '../loaders';
+import { AllocationFilter } from './allocation.input';
+
+@Resolver(() => Allocation)
+export class AllocationResolver {
+  @Query(() => [Allocation], { description: 'Commitment ↔ budget program links (*asignaciones*), in id order.' })
+  allocations(
+    @Arg('filter', () => AllocationFilter, { nullable: true, description: 'Criteria the allocations must meet.' }) filter: AllocationFilter | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Allocation[]> {
+    const query = ctx.dataSource.getRepository(Allocation).createQueryBuilder('a').orderBy('a.id', 'ASC');
+    if (filter?.commitmentId != null) query.andWhere('a.commitmentId = :commitmentId', { commitmentId: filter.commitmentId });
+    if (filter?.programId != null) query.andWhere('a.programId = :programId', { programId: filter.programId });
+    return query.getMany();
+  }
+
+  @FieldResolver(() => CommitmentRef, { description: 'The commitment (*compromiso*).' })
+  commitment(@Root() allocation: Allocation): CommitmentRef {
+    return commitmentRef(allocation.commitmentId);
+  }
+
+  @FieldResolver(() => BudgetProgram, {
+    nullable: true,
+    description: 'The program in that fiscal year; null when the dataset holds no line of it (`programKey` and `fiscalYear` still say which).',
+  })
+  program(@Root() allocation: Allocation, @Ctx() ctx: SubgraphContext): Promise<BudgetProgram | null> {
+    return programById(ctx).load(allocation.programId);
+  }
+
+  @FieldResolver(() => SpendingChain, {
+    description: 'The program\'s budget lines within this allocation\'s scope (state, or nationwide); null amounts with a flag when none match or the scope is a municipality.',
+  })
+  funding(@Root() allocation: Allocation, @Ctx() ctx: SubgraphContext): Promise<SpendingChain> {
+    return allocationFunding(ctx, allocation);
+  }
+}

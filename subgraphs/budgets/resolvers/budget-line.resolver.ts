@@ -1,0 +1,44 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs, pageWindow, paginate, type Page } from '../../shared/connection';
+import type { SubgraphContext } from '../../shared/context';
+import { BudgetLine } from '../entities/budget-line.entity';
+import { BudgetProgram } from '../entities/budget-program.entity';
+import { institutionRef, InstitutionRef, stateRef, StateRef } from '../entities/stubs';
+import { applyLineFilter, lineById, programById } from '../loaders';
+import { BudgetLineFilter } from './budget-line.input';
+import { BudgetLineConnection } from './connections';
+
+@Resolver(() => BudgetLine)
+export class BudgetLineResolver {
+  @Query(() => BudgetLine, { nullable: true, description: 'A budget line by id; null when unknown.' })
+  budgetLine(@Arg('id', () => ID, { description: 'Budget line id.' }) id: string, @Ctx() ctx: SubgraphContext) {
+    return lineById(ctx).load(id);
+  }
+
+  @Query(() => BudgetLineConnection, { description: 'Budget lines (*renglones del presupuesto*) in id order.' })
+  budgetLines(
+    @Arg('filter', () => BudgetLineFilter, { nullable: true, description: 'Criteria the lines must meet.' }) filter: BudgetLineFilter | null,
+    @Args() page: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Page<BudgetLine>> {
+    const window = pageWindow(page, ctx.config.maxPageSize);
+    return paginate(applyLineFilter(ctx.dataSource.getRepository(BudgetLine).createQueryBuilder('l'), filter), window);
+  }
+
+  @FieldResolver(() => BudgetProgram, { description: 'The budget program (*programa presupuestario*) of this line.' })
+  async program(@Root() line: BudgetLine, @Ctx() ctx: SubgraphContext): Promise<BudgetProgram> {
+    const program = await programById(ctx).load(line.programId);
+    if (!program) throw new Error(`Budget line ${line.id} names program ${line.programId}, which was not imported`);
+    return program;
+  }
+
+  @FieldResolver(() => InstitutionRef, { description: 'The responsible unit (*unidad responsable*) as an institution, `MX-CPA-<ramo><unit>`.' })
+  institution(@Root() line: BudgetLine): InstitutionRef {
+    return institutionRef(line.institutionId);
+  }
+
+  @FieldResolver(() => StateRef, { nullable: true, description: 'The state the money is spent in; null abroad or when not geographically distributable (see `geography`).' })
+  state(@Root() line: BudgetLine): StateRef | null {
+    return line.stateId === null ? null : stateRef(line.stateId);
+  }
+}

@@ -1,0 +1,56 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs, pageWindow, paginate, type Page } from '../../shared/connection';
+import type { SubgraphContext } from '../../shared/context';
+import { BudgetLine } from '../entities/budget-line.entity';
+import { BudgetProgram } from '../entities/budget-program.entity';
+import { Contract } from '../entities/contract.entity';
+import { SpendingChain } from '../entities/spending-chain';
+import { institutionRef, InstitutionRef } from '../entities/stubs';
+import { contractsOfPrograms, programById, programLines, programTotals } from '../loaders';
+import { BudgetProgramFilter } from './budget-program.input';
+import { BudgetLineConnection, BudgetProgramConnection } from './connections';
+
+@Resolver(() => BudgetProgram)
+export class BudgetProgramResolver {
+  @Query(() => BudgetProgram, { nullable: true, description: 'A budget program by id (`2018:33I005`); null when the dataset holds no line of it.' })
+  budgetProgram(@Arg('id', () => ID, { description: 'Program id `<year>:<key>`.' }) id: string, @Ctx() ctx: SubgraphContext) {
+    return programById(ctx).load(id);
+  }
+
+  @Query(() => BudgetProgramConnection, { description: 'Budget programs (*programas presupuestarios*) in id order.' })
+  budgetPrograms(
+    @Arg('filter', () => BudgetProgramFilter, { nullable: true, description: 'Criteria the programs must meet.' }) filter: BudgetProgramFilter | null,
+    @Args() page: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Page<BudgetProgram>> {
+    const window = pageWindow(page, ctx.config.maxPageSize);
+    const query = ctx.dataSource.getRepository(BudgetProgram).createQueryBuilder('p');
+    if (filter?.fiscalYear != null) query.andWhere('p.fiscalYear = :fiscalYear', { fiscalYear: filter.fiscalYear });
+    if (filter?.ramo != null) query.andWhere('p.ramoCode = :ramo', { ramo: filter.ramo.padStart(2, '0') });
+    if (filter?.modality != null) query.andWhere('p.modalityCode = :modality', { modality: filter.modality.toUpperCase() });
+    if (filter?.search) {
+      query.andWhere('(LOWER(p.name) LIKE :search OR LOWER(p.key) LIKE :search)', { search: `%${filter.search.toLowerCase()}%` });
+    }
+    return paginate(query, window);
+  }
+
+  @FieldResolver(() => InstitutionRef, { description: 'The ramo as an institution (`MX-RAMO-<ramo>`).' })
+  institution(@Root() program: BudgetProgram): InstitutionRef {
+    return institutionRef(`MX-RAMO-${program.ramoCode}`);
+  }
+
+  @FieldResolver(() => SpendingChain, { description: 'The program\'s amounts: exact sums over all its budget lines in the dataset.' })
+  totals(@Root() program: BudgetProgram, @Ctx() ctx: SubgraphContext): Promise<SpendingChain> {
+    return programTotals(ctx).load(program.id);
+  }
+
+  @FieldResolver(() => BudgetLineConnection, { description: 'The program\'s budget lines, in id order.' })
+  lines(@Root() program: BudgetProgram, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Page<BudgetLine>> {
+    return programLines(ctx, pageWindow(page, ctx.config.maxPageSize)).load(program.id);
+  }
+
+  @FieldResolver(() => [Contract], { description: 'Contracts whose budget breakdown names this program in this fiscal year.' })
+  contracts(@Root() program: BudgetProgram, @Ctx() ctx: SubgraphContext): Promise<Contract[]> {
+    return contractsOfPrograms(ctx, [program.id]);
+  }
+}

@@ -1,0 +1,8 @@
+import { ConnectionType } from '../../shared/connection';
+import { BudgetLine } from '../entities/budget-line.entity';
+import { BudgetProgram } from '../entities/budget-program.entity';
+import { Contract } from '../entities/contract.entity';
+
+export const BudgetProgramConnection = ConnectionType(BudgetProgram, 'BudgetProgram', 'budget program');
+export const BudgetLineConnection = ConnectionType(BudgetLine, 'BudgetLine', 'budget line');
+export const ContractConnection = ConnectionType(Contract, 'Contract', 'contract');

@@ -1,0 +1,13 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+
+@InputType({ description: 'Which contracts to list; all given criteria must hold.' })
+export class ContractFilter {
+  @Field(() => ID, { nullable: true, description: 'Contracts charged to this budget program, e.g. `2017:20P002`.' })
+  programId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Buyer institution id, e.g. `MX-CPA-20147`.' })
+  buyerId?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Fiscal year the contract is charged to.' })
+  fiscalYear?: number | null;
+}

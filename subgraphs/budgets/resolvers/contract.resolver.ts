@@ -1,0 +1,63 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs, pageWindow, paginate, type Page } from '../../shared/connection';
+import type { SubgraphContext } from '../../shared/context';
+import { BudgetProgram } from '../entities/budget-program.entity';
+import { ContractProgram } from '../entities/contract-program.entity';
+import { Contract } from '../entities/contract.entity';
+import { Transaction } from '../entities/transaction.entity';
+import { institutionRef, InstitutionRef } from '../entities/stubs';
+import { contractById, linksByContract, programById, transactionsByContract } from '../loaders';
+import { ContractConnection } from './connections';
+import { ContractFilter } from './contract.input';
+
+@Resolver(() => Contract)
+export class ContractResolver {
+  @Query(() => Contract, { nullable: true, description: 'A contract by id (`<ocid>/<contract id>`); null when unknown.' })
+  contract(@Arg('id', () => ID, { description: 'Contract id.' }) id: string, @Ctx() ctx: SubgraphContext) {
+    return contractById(ctx).load(id);
+  }
+
+  @Query(() => ContractConnection, { description: 'Contracts (*contratos*) in id order.' })
+  contracts(
+    @Arg('filter', () => ContractFilter, { nullable: true, description: 'Criteria the contracts must meet.' }) filter: ContractFilter | null,
+    @Args() page: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Page<Contract>> {
+    const window = pageWindow(page, ctx.config.maxPageSize);
+    const query = ctx.dataSource.getRepository(Contract).createQueryBuilder('c');
+    if (filter?.programId != null) {
+      const linked = query
+        .subQuery()
+        .select('cp.contractId')
+        .from(ContractProgram, 'cp')
+        .where('cp.programId = :programId')
+        .getQuery();
+      query.andWhere(`c.id IN ${linked}`, { programId: filter.programId });
+    }
+    if (filter?.buyerId != null) query.andWhere('c.buyerId = :buyerId', { buyerId: filter.buyerId });
+    if (filter?.fiscalYear != null) query.andWhere('c.fiscalYear = :fiscalYear', { fiscalYear: filter.fiscalYear });
+    return paginate(query, window);
+  }
+
+  @FieldResolver(() => InstitutionRef, {
+    nullable: true,
+    description: 'The buying institution: `MX-CPA-<buyer id>` for federal records (e.g. `MX-CPA-20147`), `MX-RAMO-44` (INAI) for INAI releases.',
+  })
+  buyer(@Root() contract: Contract): InstitutionRef | null {
+    return contract.buyerId === null ? null : institutionRef(contract.buyerId);
+  }
+
+  @FieldResolver(() => [BudgetProgram], {
+    description: 'The budget programs the contract is charged to, in its fiscal year; programs the budget sample does not hold are left out (see `programKeys`).',
+  })
+  async programs(@Root() contract: Contract, @Ctx() ctx: SubgraphContext): Promise<BudgetProgram[]> {
+    const links = await linksByContract(ctx).load(contract.id);
+    const programs = await programById(ctx).loadMany(links.map((link) => link.programId));
+    return programs.filter((p): p is BudgetProgram => p instanceof BudgetProgram);
+  }
+
+  @FieldResolver(() => [Transaction], { description: 'The contract\'s payments or budget measures, in id order.' })
+  transactions(@Root() contract: Contract, @Ctx() ctx: SubgraphContext): Promise<Transaction[]> {
+    return transactionsByContract(ctx).load(contract.id);
+  }
+}

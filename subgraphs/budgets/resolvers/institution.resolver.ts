@@ -1,0 +1,33 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { PageArgs, pageWindow, type Page } from '../../shared/connection';
+import type { SubgraphContext } from '../../shared/context';
+import { BudgetLine } from '../entities/budget-line.entity';
+import { SpendingChain } from '../entities/spending-chain';
+import { InstitutionRef } from '../entities/stubs';
+import { institutionBudget, institutionLines } from '../loaders';
+import { BudgetLineFilter } from './budget-line.input';
+import { BudgetLineConnection } from './connections';
+
+@Resolver(() => InstitutionRef)
+export class InstitutionResolver {
+  @FieldResolver(() => SpendingChain, {
+    description: 'The institution\'s budget in a fiscal year: its budget lines as responsible unit, or every line of the ramo for a `MX-RAMO-…` id.',
+  })
+  budget(
+    @Root() institution: InstitutionRef,
+    @Arg('fiscalYear', () => Int, { description: 'Fiscal year (*ciclo*).' }) fiscalYear: number,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<SpendingChain> {
+    return institutionBudget(ctx, institution.id, fiscalYear);
+  }
+
+  @FieldResolver(() => BudgetLineConnection, { description: 'The institution\'s budget lines (of the whole ramo for a `MX-RAMO-…` id), in id order.' })
+  budgetLines(
+    @Root() institution: InstitutionRef,
+    @Arg('filter', () => BudgetLineFilter, { nullable: true, description: 'Further criteria the lines must meet.' }) filter: BudgetLineFilter | null,
+    @Args() page: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Page<BudgetLine>> {
+    return institutionLines(ctx, institution.id, filter, pageWindow(page, ctx.config.maxPageSize));
+  }
+}

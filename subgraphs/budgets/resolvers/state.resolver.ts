@@ -1,0 +1,17 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../../shared/context';
+import { SpendingChain } from '../entities/spending-chain';
+import { StateRef } from '../entities/stubs';
+import { stateBudget } from '../loaders';
+
+@Resolver(() => StateRef)
+export class StateResolver {
+  @FieldResolver(() => SpendingChain, { description: 'The federal budget lines located in this state in a fiscal year, summed exactly.' })
+  budget(
+    @Root() state: StateRef,
+    @Arg('fiscalYear', () => Int, { description: 'Fiscal year (*ciclo*).' }) fiscalYear: number,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<SpendingChain> {
+    return stateBudget(ctx, state.id, fiscalYear);
+  }
+}

@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import type { SubgraphConfig } from '../shared/config';
+import { inTransaction } from '../shared/importing';
+import { parseAllocations, writeAllocations } from './importers/allocations.importer';
+import { throwIfProblems } from './importers/common';
+import { parseOcdsFiles, writeOcds, type OcdsFileInput, type OcdsPublisher } from './importers/ocds.importer';
+import { parseBudgetFiles, writeBudget, type BudgetFileInput } from './importers/shcp-budget.importer';
+
+/** The shipped budget files and the dataset each belongs to. */
+export function budgetInputs(dataDirectory: string): BudgetFileInput[] {
+  return [
+    { file: path.join(dataDirectory, 'shcp-pef', '2017.sample.csv'), dataset: 'shcp-pef-2017-sample' },
+    { file: path.join(dataDirectory, 'shcp-pef', '2018.sample.csv'), dataset: 'shcp-pef-2018-sample' },
+  ];
+}
+
+export function ocdsInputs(dataDirectory: string): OcdsFileInput[] {
+  const folder = (publisher: OcdsPublisher) => {
+    const directory = path.join(dataDirectory, 'ocds', publisher);
+    return fs
+      .readdirSync(directory)
+      .filter((name) => name.endsWith('.json'))
+      .sort()
+      .map((name) => ({ file: path.join(directory, name), publisher }));
+  };
+  return [...folder('federal'), ...folder('inai')];
+}
+
+export function allocationsFile(dataDirectory: string): string {
+  return path.join(dataDirectory, 'allocations', 'allocations.csv');
+}
+
+/** Parses every shipped file, rejects the lot if anything is wrong, then writes it all in one transaction. */
+export async function loadSample(dataSource: DataSource, config: SubgraphConfig): Promise<void> {
+  const budget = parseBudgetFiles(budgetInputs(config.dataDirectory));
+  const ocds = parseOcdsFiles(ocdsInputs(config.dataDirectory));
+  const allocations = parseAllocations(allocationsFile(config.dataDirectory));
+  throwIfProblems([...budget.problems, ...ocds.problems, ...allocations.problems]);
+  await inTransaction(dataSource, async (manager) => {
+    await writeBudget(manager, budget);
+    await writeOcds(manager, ocds);
+    await writeAllocations(manager, allocations);
+  });
+}

@@ -1,0 +1,29 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema } from '../shared/federated-schema';
+import { CommitmentRef, InstitutionRef, StateRef } from './entities/stubs';
+import { AllocationResolver } from './resolvers/allocation.resolver';
+import { BudgetLineResolver } from './resolvers/budget-line.resolver';
+import { BudgetProgramResolver } from './resolvers/budget-program.resolver';
+import { referenceResolvers } from './resolvers/budgets.reference';
+import { CommitmentResolver } from './resolvers/commitment.resolver';
+import { ContractResolver } from './resolvers/contract.resolver';
+import { InstitutionResolver } from './resolvers/institution.resolver';
+import { StateResolver } from './resolvers/state.resolver';
+import { TransactionResolver } from './resolvers/transaction.resolver';
+
+export function buildSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({
+    resolvers: [
+      BudgetProgramResolver,
+      BudgetLineResolver,
+      ContractResolver,
+      TransactionResolver,
+      AllocationResolver,
+      CommitmentResolver,
+      InstitutionResolver,
+      StateResolver,
+    ],
+    orphanedTypes: [InstitutionRef, StateRef, CommitmentRef],
+    referenceResolvers,
+  });
+}
