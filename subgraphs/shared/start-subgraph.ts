@@ -52,7 +52,7 @@ export async function prepareSubgraph(definition: SubgraphDefinition, config: Su
     context: () => createContext(opened.dataSource, config),
     close: async () => {
       await server.stop();
-      await opened.dataSource.destroy();
+      if (opened.dataSource.isInitialized) await opened.dataSource.destroy();
     },
   };
 }

@@ -64,8 +64,8 @@ describe('archives: records (expedientes)', () => {
       documents: [{ title: 'Cuenta por liquidar certificada del pago de la factura 670592', kind: 'PAYMENT_ORDER', date: '2017-07-26' }],
       subjects: [
         { kind: 'CONTRACT', id: 'ocds-07smqs-1109/201720005131' },
-        { kind: 'TRANSACTION', id: 'ocds-07smqs-1109/201720005131/EXERCISED' },
-        { kind: 'TRANSACTION', id: 'ocds-07smqs-1109/201720005131/PAID' },
+        { kind: 'TRANSACTION', id: 'ocds-07smqs-1109/201720005131/20P002/Ejercido' },
+        { kind: 'TRANSACTION', id: 'ocds-07smqs-1109/201720005131/20P002/Pagado' },
       ],
     });
   });
@@ -156,7 +156,7 @@ describe('archives: records (expedientes)', () => {
   it('filters records by the subject they document', async () => {
     const result = await subgraph.query(`{
       commitment: records(filter: { subjectId: "${TLAXCALA_COMMITMENT}" }) { totalCount }
-      paid: records(filter: { subjectId: "ocds-07smqs-1109/201720005131/PAID" }) { edges { node { id series { code } } } }
+      paid: records(filter: { subjectId: "ocds-07smqs-1109/201720005131/20P002/Pagado" }) { edges { node { id series { code } } } }
     }`);
     expect(result.errors).toBeUndefined();
     expect(result.data!.commitment.totalCount).toBe(4);
@@ -279,7 +279,7 @@ describe('archives: records (expedientes)', () => {
       const result = await entities(
         [
           { __typename: 'Contract', id: 'ocds-07smqs-1109/201720005131' },
-          { __typename: 'Transaction', id: 'ocds-07smqs-1109/201720005131/PAID' },
+          { __typename: 'Transaction', id: 'ocds-07smqs-1109/201720005131/20P002/Pagado' },
           { __typename: 'Transaction', id: 'ocds-07smqs-1109/201720005131/ACCRUED' },
           { __typename: 'Institution', id: 'MX-GOB-29' },
           { __typename: 'Commitment', id: 'MX-XXX-PAL-2099-01' },
@@ -295,7 +295,7 @@ describe('archives: records (expedientes)', () => {
           id: 'ocds-07smqs-1109/201720005131',
           records: [{ id: 'MX-CPA-20147/05C.14/5131/2017' }, { id: 'MX-CPA-20147/06C.06/5131/2017' }],
         },
-        { id: 'ocds-07smqs-1109/201720005131/PAID', records: [{ id: 'MX-CPA-20147/05C.14/5131/2017' }] },
+        { id: 'ocds-07smqs-1109/201720005131/20P002/Pagado', records: [{ id: 'MX-CPA-20147/05C.14/5131/2017' }] },
         { id: 'ocds-07smqs-1109/201720005131/ACCRUED', records: [] },
         {
           id: 'MX-GOB-29',

@@ -288,7 +288,7 @@ describe('allocations and the Commitment, Institution and State extensions', () 
     expect(commitment.allocations.every((a: any) => a.basis === 'ILLUSTRATIVE' && a.scope === null)).toBe(true);
     expect(commitment.contracts).toHaveLength(7);
     expect(commitment.transactions).toHaveLength(28);
-    expect(commitment.transactions.find((t: any) => t.id === 'ocds-07smqs-1109/201720005131/20P002:Pagado').amount).toBe('1109.90');
+    expect(commitment.transactions.find((t: any) => t.id === 'ocds-07smqs-1109/201720005131/20P002/Pagado').amount).toBe('1109.90');
   });
 
   test('Institution and State budgets equal the CSV sums', async () => {
@@ -387,9 +387,16 @@ describe('no N+1: statements do not grow with the list', () => {
   });
 
   test('a page of contracts with buyer, programs and transactions costs the same for 2 and 21', async () => {
-    const query = `query($first: Int) { contracts(first: $first) { edges { node { id buyer { id } programs { id totals { paid } } transactions { id program { id } contract { id } } } } } }`;
-    const two = await subgraph.statementsDuring(() => data(query, { first: 2 }));
-    const all = await subgraph.statementsDuring(() => data(query, { first: 21 }));
-    expect(all).toBe(two);
+    // Each query reaches the program loader by one path only: two paths that resolve in different ticks may
+    // legitimately make two batches, which would make the count depend on timing rather than on list size.
+    const queries = [
+      `query($first: Int) { contracts(first: $first) { edges { node { id buyer { id } programs { id totals { paid } } } } } }`,
+      `query($first: Int) { contracts(first: $first) { edges { node { id transactions { id program { id } contract { id } } } } } }`,
+    ];
+    for (const query of queries) {
+      const two = await subgraph.statementsDuring(() => data(query, { first: 2 }));
+      const all = await subgraph.statementsDuring(() => data(query, { first: 21 }));
+      expect(all).toBe(two);
+    }
   });
 });

@@ -22,7 +22,7 @@ export class Contract {
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A transaction (*movimiento presupuestario* or payment), owned by the budgets subgraph; archives adds the records that document it.' })
 export class Transaction {
-  @Field(() => ID, { description: 'Transaction id `<contract id>/<transaction id or measure>`, e.g. `ocds-07smqs-1109/201720005131/PAID`.' })
+  @Field(() => ID, { description: 'Transaction id `<contract id>/<transaction id>` or, for a federal budget measure, `<contract id>/<program key>/<measure>`, e.g. `ocds-07smqs-1109/201720005131/20P002/Pagado`.' })
   id: string;
 }
 

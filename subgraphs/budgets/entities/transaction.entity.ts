@@ -33,7 +33,7 @@ export class Transaction {
   @Field(() => ID, {
     description:
       'Stable id `<contract id>/<transaction id or 0-based position>`; for federal budget measures ' +
-      '`<contract id>/<program key>:<measure>`, e.g. `…/20P002:Pagado`.',
+      '`<contract id>/<program key>/<measure>`, e.g. `…/20P002/Pagado`.',
   })
   @PrimaryColumn({ type: 'varchar' })
   id: string;

@@ -155,7 +155,7 @@ function budgetMeasures(
       const measurePath = `${path}.implementation.budgetBreakdown[${b}].${spelling}[${chosen}].${measureSpelling}[${m}]`;
       const value = asObject(measure.value) ?? {};
       const transaction = new Transaction();
-      transaction.id = `${contract.id}/${key}:${name}`;
+      transaction.id = `${contract.id}/${key}/${name}`;
       transaction.contractId = contract.id;
       transaction.programId = programOf(key);
       transaction.date = null;
