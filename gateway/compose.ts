@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
+import { repositoryRoot } from './config';
 
 /**
  * Offline composition: the subgraph SDL files in schema/ (printed from the code by
@@ -32,7 +33,7 @@ export function readSchemaDirectory(directory: string): Record<string, string> {
 }
 
 if (require.main === module) {
-  const directory = path.resolve(__dirname, '..', __dirname.includes(`${path.sep}dist${path.sep}`) ? '..' : '', 'schema');
+  const directory = path.join(repositoryRoot, 'schema');
   try {
     fs.writeFileSync(path.join(directory, 'supergraph.graphql'), composeSupergraph(readSchemaDirectory(directory)));
     console.log('wrote schema/supergraph.graphql');

@@ -18,7 +18,8 @@ export class GatewayConfigError extends Error {
 
 export const SUBGRAPH_URL_VARIABLES = ['INSTITUTIONS_URL', 'COMMITMENTS_URL', 'BUDGETS_URL', 'ARCHIVES_URL'] as const;
 
-const repositoryRoot = path.resolve(__dirname, '..', __dirname.includes(`${path.sep}dist${path.sep}`) ? '..' : '');
+/** The project's root folder, from the source tree or from its compiled copy in dist/. */
+export const repositoryRoot = path.resolve(__dirname, '..', __dirname.includes(`${path.sep}dist${path.sep}`) ? '..' : '');
 
 export function readGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
   const problems: string[] = [];

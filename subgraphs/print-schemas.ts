@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_PORTS, SUBGRAPH_NAMES } from './shared/config';
+import { DEFAULT_PORTS, repositoryRoot, SUBGRAPH_NAMES } from './shared/config';
 import { printSubgraphSdl } from './shared/federated-schema';
 import { SUBGRAPHS } from './definitions';
 
@@ -17,7 +17,7 @@ export async function subgraphSchemaFiles(): Promise<Record<string, string>> {
 }
 
 async function main() {
-  const directory = path.resolve(__dirname, '..', __dirname.includes(`${path.sep}dist${path.sep}`) ? '..' : '', 'schema');
+  const directory = path.join(repositoryRoot, 'schema');
   fs.mkdirSync(directory, { recursive: true });
   for (const [file, content] of Object.entries(await subgraphSchemaFiles())) {
     fs.writeFileSync(path.join(directory, file), content);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { SubgraphConfig } from '../shared/config';
-import { ImportError, inTransaction } from '../shared/importing';
+import { loadAllOrNothing } from '../shared/importing';
 import { parseCatalogue, writeCatalogue } from './importers/catalogue.importer';
 import { parseRecords, writeRecords } from './importers/records.importer';
 
@@ -15,9 +15,7 @@ export const recordsDirectory = (config: SubgraphConfig) => path.join(config.dat
 export async function loadSample(dataSource: DataSource, config: SubgraphConfig): Promise<void> {
   const catalogue = parseCatalogue(catalogueDirectory(config));
   const records = parseRecords(recordsDirectory(config), new Map(catalogue.series.map((series) => [series.code, series.retention])));
-  const problems = [...catalogue.problems, ...records.problems];
-  if (problems.length > 0) throw new ImportError(problems);
-  await inTransaction(dataSource, async (manager) => {
+  await loadAllOrNothing(dataSource, [catalogue, records], async (manager) => {
     await writeCatalogue(manager, catalogue);
     await writeRecords(manager, records);
   });

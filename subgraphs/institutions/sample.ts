@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { SubgraphConfig } from '../shared/config';
-import { writeAllOrNothing } from './importers/common';
+import { loadAllOrNothing } from '../shared/importing';
 import { parseGuarantorBodies, writeGuarantorBodies } from './importers/guarantor-bodies.importer';
 import { parseMetric, writeMetric } from './importers/metric.importer';
 import { ocdsFiles, parseOcdsBuyers, writeOcdsBuyers } from './importers/ocds-buyers.importer';
@@ -15,25 +15,20 @@ import { parseSecretariats, writeSecretariats } from './importers/technical-secr
  */
 export async function loadSample(dataSource: DataSource, config: SubgraphConfig): Promise<void> {
   const data = (relative: string) => path.join(config.dataDirectory, relative);
-  // Provenance names files as they sit in the repository (`data/shcp-pef/2018.sample.csv`).
-  const shown = (file: string) => path.posix.join('data', path.relative(config.dataDirectory, file).split(path.sep).join('/'));
-  const pefFile = (year: number) => {
-    const file = data(`shcp-pef/${year}.sample.csv`);
-    return { file, dataset: `shcp-pef-${year}-sample`, displayName: shown(file) };
-  };
+  const pefFile = (year: number) => ({ file: data(`shcp-pef/${year}.sample.csv`), dataset: `shcp-pef-${year}-sample` });
 
   const metricFile = data('metrica-gobierno-abierto/indicadores_estatales_datos.csv');
   const guarantorFile = data('organos-garantes/inai-data.json');
   const secretariatFile = data('ogp-local/ejercicios_locales.csv');
 
   const states = parseStates();
-  const metric = parseMetric(metricFile, shown(metricFile));
+  const metric = parseMetric(metricFile);
   const pef = parsePef([pefFile(2018), pefFile(2017)]);
-  const buyers = parseOcdsBuyers(ocdsFiles(data('ocds/federal')), shown);
-  const guarantors = parseGuarantorBodies(guarantorFile, shown(guarantorFile));
-  const secretariats = parseSecretariats(secretariatFile, shown(secretariatFile));
+  const buyers = parseOcdsBuyers(ocdsFiles(data('ocds/federal')));
+  const guarantors = parseGuarantorBodies(guarantorFile);
+  const secretariats = parseSecretariats(secretariatFile);
 
-  await writeAllOrNothing(dataSource, [states, metric, pef, buyers, guarantors, secretariats], async (manager) => {
+  await loadAllOrNothing(dataSource, [states, metric, pef, buyers, guarantors, secretariats], async (manager) => {
     await writeStates(manager, states);
     await writeMetric(manager, metric);
     await writePef(manager, pef);

@@ -36,7 +36,8 @@ export class ConfigError extends Error {
   }
 }
 
-const repositoryRoot = path.resolve(__dirname, '..', '..', __dirname.includes(`${path.sep}dist${path.sep}`) ? '..' : '');
+/** The project's root folder, from the source tree or from its compiled copy in dist/. */
+export const repositoryRoot = path.resolve(__dirname, '..', '..', __dirname.includes(`${path.sep}dist${path.sep}`) ? '..' : '');
 
 type Env = Record<string, string | undefined>;
 

@@ -55,6 +55,7 @@ export interface CsvRow {
  * (unclosed quote, a row with the wrong number of fields) is one problem naming the line.
  */
 export function readCsv(file: string, displayName = path.basename(file)): CsvRow[] {
+  if (!fs.existsSync(file)) throw new ImportError([{ file: displayName, reason: 'the file does not exist' }]);
   const { text } = readText(file);
   let records: { record: string[]; raw: string; info: { lines: number } }[];
   try {
@@ -70,6 +71,35 @@ export function readCsv(file: string, displayName = path.basename(file)): CsvRow
     line: info.lines - (raw.replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0),
     values: Object.fromEntries(header.map((name, i) => [name, record[i]?.trim() ?? ''])),
   }));
+}
+
+/**
+ * Runs a reader that rejects a whole file (missing, malformed, wrong header) and records its problems
+ * instead, so that one run reports the faults of every file together.
+ */
+export function collectProblems<T>(problems: ImportProblem[], read: () => T): T | null {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    problems.push(...error.problems);
+    return null;
+  }
+}
+
+/** Reads a CSV and checks its header, recording problems instead of throwing; a rejected file reads as no rows. */
+export function readCsvCollecting(file: string, columns: string[], problems: ImportProblem[], displayName = path.basename(file)): CsvRow[] {
+  return (
+    collectProblems(problems, () => {
+      const rows = readCsv(file, displayName);
+      requireColumns(displayName, rows, columns);
+      return rows;
+    }) ?? []
+  );
+}
+
+export function rejectIfProblems(problems: ImportProblem[]): void {
+  if (problems.length > 0) throw new ImportError(problems);
 }
 
 /** Checks that a CSV header carries the columns an importer needs, listing every missing one. */
@@ -168,4 +198,17 @@ export async function upsertAll<E extends ObjectLiteral>(
 /** Runs a load in one transaction: it lands whole or not at all. */
 export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   return dataSource.transaction(work);
+}
+
+/**
+ * The shape of every import: everything parsed and validated first, then, only if no input has a problem,
+ * written in one transaction — a bad row anywhere leaves the database exactly as it was.
+ */
+export async function loadAllOrNothing(
+  dataSource: DataSource,
+  parsed: { problems: ImportProblem[] }[],
+  write: (manager: EntityManager) => Promise<void>,
+): Promise<void> {
+  rejectIfProblems(parsed.flatMap((input) => input.problems));
+  await inTransaction(dataSource, write);
 }

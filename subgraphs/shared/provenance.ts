@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Field, Int, ObjectType, Directive } from 'type-graphql';
 import { Column } from 'typeorm';
+import { repositoryRoot } from './config';
 
 interface DatasetEntry {
   title: string;
@@ -18,10 +19,8 @@ let catalogue: Record<string, DatasetEntry> | undefined;
 /** data/datasets.json: one entry per dataset the project ships or derives, as documented in data/SOURCES.md. */
 export function datasetCatalogue(): Record<string, DatasetEntry> {
   if (!catalogue) {
-    const file = [path.resolve(__dirname, '../../data/datasets.json'), path.resolve(__dirname, '../../../data/datasets.json')].find(
-      (candidate) => fs.existsSync(candidate),
-    );
-    if (!file) throw new Error('data/datasets.json is missing: provenance cannot be resolved');
+    const file = path.join(repositoryRoot, 'data', 'datasets.json');
+    if (!fs.existsSync(file)) throw new Error('data/datasets.json is missing: provenance cannot be resolved');
     catalogue = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, DatasetEntry>;
   }
   return catalogue;

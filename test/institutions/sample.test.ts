@@ -89,7 +89,7 @@ describe('states', () => {
         index: 0.29,
         transparency: 0.39,
         participation: 0.19,
-        source: { dataset: 'metrica-gobierno-abierto-2017', file: 'data/metrica-gobierno-abierto/indicadores_estatales_datos.csv', row: 10 },
+        source: { dataset: 'metrica-gobierno-abierto-2017', file: 'indicadores_estatales_datos.csv', row: 10 },
       },
     ]);
     expect(state.guarantorBody).toEqual({
@@ -179,7 +179,7 @@ describe('institutions', () => {
       validTo: null,
       successor: null,
       parent: { id: 'MX-RAMO-12', name: 'Salud', identifiers: [{ scheme: 'MX-RAMO', id: '12' }] },
-      source: { dataset: 'shcp-pef-2018-sample', file: 'data/shcp-pef/2018.sample.csv', row: expect.any(Number), path: null },
+      source: { dataset: 'shcp-pef-2018-sample', file: '2018.sample.csv', row: expect.any(Number), path: null },
     });
   });
 

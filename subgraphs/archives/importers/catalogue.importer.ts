@@ -1,8 +1,9 @@
+import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   duplicateIdProblems,
-  ImportError,
-  inTransaction,
+  loadAllOrNothing,
+  readCsvCollecting,
   RowReader,
   upsertAll,
   type CsvRow,
@@ -15,7 +16,7 @@ import { ClassificationSubseries } from '../entities/classification-subseries.en
 import { ArchivalRecord } from '../entities/record.entity';
 import { RetentionPeriod } from '../entities/retention-period';
 import { retentionDates } from '../retention';
-import { mapped, readCsvRows } from './csv-files';
+import { mapped } from './lookup';
 
 export const CATALOGUE_DATASET = 'sre-cadido';
 export const SECTIONS_FILE = 'cgca_sections.csv';
@@ -50,15 +51,13 @@ export interface ParsedCatalogue {
 /** Reads the classification chart and the disposition catalogue (CADIDO) from `directory`; writes nothing. */
 export function parseCatalogue(directory: string): ParsedCatalogue {
   const problems: ImportProblem[] = [];
-  const sectionRows = readCsvRows(directory, SECTIONS_FILE, ['section_code', 'section_name', 'section_type'], problems);
-  const seriesRows = readCsvRows(
-    directory,
-    SERIES_FILE,
+  const sectionRows = readCsvCollecting(path.join(directory, SECTIONS_FILE), ['section_code', 'section_name', 'section_type'], problems);
+  const seriesRows = readCsvCollecting(path.join(directory, SERIES_FILE),
     ['series_code', 'series_name', 'section_code', 'section_name', 'years_tramite_at', 'years_concentracion_ac', 'years_total',
       'destino_final_tecnica_seleccion', 'valores_documentales', 'muestreo_criterio'],
     problems,
   );
-  const subseriesRows = readCsvRows(directory, SUBSERIES_FILE, ['subseries_code', 'subseries_name', 'series_code'], problems);
+  const subseriesRows = readCsvCollecting(path.join(directory, SUBSERIES_FILE), ['subseries_code', 'subseries_name', 'series_code'], problems);
 
   const sections = sectionRows.map((row) => parseSection(row, problems));
   problems.push(...duplicateIdProblems(SECTIONS_FILE, sections, (s) => s.code, (s) => s.source.row ?? undefined));
@@ -166,7 +165,6 @@ export async function writeCatalogue(manager: EntityManager, catalogue: ParsedCa
 /** Validates the whole catalogue, then loads it in one transaction: all of it or, on any problem, nothing. */
 export async function loadCatalogue(dataSource: DataSource, directory: string): Promise<ParsedCatalogue> {
   const catalogue = parseCatalogue(directory);
-  if (catalogue.problems.length > 0) throw new ImportError(catalogue.problems);
-  await inTransaction(dataSource, (manager) => writeCatalogue(manager, catalogue));
+  await loadAllOrNothing(dataSource, [catalogue], (manager) => writeCatalogue(manager, catalogue));
   return catalogue;
 }

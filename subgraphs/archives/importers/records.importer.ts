@@ -1,9 +1,10 @@
+import path from 'node:path';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import {
   duplicateIdProblems,
-  ImportError,
-  inTransaction,
+  loadAllOrNothing,
   isIsoDate,
+  readCsvCollecting,
   RowReader,
   upsertAll,
   type CsvRow,
@@ -15,7 +16,7 @@ import { ArchivalRecord, RecordAccess, RecordDocumentKind, type RecordDocument }
 import { RecordSubject, RecordSubjectKind, recordSubjectRowId } from '../entities/record-subject.entity';
 import type { RetentionPeriod } from '../entities/retention-period';
 import { retentionDates } from '../retention';
-import { mapped, readCsvRows } from './csv-files';
+import { mapped } from './lookup';
 
 export const RECORDS_DATASET = 'illustrative';
 export const RECORDS_FILE = 'records.csv';
@@ -45,14 +46,12 @@ export interface ParsedRecords {
  */
 export function parseRecords(directory: string, series: SeriesRetention): ParsedRecords {
   const problems: ImportProblem[] = [];
-  const recordRows = readCsvRows(
-    directory,
-    RECORDS_FILE,
+  const recordRows = readCsvCollecting(path.join(directory, RECORDS_FILE),
     ['institution_id', 'code', 'title', 'series_code', 'opened_on', 'closed_on', 'access', 'reserved_until', 'legal_basis'],
     problems,
   );
-  const documentRows = readCsvRows(directory, DOCUMENTS_FILE, ['record_id', 'title', 'kind', 'date'], problems);
-  const subjectRows = readCsvRows(directory, SUBJECTS_FILE, ['record_id', 'kind', 'subject_id'], problems);
+  const documentRows = readCsvCollecting(path.join(directory, DOCUMENTS_FILE), ['record_id', 'title', 'kind', 'date'], problems);
+  const subjectRows = readCsvCollecting(path.join(directory, SUBJECTS_FILE), ['record_id', 'kind', 'subject_id'], problems);
 
   const records = recordRows.map((row) => parseRecord(row, series, problems));
   problems.push(...duplicateIdProblems(RECORDS_FILE, records, (r) => r.id, (r) => r.source.row ?? undefined));
@@ -165,7 +164,6 @@ export async function loadedSeriesRetention(manager: EntityManager): Promise<Ser
 /** Validates records against the loaded catalogue, then loads them in one transaction, or nothing. */
 export async function loadRecords(dataSource: DataSource, directory: string): Promise<ParsedRecords> {
   const parsed = parseRecords(directory, await loadedSeriesRetention(dataSource.manager));
-  if (parsed.problems.length > 0) throw new ImportError(parsed.problems);
-  await inTransaction(dataSource, (manager) => writeRecords(manager, parsed));
+  await loadAllOrNothing(dataSource, [parsed], (manager) => writeRecords(manager, parsed));
   return parsed;
 }

@@ -1,5 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import { ImportError, inTransaction, type ImportProblem } from '../../shared/importing';
+import type { ImportProblem } from '../../shared/importing';
 import type { SourceRef } from '../../shared/provenance';
 import { GovernmentOrder, Institution, InstitutionKind, type InstitutionIdentifier } from '../entities/institution.entity';
 import { cleanName, searchForm } from '../names';
@@ -39,24 +38,4 @@ export function newInstitution(fields: InstitutionFields): Institution {
   institution.validTo = null;
   institution.source = fields.source;
   return institution;
-}
-
-/**
- * Validates every parsed input first and only then writes them all in one transaction, so a bad file leaves
- * the database exactly as it was.
- */
-export async function writeAllOrNothing(
-  dataSource: DataSource,
-  parsed: Parsed[],
-  write: (manager: EntityManager) => Promise<void>,
-): Promise<void> {
-  const problems = parsed.flatMap((p) => p.problems);
-  if (problems.length > 0) throw new ImportError(problems);
-  await inTransaction(dataSource, write);
-}
-
-/** Catches a reader's ImportError (unreadable file, missing column) so it is reported with the other problems. */
-export function problemsOf(error: unknown): ImportProblem[] {
-  if (error instanceof ImportError) return error.problems;
-  throw error;
 }

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
-import { upsertAll, type ImportProblem } from '../../shared/importing';
+import { loadAllOrNothing, upsertAll, type ImportProblem } from '../../shared/importing';
 import { parseCentavos, type Centavos } from '../../shared/money';
 import { sourceAt } from '../../shared/provenance';
 import { stateByName } from '../../shared/states';
 import { GuarantorYear } from '../entities/guarantor-year.entity';
 import { GovernmentOrder, Institution, InstitutionKind } from '../entities/institution.entity';
 import { guarantorId } from '../ids';
-import { newInstitution, writeAllOrNothing, type Parsed } from './common';
+import { newInstitution, type Parsed } from './common';
 import { isObject, readJson, type JsonObject, type JsonValue } from './json';
 
 const GUARANTOR_DATASET = 'inai-organos-garantes';
@@ -177,5 +177,5 @@ export async function writeGuarantorBodies(manager: EntityManager, parsed: Parse
 
 export async function loadGuarantorBodies(dataSource: DataSource, file: string, displayName?: string): Promise<void> {
   const parsed = parseGuarantorBodies(file, displayName);
-  await writeAllOrNothing(dataSource, [parsed], (manager) => writeGuarantorBodies(manager, parsed));
+  await loadAllOrNothing(dataSource, [parsed], (manager) => writeGuarantorBodies(manager, parsed));
 }

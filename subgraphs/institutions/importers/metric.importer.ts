@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
-import { duplicateIdProblems, readCsv, requireColumns, upsertAll, type CsvRow, type ImportProblem } from '../../shared/importing';
+import { duplicateIdProblems, loadAllOrNothing, readCsvCollecting, upsertAll, type CsvRow, type ImportProblem } from '../../shared/importing';
 import { sourceAt } from '../../shared/provenance';
 import { stateByName } from '../../shared/states';
 import { OpenGovernmentScore } from '../entities/open-government-score.entity';
-import { problemsOf, writeAllOrNothing, type Parsed } from './common';
+import type { Parsed } from './common';
 
 const METRIC_DATASET = 'metrica-gobierno-abierto-2017';
 
@@ -32,14 +32,8 @@ function ratio(file: string, row: CsvRow, field: string, problems: ImportProblem
 
 /** indicadores_estatales_datos.csv (Latin-1): one row per state of the programme plus "Nacional". */
 export function parseMetric(file: string, displayName = path.basename(file)): ParsedMetric {
-  let rows: CsvRow[];
-  try {
-    rows = readCsv(file, displayName);
-    requireColumns(displayName, rows, [STATE, INDEX, TRANSPARENCY, PARTICIPATION]);
-  } catch (error) {
-    return { scores: [], problems: problemsOf(error) };
-  }
   const problems: ImportProblem[] = [];
+  const rows = readCsvCollecting(file, [STATE, INDEX, TRANSPARENCY, PARTICIPATION], problems, displayName);
   const scores: OpenGovernmentScore[] = [];
   for (const row of rows) {
     // The export ends with a row of empty cells.
@@ -74,5 +68,5 @@ export async function writeMetric(manager: EntityManager, parsed: ParsedMetric):
 
 export async function loadMetric(dataSource: DataSource, file: string, displayName?: string): Promise<void> {
   const parsed = parseMetric(file, displayName);
-  await writeAllOrNothing(dataSource, [parsed], (manager) => writeMetric(manager, parsed));
+  await loadAllOrNothing(dataSource, [parsed], (manager) => writeMetric(manager, parsed));
 }

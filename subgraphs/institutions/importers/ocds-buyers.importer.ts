@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { upsertAll, type ImportProblem } from '../../shared/importing';
+import { loadAllOrNothing, upsertAll, type ImportProblem } from '../../shared/importing';
 import { sourceAt } from '../../shared/provenance';
 import { Institution } from '../entities/institution.entity';
-import { writeAllOrNothing, type Parsed } from './common';
+import type { Parsed } from './common';
 import { isObject, readJson, type JsonObject } from './json';
 import { newRamo, newUnit } from './pef.importer';
 
@@ -87,5 +87,5 @@ export async function writeOcdsBuyers(manager: EntityManager, parsed: ParsedOcds
 
 export async function loadOcdsBuyers(dataSource: DataSource, files: string[], displayNameOf?: (file: string) => string): Promise<void> {
   const parsed = parseOcdsBuyers(files, displayNameOf);
-  await writeAllOrNothing(dataSource, [parsed], (manager) => writeOcdsBuyers(manager, parsed));
+  await loadAllOrNothing(dataSource, [parsed], (manager) => writeOcdsBuyers(manager, parsed));
 }

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
-import { readCsv, requireColumns, upsertAll, type CsvRow, type ImportProblem } from '../../shared/importing';
+import { loadAllOrNothing, readCsvCollecting, upsertAll, type ImportProblem } from '../../shared/importing';
 import { sourceAt } from '../../shared/provenance';
 import { GovernmentOrder, Institution, InstitutionKind } from '../entities/institution.entity';
 import { ramoId, unitId } from '../ids';
-import { newInstitution, problemsOf, writeAllOrNothing, type Parsed } from './common';
+import { newInstitution, type Parsed } from './common';
 
 const RAMO_ID = 'id_ramo';
 const RAMO_NAME = 'desc_ramo';
@@ -87,15 +87,7 @@ export function parsePef(files: PefFile[]): ParsedPef {
   const problems: ImportProblem[] = [];
   const byId = new Map<string, Institution>();
   for (const { file, dataset, displayName = path.basename(file) } of files) {
-    let rows: CsvRow[];
-    try {
-      rows = readCsv(file, displayName);
-      requireColumns(displayName, rows, [RAMO_ID, RAMO_NAME, UR_ID, UR_NAME]);
-    } catch (error) {
-      problems.push(...problemsOf(error));
-      continue;
-    }
-    for (const row of rows) {
+    for (const row of readCsvCollecting(file, [RAMO_ID, RAMO_NAME, UR_ID, UR_NAME], problems, displayName)) {
       const before = problems.length;
       const ramoText = row.values[RAMO_ID];
       const ur = row.values[UR_ID];
@@ -123,5 +115,5 @@ export async function writePef(manager: EntityManager, parsed: ParsedPef): Promi
 
 export async function loadPef(dataSource: DataSource, files: PefFile[]): Promise<void> {
   const parsed = parsePef(files);
-  await writeAllOrNothing(dataSource, [parsed], (manager) => writePef(manager, parsed));
+  await loadAllOrNothing(dataSource, [parsed], (manager) => writePef(manager, parsed));
 }

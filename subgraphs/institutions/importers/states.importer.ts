@@ -1,11 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { upsertAll } from '../../shared/importing';
+import { loadAllOrNothing, upsertAll } from '../../shared/importing';
 import { sourceAt } from '../../shared/provenance';
 import { STATES, type StateCode } from '../../shared/states';
 import { GovernmentOrder, Institution, InstitutionKind } from '../entities/institution.entity';
 import { State } from '../entities/state.entity';
 import { executiveId } from '../ids';
-import { newInstitution, writeAllOrNothing, type Parsed } from './common';
+import { newInstitution, type Parsed } from './common';
 
 const STATES_DATASET = 'inegi-states';
 const STATES_FILE = 'subgraphs/shared/states.ts';
@@ -50,5 +50,5 @@ export async function writeStates(manager: EntityManager, parsed: ParsedStates):
 
 export async function loadStates(dataSource: DataSource): Promise<void> {
   const parsed = parseStates();
-  await writeAllOrNothing(dataSource, [parsed], (manager) => writeStates(manager, parsed));
+  await loadAllOrNothing(dataSource, [parsed], (manager) => writeStates(manager, parsed));
 }

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
-import { duplicateIdProblems, readCsv, requireColumns, RowReader, upsertAll, type CsvRow, type ImportProblem } from '../../shared/importing';
+import { duplicateIdProblems, loadAllOrNothing, readCsvCollecting, RowReader, upsertAll, type ImportProblem } from '../../shared/importing';
 import { sourceAt } from '../../shared/provenance';
 import { stateByName, type StateCode } from '../../shared/states';
 import { SecretariatSector, TechnicalSecretariat, type SecretariatMember } from '../entities/technical-secretariat.entity';
 import { executiveId, guarantorId } from '../ids';
-import { problemsOf, writeAllOrNothing, type Parsed } from './common';
+import type { Parsed } from './common';
 
 const LOCAL_OGP_DATASET = 'inai-pal-local';
 const STATE = 'estado';
@@ -30,14 +30,8 @@ function tripartiteMembers(state: StateCode): SecretariatMember[] {
 
 /** ejercicios_locales.csv: one row per state in the programme; those with an installation date have a secretariat. */
 export function parseSecretariats(file: string, displayName = path.basename(file)): ParsedSecretariats {
-  let rows: CsvRow[];
-  try {
-    rows = readCsv(file, displayName);
-    requireColumns(displayName, rows, [STATE, INSTALLED]);
-  } catch (error) {
-    return { secretariats: [], problems: problemsOf(error) };
-  }
   const problems: ImportProblem[] = [];
+  const rows = readCsvCollecting(file, [STATE, INSTALLED], problems, displayName);
   const secretariats: TechnicalSecretariat[] = [];
   for (const row of rows) {
     const read = new RowReader(displayName, row, problems);
@@ -63,5 +57,5 @@ export async function writeSecretariats(manager: EntityManager, parsed: ParsedSe
 
 export async function loadSecretariats(dataSource: DataSource, file: string, displayName?: string): Promise<void> {
   const parsed = parseSecretariats(file, displayName);
-  await writeAllOrNothing(dataSource, [parsed], (manager) => writeSecretariats(manager, parsed));
+  await loadAllOrNothing(dataSource, [parsed], (manager) => writeSecretariats(manager, parsed));
 }
