@@ -4,13 +4,14 @@ import { BudgetLine } from './entities/budget-line.entity';
 import { BudgetProgram } from './entities/budget-program.entity';
 import { ContractProgram } from './entities/contract-program.entity';
 import { Contract } from './entities/contract.entity';
+import { ProgramAccount } from './entities/program-account.entity';
 import { Transaction } from './entities/transaction.entity';
 import { loadSample } from './sample';
 import { buildSchema } from './schema';
 
 export const definition: SubgraphDefinition = {
   name: 'budgets',
-  entities: [BudgetProgram, BudgetLine, Contract, ContractProgram, Transaction, Allocation],
+  entities: [BudgetProgram, BudgetLine, Contract, ContractProgram, Transaction, Allocation, ProgramAccount],
   buildSchema,
   loadSample,
   isEmpty: async (dataSource) => (await dataSource.getRepository(BudgetLine).count()) === 0,

@@ -8,6 +8,7 @@ import { BudgetLine } from './entities/budget-line.entity';
 import { BudgetProgram } from './entities/budget-program.entity';
 import { ContractProgram } from './entities/contract-program.entity';
 import { Contract } from './entities/contract.entity';
+import { ProgramAccount } from './entities/program-account.entity';
 import { SpendingChain, SpendingFlag } from './entities/spending-chain';
 import { Transaction } from './entities/transaction.entity';
 import type { BudgetLineFilter } from './resolvers/budget-line.input';
@@ -22,6 +23,8 @@ export const allocationsByCommitment = (ctx: SubgraphContext) => loaderManyBy(ct
 export const linksByContract = (ctx: SubgraphContext) => loaderManyBy(ctx, ContractProgram, 'contractId');
 export const linksByProgram = (ctx: SubgraphContext) => loaderManyBy(ctx, ContractProgram, 'programId');
 export const transactionsByContract = (ctx: SubgraphContext) => loaderManyBy(ctx, Transaction, 'contractId');
+export const accountById = (ctx: SubgraphContext) => loaderByKey(ctx, ProgramAccount);
+export const accountsByProgram = (ctx: SubgraphContext) => loaderManyBy(ctx, ProgramAccount, 'programId');
 export const programLines = (ctx: SubgraphContext, window: PageWindow) => loaderPageBy(ctx, BudgetLine, 'programId', window);
 
 /** A program's totals: one grouped SUM for every program on the page. */

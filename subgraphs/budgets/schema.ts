@@ -8,6 +8,7 @@ import { referenceResolvers } from './resolvers/budgets.reference';
 import { CommitmentResolver } from './resolvers/commitment.resolver';
 import { ContractResolver } from './resolvers/contract.resolver';
 import { InstitutionResolver } from './resolvers/institution.resolver';
+import { ProgramAccountResolver } from './resolvers/program-account.resolver';
 import { StateResolver } from './resolvers/state.resolver';
 import { TransactionResolver } from './resolvers/transaction.resolver';
 
@@ -19,6 +20,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
       ContractResolver,
       TransactionResolver,
       AllocationResolver,
+      ProgramAccountResolver,
       CommitmentResolver,
       InstitutionResolver,
       StateResolver,

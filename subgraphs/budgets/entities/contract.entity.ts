@@ -5,16 +5,46 @@ import { SourceRef } from '../../shared/provenance';
 import { ContractParty, OriginalAmount } from './values';
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A public contract (*contrato*) from an Open Contracting Data Standard (OCDS) publication.' })
+@ObjectType({
+  description:
+    'A public contract (*contrato*) from an Open Contracting Data Standard (OCDS) publication or from the SFP\'s ' +
+    'CompraNet contracts file.',
+})
 @Entity('contract')
 export class Contract {
-  @Field(() => ID, { description: 'Stable id `<ocid>/<contracts[].id>`, or `<ocid>/<position>` (0-based) when the contract has no id.' })
+  @Field(() => ID, {
+    description:
+      'Stable id `<ocid>/<contracts[].id>`, or `<ocid>/<position>` (0-based) when the contract has no id; for CompraNet ' +
+      '`compranet-<file year>/<CODIGO_CONTRATO>`, e.g. `compranet-2018/1713253`.',
+  })
   @PrimaryColumn({ type: 'varchar' })
   id: string;
 
-  @Field({ description: 'Open contracting process id (*ocid*).' })
-  @Column({ type: 'varchar' })
-  ocid: string;
+  @Field(() => String, { nullable: true, description: 'Open contracting process id (*ocid*); null for CompraNet contracts, which have none.' })
+  @Column({ type: 'varchar', nullable: true })
+  ocid: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Procurement procedure number (*número de procedimiento*) as published, e.g. `LA-011000999-E177-2017` (CompraNet).',
+  })
+  @Column({ type: 'varchar', nullable: true })
+  procedureNumber: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Procedure type (*tipo de procedimiento*) as published, e.g. "Licitación Pública", "Adjudicación Directa Federal" (CompraNet).',
+  })
+  @Column({ type: 'varchar', nullable: true })
+  procedureType: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Contract status (*estatus del contrato*) as published: "Activo", "Expirado" or "Terminado" (CompraNet).',
+  })
+  @Column({ type: 'varchar', nullable: true })
+  status: string | null;
 
   @Field(() => String, { nullable: true, description: 'Title (*título*) as published.' })
   @Column({ type: 'varchar', nullable: true })
@@ -54,7 +84,11 @@ export class Contract {
   @Column({ type: 'integer', nullable: true })
   fiscalYear: number | null;
 
-  @Field(() => [String], { description: 'Program keys the source names for this contract (budgetBreakdown ids), e.g. `20P002`.' })
+  @Field(() => [String], {
+    description:
+      'Program keys the source names for this contract (OCDS budgetBreakdown ids; CompraNet: the first six characters of ' +
+      'CLAVE_PROGRAMA when they are a key, `16K007-P INFRA…` → `16K007`), e.g. `20P002`.',
+  })
   @Column({ type: 'simple-json' })
   programKeys: string[];
 

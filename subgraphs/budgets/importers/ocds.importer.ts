@@ -77,6 +77,9 @@ function parseProcess(root: JsonObject, publisher: OcdsPublisher, reader: JsonRe
     const contract = new Contract();
     contract.id = `${ocid}/${asText(raw.id) ?? index}`;
     contract.ocid = ocid;
+    contract.procedureNumber = null;
+    contract.procedureType = null;
+    contract.status = null;
     contract.title = asText(raw.title);
     contract.description = asText(raw.description);
     const buyer = publisher === 'inai' ? party(root.buyer) : (party(asArray(raw.buyers)[0]) ?? soleParty(root, 'buyer'));

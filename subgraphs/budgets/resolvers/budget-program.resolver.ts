@@ -4,9 +4,10 @@ import type { SubgraphContext } from '../../shared/context';
 import { BudgetLine } from '../entities/budget-line.entity';
 import { BudgetProgram } from '../entities/budget-program.entity';
 import { Contract } from '../entities/contract.entity';
+import { ProgramAccount } from '../entities/program-account.entity';
 import { SpendingChain } from '../entities/spending-chain';
 import { institutionRef, InstitutionRef } from '../entities/stubs';
-import { contractsOfPrograms, programById, programLines, programTotals } from '../loaders';
+import { accountsByProgram, contractsOfPrograms, programById, programLines, programTotals } from '../loaders';
 import { BudgetProgramFilter } from './budget-program.input';
 import { BudgetLineConnection, BudgetProgramConnection } from './connections';
 
@@ -52,5 +53,17 @@ export class BudgetProgramResolver {
   @FieldResolver(() => [Contract], { description: 'Contracts whose budget breakdown names this program in this fiscal year.' })
   contracts(@Root() program: BudgetProgram, @Ctx() ctx: SubgraphContext): Promise<Contract[]> {
     return contractsOfPrograms(ctx, [program.id]);
+  }
+
+  @FieldResolver(() => ProgramAccount, {
+    nullable: true,
+    description:
+      'The program\'s public account (*Cuenta Pública*) for the same fiscal year and key: complete year-end figures, unlike ' +
+      'the sampled `totals`. Null when the loaded accounts hold none, and when the account is published per body ' +
+      '(ramos 01 and 03: chambers, courts) so that several accounts share the key; list those with `programAccounts`.',
+  })
+  async publicAccount(@Root() program: BudgetProgram, @Ctx() ctx: SubgraphContext): Promise<ProgramAccount | null> {
+    const accounts = await accountsByProgram(ctx).load(program.id);
+    return accounts.length === 1 ? accounts[0] : null;
   }
 }

@@ -1,6 +1,6 @@
 import type { ReferenceResolvers } from '../../shared/federated-schema';
 import type { SubgraphContext } from '../../shared/context';
-import { allocationById, contractById, lineById, programById, transactionById } from '../loaders';
+import { accountById, allocationById, contractById, lineById, programById, transactionById } from '../loaders';
 
 type Loader = (ctx: SubgraphContext) => { load(id: string): Promise<unknown> };
 
@@ -18,6 +18,7 @@ export const referenceResolvers: ReferenceResolvers = {
   Contract: owned(contractById),
   Transaction: owned(transactionById),
   Allocation: owned(allocationById),
+  ProgramAccount: owned(accountById),
   Institution: extended,
   State: extended,
   Commitment: extended,

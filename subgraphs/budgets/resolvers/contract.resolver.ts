@@ -12,7 +12,7 @@ import { ContractFilter } from './contract.input';
 
 @Resolver(() => Contract)
 export class ContractResolver {
-  @Query(() => Contract, { nullable: true, description: 'A contract by id (`<ocid>/<contract id>`); null when unknown.' })
+  @Query(() => Contract, { nullable: true, description: 'A contract by id (`<ocid>/<contract id>`, `compranet-<year>/<code>`); null when unknown.' })
   contract(@Arg('id', () => ID, { description: 'Contract id.' }) id: string, @Ctx() ctx: SubgraphContext) {
     return contractById(ctx).load(id);
   }
@@ -41,7 +41,10 @@ export class ContractResolver {
 
   @FieldResolver(() => InstitutionRef, {
     nullable: true,
-    description: 'The buying institution: `MX-CPA-<buyer id>` for federal records (e.g. `MX-CPA-20147`), `MX-RAMO-44` (INAI) for INAI releases.',
+    description:
+      'The buying institution: `MX-CPA-<buyer id>` for federal records (e.g. `MX-CPA-20147`), `MX-RAMO-44` (INAI) for INAI ' +
+      'releases; for CompraNet, `MX-CPA-<ramo><unit>` from a federal buying unit\'s key (`006HKA001` → `MX-CPA-06HKA`), null for ' +
+      'state and municipal buyers and for a ministry\'s central units (key unit `000`), which keep only `buyerAsPublished`.',
   })
   buyer(@Root() contract: Contract): InstitutionRef | null {
     return contract.buyerId === null ? null : institutionRef(contract.buyerId);

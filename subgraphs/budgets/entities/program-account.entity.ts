@@ -1,0 +1,126 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { centavosColumn, MoneyScalar, type Centavos } from '../../shared/money';
+import { SourceRef } from '../../shared/provenance';
+import { budgetCode, BudgetCode } from './values';
+
+const money = { type: 'bigint', transformer: centavosColumn } as const;
+
+@ObjectType({ description: 'The lines of the Cuenta Pública file that state a program account\'s figures (1 = the header).' })
+export class ProgramAccountLines {
+  @Field(() => Int, { description: 'The program-name row that opens the program\'s block.' })
+  name: number;
+
+  @Field(() => Int, { description: 'The *Aprobado* row.' })
+  approved: number;
+
+  @Field(() => Int, { description: 'The *Modificado* row.' })
+  modified: number;
+
+  @Field(() => Int, { description: 'The *Devengado* row.' })
+  accrued: number;
+
+  @Field(() => Int, { description: 'The *Ejercicio* (exercised) row.' })
+  exercised: number;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType({
+  description:
+    'The federal public account (*Cuenta Pública*) of one budget program in one fiscal year: the approved, modified, ' +
+    'accrued and exercised totals exactly as the year-end account publishes them (complete figures, not a sample).',
+})
+@Entity('program_account')
+export class ProgramAccount {
+  @Field(() => ID, {
+    description:
+      'Stable id `<fiscal year>:<ramo 2 digits>:<program as published>`, e.g. `2018:33:I005`. The legislative and ' +
+      'judicial ramos (01, 03) are published per body, whose programs share keys (R001): their ids add ' +
+      '`@<body as published>`, e.g. `2018:01:R001@H. Cámara de Diputados`.',
+  })
+  @PrimaryColumn({ type: 'varchar' })
+  id: string;
+
+  @Field(() => Int, { description: 'Fiscal year (*ciclo*).' })
+  @Index()
+  @Column({ type: 'integer' })
+  fiscalYear: number;
+
+  @Field({ description: 'Branch or kind of public body (*ente*) as published, e.g. "Poder Ejecutivo", "Órganos Autónomos".' })
+  @Column({ type: 'varchar' })
+  entity: string;
+
+  @Column({ type: 'varchar' })
+  ramoCode: string;
+
+  @Column({ type: 'varchar' })
+  ramoName: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The group of executive ramos as published: "Ramos Administrativos" or "Ramos Generales"; null for other branches.',
+  })
+  @Column({ type: 'varchar', nullable: true })
+  ramoGroup: string | null;
+
+  @Field({ description: 'Program key as published in the account: modality and number, e.g. `I005`.' })
+  @Column({ type: 'varchar' })
+  programAsPublished: string;
+
+  @Field({ description: 'Full program key (*clave del programa presupuestario*): ramo, modality and number, e.g. `33I005`.' })
+  @Column({ type: 'varchar' })
+  key: string;
+
+  /** The BudgetProgram id this account is about (`<year>:<key>`), whether or not the budget sample holds it. */
+  @Index()
+  @Column({ type: 'varchar' })
+  programId: string;
+
+  @Field({ description: 'Program name as published in the account, e.g. "FORTAMUN".' })
+  @Column({ type: 'varchar' })
+  name: string;
+
+  @Field(() => MoneyScalar, { description: 'Approved (*aprobado*): the budget as passed by Congress (TOTAL of the *Aprobado* row).' })
+  @Column(money)
+  approved: Centavos;
+
+  @Field(() => MoneyScalar, { description: 'Modified (*modificado*): the approved budget after in-year adjustments.' })
+  @Column(money)
+  modified: Centavos;
+
+  @Field(() => MoneyScalar, { description: 'Accrued (*devengado*): obligations recognised on receipt of goods and services.' })
+  @Column(money)
+  accrued: Centavos;
+
+  @Field(() => MoneyScalar, { description: 'Exercised (*ejercido*; the file\'s *Ejercicio* row): the year-end exercised total.' })
+  @Column(money)
+  exercised: Centavos;
+
+  @Column({ type: 'integer' }) approvedLine: number;
+  @Column({ type: 'integer' }) modifiedLine: number;
+  @Column({ type: 'integer' }) accruedLine: number;
+  @Column({ type: 'integer' }) exercisedLine: number;
+
+  @Field(() => SourceRef, { description: 'The file and the program-name row that opens the program\'s block; each figure\'s row is in `lines`.' })
+  @Column(() => SourceRef)
+  source: SourceRef;
+
+  @Field(() => BudgetCode, {
+    description:
+      'Ramo (*ramo*): the two-digit code and the name as published (for ramos 01 and 03, the body: chamber, audit office or court).',
+  })
+  get ramo(): BudgetCode {
+    return budgetCode(this.ramoCode, this.ramoName);
+  }
+
+  @Field(() => ProgramAccountLines, { description: 'The line of each figure\'s row in the file.' })
+  get lines(): ProgramAccountLines {
+    return {
+      name: this.source.row ?? 0,
+      approved: this.approvedLine,
+      modified: this.modifiedLine,
+      accrued: this.accruedLine,
+      exercised: this.exercisedLine,
+    };
+  }
+}
