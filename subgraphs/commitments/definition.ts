@@ -1,12 +1,13 @@
 import type { SubgraphDefinition } from '../shared/start-subgraph';
 import { ActionPlan } from './entities/action-plan.entity';
 import { Commitment } from './entities/commitment.entity';
+import { OgpActionPlan } from './entities/ogp-action-plan.entity';
 import { loadSample } from './sample';
 import { buildCommitmentsSchema } from './schema';
 
 export const definition: SubgraphDefinition = {
   name: 'commitments',
-  entities: [ActionPlan, Commitment],
+  entities: [ActionPlan, Commitment, OgpActionPlan],
   buildSchema: buildCommitmentsSchema,
   loadSample,
   isEmpty: async (dataSource) => (await dataSource.getRepository(ActionPlan).count()) === 0,

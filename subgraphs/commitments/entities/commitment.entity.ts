@@ -1,10 +1,15 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn, type ValueTransformer } from 'typeorm';
 import { SourceRef, sourceAt } from '../../shared/provenance';
+import { Completion } from './completion';
+import { IrmAssessment } from './irm-assessment';
+
+export { Completion } from './completion';
 
 export enum CommitmentKind {
   ACTION_PLAN = 'ACTION_PLAN',
   PROACTIVE = 'PROACTIVE',
+  OGP_ACTION_PLAN = 'OGP_ACTION_PLAN',
 }
 
 /** The fourteen aims (a–n) of the joint declaration (*declaración conjunta*) a commitment can pursue. */
@@ -38,19 +43,16 @@ export enum EvaluationKind {
   CLOSING = 'CLOSING',
 }
 
-export enum Completion {
-  NOT_STARTED = 'NOT_STARTED',
-  LIMITED = 'LIMITED',
-  SUBSTANTIAL = 'SUBSTANTIAL',
-  COMPLETE = 'COMPLETE',
-}
-
 registerEnumType(CommitmentKind, {
   name: 'CommitmentKind',
-  description: 'Whether a commitment is one of the plan\'s numbered commitments or a proactive one (*compromiso proactivo*).',
+  description: 'Whether a commitment is a local plan\'s numbered commitment, a proactive one (*compromiso proactivo*) or one of an OGP action plan.',
   valuesConfig: {
     ACTION_PLAN: { description: 'A numbered commitment of the action plan (*compromiso del PAL*).' },
     PROACTIVE: { description: 'A proactive commitment (*compromiso proactivo*) adopted beside the plan, without a number.' },
+    OGP_ACTION_PLAN: {
+      description:
+        'A commitment of an Open Government Partnership action plan of a country or locality (*compromiso de un plan de acción de la Alianza para el Gobierno Abierto*), from the IRM dataset; its plan is `ogpActionPlan`.',
+    },
   },
 });
 
@@ -93,17 +95,6 @@ registerEnumType(EvaluationKind, {
   valuesConfig: {
     PRELIMINARY: { description: 'Preliminary evaluation (*evaluación preliminar*), during implementation.' },
     CLOSING: { description: 'Closing evaluation (*evaluación de cierre*), at the end of the plan.' },
-  },
-});
-
-registerEnumType(Completion, {
-  name: 'Completion',
-  description: 'How far a commitment was carried out (*nivel de cumplimiento*).',
-  valuesConfig: {
-    NOT_STARTED: { description: 'Not started (*no iniciado*).' },
-    LIMITED: { description: 'Limited (*limitado*).' },
-    SUBSTANTIAL: { description: 'Substantial (*sustancial*).' },
-    COMPLETE: { description: 'Complete (*completo*).' },
   },
 });
 
@@ -156,6 +147,12 @@ export class Evaluation {
   }
 }
 
+/** Free-text labels as published, stored as a JSON array; null (rows written before the column existed) reads as none. */
+const labelsColumn: ValueTransformer = {
+  to: (labels: string[] | undefined) => labels,
+  from: (raw: unknown) => (Array.isArray(raw) ? raw : []),
+};
+
 /** simple-json keeps plain objects; reading them back as class instances gives them their `source` getter. */
 function instancesOf<T extends object>(type: new () => T): ValueTransformer {
   return {
@@ -174,10 +171,16 @@ export const themesColumn: ValueTransformer = {
 };
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A commitment (*compromiso*) of a local action plan: what the government and civil society agreed to do.' })
+@ObjectType({
+  description:
+    'A commitment (*compromiso*): what a government and civil society agreed to do, in a Mexican local action plan or in an Open Government Partnership action plan of a country or locality.',
+})
 @Entity('commitment')
 export class Commitment {
-  @Field(() => ID, { description: 'Stable id `<action plan id>-<number, 2 digits>`, proactive ones `-P1`, `-P2`… in file order, e.g. `MX-TLA-PAL-2016-03`.' })
+  @Field(() => ID, {
+    description:
+      'Stable id: `<action plan id>-<number, 2 digits>` for local plans, proactive ones `-P1`, `-P2`… in file order, e.g. `MX-TLA-PAL-2016-03`; `OGP-<the IRM dataset\'s commitment id>` for OGP commitments, e.g. `OGP-JAL0008`.',
+  })
   @PrimaryColumn({ type: 'varchar' })
   id: string;
 
@@ -185,12 +188,20 @@ export class Commitment {
   @Column({ type: 'varchar' })
   actionPlanId: string;
 
-  /** INEGI code of the plan's state, kept here so the state filter needs no join. */
+  /** INEGI code of the plan's state, kept here so the state filter needs no join; null for OGP plans outside Mexico's states. */
   @Index()
-  @Column({ type: 'varchar' })
-  stateId: string;
+  @Column({ type: 'varchar', nullable: true })
+  stateId: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Number in the plan (*número de compromiso*); null for proactive commitments.' })
+  /** The OGP member's code (a country such as `UKR`, a locality such as `MXJL`), for the country filter; null for local plans. */
+  @Index()
+  @Column({ type: 'varchar', nullable: true })
+  memberCode: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Number in the plan (*número de compromiso*); null for proactive commitments and for OGP commitments whose published number is not a whole number (e.g. "2.1").',
+  })
   @Column({ type: 'integer', nullable: true })
   number: number | null;
 
@@ -207,15 +218,22 @@ export class Commitment {
   @Column({ type: 'varchar' })
   titleFolded: string;
 
+  /** The OGP dataset's "Full Text"; null for local plans, whose source publishes only the title. */
+  @Column({ type: 'varchar', nullable: true })
+  fullText: string | null;
+
   @Field({
     description:
-      'Plain-language description (*descripción*). The source publishes only the commitment\'s text, so this is that text (the same as `title`) until a fuller description is loaded.',
+      'Description (*descripción*): the full text the IRM dataset publishes for OGP commitments; local plans publish only the commitment\'s text, so there it is the same as `title` until a fuller description is loaded.',
   })
   get description(): string {
-    return this.title;
+    return this.fullText ?? this.title;
   }
 
-  @Field(() => [CommitmentTheme], { description: 'The joint declaration\'s aims the commitment pursues (*ejes*); empty unless the detail layer gives them (see `detailsSource`).' })
+  @Field(() => [CommitmentTheme], {
+    description:
+      'The joint declaration\'s aims the commitment pursues (*ejes*): for local plans empty unless the detail layer gives them (see `detailsSource`); for OGP commitments mapped from the policy-area tags where the mapping is clear (data/ogp/README.md), the tags themselves are in `policyAreas`.',
+  })
   @Column({ type: 'varchar', transformer: themesColumn })
   themes: CommitmentTheme[];
 
@@ -227,6 +245,33 @@ export class Commitment {
   @Index()
   @Column({ type: 'varchar', nullable: true })
   responsibleInstitutionId: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The lead institution as the source names it (*institución responsable*), for OGP commitments whose institutions are not in the institutions subgraph (so `responsibleInstitution` is null); null when not published.',
+  })
+  @Column({ type: 'varchar', nullable: true })
+  leadInstitutionName: string | null;
+
+  @Field(() => [String], {
+    description: 'The OGP policy-area tags (*áreas de política*) the IRM dataset sets for the commitment, as published (e.g. "Open Parliaments"); empty for local plans.',
+  })
+  @Column({ type: 'simple-json', nullable: true, transformer: labelsColumn })
+  policyAreas: string[];
+
+  /** The IRM's ratings, as embedded columns; only OGP commitments have them (see `assessment`). */
+  @Column(() => IrmAssessment)
+  irm: IrmAssessment;
+
+  @Field(() => IrmAssessment, {
+    nullable: true,
+    description: 'What the OGP Independent Reporting Mechanism (IRM) found: specificity, potential impact, completion, starred. Null for local plans, which the IRM does not review.',
+  })
+  get assessment(): IrmAssessment | null {
+    if (this.kind !== CommitmentKind.OGP_ACTION_PLAN) return null;
+    return this.irm ?? new IrmAssessment();
+  }
 
   @Field(() => String, { nullable: true, description: 'When work on it starts (*fecha de inicio*), ISO date; null when no source says.' })
   @Column({ type: 'varchar', nullable: true })
@@ -244,7 +289,7 @@ export class Commitment {
   @Column({ type: 'simple-json', transformer: instancesOf(Evaluation) })
   evaluations: Evaluation[];
 
-  @Field(() => SourceRef, { description: 'Where the commitment itself comes from: its line of pal_compromisos.csv.' })
+  @Field(() => SourceRef, { description: 'Where the commitment itself comes from: its line of pal_compromisos.csv, or of the IRM dataset for OGP commitments.' })
   @Column(() => SourceRef)
   source: SourceRef;
 

@@ -2,9 +2,10 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import { PageArgs, pageWindow, paginate, type Page } from '../../shared/connection';
 import type { SubgraphContext } from '../../shared/context';
 import { ActionPlan } from '../entities/action-plan.entity';
-import { Commitment } from '../entities/commitment.entity';
+import { Commitment, CommitmentKind } from '../entities/commitment.entity';
 import { Institution } from '../entities/institution.stub';
-import { actionPlanById, commitmentById } from '../loaders';
+import { OgpActionPlan } from '../entities/ogp-action-plan.entity';
+import { actionPlanById, commitmentById, ogpActionPlanById } from '../loaders';
 import { containsPattern, foldText } from '../text';
 import { CommitmentFilter } from './commitment.input';
 import { CommitmentConnection } from './connections';
@@ -16,7 +17,7 @@ export class CommitmentResolver {
     return commitmentById(ctx).load(id);
   }
 
-  @Query(() => CommitmentConnection, { description: 'Commitments of local action plans (*compromisos*) in id order, optionally filtered.' })
+  @Query(() => CommitmentConnection, { description: 'Commitments (*compromisos*) of local action plans and, once loaded, of OGP action plans, in id order, optionally filtered.' })
   commitments(
     @Arg('filter', () => CommitmentFilter, { nullable: true, description: 'Conditions the commitments must meet.' }) filter: CommitmentFilter | null,
     @Args() page: PageArgs,
@@ -32,20 +33,39 @@ export class CommitmentResolver {
       query.andWhere('c.responsibleInstitutionId = :institutionId', { institutionId: filter.responsibleInstitutionId });
     }
     if (filter?.kind) query.andWhere('c.kind = :kind', { kind: filter.kind });
+    if (filter?.country) query.andWhere('c.memberCode = :memberCode', { memberCode: filter.country });
+    // A literal rather than a parameter: better-sqlite3 cannot bind booleans, and TRUE/FALSE read the same on both engines.
+    if (typeof filter?.starred === 'boolean') query.andWhere(`c.irm.starred = ${filter.starred ? 'TRUE' : 'FALSE'}`);
     if (filter?.search) query.andWhere(`c.titleFolded LIKE :search ESCAPE '\\'`, { search: containsPattern(foldText(filter.search)) });
     return paginate(query, window);
   }
 
-  @FieldResolver(() => ActionPlan, { description: 'The action plan the commitment belongs to (*plan de acción local*).' })
-  async actionPlan(@Root() commitment: Commitment, @Ctx() ctx: SubgraphContext): Promise<ActionPlan> {
+  @FieldResolver(() => ActionPlan, {
+    nullable: true,
+    description: 'The local action plan the commitment belongs to (*plan de acción local*); null for OGP commitments, whose plan is `ogpActionPlan`.',
+  })
+  async actionPlan(@Root() commitment: Commitment, @Ctx() ctx: SubgraphContext): Promise<ActionPlan | null> {
+    if (commitment.kind === CommitmentKind.OGP_ACTION_PLAN) return null;
     const plan = await actionPlanById(ctx).load(commitment.actionPlanId);
     if (!plan) throw new Error(`Commitment ${commitment.id} points at a missing action plan ${commitment.actionPlanId}`);
     return plan;
   }
 
+  @FieldResolver(() => OgpActionPlan, {
+    nullable: true,
+    description: 'The Open Government Partnership action plan the commitment belongs to (*plan de acción OGP*); null for local plans\' commitments.',
+  })
+  async ogpActionPlan(@Root() commitment: Commitment, @Ctx() ctx: SubgraphContext): Promise<OgpActionPlan | null> {
+    if (commitment.kind !== CommitmentKind.OGP_ACTION_PLAN) return null;
+    const plan = await ogpActionPlanById(ctx).load(commitment.actionPlanId);
+    if (!plan) throw new Error(`Commitment ${commitment.id} points at a missing OGP action plan ${commitment.actionPlanId}`);
+    return plan;
+  }
+
   @FieldResolver(() => Institution, {
     nullable: true,
-    description: 'The institution responsible for it (*institución responsable*); null when no source says (see `detailsSource`).',
+    description:
+      'The institution responsible for it (*institución responsable*); null when no source says (see `detailsSource`), and for OGP commitments, whose lead institution is named in `leadInstitutionName`.',
   })
   responsibleInstitution(@Root() commitment: Commitment): Institution | null {
     return commitment.responsibleInstitutionId === null ? null : { id: commitment.responsibleInstitutionId };
