@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { SubgraphConfig } from '../shared/config';
-import { inTransaction } from '../shared/importing';
+import { loadAllOrNothing } from '../shared/importing';
 import { parseAllocations, writeAllocations } from './importers/allocations.importer';
-import { throwIfProblems } from './importers/common';
 import { parseOcdsFiles, writeOcds, type OcdsFileInput, type OcdsPublisher } from './importers/ocds.importer';
 import { parseBudgetFiles, writeBudget, type BudgetFileInput } from './importers/shcp-budget.importer';
 
@@ -37,8 +36,7 @@ export async function loadSample(dataSource: DataSource, config: SubgraphConfig)
   const budget = parseBudgetFiles(budgetInputs(config.dataDirectory));
   const ocds = parseOcdsFiles(ocdsInputs(config.dataDirectory));
   const allocations = parseAllocations(allocationsFile(config.dataDirectory));
-  throwIfProblems([...budget.problems, ...ocds.problems, ...allocations.problems]);
-  await inTransaction(dataSource, async (manager) => {
+  await loadAllOrNothing(dataSource, [budget, ocds, allocations], async (manager) => {
     await writeBudget(manager, budget);
     await writeOcds(manager, ocds);
     await writeAllocations(manager, allocations);

@@ -128,7 +128,7 @@ describe('loading', () => {
       updated: 0,
       unchanged: 0,
       rejected: 0,
-      actionPlans: { inserted: 214, updated: 0, unchanged: 0 },
+      actionPlans: { inserted: 214, updated: 0, unchanged: 0, rejected: 0 },
     });
     expect(await subgraph.dataSource.getRepository(Commitment).count()).toBe(42 + 558);
     expect(await subgraph.dataSource.getRepository(OgpActionPlan).count()).toBe(214);
@@ -395,7 +395,7 @@ describe('re-import', () => {
       updated: 0,
       unchanged: 558,
       rejected: 0,
-      actionPlans: { inserted: 0, updated: 0, unchanged: 214 },
+      actionPlans: { inserted: 0, updated: 0, unchanged: 214, rejected: 0 },
     });
     expect(await snapshot()).toBe(before);
   });

@@ -1,9 +1,9 @@
+import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
-import { duplicateIdProblems, inTransaction, readCsv, requireColumns, RowReader, upsertAll, type CsvRow, type ImportProblem } from '../../shared/importing';
+import { collectProblems, duplicateIdProblems, inTransaction, readCsv, rejectIfProblems, requireColumns, RowReader, upsertAll, type CsvRow, type ImportProblem } from '../../shared/importing';
 import { datasetCatalogue, sourceAt } from '../../shared/provenance';
 import { stateById } from '../../shared/states';
 import { Allocation, AllocationBasis } from '../entities/allocation.entity';
-import { collecting, displayName, throwIfProblems } from './common';
 
 export const ALLOCATION_COLUMNS = [
   'commitment_id', 'fiscal_year', 'program_key', 'scope_state_id', 'scope_municipality', 'assigned', 'basis', 'dataset', 'file', 'row', 'note',
@@ -23,8 +23,8 @@ export interface ParsedAllocations {
  */
 export function parseAllocations(file: string): ParsedAllocations {
   const problems: ImportProblem[] = [];
-  const name = displayName(file);
-  const rows = collecting(problems, () => {
+  const name = path.basename(file);
+  const rows = collectProblems(problems, () => {
     const read = readCsv(file, name);
     requireColumns(name, read, ALLOCATION_COLUMNS);
     return read;
@@ -79,7 +79,7 @@ export async function writeAllocations(manager: EntityManager, parsed: ParsedAll
 /** Validates the whole file first; only a clean file is written, in one transaction. */
 export async function loadAllocations(dataSource: DataSource, file: string): Promise<ParsedAllocations> {
   const parsed = parseAllocations(file);
-  throwIfProblems(parsed.problems);
+  rejectIfProblems(parsed.problems);
   await inTransaction(dataSource, (manager) => writeAllocations(manager, parsed));
   return parsed;
 }

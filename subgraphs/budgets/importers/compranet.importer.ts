@@ -1,12 +1,12 @@
+import path from 'node:path';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { ImportError, inTransaction, isIsoDate, readText, upsertAll, type ImportProblem } from '../../shared/importing';
 import { sourceAt } from '../../shared/provenance';
 import { ContractProgram } from '../entities/contract-program.entity';
 import { Contract } from '../entities/contract.entity';
-import { displayName } from './common';
 import { splitCsv, type CsvRecord } from './csv-records';
 import { exactCentavos } from './exact-amount';
-import { compareWithStored, summaryOf, type ImportSummary } from './summary';
+import { compareWithStored, summarize, type ImportSummary } from '../../shared/import-summary';
 
 /**
  * The 45 columns of the SFP's CompraNet contracts file, in the order of its dictionary (data/compranet/diccionario.xlsx,
@@ -77,7 +77,7 @@ export function parseCompraNetFiles(inputs: CompraNetFileInput[]): ParsedCompraN
 }
 
 function parseFile(input: CompraNetFileInput, into: ParsedCompraNet): void {
-  const file = displayName(input.file);
+  const file = path.basename(input.file);
   const { records, broken } = splitCsv(readText(input.file).text);
   const first = records[0];
   if (!first || (broken.length > 0 && broken[0].line < first.line)) {
@@ -263,10 +263,11 @@ export async function loadCompraNetFiles(
 
 async function writeCompraNet(manager: EntityManager, parsed: ParsedCompraNet): Promise<ImportSummary> {
   const changes = await compareWithStored(manager, Contract, parsed.contracts);
-  for (let start = 0; start < changes.updated.length; start += 500) {
-    await manager.delete(ContractProgram, { contractId: In(changes.updated.slice(start, start + 500)) });
+  const updatedIds = changes.updated.map((contract) => contract.id);
+  for (let start = 0; start < updatedIds.length; start += 500) {
+    await manager.delete(ContractProgram, { contractId: In(updatedIds.slice(start, start + 500)) });
   }
   await upsertAll(manager, Contract, parsed.contracts);
   await upsertAll(manager, ContractProgram, parsed.links);
-  return summaryOf(changes, parsed.rejected);
+  return summarize(changes, parsed.rejected);
 }

@@ -1,11 +1,11 @@
+import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
-import { inTransaction, readCsv, requireColumns, upsertAll, type CsvRow, type ImportProblem } from '../../shared/importing';
+import { collectProblems, inTransaction, readCsv, rejectIfProblems, requireColumns, upsertAll, type CsvRow, type ImportProblem } from '../../shared/importing';
 import { parseCentavos, type Centavos } from '../../shared/money';
 import { sourceAt } from '../../shared/provenance';
 import { ProgramAccount } from '../entities/program-account.entity';
-import { collecting, displayName, throwIfProblems } from './common';
 import { ramoByName } from './ramos';
-import { compareWithStored, summaryOf, type ImportSummary } from './summary';
+import { compareWithStored, summarize, type ImportSummary } from '../../shared/import-summary';
 
 /**
  * The Cuenta Pública files (lapanquecita/cuenta-publica, csv/<year>.csv) hold, per ente, ramo and program, a block of
@@ -57,8 +57,8 @@ export interface ParsedCuentaPublica {
 export function parseCuentaPublicaFiles(inputs: CuentaPublicaFileInput[]): ParsedCuentaPublica {
   const parsed: ParsedCuentaPublica = { accounts: [], problems: [] };
   for (const input of inputs) {
-    const file = displayName(input.file);
-    const rows = collecting(parsed.problems, () => {
+    const file = path.basename(input.file);
+    const rows = collectProblems(parsed.problems, () => {
       const read = readCsv(input.file, file);
       requireColumns(file, read, COLUMNS);
       return read;
@@ -215,12 +215,12 @@ function duplicateAccounts(accounts: ProgramAccount[]): ImportProblem[] {
 /** Validates every file first; only a clean set is written, in one transaction. */
 export async function loadCuentaPublicaFiles(dataSource: DataSource, inputs: CuentaPublicaFileInput[]): Promise<ImportSummary> {
   const parsed = parseCuentaPublicaFiles(inputs);
-  throwIfProblems(parsed.problems);
+  rejectIfProblems(parsed.problems);
   return inTransaction(dataSource, (manager) => writeCuentaPublica(manager, parsed));
 }
 
 export async function writeCuentaPublica(manager: EntityManager, parsed: ParsedCuentaPublica): Promise<ImportSummary> {
   const changes = await compareWithStored(manager, ProgramAccount, parsed.accounts);
   await upsertAll(manager, ProgramAccount, parsed.accounts);
-  return summaryOf(changes, 0);
+  return summarize(changes);
 }

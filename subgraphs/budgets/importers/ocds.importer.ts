@@ -1,12 +1,12 @@
+import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
-import { inTransaction, readText, upsertAll, type ImportProblem } from '../../shared/importing';
+import { inTransaction, rejectIfProblems, upsertAll, type ImportProblem } from '../../shared/importing';
 import { sourceAt } from '../../shared/provenance';
 import { ContractProgram } from '../entities/contract-program.entity';
 import { Contract } from '../entities/contract.entity';
 import { SpendingMoment, Transaction } from '../entities/transaction.entity';
 import type { ContractParty } from '../entities/values';
-import { displayName, throwIfProblems } from './common';
-import { asArray, asObject, asText, either, JsonReader, type JsonObject } from './json';
+import { asArray, asObject, asText, either, JsonReader, readJson, type JsonObject } from '../../shared/json';
 
 /**
  * `federal`: compiled records of the federal administration (Contrataciones Abiertas), whose contracts carry budget
@@ -41,14 +41,10 @@ const MOMENTS: Record<string, SpendingMoment> = {
 export function parseOcdsFiles(inputs: OcdsFileInput[]): ParsedOcds {
   const result: ParsedOcds = { contracts: [], links: [], transactions: [], problems: [] };
   for (const input of inputs) {
-    const reader = new JsonReader(displayName(input.file), result.problems);
-    let document: unknown;
-    try {
-      document = JSON.parse(readText(input.file).text);
-    } catch (error) {
-      reader.problem('$', '(file)', undefined, `is not valid JSON: ${(error as Error).message}`);
-      continue;
-    }
+    const reader = new JsonReader(path.basename(input.file), result.problems);
+    const before = result.problems.length;
+    const document = readJson(input.file, reader.file, result.problems);
+    if (result.problems.length > before) continue;
     const root = asObject(document);
     if (!root || typeof root.ocid !== 'string' || !Array.isArray(root.contracts)) {
       reader.problem('$', 'ocid', root?.ocid, 'is not an OCDS record or release with an `ocid` and a `contracts` array');
@@ -241,7 +237,7 @@ export async function writeOcds(manager: EntityManager, parsed: ParsedOcds): Pro
 /** Validates every file first; only a clean set is written, in one transaction. */
 export async function loadOcdsFiles(dataSource: DataSource, inputs: OcdsFileInput[]): Promise<ParsedOcds> {
   const parsed = parseOcdsFiles(inputs);
-  throwIfProblems(parsed.problems);
+  rejectIfProblems(parsed.problems);
   await inTransaction(dataSource, (manager) => writeOcds(manager, parsed));
   return parsed;
 }

@@ -1,10 +1,10 @@
+import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
-import { inTransaction, readCsv, requireColumns, RowReader, upsertAll, type CsvRow, type ImportProblem } from '../../shared/importing';
+import { collectProblems, inTransaction, readCsv, rejectIfProblems, requireColumns, RowReader, upsertAll, type CsvRow, type ImportProblem } from '../../shared/importing';
 import { sourceAt } from '../../shared/provenance';
 import { stateById } from '../../shared/states';
 import { BudgetLine } from '../entities/budget-line.entity';
 import { BudgetProgram } from '../entities/budget-program.entity';
-import { collecting, displayName, throwIfProblems } from './common';
 
 /** The 39 columns of the SHCP open budget file (OFDP), as defined in data/shcp-pef/diccionario.xlsx. */
 export const OFDP_COLUMNS = [
@@ -40,8 +40,8 @@ export function parseBudgetFiles(inputs: BudgetFileInput[]): ParsedBudget {
   const problems: ImportProblem[] = [];
   const parsedRows: ParsedRow[] = [];
   for (const input of inputs) {
-    const name = displayName(input.file);
-    const rows = collecting(problems, () => {
+    const name = path.basename(input.file);
+    const rows = collectProblems(problems, () => {
       const read = readCsv(input.file, name);
       requireColumns(name, read, OFDP_COLUMNS);
       return read;
@@ -206,7 +206,7 @@ export async function writeBudget(manager: EntityManager, parsed: ParsedBudget):
 /** Validates every file first; only a clean set is written, in one transaction. */
 export async function loadBudgetFiles(dataSource: DataSource, inputs: BudgetFileInput[]): Promise<ParsedBudget> {
   const parsed = parseBudgetFiles(inputs);
-  throwIfProblems(parsed.problems);
+  rejectIfProblems(parsed.problems);
   await inTransaction(dataSource, (manager) => writeBudget(manager, parsed));
   return parsed;
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { ImportError, inTransaction, upsertAll, type ImportProblem } from '../../shared/importing';
+import { inTransaction, rejectIfProblems, upsertAll } from '../../shared/importing';
 import { ActionPlan } from '../entities/action-plan.entity';
 import { Commitment, DETAILS_FILE, EVALUATIONS_FILE, MILESTONES_FILE } from '../entities/commitment.entity';
 import { parseActionPlans, PLANS_FILE } from './action-plans.importer';
@@ -37,18 +37,14 @@ export interface ParsedLocalActionPlans {
  */
 export function parseLocalActionPlans(files: LocalActionPlanFiles): ParsedLocalActionPlans {
   const { plans, problems: planProblems } = parseActionPlans(files.plans);
-  rejectIfAny(planProblems);
+  rejectIfProblems(planProblems);
   const { commitments, problems: commitmentProblems } = parseCommitments(files.commitments, plans);
-  rejectIfAny(commitmentProblems);
+  rejectIfProblems(commitmentProblems);
   const byId = new Map(commitments.map((commitment) => [commitment.id, commitment]));
   const { details, problems: detailProblems } = parseCommitmentDetails(files, new Set(byId.keys()));
-  rejectIfAny(detailProblems);
+  rejectIfProblems(detailProblems);
   for (const detail of details) applyDetails(byId.get(detail.commitmentId)!, detail);
   return { plans, commitments };
-}
-
-function rejectIfAny(problems: ImportProblem[]): void {
-  if (problems.length > 0) throw new ImportError(problems);
 }
 
 /** Validates every file first, then writes plans and commitments in one transaction (idempotent upserts by id). */

@@ -20,7 +20,7 @@ import { OgpActionPlan, OgpMemberLevel } from '../entities/ogp-action-plan.entit
 import { foldText } from '../text';
 import { dateOrderOf, isoDateOf } from './ogp-dates';
 import { POLICY_AREAS, themesOf } from './ogp-policy-areas';
-import { compareWithStored } from './stored-comparison';
+import { compareWithStored, summarize, type ImportSummary } from '../../shared/import-summary';
 
 export const OGP_DATASET = 'ogp-irm-commitments';
 export const OGP_FILE = 'ogp/open_parliament_0703.csv';
@@ -310,16 +310,8 @@ function setDates(publishedDates: Map<Commitment, PublishedDates>): void {
   }
 }
 
-export interface ImportCounts {
-  inserted: number;
-  updated: number;
-  unchanged: number;
-}
-
-export interface OgpImportSummary extends ImportCounts {
-  /** Lines rejected; the load is atomic, so a load that returns has rejected none (a rejected line throws). */
-  rejected: number;
-  actionPlans: ImportCounts;
+export interface OgpImportSummary extends ImportSummary {
+  actionPlans: ImportSummary;
 }
 
 /**
@@ -335,11 +327,6 @@ export async function loadOgpCommitments(dataSource: DataSource, file: string): 
     const commitments = await compareWithStored(manager, Commitment, parsed.commitments);
     await upsertAll(manager, OgpActionPlan, [...plans.inserted, ...plans.updated]);
     await upsertAll(manager, Commitment, [...commitments.inserted, ...commitments.updated]);
-    const counts = (c: typeof plans | typeof commitments): ImportCounts => ({
-      inserted: c.inserted.length,
-      updated: c.updated.length,
-      unchanged: c.unchanged.length,
-    });
-    return { ...counts(commitments), rejected: parsed.rejected, actionPlans: counts(plans) };
+    return { ...summarize(commitments, parsed.rejected), actionPlans: summarize(plans) };
   });
 }

@@ -8,7 +8,7 @@ import { GuarantorYear } from '../entities/guarantor-year.entity';
 import { GovernmentOrder, Institution, InstitutionKind } from '../entities/institution.entity';
 import { guarantorId } from '../ids';
 import { newInstitution, type Parsed } from './common';
-import { isObject, readJson, type JsonObject, type JsonValue } from './json';
+import { isObject, readJson, type JsonObject } from '../../shared/json';
 
 const GUARANTOR_DATASET = 'inai-organos-garantes';
 
@@ -66,7 +66,7 @@ class Reader {
     return value.trim() || null;
   }
 
-  private missing(value: JsonValue | undefined): boolean {
+  private missing(value: unknown | undefined): boolean {
     return value === undefined || value === null || (typeof value === 'string' && value.trim().toLowerCase() === NO_DATA);
   }
 

@@ -5,7 +5,7 @@ import { loadAllOrNothing, upsertAll, type ImportProblem } from '../../shared/im
 import { sourceAt } from '../../shared/provenance';
 import { Institution } from '../entities/institution.entity';
 import type { Parsed } from './common';
-import { isObject, readJson, type JsonObject } from './json';
+import { isObject, readJson, type JsonObject } from '../../shared/json';
 import { newRamo, newUnit } from './pef.importer';
 
 const OCDS_FEDERAL_DATASET = 'ocds-mx-federal';

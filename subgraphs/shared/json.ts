@@ -1,11 +1,30 @@
-import { isIsoDate, type ImportProblem } from '../../shared/importing';
-import { parseCentavos, type Centavos } from '../../shared/money';
+import fs from 'node:fs';
+import { isIsoDate, readText, type ImportProblem } from './importing';
+import { parseCentavos, type Centavos } from './money';
 
 /** Small readers over parsed JSON of unknown shape: what is not there reads as null or empty, never throws. */
 export type JsonObject = Record<string, unknown>;
 
+export function isObject(value: unknown): value is JsonObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 export function asObject(value: unknown): JsonObject | null {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : null;
+  return isObject(value) ? value : null;
+}
+
+/** Reads a JSON file (UTF-8 or Latin-1), turning a missing or malformed one into a problem naming the file. */
+export function readJson(file: string, displayName: string, problems: ImportProblem[]): unknown {
+  if (!fs.existsSync(file)) {
+    problems.push({ file: displayName, reason: 'the file does not exist' });
+    return undefined;
+  }
+  try {
+    return JSON.parse(readText(file).text) as unknown;
+  } catch (error) {
+    problems.push({ file: displayName, path: '$', reason: `not valid JSON: ${(error as Error).message}` });
+    return undefined;
+  }
 }
 
 export function asArray(value: unknown): unknown[] {
