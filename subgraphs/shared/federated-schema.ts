@@ -6,10 +6,20 @@ import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphq
 import type { SubgraphContext } from './context';
 
 /** `__resolveReference` functions by type name: how a subgraph answers the gateway's `_entities` calls. */
-export type ReferenceResolvers = Record<
-  string,
-  { __resolveReference: (reference: Record<string, unknown>, context: SubgraphContext) => unknown }
->;
+export type ReferenceResolvers = Record<string, { __resolveReference: (reference: Record<string, unknown>, context: SubgraphContext) => unknown }>;
+
+type Reference = Record<string, unknown>;
+
+/**
+ * An entity this subgraph owns answers `_entities` through its per-request loader (one statement for the
+ * whole batch), with null for a key it does not hold.
+ */
+export function ownedReference(loader: (ctx: SubgraphContext) => { load(key: string): Promise<unknown> }, key = 'id') {
+  return { __resolveReference: (reference: Reference, ctx: SubgraphContext) => loader(ctx).load(String(reference[key])) };
+}
+
+/** An entity this subgraph only extends answers for any id: the owning subgraph decides whether it exists. */
+export const extendedReference = { __resolveReference: (reference: Reference) => ({ id: String(reference.id) }) };
 
 export interface FederatedSchemaOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type

@@ -1,0 +1,8 @@
+import { ownedReference, type ReferenceResolvers } from '../../shared/federated-schema';
+import { institutionById, stateById } from '../loaders';
+
+/** The gateway asks for states and institutions by key, batched; unknown keys come back null. */
+export const referenceResolvers: ReferenceResolvers = {
+  State: ownedReference(stateById),
+  Institution: ownedReference(institutionById),
+};
