@@ -18,29 +18,34 @@ export interface StoredComparison<E> {
   unchanged: E[];
 }
 
-/** Ids per SELECT: well under SQLite's and PostgreSQL's bound-parameter limits. */
-const IDS_PER_STATEMENT = 500;
+/** Keys per SELECT: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const KEYS_PER_STATEMENT = 500;
 
 /**
  * Sorts parsed rows into new, changed and identical ones by comparing them, column by column as they would
- * be written (transformers applied, embedded provenance included), with the rows stored under the same id.
- * Run inside the load's transaction so the summary describes exactly what the load changes.
+ * be written (transformers applied, embedded provenance included), with the rows stored under the same
+ * primary key (`id` for most entities, `code` for archival series). Run inside the load's transaction so the
+ * summary describes exactly what the load changes.
  */
-export async function compareWithStored<E extends ObjectLiteral & { id: string }>(
+export async function compareWithStored<E extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntityTarget<E>,
   rows: E[],
 ): Promise<StoredComparison<E>> {
-  const { columns } = manager.connection.getMetadata(entity);
-  const written = (row: E) => JSON.stringify(columns.map((column) => column.getEntityValue(row, true) ?? null));
+  const metadata = manager.connection.getMetadata(entity);
+  if (metadata.primaryColumns.length !== 1) throw new Error(`${metadata.name} has no single-column primary key to compare by`);
+  const key = metadata.primaryColumns[0];
+  const keyOf = (row: E) => String(key.getEntityValue(row));
+  const written = (row: E) => JSON.stringify(metadata.columns.map((column) => column.getEntityValue(row, true) ?? null));
   const stored = new Map<string, string>();
-  for (let start = 0; start < rows.length; start += IDS_PER_STATEMENT) {
-    const ids = rows.slice(start, start + IDS_PER_STATEMENT).map((row) => row.id);
-    for (const row of await manager.getRepository(entity).findBy({ id: In(ids) } as FindOptionsWhere<E>)) stored.set(row.id, written(row));
+  for (let start = 0; start < rows.length; start += KEYS_PER_STATEMENT) {
+    const keys = rows.slice(start, start + KEYS_PER_STATEMENT).map(keyOf);
+    const where = { [key.propertyName]: In(keys) } as FindOptionsWhere<E>;
+    for (const row of await manager.getRepository(entity).findBy(where)) stored.set(keyOf(row), written(row));
   }
   const comparison: StoredComparison<E> = { inserted: [], updated: [], unchanged: [] };
   for (const row of rows) {
-    const before = stored.get(row.id);
+    const before = stored.get(keyOf(row));
     if (before === undefined) comparison.inserted.push(row);
     else if (before === written(row)) comparison.unchanged.push(row);
     else comparison.updated.push(row);

@@ -25,13 +25,10 @@ let opened = 0;
  */
 export function testConfig(extra: Record<string, string> = {}): SubgraphConfig {
   opened += 1;
-  return readConfig({
-    ...process.env,
-    NODE_ENV: 'test',
-    SQLITE_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'ftm-test-')),
-    DATABASE_SCHEMA_PREFIX: `t${process.pid}_${opened}_`,
-    ...extra,
-  });
+  const database = process.env.DATABASE_URL
+    ? { DATABASE_SCHEMA_PREFIX: `t${process.pid}_${opened}_` }
+    : { SQLITE_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'ftm-test-')) };
+  return readConfig({ ...process.env, NODE_ENV: 'test', ...database, ...extra });
 }
 
 export async function openTestSubgraph(

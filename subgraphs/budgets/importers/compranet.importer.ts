@@ -261,7 +261,8 @@ export async function loadCompraNetFiles(
   return { ...summary, problems: parsed.rowProblems };
 }
 
-async function writeCompraNet(manager: EntityManager, parsed: ParsedCompraNet): Promise<ImportSummary> {
+/** Writes parsed contracts and their program links inside the caller's transaction; counts against the stored rows. */
+export async function writeCompraNet(manager: EntityManager, parsed: ParsedCompraNet): Promise<ImportSummary> {
   const changes = await compareWithStored(manager, Contract, parsed.contracts);
   const updatedIds = changes.updated.map((contract) => contract.id);
   for (let start = 0; start < updatedIds.length; start += 500) {

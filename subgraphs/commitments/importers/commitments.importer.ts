@@ -63,6 +63,8 @@ export function parseCommitments(path: string, plans: ActionPlan[]): ParsedCommi
     commitment.title = title;
     commitment.titleFolded = foldText(title);
     commitment.themes = [];
+    // Stored as written: left undefined it would be stored NULL and read back as [], so a re-import would count every commitment as changed.
+    commitment.policyAreas = [];
     commitment.stage = null;
     commitment.responsibleInstitutionId = null;
     commitment.startDate = null;

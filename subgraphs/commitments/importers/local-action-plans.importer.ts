@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { inTransaction, rejectIfProblems, upsertAll } from '../../shared/importing';
 import { ActionPlan } from '../entities/action-plan.entity';
 import { Commitment, DETAILS_FILE, EVALUATIONS_FILE, MILESTONES_FILE } from '../entities/commitment.entity';
@@ -50,9 +50,12 @@ export function parseLocalActionPlans(files: LocalActionPlanFiles): ParsedLocalA
 /** Validates every file first, then writes plans and commitments in one transaction (idempotent upserts by id). */
 export async function loadLocalActionPlans(dataSource: DataSource, files: LocalActionPlanFiles): Promise<ParsedLocalActionPlans> {
   const parsed = parseLocalActionPlans(files);
-  await inTransaction(dataSource, async (manager) => {
-    await upsertAll(manager, ActionPlan, parsed.plans);
-    await upsertAll(manager, Commitment, parsed.commitments);
-  });
+  await inTransaction(dataSource, (manager) => writeLocalActionPlans(manager, parsed));
   return parsed;
+}
+
+/** Writes parsed plans and commitments inside the caller's transaction (idempotent upserts by id). */
+export async function writeLocalActionPlans(manager: EntityManager, parsed: ParsedLocalActionPlans): Promise<void> {
+  await upsertAll(manager, ActionPlan, parsed.plans);
+  await upsertAll(manager, Commitment, parsed.commitments);
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
   duplicateIdProblems,
   ImportError,
@@ -322,11 +322,14 @@ export interface OgpImportSummary extends ImportSummary {
 export async function loadOgpCommitments(dataSource: DataSource, file: string): Promise<OgpImportSummary> {
   const parsed = parseOgpCommitments(file);
   if (parsed.problems.length > 0) throw new ImportError(parsed.problems);
-  return inTransaction(dataSource, async (manager) => {
-    const plans = await compareWithStored(manager, OgpActionPlan, parsed.actionPlans);
-    const commitments = await compareWithStored(manager, Commitment, parsed.commitments);
-    await upsertAll(manager, OgpActionPlan, [...plans.inserted, ...plans.updated]);
-    await upsertAll(manager, Commitment, [...commitments.inserted, ...commitments.updated]);
-    return { ...summarize(commitments, parsed.rejected), actionPlans: summarize(plans) };
-  });
+  return inTransaction(dataSource, (manager) => writeOgpCommitments(manager, parsed));
+}
+
+/** Writes the new and changed plans and commitments inside the caller's transaction, counting against the stored rows. */
+export async function writeOgpCommitments(manager: EntityManager, parsed: ParsedOgpCommitments): Promise<OgpImportSummary> {
+  const plans = await compareWithStored(manager, OgpActionPlan, parsed.actionPlans);
+  const commitments = await compareWithStored(manager, Commitment, parsed.commitments);
+  await upsertAll(manager, OgpActionPlan, [...plans.inserted, ...plans.updated]);
+  await upsertAll(manager, Commitment, [...commitments.inserted, ...commitments.updated]);
+  return { ...summarize(commitments, parsed.rejected), actionPlans: summarize(plans) };
 }

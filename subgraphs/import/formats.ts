@@ -1,0 +1,26 @@
+import { archivalCatalogue, records } from './formats/archives';
+import { allocations, compranet, cuentaPublica, ocds, shcpBudget } from './formats/budgets';
+import { localActionPlans, ogpCommitments } from './formats/commitments';
+import { guarantorBodies, metric, pefInstitutions, technicalSecretariats } from './formats/institutions';
+import type { FormatSpec } from './types';
+
+/** Every format the CLI imports, each routed to the subgraph that owns what it describes. */
+export const FORMATS: readonly FormatSpec[] = [
+  shcpBudget,
+  ocds,
+  compranet,
+  cuentaPublica,
+  allocations,
+  ogpCommitments,
+  localActionPlans,
+  metric,
+  guarantorBodies,
+  technicalSecretariats,
+  pefInstitutions,
+  archivalCatalogue,
+  records,
+];
+
+export function formatNamed(name: string): FormatSpec | undefined {
+  return FORMATS.find((format) => format.name === name);
+}

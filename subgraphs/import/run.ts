@@ -1,0 +1,124 @@
+import type { DataSource } from 'typeorm';
+import type { SubgraphConfig } from '../shared/config';
+import type { StoredComparison } from '../shared/import-summary';
+import type { ImportProblem } from '../shared/importing';
+import type { RunOptions } from './args';
+import { compareWithStored } from '../shared/import-summary';
+import { openImportDatabase, type ImportDatabase } from './database';
+import { writeRejects } from './rejects';
+import { countFiles, sortProblems, totals, type CheckedFile, type ImportReport } from './report';
+import { readSourceRows } from './source-rows';
+import type { FormatSpec, InputFile, ParseContext, ParsedImport, Table } from './types';
+
+interface Checked {
+  /** The parse of every file together; null when --max-errors stopped the check between files. */
+  parsed: ParsedImport | null;
+  problems: ImportProblem[];
+  read: InputFile[];
+  notRead: InputFile[];
+  limitReached: boolean;
+}
+
+/**
+ * Checks the files. With --max-errors and a format whose files are independent, each file is first checked alone so
+ * that the check can stop between files; if the limit is not reached, they are then parsed together, which adds the
+ * checks across files (the same budget line in two files).
+ */
+async function check(format: FormatSpec, files: InputFile[], maxErrors: number | null, context: ParseContext, progress: (line: string) => void): Promise<Checked> {
+  if (maxErrors !== null && format.independentFiles && files.length > 1) {
+    const found: ImportProblem[] = [];
+    for (const [i, file] of files.entries()) {
+      progress(`[${i + 1}/${files.length}] checking ${file.path}`);
+      const alone = await format.parse([file], context);
+      found.push(...alone.fatal, ...alone.skippable);
+      if (found.length >= maxErrors) return { parsed: null, problems: found, read: files.slice(0, i + 1), notRead: files.slice(i + 1), limitReached: true };
+    }
+  }
+  progress(`checking ${files.length === 1 ? files[0].path : `${files.length} files`}`);
+  const parsed = await format.parse(files, context);
+  const problems = [...parsed.fatal, ...parsed.skippable];
+  return { parsed, problems, read: files, notRead: [], limitReached: maxErrors !== null && problems.length >= maxErrors };
+}
+
+class DryRunRollback extends Error {
+  constructor(readonly comparisons: Map<Table, StoredComparison<object>>) {
+    super('dry run: rolled back');
+  }
+}
+
+/**
+ * Compares every row with the stored one, then writes through the importer's own write function, all in one
+ * transaction; a dry run does the same and rolls it back, so the database also checks what would be written.
+ */
+async function apply(dataSource: DataSource, parsed: ParsedImport, dryRun: boolean): Promise<Map<Table, StoredComparison<object>>> {
+  try {
+    return await dataSource.transaction(async (manager) => {
+      const comparisons = new Map<Table, StoredComparison<object>>();
+      for (const table of parsed.tables) comparisons.set(table, await compareWithStored(manager, table.entity, table.rows));
+      await parsed.write(manager);
+      if (dryRun) throw new DryRunRollback(comparisons);
+      return comparisons;
+    });
+  } catch (error) {
+    if (error instanceof DryRunRollback) return error.comparisons;
+    throw error;
+  }
+}
+
+export interface RunContext {
+  config: SubgraphConfig;
+  cwd: string;
+  progress(line: string): void;
+}
+
+/** Checks, loads (unless anything stops it) and reports one import; writes the rejects file. */
+export async function runImport(format: FormatSpec, files: InputFile[], options: RunOptions, context: RunContext): Promise<ImportReport> {
+  let database: ImportDatabase | null = null;
+  const open = async () => {
+    database ??= await openImportDatabase(format.subgraph, context.config, options.dryRun);
+    return database;
+  };
+  try {
+    const checked = await check(format, files, options.maxErrors, { dataSource: async () => (await open()).dataSource }, context.progress);
+    const { parsed } = checked;
+    const loadable =
+      parsed !== null && !checked.limitReached && parsed.fatal.length === 0 && (options.skipRejected || parsed.skippable.length === 0);
+    let comparisons: Map<Table, StoredComparison<object>> | null = null;
+    if (loadable) {
+      const { dataSource } = await open();
+      context.progress(options.dryRun ? 'comparing with the stored rows (dry run)' : 'writing');
+      comparisons = await apply(dataSource, parsed, options.dryRun);
+    }
+
+    const problems = sortProblems(checked.problems, files);
+    const checkedFiles: CheckedFile[] = checked.read.map((input) => ({
+      input,
+      source: format.shape.kind === 'csv' ? readSourceRows(input.absolute, format.shape) : null,
+    }));
+    const counted = countFiles({ format, files: checkedFiles, problems, comparisons });
+    const rejects = writeRejects(format, checkedFiles, problems, options.rejects, context.cwd);
+    const pathOf = new Map(files.map((file) => [file.displayName, file.path]));
+    const listed = options.maxErrors !== null ? problems.slice(0, options.maxErrors) : problems;
+    const opened = database as ImportDatabase | null;
+    return {
+      format: format.name,
+      subgraph: format.subgraph,
+      input: format.shape.kind,
+      database: opened?.description ?? null,
+      dryRun: options.dryRun,
+      written: loadable && !options.dryRun,
+      files: counted.files,
+      entities: counted.entities,
+      summary: totals(counted.files),
+      problems: listed.map((problem) => ({ ...problem, file: pathOf.get(problem.file) ?? problem.file })),
+      problemCount: problems.length,
+      stoppedEarly: checked.limitReached,
+      notRead: checked.notRead.map((file) => file.path),
+      warnings: [...(parsed?.warnings ?? []), ...rejects.warnings],
+      rejectsFiles: rejects.files,
+      exitCode: problems.length > 0 ? 1 : 0,
+    };
+  } finally {
+    await (database as ImportDatabase | null)?.close();
+  }
+}
