@@ -1,0 +1,29 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+
+/** Bound parameters per statement: the same budget upsertAll uses, so that only the per-row work differs. */
+const PARAMETERS_PER_STATEMENT = 30_000;
+
+/**
+ * The ceiling a load is compared with: already-parsed rows written as plain multi-row INSERT statements, no
+ * ON CONFLICT, no entity bookkeeping; values are converted exactly as TypeORM would store them (column
+ * transformers, simple-json), so the rows on disk are the same as after an import.
+ */
+export async function insertRows<E extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<E>, rows: readonly E[]): Promise<void> {
+  const { driver } = manager.connection;
+  const metadata = manager.connection.getMetadata(entity);
+  const { columns } = metadata;
+  const table = metadata.tablePath.split('.').map((part) => driver.escape(part)).join('.');
+  const names = columns.map((column) => driver.escape(column.databaseName)).join(', ');
+  const perStatement = Math.max(1, Math.floor(PARAMETERS_PER_STATEMENT / columns.length));
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const parameters: unknown[] = [];
+    const tuples = rows.slice(start, start + perStatement).map((row) => {
+      const placeholders = columns.map((column) => {
+        parameters.push(driver.preparePersistentValue(column.getEntityValue(row, true), column));
+        return driver.createParameter(`p${parameters.length}`, parameters.length - 1);
+      });
+      return `(${placeholders.join(', ')})`;
+    });
+    await manager.query(`INSERT INTO ${table} (${names}) VALUES ${tuples.join(', ')}`, parameters);
+  }
+}

@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseRecords, type ParsedRecords, type SeriesRetention } from '../archives/importers/records.importer';
+import { parseOcdsFiles, type OcdsFileInput, type ParsedOcds } from '../budgets/importers/ocds.importer';
+import type { BudgetFileInput } from '../budgets/importers/shcp-budget.importer';
+import type { SourceRef } from '../shared/provenance';
+import { LAYOUT, SYNTHETIC_DATASET } from './synthetic';
+
+/**
+ * How generated files go through the real importers. The SHCP importer takes a dataset id per input, so the budget
+ * file is simply declared `synthetic`. The OCDS and records importers name their dataset themselves (by publisher,
+ * and `illustrative`), so their parsed rows are relabelled `synthetic` before they are written: generated rows must
+ * never be attributed to INAI or to the illustrative layer.
+ */
+export function syntheticBudgetInputs(directory: string): BudgetFileInput[] {
+  return filesIn(path.join(directory, LAYOUT.budget), '.csv').map((file) => ({ file, dataset: SYNTHETIC_DATASET }));
+}
+
+export function syntheticOcdsInputs(directory: string): OcdsFileInput[] {
+  return filesIn(path.join(directory, LAYOUT.ocds), '.json').map((file) => ({ file, publisher: 'inai' }));
+}
+
+function filesIn(folder: string, extension: string): string[] {
+  return fs
+    .readdirSync(folder)
+    .filter((name) => name.endsWith(extension))
+    .sort()
+    .map((name) => path.join(folder, name));
+}
+
+export function parseSyntheticOcds(directory: string): ParsedOcds {
+  const parsed = parseOcdsFiles(syntheticOcdsInputs(directory));
+  relabel([...parsed.contracts, ...parsed.transactions]);
+  return parsed;
+}
+
+export function parseSyntheticRecords(directory: string, series: SeriesRetention): ParsedRecords {
+  const parsed = parseRecords(path.join(directory, LAYOUT.archives), series);
+  relabel([...parsed.records, ...parsed.subjects]);
+  return parsed;
+}
+
+function relabel(rows: { source: SourceRef }[]): void {
+  for (const row of rows) row.source.dataset = SYNTHETIC_DATASET;
+}
