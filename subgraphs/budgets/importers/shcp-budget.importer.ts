@@ -48,7 +48,8 @@ export function parseBudgetFiles(inputs: BudgetFileInput[]): ParsedBudget {
     });
     if (rows === null) continue;
     const parsed = rows.map((row) => parseLine(name, input.dataset, row, problems));
-    parsedRows.push(...parsed);
+    // A spread of one file's rows would overflow the call stack past ~125,000 rows.
+    for (const row of parsed) parsedRows.push(row);
   }
   const lines = parsedRows.map(({ line }) => line);
   problems.push(...duplicateLineProblems(lines));
