@@ -37,11 +37,12 @@ const MAX_FILE_BYTES = 400 * 2 ** 20;
  * Latin-1 (Windows exports) when the bytes are not valid UTF-8.
  */
 export function readText(file: string): { text: string; encoding: 'utf-8' | 'latin1' } {
-  const bytes = fs.readFileSync(file);
   // Files are read whole, and V8 cannot hold a string much over 512 MiB: refuse clearly instead of crashing.
-  if (bytes.length > MAX_FILE_BYTES) {
-    throw new ImportError([{ file: path.basename(file), reason: `is ${Math.round(bytes.length / 2 ** 20)} MiB; files over ${MAX_FILE_BYTES / 2 ** 20} MiB must be split (for example by year or by ramo)` }]);
+  const size = fs.statSync(file).size;
+  if (size > MAX_FILE_BYTES) {
+    throw new ImportError([{ file: path.basename(file), reason: `is ${Math.round(size / 2 ** 20)} MiB; files over ${MAX_FILE_BYTES / 2 ** 20} MiB must be split (for example by year or by ramo)` }]);
   }
+  const bytes = fs.readFileSync(file);
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     return { text, encoding: 'utf-8' };

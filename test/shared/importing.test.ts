@@ -40,6 +40,12 @@ describe('reading public CSV files', () => {
     expect(() => readCsv(file)).toThrow(/line 3/);
   });
 
+  test('a file too large to read whole is refused with advice, without reading it', () => {
+    const file = write('huge.csv', '');
+    fs.truncateSync(file, 401 * 2 ** 20); // sparse: no disk or memory used
+    expect(() => readCsv(file)).toThrow(/huge\.csv: is 401 MiB; files over 400 MiB must be split/);
+  });
+
   test('missing columns are all listed', () => {
     const file = write('header.csv', 'a\n1\n');
     const rows = readCsv(file);

@@ -306,3 +306,22 @@ export class Commitment {
     return this.detailsRow === null ? null : sourceAt(ILLUSTRATIVE_DATASET, DETAILS_FILE, { row: this.detailsRow });
   }
 }
+
+/**
+ * A commitment with an empty detail layer (no themes, stage, institution, dates, milestones or evaluations):
+ * what every importer starts from. Every column gets a value, because one left undefined is stored NULL and
+ * read back otherwise, and a re-import would then count the commitment as changed.
+ */
+export function commitmentWithoutDetails(): Commitment {
+  const commitment = new Commitment();
+  commitment.themes = [];
+  commitment.policyAreas = [];
+  commitment.stage = null;
+  commitment.responsibleInstitutionId = null;
+  commitment.startDate = null;
+  commitment.endDate = null;
+  commitment.milestones = [];
+  commitment.evaluations = [];
+  commitment.detailsRow = null;
+  return commitment;
+}

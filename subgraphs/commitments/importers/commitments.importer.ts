@@ -1,7 +1,7 @@
 import { duplicateIdProblems, readCsv, requireColumns, RowReader, type ImportProblem } from '../../shared/importing';
 import { sourceAt } from '../../shared/provenance';
 import type { ActionPlan } from '../entities/action-plan.entity';
-import { Commitment, CommitmentKind } from '../entities/commitment.entity';
+import { Commitment, CommitmentKind, commitmentWithoutDetails } from '../entities/commitment.entity';
 import { foldText } from '../text';
 import { actionPlanId, PAL_DATASET, PLANS_FILE } from './action-plans.importer';
 import { requiredDate, stateOf } from './fields';
@@ -48,7 +48,7 @@ export function parseCommitments(path: string, plans: ActionPlan[]): ParsedCommi
       problem('fecha_publicacion_pal', `no plan of ${state.name} published on this date in ${PLANS_FILE}`);
       continue;
     }
-    const commitment = new Commitment();
+    const commitment = commitmentWithoutDetails();
     if (proactive) {
       const ordinal = (proactiveSoFar.get(planId) ?? 0) + 1;
       proactiveSoFar.set(planId, ordinal);
@@ -62,16 +62,6 @@ export function parseCommitments(path: string, plans: ActionPlan[]): ParsedCommi
     commitment.kind = proactive ? CommitmentKind.PROACTIVE : CommitmentKind.ACTION_PLAN;
     commitment.title = title;
     commitment.titleFolded = foldText(title);
-    commitment.themes = [];
-    // Stored as written: left undefined it would be stored NULL and read back as [], so a re-import would count every commitment as changed.
-    commitment.policyAreas = [];
-    commitment.stage = null;
-    commitment.responsibleInstitutionId = null;
-    commitment.startDate = null;
-    commitment.endDate = null;
-    commitment.milestones = [];
-    commitment.evaluations = [];
-    commitment.detailsRow = null;
     commitment.source = sourceAt(PAL_DATASET, COMMITMENTS_FILE, { row: row.line });
     commitments.push(commitment);
   }

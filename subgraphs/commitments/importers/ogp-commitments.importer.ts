@@ -13,7 +13,7 @@ import {
 } from '../../shared/importing';
 import { sourceAt } from '../../shared/provenance';
 import { stateByName } from '../../shared/states';
-import { Commitment, CommitmentKind } from '../entities/commitment.entity';
+import { Commitment, CommitmentKind, commitmentWithoutDetails } from '../entities/commitment.entity';
 import { Completion } from '../entities/completion';
 import { IrmAssessment, IrmPotentialImpact, IrmSpecificity } from '../entities/irm-assessment';
 import { OgpActionPlan, OgpMemberLevel } from '../entities/ogp-action-plan.entity';
@@ -232,7 +232,7 @@ class OgpLine {
     const assessment = this.assessment();
     if (ogpId === '') return null;
 
-    const commitment = new Commitment();
+    const commitment = commitmentWithoutDetails();
     commitment.id = `OGP-${ogpId}`;
     commitment.kind = CommitmentKind.OGP_ACTION_PLAN;
     commitment.number = numberText !== null && /^\d+$/.test(numberText) && Number(numberText) > 0 ? Number(numberText) : null;
@@ -243,14 +243,7 @@ class OgpLine {
     commitment.policyAreas = policyAreas;
     commitment.themes = themesOf(policyAreas);
     commitment.irm = assessment;
-    commitment.stage = null;
-    commitment.responsibleInstitutionId = null;
-    // Set by setDates once every line of the plan is read.
-    commitment.startDate = null;
-    commitment.endDate = null;
-    commitment.milestones = [];
-    commitment.evaluations = [];
-    commitment.detailsRow = null;
+    // Start and end dates are set by setDates once every line of the plan is read.
     commitment.source = sourceAt(OGP_DATASET, this.file, { row: this.row.line });
     return commitment;
   }
