@@ -14,6 +14,7 @@ import {
 
 export function buildArchivesSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
+    subgraph: 'archives',
     resolvers: [
       ClassificationSectionResolver,
       ClassificationSeriesResolver,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { SubgraphConfig } from '../shared/config';
+import { sampleLoad } from '../shared/data-loads';
 import { loadAllOrNothing } from '../shared/importing';
 import { parseAllocations, writeAllocations } from './importers/allocations.importer';
 import { parseOcdsFiles, writeOcds, type OcdsFileInput, type OcdsPublisher } from './importers/ocds.importer';
@@ -33,12 +34,16 @@ export function allocationsFile(dataDirectory: string): string {
 
 /** Parses every shipped file, rejects the lot if anything is wrong, then writes it all in one transaction. */
 export async function loadSample(dataSource: DataSource, config: SubgraphConfig): Promise<void> {
-  const budget = parseBudgetFiles(budgetInputs(config.dataDirectory));
-  const ocds = parseOcdsFiles(ocdsInputs(config.dataDirectory));
+  const startedAt = new Date();
+  const budgetFiles = budgetInputs(config.dataDirectory);
+  const ocdsFiles = ocdsInputs(config.dataDirectory);
+  const budget = parseBudgetFiles(budgetFiles);
+  const ocds = parseOcdsFiles(ocdsFiles);
   const allocations = parseAllocations(allocationsFile(config.dataDirectory));
+  const files = [...budgetFiles, ...ocdsFiles].map((input) => input.file).concat(allocationsFile(config.dataDirectory));
   await loadAllOrNothing(dataSource, [budget, ocds, allocations], async (manager) => {
     await writeBudget(manager, budget);
     await writeOcds(manager, ocds);
     await writeAllocations(manager, allocations);
-  });
+  }, sampleLoad(startedAt, files, [budget, ocds, allocations]));
 }

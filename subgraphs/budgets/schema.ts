@@ -14,6 +14,7 @@ import { TransactionResolver } from './resolvers/transaction.resolver';
 
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
+    subgraph: 'budgets',
     resolvers: [
       BudgetProgramResolver,
       BudgetLineResolver,

@@ -1,8 +1,13 @@
 import type { DataSource } from 'typeorm';
 import type { SubgraphConfig } from '../shared/config';
-import { loadLocalActionPlans, shippedFiles } from './importers/local-action-plans.importer';
+import { sampleLoad } from '../shared/data-loads';
+import { loadAllOrNothing } from '../shared/importing';
+import { parseLocalActionPlans, shippedFiles, writeLocalActionPlans } from './importers/local-action-plans.importer';
 
 /** Loads INAI's local action plans and commitments, with the illustrative detail layer, from the data folder. */
 export async function loadSample(dataSource: DataSource, config: SubgraphConfig): Promise<void> {
-  await loadLocalActionPlans(dataSource, shippedFiles(config.dataDirectory));
+  const startedAt = new Date();
+  const files = shippedFiles(config.dataDirectory);
+  const parsed = parseLocalActionPlans(files);
+  await loadAllOrNothing(dataSource, [], (manager) => writeLocalActionPlans(manager, parsed), sampleLoad(startedAt, Object.values(files), [parsed]));
 }

@@ -11,6 +11,7 @@ import { StateResolver } from './resolvers/state.resolver';
 
 export function buildCommitmentsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
+    subgraph: 'commitments',
     resolvers: [ActionPlanResolver, CommitmentResolver, OgpActionPlanResolver, StateResolver, InstitutionResolver],
     orphanedTypes: [State, Institution],
     referenceResolvers,

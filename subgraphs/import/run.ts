@@ -1,12 +1,13 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { SubgraphConfig } from '../shared/config';
 import type { StoredComparison } from '../shared/import-summary';
 import type { ImportProblem } from '../shared/importing';
 import type { RunOptions } from './args';
+import { namesInProvenance, recordLoad, type LoadDescription } from '../shared/data-loads';
 import { compareWithStored } from '../shared/import-summary';
 import { openImportDatabase, type ImportDatabase } from './database';
 import { writeRejects } from './rejects';
-import { countFiles, sortProblems, totals, type CheckedFile, type ImportReport } from './report';
+import { countFiles, sortProblems, totals, type CheckedFile, type FileReport, type ImportReport } from './report';
 import { readSourceRows } from './source-rows';
 import type { FormatSpec, InputFile, ParseContext, ParsedImport, Table } from './types';
 
@@ -41,21 +42,30 @@ async function check(format: FormatSpec, files: InputFile[], maxErrors: number |
 }
 
 class DryRunRollback extends Error {
-  constructor(readonly comparisons: Map<Table, StoredComparison<object>>) {
+  constructor(readonly comparisons: Comparisons) {
     super('dry run: rolled back');
   }
 }
 
+type Comparisons = Map<Table, StoredComparison<object>>;
+
 /**
- * Compares every row with the stored one, then writes through the importer's own write function, all in one
- * transaction; a dry run does the same and rolls it back, so the database also checks what would be written.
+ * Compares every row with the stored one, then writes through the importer's own write function and records the
+ * load, all in one transaction; a dry run does the same and rolls it back, so the database also checks what would be
+ * written.
  */
-async function apply(dataSource: DataSource, parsed: ParsedImport, dryRun: boolean): Promise<Map<Table, StoredComparison<object>>> {
+async function apply(
+  dataSource: DataSource,
+  parsed: ParsedImport,
+  dryRun: boolean,
+  record: (manager: EntityManager, comparisons: Comparisons) => Promise<unknown>,
+): Promise<Comparisons> {
   try {
     return await dataSource.transaction(async (manager) => {
-      const comparisons = new Map<Table, StoredComparison<object>>();
+      const comparisons: Comparisons = new Map();
       for (const table of parsed.tables) comparisons.set(table, await compareWithStored(manager, table.entity, table.rows));
       await parsed.write(manager);
+      await record(manager, comparisons);
       if (dryRun) throw new DryRunRollback(comparisons);
       return comparisons;
     });
@@ -73,6 +83,7 @@ export interface RunContext {
 
 /** Checks, loads (unless anything stops it) and reports one import; writes the rejects file. */
 export async function runImport(format: FormatSpec, files: InputFile[], options: RunOptions, context: RunContext): Promise<ImportReport> {
+  const startedAt = new Date();
   let database: ImportDatabase | null = null;
   const open = async () => {
     database ??= await openImportDatabase(format.subgraph, context.config, options.dryRun);
@@ -83,18 +94,19 @@ export async function runImport(format: FormatSpec, files: InputFile[], options:
     const { parsed } = checked;
     const loadable =
       parsed !== null && !checked.limitReached && parsed.fatal.length === 0 && (options.skipRejected || parsed.skippable.length === 0);
-    let comparisons: Map<Table, StoredComparison<object>> | null = null;
-    if (loadable) {
-      const { dataSource } = await open();
-      context.progress(options.dryRun ? 'comparing with the stored rows (dry run)' : 'writing');
-      comparisons = await apply(dataSource, parsed, options.dryRun);
-    }
-
     const problems = sortProblems(checked.problems, files);
     const checkedFiles: CheckedFile[] = checked.read.map((input) => ({
       input,
       source: format.shape.kind === 'csv' ? readSourceRows(input.absolute, format.shape) : null,
     }));
+    let comparisons: Comparisons | null = null;
+    if (loadable) {
+      const { dataSource } = await open();
+      context.progress(options.dryRun ? 'comparing with the stored rows (dry run)' : 'writing');
+      comparisons = await apply(dataSource, parsed, options.dryRun, (manager, compared) =>
+        recordLoad(manager, loadDescription(format, startedAt, parsed, countFiles({ format, files: checkedFiles, problems, comparisons: compared }).files, checkedFiles)),
+      );
+    }
     const counted = countFiles({ format, files: checkedFiles, problems, comparisons });
     const rejects = writeRejects(format, checkedFiles, problems, options.rejects, context.cwd);
     const pathOf = new Map(files.map((file) => [file.displayName, file.path]));
@@ -121,4 +133,17 @@ export async function runImport(format: FormatSpec, files: InputFile[], options:
   } finally {
     await (database as ImportDatabase | null)?.close();
   }
+}
+
+/** The load record of a CLI import: each file with its counts and the dataset its rows' provenance names. */
+function loadDescription(format: FormatSpec, startedAt: Date, parsed: ParsedImport, reports: FileReport[], files: CheckedFile[]): LoadDescription {
+  const datasets = namesInProvenance(parsed.tables.map((table) => table.rows));
+  return {
+    format: format.name,
+    startedAt,
+    files: files.map(({ input }, i) => {
+      const { rows, inserted, updated, unchanged, rejected } = reports[i];
+      return { absolute: input.absolute, file: input.displayName, dataset: datasets.get(input.displayName) ?? null, rows, inserted, updated, unchanged, rejected };
+    }),
+  };
 }

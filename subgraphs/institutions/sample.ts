@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { SubgraphConfig } from '../shared/config';
+import { sampleLoad } from '../shared/data-loads';
 import { loadAllOrNothing } from '../shared/importing';
 import { parseGuarantorBodies, writeGuarantorBodies } from './importers/guarantor-bodies.importer';
 import { parseMetric, writeMetric } from './importers/metric.importer';
@@ -14,6 +15,7 @@ import { parseSecretariats, writeSecretariats } from './importers/technical-secr
  * transaction. The budget files come before the OCDS buyers so that SHCP's names win, and 2018 before 2017.
  */
 export async function loadSample(dataSource: DataSource, config: SubgraphConfig): Promise<void> {
+  const startedAt = new Date();
   const data = (relative: string) => path.join(config.dataDirectory, relative);
   const pefFile = (year: number) => ({ file: data(`shcp-pef/${year}.sample.csv`), dataset: `shcp-pef-${year}-sample` });
 
@@ -21,19 +23,24 @@ export async function loadSample(dataSource: DataSource, config: SubgraphConfig)
   const guarantorFile = data('organos-garantes/inai-data.json');
   const secretariatFile = data('ogp-local/ejercicios_locales.csv');
 
+  const pefFiles = [pefFile(2018), pefFile(2017)];
+  const buyerFiles = ocdsFiles(data('ocds/federal'));
+
   const states = parseStates();
   const metric = parseMetric(metricFile);
-  const pef = parsePef([pefFile(2018), pefFile(2017)]);
-  const buyers = parseOcdsBuyers(ocdsFiles(data('ocds/federal')));
+  const pef = parsePef(pefFiles);
+  const buyers = parseOcdsBuyers(buyerFiles);
   const guarantors = parseGuarantorBodies(guarantorFile);
   const secretariats = parseSecretariats(secretariatFile);
 
-  await loadAllOrNothing(dataSource, [states, metric, pef, buyers, guarantors, secretariats], async (manager) => {
+  const parsed = [states, metric, pef, buyers, guarantors, secretariats];
+  const files = [metricFile, ...pefFiles.map((input) => input.file), ...buyerFiles, guarantorFile, secretariatFile];
+  await loadAllOrNothing(dataSource, parsed, async (manager) => {
     await writeStates(manager, states);
     await writeMetric(manager, metric);
     await writePef(manager, pef);
     await writeOcdsBuyers(manager, buyers);
     await writeGuarantorBodies(manager, guarantors);
     await writeSecretariats(manager, secretariats);
-  });
+  }, sampleLoad(startedAt, files, parsed));
 }

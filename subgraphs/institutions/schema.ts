@@ -7,6 +7,7 @@ import { SecretariatMemberResolver, TechnicalSecretariatResolver } from './resol
 
 export function buildInstitutionsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
+    subgraph: 'institutions',
     resolvers: [StateResolver, InstitutionResolver, TechnicalSecretariatResolver, SecretariatMemberResolver],
     referenceResolvers,
   });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { DataSource, type Logger, type EntitySchema } from 'typeorm';
 import type { SubgraphConfig, SubgraphName } from './config';
+import { DataLoad } from './data-load.entity';
 
 /**
  * Counts every SQL statement a data source sends. Tests read it around a request to prove that a list of
@@ -39,7 +40,7 @@ export function postgresSchemaName(config: SubgraphConfig, name: SubgraphName): 
 
 /**
  * Opens the subgraph's own database: a SQLite file per subgraph by default, or its own schema in the
- * configured PostgreSQL database. Tables are created from the entities on first open.
+ * configured PostgreSQL database. Tables are created from the entities on first open, with the kit's record of loads.
  */
 export async function openDataSource(
   name: SubgraphName,
@@ -47,6 +48,7 @@ export async function openDataSource(
   config: SubgraphConfig,
 ): Promise<OpenedDataSource> {
   const counter = new StatementCounter(config.logSql);
+  const tables = [...entities, DataLoad];
   let dataSource: DataSource;
   if (config.database.kind === 'postgres') {
     const schema = postgresSchemaName(config, name);
@@ -55,7 +57,7 @@ export async function openDataSource(
       type: 'postgres',
       url: config.database.url,
       schema,
-      entities,
+      entities: tables,
       synchronize: true,
       logger: counter,
       logging: ['query', 'error'],
@@ -67,7 +69,7 @@ export async function openDataSource(
     dataSource = new DataSource({
       type: 'better-sqlite3',
       database: path.join(config.database.directory, `${name}.sqlite`),
-      entities,
+      entities: tables,
       synchronize: true,
       logger: counter,
       logging: ['query', 'error'],

@@ -3,7 +3,9 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import type { SubgraphName } from './config';
 import type { SubgraphContext } from './context';
+import { dataVersionSchema } from './data-version.resolver';
 
 /** `__resolveReference` functions by type name: how a subgraph answers the gateway's `_entities` calls. */
 export type ReferenceResolvers = Record<string, { __resolveReference: (reference: Record<string, unknown>, context: SubgraphContext) => unknown }>;
@@ -22,6 +24,8 @@ export function ownedReference(loader: (ctx: SubgraphContext) => { load(key: str
 export const extendedReference = { __resolveReference: (reference: Reference) => ({ id: String(reference.id) }) };
 
 export interface FederatedSchemaOptions {
+  /** Adds the kit's fields every subgraph serves: `Query.dataVersion` and `Provenance.load`. */
+  subgraph: SubgraphName;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: NonEmptyArray<Function>;
   /** Entities this subgraph only extends or references: type-graphql drops them unless listed here. */
@@ -40,15 +44,16 @@ const FEDERATION_LINK = `
  * printed SDL (directives included) so the federation fields (`_entities`, `_service`) exist.
  */
 export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<GraphQLSchema> {
+  const kit = dataVersionSchema(options.subgraph);
   const schema = await buildSchema({
-    resolvers: options.resolvers,
+    resolvers: [...options.resolvers, ...kit.resolvers] as NonEmptyArray<Function>,
     orphanedTypes: options.orphanedTypes,
     skipCheck: true,
     validate: false,
   });
   return buildSubgraphSchema({
     typeDefs: gql`${FEDERATION_LINK}${printSchemaWithDirectives(schema)}`,
-    resolvers: mergeResolvers(createResolversMap(schema) as Record<string, object>, options.referenceResolvers ?? {}) as never,
+    resolvers: mergeResolvers(createResolversMap(schema) as Record<string, object>, { ...kit.referenceResolvers, ...options.referenceResolvers }) as never,
   });
 }
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { recordLoad, type LoadDescription } from './data-loads';
 import { parseCentavos, type Centavos } from './money';
 
 /** One thing wrong with one input: the file, where in it (line or JSON path), the field, the value, why. */
@@ -209,13 +210,18 @@ export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityM
 
 /**
  * The shape of every import: everything parsed and validated first, then, only if no input has a problem,
- * written in one transaction — a bad row anywhere leaves the database exactly as it was.
+ * written in one transaction — a bad row anywhere leaves the database exactly as it was. A described load is
+ * recorded in that transaction.
  */
 export async function loadAllOrNothing(
   dataSource: DataSource,
   parsed: { problems: ImportProblem[] }[],
   write: (manager: EntityManager) => Promise<void>,
+  load?: LoadDescription,
 ): Promise<void> {
   rejectIfProblems(parsed.flatMap((input) => input.problems));
-  await inTransaction(dataSource, write);
+  await inTransaction(dataSource, async (manager) => {
+    await write(manager);
+    if (load) await recordLoad(manager, load);
+  });
 }

@@ -102,6 +102,19 @@ describe('the Follow-the-Money query through the gateway', () => {
     expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  test("one request reads every subgraph's data version, and a figure's provenance names its file's load", async () => {
+    const { data, errors } = await api.query(`{
+      dataVersion { institutions { version } commitments { version } budgets { version files { file } } archives { version loadedAt } }
+      commitment(id: "MX-TLA-PAL-2016-03") { source { file load { format version sha256 } } }
+    }`);
+    expect(errors).toBeUndefined();
+    const { dataVersion, commitment } = data!;
+    for (const name of ['institutions', 'commitments', 'budgets', 'archives']) expect(dataVersion[name].version).toBe(1);
+    expect(dataVersion.budgets.files.map((load: { file: string }) => load.file)).toContain('2018.sample.csv');
+    expect(dataVersion.archives.loadedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(commitment.source.load).toEqual({ format: 'sample', version: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  });
+
   test('health reports every subgraph up', async () => {
     const response = await fetch(api.gateway.url.replace('/graphql', '/health'));
     expect(response.status).toBe(200);

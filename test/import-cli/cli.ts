@@ -10,7 +10,8 @@ import { openDataSource } from '../../subgraphs/shared/data-source';
 import { dropDatabase, testConfig } from '../helpers/subgraph';
 
 export const DATA = path.resolve(__dirname, '../../data');
-export const SHARED = '/work/shared/data';
+/** The real-data folder laid beside the project (read-only), as on the developers' machines and in CI. */
+export const SHARED = path.resolve(__dirname, '../../../shared/data');
 
 export type Env = Record<string, string | undefined>;
 
