@@ -1,7 +1,7 @@
 import { archivalCatalogue, records } from './formats/archives';
 import { allocations, compranet, cuentaPublica, ocds, shcpBudget } from './formats/budgets';
 import { localActionPlans, ogpCommitments } from './formats/commitments';
-import { guarantorBodies, metric, pefInstitutions, technicalSecretariats } from './formats/institutions';
+import { guarantorBodies, metric, pefInstitutions, stateIndicators, technicalSecretariats } from './formats/institutions';
 import type { FormatSpec } from './types';
 
 /** Every format the CLI imports, each routed to the subgraph that owns what it describes. */
@@ -14,6 +14,7 @@ export const FORMATS: readonly FormatSpec[] = [
   ogpCommitments,
   localActionPlans,
   metric,
+  stateIndicators,
   guarantorBodies,
   technicalSecretariats,
   pefInstitutions,

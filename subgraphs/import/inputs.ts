@@ -60,6 +60,9 @@ export function oneFile(paths: string[], cwd: string, displayName?: (file: strin
   return { files: [inputFile(paths[0], cwd, displayName?.(paths[0]))] };
 }
 
+/** A file set whose display names are the files' own names. */
+export const sameNames = (...names: string[]) => Object.fromEntries(names.map((name) => [name, name]));
+
 /**
  * Formats whose importer reads a fixed set of files known by name (e.g. records.csv, record_documents.csv,
  * record_subjects.csv): folders and files are searched for those names; every one must be found once.

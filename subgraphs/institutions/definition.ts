@@ -3,6 +3,7 @@ import type { SubgraphDefinition } from '../shared/start-subgraph';
 import { GuarantorYear } from './entities/guarantor-year.entity';
 import { Institution } from './entities/institution.entity';
 import { OpenGovernmentScore } from './entities/open-government-score.entity';
+import { StateIndicator } from './entities/state-indicator.entity';
 import { State } from './entities/state.entity';
 import { TechnicalSecretariat } from './entities/technical-secretariat.entity';
 import { loadSample } from './sample';
@@ -10,7 +11,7 @@ import { buildInstitutionsSchema } from './schema';
 
 export const definition: SubgraphDefinition = {
   name: 'institutions',
-  entities: [State, OpenGovernmentScore, Institution, GuarantorYear, TechnicalSecretariat],
+  entities: [State, OpenGovernmentScore, StateIndicator, Institution, GuarantorYear, TechnicalSecretariat],
   buildSchema: buildInstitutionsSchema,
   loadSample,
   isEmpty: async (dataSource: DataSource) => (await dataSource.getRepository(State).count()) === 0,

@@ -7,6 +7,7 @@ import { parseGuarantorBodies, writeGuarantorBodies } from './importers/guaranto
 import { parseMetric, writeMetric } from './importers/metric.importer';
 import { ocdsFiles, parseOcdsBuyers, writeOcdsBuyers } from './importers/ocds-buyers.importer';
 import { parsePef, writePef } from './importers/pef.importer';
+import { INDICATORS_DATA_FILE, INDICATORS_DICTIONARY_FILE, parseStateIndicators, writeStateIndicators } from './importers/state-indicators.importer';
 import { parseStates, writeStates } from './importers/states.importer';
 import { parseSecretariats, writeSecretariats } from './importers/technical-secretariats.importer';
 
@@ -19,7 +20,8 @@ export async function loadSample(dataSource: DataSource, config: SubgraphConfig)
   const data = (relative: string) => path.join(config.dataDirectory, relative);
   const pefFile = (year: number) => ({ file: data(`shcp-pef/${year}.sample.csv`), dataset: `shcp-pef-${year}-sample` });
 
-  const metricFile = data('metrica-gobierno-abierto/indicadores_estatales_datos.csv');
+  const metricFile = data(`metrica-gobierno-abierto/${INDICATORS_DATA_FILE}`);
+  const dictionaryFile = data(`metrica-gobierno-abierto/${INDICATORS_DICTIONARY_FILE}`);
   const guarantorFile = data('organos-garantes/inai-data.json');
   const secretariatFile = data('ogp-local/ejercicios_locales.csv');
 
@@ -28,16 +30,18 @@ export async function loadSample(dataSource: DataSource, config: SubgraphConfig)
 
   const states = parseStates();
   const metric = parseMetric(metricFile);
+  const indicators = parseStateIndicators({ data: metricFile, dictionary: dictionaryFile });
   const pef = parsePef(pefFiles);
   const buyers = parseOcdsBuyers(buyerFiles);
   const guarantors = parseGuarantorBodies(guarantorFile);
   const secretariats = parseSecretariats(secretariatFile);
 
-  const parsed = [states, metric, pef, buyers, guarantors, secretariats];
-  const files = [metricFile, ...pefFiles.map((input) => input.file), ...buyerFiles, guarantorFile, secretariatFile];
+  const parsed = [states, metric, indicators, pef, buyers, guarantors, secretariats];
+  const files = [metricFile, dictionaryFile, ...pefFiles.map((input) => input.file), ...buyerFiles, guarantorFile, secretariatFile];
   await loadAllOrNothing(dataSource, parsed, async (manager) => {
     await writeStates(manager, states);
     await writeMetric(manager, metric);
+    await writeStateIndicators(manager, indicators);
     await writePef(manager, pef);
     await writeOcdsBuyers(manager, buyers);
     await writeGuarantorBodies(manager, guarantors);

@@ -6,7 +6,7 @@ import { RecordSubject } from '../../archives/entities/record-subject.entity';
 import { ArchivalRecord } from '../../archives/entities/record.entity';
 import { parseCatalogue, SECTIONS_FILE, SERIES_FILE, SUBSERIES_FILE, writeCatalogue } from '../../archives/importers/catalogue.importer';
 import { DOCUMENTS_FILE, loadedSeriesRetention, parseRecords, RECORDS_FILE, SUBJECTS_FILE, writeRecords } from '../../archives/importers/records.importer';
-import { namedSet } from '../inputs';
+import { namedSet, sameNames } from '../inputs';
 import type { FormatSpec, ResolvedInputs } from '../types';
 import { allOrNothing, bySource, CSV_WITH_HEADER } from './common';
 
@@ -17,7 +17,6 @@ function oneFolder(resolved: ResolvedInputs): ResolvedInputs {
   return folders.size === 1 ? resolved : { usage: `the files must be in one folder (found in ${[...folders].join(', ')})` };
 }
 
-const sameNames = (...names: string[]) => Object.fromEntries(names.map((name) => [name, name]));
 
 export const archivalCatalogue: FormatSpec = {
   name: 'archival-catalogue',

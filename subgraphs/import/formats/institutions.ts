@@ -1,14 +1,21 @@
 import { GuarantorYear } from '../../institutions/entities/guarantor-year.entity';
 import { Institution } from '../../institutions/entities/institution.entity';
 import { OpenGovernmentScore } from '../../institutions/entities/open-government-score.entity';
+import { StateIndicator } from '../../institutions/entities/state-indicator.entity';
 import { TechnicalSecretariat } from '../../institutions/entities/technical-secretariat.entity';
 import { parseGuarantorBodies, writeGuarantorBodies } from '../../institutions/importers/guarantor-bodies.importer';
 import { parseMetric, writeMetric } from '../../institutions/importers/metric.importer';
 import { parsePef, writePef } from '../../institutions/importers/pef.importer';
+import {
+  INDICATORS_DATA_FILE,
+  INDICATORS_DICTIONARY_FILE,
+  parseStateIndicators,
+  writeStateIndicators,
+} from '../../institutions/importers/state-indicators.importer';
 import { parseSecretariats, writeSecretariats } from '../../institutions/importers/technical-secretariats.importer';
 import { readJson } from '../../shared/json';
 import { firstValue, unknownDatasetWarnings } from '../datasets';
-import { manyFiles, oneFile } from '../inputs';
+import { manyFiles, namedSet, oneFile, sameNames } from '../inputs';
 import type { FormatSpec } from '../types';
 import { allOrNothing, bySource, CSV_WITH_HEADER, derived } from './common';
 import { pefDataset } from './budgets';
@@ -32,6 +39,28 @@ export const metric: FormatSpec = {
   async parse([file]) {
     const parsed = parseMetric(file.absolute, file.displayName);
     return allOrNothing(parsed.problems, [bySource(OpenGovernmentScore, 'scores', parsed.scores)], (manager) => writeMetric(manager, parsed));
+  },
+};
+
+export const stateIndicators: FormatSpec = {
+  name: 'state-indicators',
+  subgraph: 'institutions',
+  summary: 'State context indicators (INAI/CIDE file and its dictionary, 60 indicators) → state indicators',
+  arguments: '<folder | the two files>',
+  help: [
+    `Reads ${INDICATORS_DATA_FILE} (Latin-1 or UTF-8: one row per state plus "Nacional") with ${INDICATORS_DICTIONARY_FILE} (ID, Nombre, Fuente, Año: what each column measures, who published it, for which year), found by name among the folders or files given.`,
+    'Every column of the data must be defined in the dictionary, and every definition must have its column. "n.a." loads as no value. Dataset id: metrica-gobierno-abierto-2017.',
+    ALL_OR_NOTHING,
+  ],
+  example: 'npm run import -- state-indicators ../shared/data/ogp_local_mx_pal',
+  shape: CSV_WITH_HEADER,
+  independentFiles: false,
+  skipRejected: false,
+  resolve: (paths, cwd) => namedSet(paths, cwd, sameNames(INDICATORS_DATA_FILE, INDICATORS_DICTIONARY_FILE)),
+  async parse(files) {
+    const [data, dictionary] = files;
+    const parsed = parseStateIndicators({ data: data.absolute, dictionary: dictionary.absolute }, { data: data.displayName, dictionary: dictionary.displayName });
+    return allOrNothing(parsed.problems, [bySource(StateIndicator, 'indicators', parsed.indicators)], (manager) => writeStateIndicators(manager, parsed));
   },
 };
 

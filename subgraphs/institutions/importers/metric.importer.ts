@@ -6,16 +6,16 @@ import { stateByName } from '../../shared/states';
 import { OpenGovernmentScore } from '../entities/open-government-score.entity';
 import type { Parsed } from './common';
 
-const METRIC_DATASET = 'metrica-gobierno-abierto-2017';
+export const METRIC_DATASET = 'metrica-gobierno-abierto-2017';
 
 /** Columns A, B and C of the file are, per its dictionary, the 2017 index and its two sub-indices. */
 const METRIC_YEAR = 2017;
 const INDEX = 'a';
 const TRANSPARENCY = 'b';
 const PARTICIPATION = 'c';
-const STATE = 'estado';
+export const STATE = 'estado';
 /** The file's name for the country-wide row. */
-const NATIONAL = 'nacional';
+export const NATIONAL = 'nacional';
 
 export interface ParsedMetric extends Parsed {
   scores: OpenGovernmentScore[];

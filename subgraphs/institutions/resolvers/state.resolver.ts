@@ -1,14 +1,17 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { IsNull } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import { PageArgs, pageWindow, paginate, type Page } from '../../shared/connection';
 import type { SubgraphContext } from '../../shared/context';
 import { Institution } from '../entities/institution.entity';
 import { OpenGovernmentScore } from '../entities/open-government-score.entity';
+import { StateIndicator } from '../entities/state-indicator.entity';
 import { State } from '../entities/state.entity';
 import { TechnicalSecretariat } from '../entities/technical-secretariat.entity';
 import { executiveId, guarantorId } from '../ids';
-import { institutionById, scoresByState, secretariatByState, stateById } from '../loaders';
+import { indicatorsByState, institutionById, scoresByState, secretariatByState, stateById } from '../loaders';
 import { StateConnection } from './connections';
+
+const INDICATOR_CODES = 'Only these codes (as in the dictionary, e.g. ["M", "P"] for population and poverty); all when omitted.';
 
 @Resolver(() => State)
 export class StateResolver {
@@ -26,6 +29,24 @@ export class StateResolver {
   @Query(() => [OpenGovernmentScore], { description: 'The national value of the Open Government Metric (*Métrica de Gobierno Abierto*, valor nacional), by year.' })
   nationalOpenGovernmentMetric(@Ctx() ctx: SubgraphContext): Promise<OpenGovernmentScore[]> {
     return ctx.dataSource.getRepository(OpenGovernmentScore).find({ where: { stateId: IsNull() }, order: { year: 'ASC' } });
+  }
+
+  @Query(() => [StateIndicator], { description: 'The national values of the state context indicators (*valores nacionales*), by code.' })
+  nationalIndicators(
+    @Arg('codes', () => [String], { nullable: true, description: INDICATOR_CODES }) codes: string[] | undefined,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<StateIndicator[]> {
+    return ctx.dataSource.getRepository(StateIndicator).find({ where: { stateId: IsNull(), ...(codes ? { code: In(codes) } : {}) }, order: { code: 'ASC' } });
+  }
+
+  @FieldResolver(() => [StateIndicator], { description: "The state's context indicators (*indicadores estatales*: population, poverty, schooling, state GDP…), by code; empty when the data has none." })
+  async indicators(
+    @Root() state: State,
+    @Arg('codes', () => [String], { nullable: true, description: INDICATOR_CODES }) codes: string[] | undefined,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<StateIndicator[]> {
+    const all = await indicatorsByState(ctx).load(state.id);
+    return codes ? all.filter((indicator) => codes.includes(indicator.code)) : all;
   }
 
   @FieldResolver(() => [OpenGovernmentScore], { description: "The state's Open Government Metric (*Métrica de Gobierno Abierto*, INAI/CIDE), by year; empty when not measured in the data." })
