@@ -4,6 +4,8 @@ import { BudgetLine } from './entities/budget-line.entity';
 import { BudgetProgram } from './entities/budget-program.entity';
 import { ContractProgram } from './entities/contract-program.entity';
 import { Contract } from './entities/contract.entity';
+import { GrossDomesticProduct } from './entities/gross-domestic-product.entity';
+import { PriceIndex } from './entities/price-index.entity';
 import { ProgramAccount } from './entities/program-account.entity';
 import { Transaction } from './entities/transaction.entity';
 import { loadSample } from './sample';
@@ -11,7 +13,7 @@ import { buildSchema } from './schema';
 
 export const definition: SubgraphDefinition = {
   name: 'budgets',
-  entities: [BudgetProgram, BudgetLine, Contract, ContractProgram, Transaction, Allocation, ProgramAccount],
+  entities: [BudgetProgram, BudgetLine, Contract, ContractProgram, Transaction, Allocation, ProgramAccount, PriceIndex, GrossDomesticProduct],
   buildSchema,
   loadSample,
   isEmpty: async (dataSource) => (await dataSource.getRepository(BudgetLine).count()) === 0,

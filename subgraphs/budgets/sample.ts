@@ -5,6 +5,7 @@ import type { SubgraphConfig } from '../shared/config';
 import { sampleLoad } from '../shared/data-loads';
 import { loadAllOrNothing } from '../shared/importing';
 import { parseAllocations, writeAllocations } from './importers/allocations.importer';
+import { GDP_FILE, parseGdp, parsePriceIndex, PRICE_INDEX_FILE, writeGdp, writePriceIndex } from './importers/economic-series.importer';
 import { parseOcdsFiles, writeOcds, type OcdsFileInput, type OcdsPublisher } from './importers/ocds.importer';
 import { parseBudgetFiles, writeBudget, type BudgetFileInput } from './importers/shcp-budget.importer';
 
@@ -40,10 +41,16 @@ export async function loadSample(dataSource: DataSource, config: SubgraphConfig)
   const budget = parseBudgetFiles(budgetFiles);
   const ocds = parseOcdsFiles(ocdsFiles);
   const allocations = parseAllocations(allocationsFile(config.dataDirectory));
-  const files = [...budgetFiles, ...ocdsFiles].map((input) => input.file).concat(allocationsFile(config.dataDirectory));
-  await loadAllOrNothing(dataSource, [budget, ocds, allocations], async (manager) => {
+  const pricesFile = path.join(config.dataDirectory, 'economy', PRICE_INDEX_FILE);
+  const gdpFile = path.join(config.dataDirectory, 'economy', GDP_FILE);
+  const prices = parsePriceIndex(pricesFile);
+  const gdp = parseGdp(gdpFile);
+  const files = [...budgetFiles, ...ocdsFiles].map((input) => input.file).concat(allocationsFile(config.dataDirectory), pricesFile, gdpFile);
+  await loadAllOrNothing(dataSource, [budget, ocds, allocations, prices, gdp], async (manager) => {
     await writeBudget(manager, budget);
     await writeOcds(manager, ocds);
     await writeAllocations(manager, allocations);
-  }, sampleLoad(startedAt, files, [budget, ocds, allocations]));
+    await writePriceIndex(manager, prices);
+    await writeGdp(manager, gdp);
+  }, sampleLoad(startedAt, files, [budget, ocds, allocations, prices, gdp]));
 }

@@ -7,6 +7,7 @@ import { BudgetProgramResolver } from './resolvers/budget-program.resolver';
 import { referenceResolvers } from './resolvers/budgets.reference';
 import { CommitmentResolver } from './resolvers/commitment.resolver';
 import { ContractResolver } from './resolvers/contract.resolver';
+import { EconomicSeriesResolver } from './resolvers/economic-series.resolver';
 import { InstitutionResolver } from './resolvers/institution.resolver';
 import { ProgramAccountResolver } from './resolvers/program-account.resolver';
 import { StateResolver } from './resolvers/state.resolver';
@@ -22,6 +23,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
       TransactionResolver,
       AllocationResolver,
       ProgramAccountResolver,
+      EconomicSeriesResolver,
       CommitmentResolver,
       InstitutionResolver,
       StateResolver,

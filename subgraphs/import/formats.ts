@@ -1,6 +1,7 @@
 import { archivalCatalogue, records } from './formats/archives';
 import { allocations, compranet, cuentaPublica, ocds, shcpBudget } from './formats/budgets';
 import { localActionPlans, ogpCommitments } from './formats/commitments';
+import { consumerPrices, gdp } from './formats/economy';
 import { guarantorBodies, metric, pefInstitutions, stateIndicators, technicalSecretariats } from './formats/institutions';
 import type { FormatSpec } from './types';
 
@@ -11,6 +12,8 @@ export const FORMATS: readonly FormatSpec[] = [
   compranet,
   cuentaPublica,
   allocations,
+  consumerPrices,
+  gdp,
   ogpCommitments,
   localActionPlans,
   metric,

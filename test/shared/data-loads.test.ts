@@ -29,8 +29,9 @@ describe('the start-up sample is recorded as load 1', () => {
     const { dataVersion } = await data(subgraph, VERSION);
     expect(dataVersion.id).toBe('current');
     expect(dataVersion.budgets.version).toBe(1);
+    // The two PEF samples, the OCDS files, the allocations and the two economic series.
     const ocdsFiles = ['federal', 'inai'].flatMap((folder) => fs.readdirSync(path.join(DATA, 'ocds', folder)).filter((name) => name.endsWith('.json')));
-    expect(dataVersion.budgets.files).toHaveLength(2 + ocdsFiles.length + 1);
+    expect(dataVersion.budgets.files).toHaveLength(2 + ocdsFiles.length + 1 + 2);
     const pef = dataVersion.budgets.files.find((load: { file: string }) => load.file === '2018.sample.csv');
     const file = path.join(DATA, 'shcp-pef', '2018.sample.csv');
     expect(pef).toEqual({
