@@ -177,7 +177,7 @@ export const cuentaPublica: FormatSpec = {
   resolve: (paths, cwd) => manyFiles(paths, cwd, '.csv'),
   async parse(files) {
     const parsed = parseCuentaPublicaFiles(files.map((file) => ({ file: file.absolute, dataset: 'cuenta-publica' })));
-    return allOrNothing(parsed.problems, [bySource(ProgramAccount, 'program accounts', parsed.accounts)], (manager) => writeCuentaPublica(manager, parsed));
+    return allOrNothing(parsed.problems, [bySource(ProgramAccount, 'program accounts', parsed.accounts)], (manager) => writeCuentaPublica(manager, parsed), parsed.corrections);
   },
 };
 
