@@ -36,7 +36,7 @@ export class ProgramAccount {
     description:
       'Stable id `<fiscal year>:<ramo 2 digits>:<program as published>`, e.g. `2018:33:I005`. The legislative and ' +
       'judicial ramos (01, 03) are published per body, whose programs share keys (R001): their ids add ' +
-      '`@<body as published>`, e.g. `2018:01:R001@H. Cámara de Diputados`.',
+      '`@<body>`, e.g. `2018:01:R001@H. Cámara de Diputados`. Natural keys: the same file gives the same ids on every load.',
   })
   @PrimaryColumn({ type: 'varchar' })
   id: string;

@@ -26,8 +26,9 @@ const KNOWN_LABELS = 'Aprobado, Modificado, Devengado, Ejercicio (or Ejercido), 
 /**
  * A program key as the account publishes it: modality letter and three digits. The 2013 account also lists, with a
  * `1-` mark, 30 programs of Gobernación, Desarrollo Agrario, Territorial y Urbano and Desarrollo Social that have an
- * approved amount and nothing modified, accrued or exercised — programs of the budget as passed that the year's
- * reorganisation of those ministries replaced; the mark keeps them apart from the same ramo's program of that key.
+ * approved amount and nothing modified, accrued or exercised — by all appearances programs of the budget as passed that
+ * the year's reorganisation of those ministries replaced; the mark keeps them apart from the same ramo's program of
+ * that key, and the importer keeps it in the program key.
  */
 export const PROGRAM = /^(?:1-)?[A-Z]\d{3}$/;
 

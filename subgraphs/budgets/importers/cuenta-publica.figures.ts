@@ -109,6 +109,7 @@ export function percentageProblem(text: string, exercised: Centavos, base: Centa
   if (!value) return 'is not a percentage (a decimal number or "n.s.")';
   if (value.numerator === 0n && notSignificant(exercised, base)) return null;
   if (base === 0n) return `contradicts the amounts: the ${baseLabel} row, the base of the percentage, is 0`;
+  // A base within a centavo of zero fixes no ratio at all.
   if (abs(base) <= CENTAVO) return null;
   const published = fraction(value.numerator, 10n ** BigInt(value.scale));
   const corners = [exercised - CENTAVO, exercised + CENTAVO].flatMap((e) =>
