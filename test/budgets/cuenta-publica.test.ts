@@ -169,9 +169,13 @@ describe('loading the 2017 and 2018 accounts', () => {
 describe('reading what real files throw at an importer', () => {
   test('LF, UTF-8 with a byte-order mark and CRLF, and Latin-1 read the same', () => {
     // The published file has CRLF line ends; the reference is the same text with LF.
-    const text = `${lines2018.slice(0, 27).map((line) => line.replace(/\r$/, '')).join('\n')}\n`;
+    const text = `${lines2018.slice(0, LEGISLATURE).map((line) => line.replace(/\r$/, '')).join('\n')}\n`;
     const reference = parseCuentaPublicaFiles([input(write('2018.csv', text))]);
-    expect(reference.accounts.map((a) => a.id)).toEqual(['2018:01:K027@H. Cámara de Diputados', '2018:01:R001@H. Cámara de Diputados']);
+    expect(reference.problems).toEqual([]);
+    expect(reference.accounts.map((a) => a.id)).toEqual([
+      '2018:01:K027@H. Cámara de Diputados', '2018:01:R001@H. Cámara de Diputados', '2018:01:K025@H. Cámara de Senadores',
+      '2018:01:K026@H. Cámara de Senadores', '2018:01:R001@H. Cámara de Senadores', '2018:01:R002@Auditoría Superior de la Federación',
+    ]);
     for (const variant of [
       Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text.replace(/\n/g, '\r\n'), 'utf8')]),
       Buffer.from(text, 'latin1'),
@@ -189,10 +193,13 @@ function write(name: string, text: string | Buffer): string {
 }
 
 /**
- * The first 27 lines of the 2018 file (header, the legislative totals, Diputados' totals and its programs K027 and
- * R001: name rows at lines 14 and 21), with an edit.
+ * The legislature of the 2018 file, lines 1–67: the header, the legislative totals (lines 2–7), Diputados' totals
+ * (8–13) and its programs K027 and R001 (name rows at lines 14 and 21), then the Senate's and the audit office's.
  */
-const small = (name: string, edit: (lines: string[]) => string[]) => write(name, `${edit(lines2018.slice(0, 27)).join('\n')}\n`);
+const LEGISLATURE = 67;
+
+/** The legislature with an edit; it must stay whole, since an ente's totals are checked against its ramos'. */
+const small = (name: string, edit: (lines: string[]) => string[]) => write(name, `${edit(lines2018.slice(0, LEGISLATURE)).join('\n')}\n`);
 
 /** Replaces the n-th comma-separated cell (0-based) of a line that has no quoted cells. */
 const cell = (line: string, index: number, value: string) => line.split(',').map((c, i) => (i === index ? value : c)).join(',');
@@ -215,11 +222,15 @@ describe('malformed inputs are rejected with a clear message and leave the datab
     expect(parseCuentaPublicaFiles([input(small('clean.csv', (lines) => lines))]).problems).toEqual([]);
   });
 
-  test('an amount row without a program: the program-name row is missing, or PROGRAMA is empty', async () => {
-    const noName = await rejection(small('no-name.csv', (lines) => lines.filter((_, i) => i !== 13)));
-    expect(noName).toEqual([
-      expect.objectContaining({ file: 'no-name.csv', row: 14, field: 'programa', value: 'K027', reason: expect.stringContaining('amount row without a program') }),
-    ]);
+  test('a program without its name row (as four in 2014) loads without a name, and the import says so', () => {
+    const parsed = parseCuentaPublicaFiles([input(small('no-name.csv', (lines) => lines.filter((_, i) => i !== 13)))]);
+    expect(parsed.problems).toEqual([]);
+    const k027 = parsed.accounts.find((account) => account.id === '2018:01:K027@H. Cámara de Diputados');
+    expect({ name: k027?.name, row: k027?.source.row, lines: k027?.lines.name }).toEqual({ name: null, row: 14, lines: null });
+    expect(parsed.corrections).toEqual(['no-name.csv line 14: program K027 of H. Cámara de Diputados has no name row (the account names it with an empty cell); it is loaded without a name']);
+  });
+
+  test('an amount row without a program: PROGRAMA is empty', async () => {
     const empty = await rejection(small('empty.csv', (lines) => lines.map((line, i) => (i === 21 ? cell(line, 4, '') : line))));
     expect(empty).toContainEqual(expect.objectContaining({ file: 'empty.csv', row: 22, field: 'programa', value: '', reason: expect.stringContaining('amount row without a program') }));
   });
@@ -245,10 +256,43 @@ describe('malformed inputs are rejected with a clear message and leave the datab
     expect(problems).toContainEqual(expect.objectContaining({ file: 'amount.csv', row: 22, field: 'total', value: '1,234.5x', reason: expect.stringContaining('not an amount') }));
   });
 
-  test('the same program block twice', async () => {
-    const problems = await rejection(small('duplicate.csv', (lines) => [...lines, ...lines.slice(13, 20)]));
+  test('the same program block twice: a repeated account, and programs that no longer add up to their totals', async () => {
+    const problems = await rejection(small('duplicate.csv', (lines) => [...lines.slice(0, 27), ...lines.slice(13, 20), ...lines.slice(27)]));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: 'duplicate.csv', row: 28, field: 'programa', value: 'K027', reason: 'repeats the program account 2018:01:K027@H. Cámara de Diputados of duplicate.csv line 14' }),
+    );
+    expect(problems).toContainEqual({
+      file: 'duplicate.csv', row: 11, field: 'total', value: '8152441600.1',
+      reason: 'the Ejercicio total 8152441600.10 is not the sum of the 3 programs of H. Cámara de Diputados that follow, 8421467091.01 (269025490.91 apart, more than the rounding of each figure to the centavo explains): a row is missing, repeated or misplaced',
+    });
+  });
+
+  test('a program left out: its ramo\'s programs and its ente\'s ramos no longer add up to their totals', async () => {
+    const problems = await rejection(small('missing.csv', (lines) => lines.filter((_, i) => i < 13 || i >= 20)));
+    // Diputados' four totals (lines 8–11) each disagree with R001 alone; the legislature's still add up.
+    expect(problems.map((p) => [p.row, p.field, p.value])).toEqual([
+      [8, 'total', '8439435153.0'], [9, 'total', '8152441600.1'], [10, 'total', '8152441600.1'], [11, 'total', '8152441600.1'],
+    ]);
+    expect(problems[3].reason).toBe(
+      'the Ejercicio total 8152441600.10 is not the sum of the one program of H. Cámara de Diputados that follow, 7883416109.19 (-269025490.91 apart, more than the rounding of each figure to the centavo explains): a row is missing, repeated or misplaced',
+    );
+  });
+
+  test('an ente\'s total that its ramos\' totals do not add up to', async () => {
+    // Devengado, which no percentage is computed from: a peso more on the legislature's total.
+    const problems = await rejection(small('ente.csv', (lines) => lines.map((line, i) => (i === 3 ? cell(line, TOTAL, '15185937478.41') : line))));
     expect(problems).toEqual([
-      expect.objectContaining({ file: 'duplicate.csv', row: 28, field: 'programa', value: 'K027', reason: expect.stringContaining('repeats the program account 2018:01:K027@H. Cámara de Diputados of duplicate.csv line 14') }),
+      expect.objectContaining({ file: 'ente.csv', row: 4, field: 'total', value: '15185937478.41', reason: expect.stringContaining('the Devengado total 15185937478.41 is not the sum of the totals of the 3 ramos or bodies of Poder Legislativo that follow, 15185937477.41') }),
+    ]);
+  });
+
+  test('an ente\'s total a peso off is caught by its percentage too: the check is exact at the file\'s precision', async () => {
+    const problems = await rejection(small('ente-percent.csv', (lines) => lines.map((line, i) => (i === 1 ? cell(line, TOTAL, '15574572275.0') : line))));
+    expect(problems).toEqual([
+      {
+        file: 'ente-percent.csv', row: 6, field: 'total', value: '97.50468398262993',
+        reason: 'contradicts the amounts: the Ejercicio row (15185937477.41) and the Aprobado row (15574572275.00) give 97.504683976369 %, not 97.50468398262993 %',
+      },
     ]);
   });
 

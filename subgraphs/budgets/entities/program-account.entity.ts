@@ -8,8 +8,8 @@ const money = { type: 'bigint', transformer: centavosColumn } as const;
 
 @ObjectType({ description: 'The lines of the Cuenta Pública file that state a program account\'s figures (1 = the header).' })
 export class ProgramAccountLines {
-  @Field(() => Int, { description: 'The program-name row that opens the program\'s block.' })
-  name: number;
+  @Field(() => Int, { nullable: true, description: 'The program-name row that opens the program\'s block; null when the file gives the program no name.' })
+  name: number | null;
 
   @Field(() => Int, { description: 'The *Aprobado* row.' })
   approved: number;
@@ -36,7 +36,7 @@ export class ProgramAccount {
     description:
       'Stable id `<fiscal year>:<ramo 2 digits>:<program as published>`, e.g. `2018:33:I005`. The legislative and ' +
       'judicial ramos (01, 03) are published per body, whose programs share keys (R001): their ids add ' +
-      '`@<body as published>`, e.g. `2018:01:R001@H. Cámara de Diputados`.',
+      '`@<body>`, e.g. `2018:01:R001@H. Cámara de Diputados`. Natural keys: the same file gives the same ids on every load.',
   })
   @PrimaryColumn({ type: 'varchar' })
   id: string;
@@ -63,11 +63,17 @@ export class ProgramAccount {
   @Column({ type: 'varchar', nullable: true })
   ramoGroup: string | null;
 
-  @Field({ description: 'Program key as published in the account: modality and number, e.g. `I005`.' })
+  @Field({
+    description:
+      'Program key as published in the account: modality and number, e.g. `I005`; in 2013 a `1-` mark sets apart programs ' +
+      'of the budget as passed that the year\'s reorganisation replaced (approved amount only), e.g. `1-E003`.',
+  })
   @Column({ type: 'varchar' })
   programAsPublished: string;
 
-  @Field({ description: 'Full program key (*clave del programa presupuestario*): ramo, modality and number, e.g. `33I005`.' })
+  @Field({
+    description: 'Full program key (*clave del programa presupuestario*): ramo, modality and number, e.g. `33I005` (`041-E003` for a 2013 `1-` program).',
+  })
   @Column({ type: 'varchar' })
   key: string;
 
@@ -76,9 +82,12 @@ export class ProgramAccount {
   @Column({ type: 'varchar' })
   programId: string;
 
-  @Field({ description: 'Program name as published in the account, e.g. "FORTAMUN".' })
-  @Column({ type: 'varchar' })
-  name: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Program name as published in the account, e.g. "FORTAMUN"; null for the few programs it names with an empty cell.',
+  })
+  @Column({ type: 'varchar', nullable: true })
+  name: string | null;
 
   @Field(() => MoneyScalar, { description: 'Approved (*aprobado*): the budget as passed by Congress (TOTAL of the *Aprobado* row).' })
   @Column(money)
@@ -101,13 +110,16 @@ export class ProgramAccount {
   @Column({ type: 'integer' }) accruedLine: number;
   @Column({ type: 'integer' }) exercisedLine: number;
 
-  @Field(() => SourceRef, { description: 'The file and the program-name row that opens the program\'s block; each figure\'s row is in `lines`.' })
+  @Field(() => SourceRef, {
+    description: 'The file and the row that opens the program\'s block (its name row, or its first figure when it has no name); each figure\'s row is in `lines`.',
+  })
   @Column(() => SourceRef)
   source: SourceRef;
 
   @Field(() => BudgetCode, {
     description:
-      'Ramo (*ramo*): the two-digit code and the name as published (for ramos 01 and 03, the body: chamber, audit office or court).',
+      'Ramo (*ramo*): the two-digit code and the name as published (for ramos 01 and 03, the body: chamber, audit office or ' +
+      'court; the 2020–2023 files label the Tribunal Electoral with the Consejo de la Judicatura Federal\'s name, and it is given its own).',
   })
   get ramo(): BudgetCode {
     return budgetCode(this.ramoCode, this.ramoName);
@@ -116,7 +128,7 @@ export class ProgramAccount {
   @Field(() => ProgramAccountLines, { description: 'The line of each figure\'s row in the file.' })
   get lines(): ProgramAccountLines {
     return {
-      name: this.source.row ?? 0,
+      name: this.name === null ? null : (this.source.row ?? null),
       approved: this.approvedLine,
       modified: this.modifiedLine,
       accrued: this.accruedLine,

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
-import { collectProblems, inTransaction, readCsv, rejectIfProblems, requireColumns, upsertAll, type CsvRow, type ImportProblem } from '../../shared/importing';
-import { parseCentavos, type Centavos } from '../../shared/money';
+import { collectProblems, inTransaction, readCsv, rejectIfProblems, requireColumns, upsertAll, type ImportProblem } from '../../shared/importing';
 import { sourceAt } from '../../shared/provenance';
 import { ProgramAccount } from '../entities/program-account.entity';
+import { blocksOf, parseBlock, percentageDecimals, type Block, type Figure, type Moment } from './cuenta-publica.blocks';
+import { sectionsOf, type Section } from './cuenta-publica.sections';
 import { ramoByName } from './ramos';
 import { compareWithStored, summarize, type ImportSummary } from '../../shared/import-summary';
 
@@ -16,31 +17,16 @@ import { compareWithStored, summarize, type ImportSummary } from '../../shared/i
  *   …,K027,Modificado,…  …,K027,Devengado,…  …,K027,Ejercicio,…   modified, accrued, exercised
  *   …,K027,Porcentaje Ejer/Aprob,…  …,K027,Porcentaje Ejer/Modif,…   execution percentages
  *
- * PROGRAMA `TOTAL` blocks (no name row) are ente and ramo totals; they are checked but not stored. The figures are the
- * TOTAL column (current plus capital spending and the parts neither includes). For the executive, RAMO is the group
- * ("Ramos Administrativos", "Ramos Generales") and SUBRAMO the ramo; elsewhere RAMO is the ramo or body.
+ * PROGRAMA `TOTAL` blocks (no name row) are ente and ramo totals; they are checked (a ramo's programs must add up to
+ * its total, an ente's ramos to the ente's) but not stored. The figures are the TOTAL column (current plus capital
+ * spending and the parts neither includes). From 2015, for the executive, RAMO is the group ("Ramos Administrativos",
+ * "Ramos Generales") and SUBRAMO the ramo; elsewhere RAMO is the ramo or body. The 2013 and 2014 files have no SUBRAMO
+ * column: their ENTE names the executive's group.
  */
-const COLUMNS = ['ciclo', 'ente', 'ramo', 'subramo', 'programa', 'presupuesto', 'total'];
+const COLUMNS = ['ciclo', 'ente', 'ramo', 'programa', 'presupuesto', 'total'];
 
-type Moment = 'approved' | 'modified' | 'accrued' | 'exercised';
-
-/** Amount labels; the compilation writes *Ejercicio* for the exercised figure, the SHCP's own tables *Ejercido*. */
-const AMOUNTS: Record<string, Moment> = {
-  aprobado: 'approved',
-  modificado: 'modified',
-  devengado: 'accrued',
-  ejercicio: 'exercised',
-  ejercido: 'exercised',
-};
-
-/** Percentage labels: exercised as a percentage of approved, of modified. */
-const PERCENTAGES: Record<string, Moment> = { 'porcentaje ejer/aprob': 'approved', 'porcentaje ejer/modif': 'modified' };
-
-const MOMENT_LABELS: Record<Moment, string> = { approved: 'Aprobado', modified: 'Modificado', accrued: 'Devengado', exercised: 'Ejercicio' };
-
-const KNOWN_LABELS = 'Aprobado, Modificado, Devengado, Ejercicio (or Ejercido), Porcentaje Ejer/Aprob, Porcentaje Ejer/Modif';
-
-const PROGRAM = /^[A-Z]\d{3}$/;
+/** The groups of executive ramos, which the 2013 and 2014 files publish as the ENTE. */
+const GROUPS = ['ramos administrativos', 'ramos generales'];
 
 export interface CuentaPublicaFileInput {
   file: string;
@@ -51,11 +37,13 @@ export interface CuentaPublicaFileInput {
 export interface ParsedCuentaPublica {
   accounts: ProgramAccount[];
   problems: ImportProblem[];
+  /** Where a file's labels were read otherwise than published, and why. */
+  corrections: string[];
 }
 
 /** Parses Cuenta Pública files (pure: nothing is written) into one account per program block. */
 export function parseCuentaPublicaFiles(inputs: CuentaPublicaFileInput[]): ParsedCuentaPublica {
-  const parsed: ParsedCuentaPublica = { accounts: [], problems: [] };
+  const parsed: ParsedCuentaPublica = { accounts: [], problems: [], corrections: [] };
   for (const input of inputs) {
     const file = path.basename(input.file);
     const rows = collectProblems(parsed.problems, () => {
@@ -64,100 +52,54 @@ export function parseCuentaPublicaFiles(inputs: CuentaPublicaFileInput[]): Parse
       return read;
     });
     if (rows === null) continue;
-    for (const block of blocksOf(rows)) {
-      const account = parseBlock(input.dataset, file, block, parsed.problems);
-      if (account) parsed.accounts.push(account);
+    const decimals = percentageDecimals(rows);
+    const blocks = blocksOf(rows)
+      .map((block) => parseBlock(file, block, decimals, parsed.problems))
+      .filter((block): block is Block => block !== null);
+    const { sections, corrections } = sectionsOf(blocks, parsed.problems);
+    parsed.corrections.push(...corrections);
+    for (const section of sections) {
+      for (const block of section.programs) {
+        if (!block.nameRow) {
+          parsed.corrections.push(`${file} line ${block.first.line}: program ${block.program} of ${section.name} has no name row (the account names it with an empty cell); it is loaded without a name`);
+        }
+        const account = accountOf(input.dataset, file, section, block, parsed.problems);
+        if (account) parsed.accounts.push(account);
+      }
     }
   }
   parsed.problems.push(...duplicateAccounts(parsed.accounts));
   return parsed;
 }
 
-function blocksOf(rows: CsvRow[]): CsvRow[][] {
-  const key = (row: CsvRow) => COLUMNS.slice(0, 5).map((column) => row.values[column]).join('|');
-  const blocks: CsvRow[][] = [];
-  for (const row of rows) {
-    const last = blocks[blocks.length - 1];
-    if (last && key(last[0]) === key(row)) last.push(row);
-    else blocks.push([row]);
-  }
-  return blocks;
-}
-
-function labelOf(row: CsvRow): string {
-  return row.values.presupuesto.trim().toLowerCase();
-}
-
-const isFigure = (row: CsvRow) => labelOf(row) in AMOUNTS || labelOf(row) in PERCENTAGES;
-
-function parseBlock(dataset: string, file: string, block: CsvRow[], problems: ImportProblem[]): ProgramAccount | null {
-  const problem = (row: CsvRow, field: string, reason: string) =>
-    problems.push({ file, row: row.line, field, value: row.values[field], reason });
-  const [first] = block;
-  const program = first.values.programa;
-  const before = problems.length;
-
-  if (program === '') {
-    for (const row of block) problem(row, 'programa', 'is empty: an amount row without a program');
+function accountOf(dataset: string, file: string, section: Section, block: Block, problems: ImportProblem[]): ProgramAccount | null {
+  const { first, program } = block;
+  const ramo = ramoByName(section.name);
+  if (!ramo) {
+    problems.push({
+      file,
+      row: first.line,
+      field: block.labelField,
+      value: block.label,
+      reason: 'is not a federal ramo or body this importer knows (see importers/ramos.ts)',
+    });
     return null;
   }
-  const isTotal = program.toUpperCase() === 'TOTAL';
-  if (!isTotal && isFigure(first)) {
-    problem(first, 'programa', `an amount row without a program: no program-name row opens the rows of ${program}`);
-    return null;
-  }
-  const figureRows = isTotal ? block : block.slice(1);
-  const amounts = new Map<Moment, { value: Centavos; row: CsvRow }>();
-  const percentages: { base: Moment; row: CsvRow }[] = [];
-  for (const row of figureRows) {
-    const label = labelOf(row);
-    const moment = AMOUNTS[label];
-    if (moment) {
-      if (amounts.has(moment)) {
-        problem(row, 'presupuesto', `repeats the ${MOMENT_LABELS[moment]} row of line ${amounts.get(moment)?.row.line}`);
-        continue;
-      }
-      const value = parseCentavos(row.values.total);
-      if (value === null) problem(row, 'total', 'is not an amount (digits, optional "-", at most two decimals)');
-      else amounts.set(moment, { value, row });
-    } else if (PERCENTAGES[label]) percentages.push({ base: PERCENTAGES[label], row });
-    else problem(row, 'presupuesto', `is not a known PRESUPUESTO label (${KNOWN_LABELS})`);
-  }
-  for (const moment of Object.keys(MOMENT_LABELS) as Moment[]) {
-    if (!amounts.has(moment) && !block.some((row) => AMOUNTS[labelOf(row)] === moment)) {
-      problem(first, 'presupuesto', `the rows of ${program} have no ${MOMENT_LABELS[moment]} row`);
-    }
-  }
-  const exercised = amounts.get('exercised')?.value;
-  for (const { base, row } of percentages) {
-    const denominator = amounts.get(base)?.value;
-    if (exercised === undefined || denominator === undefined) continue;
-    const reason = percentageProblem(row.values.total, exercised, denominator);
-    if (reason) problem(row, 'total', reason);
-  }
-  if (isTotal) return null;
-
+  if (!block.clean) return null;
   const year = first.values.ciclo;
-  if (!/^\d{4}$/.test(year)) problem(first, 'ciclo', 'is not a fiscal year (four digits)');
-  if (!PROGRAM.test(program)) problem(first, 'programa', 'is not a program key as the account publishes it (modality letter and three digits, e.g. I005)');
-  const ramoField = first.values.subramo !== '' ? 'subramo' : 'ramo';
-  const ramoName = first.values[ramoField];
-  const ramo = ramoByName(ramoName);
-  if (!ramo) problem(first, ramoField, 'is not a federal ramo or body this importer knows (see importers/ramos.ts)');
-  if (problems.length > before || !ramo) return null;
-
-  const figure = (moment: Moment) => amounts.get(moment) as { value: Centavos; row: CsvRow };
+  const ente = first.values.ente;
+  const figure = (moment: Moment) => block.amounts.get(moment) as Figure;
   const account = new ProgramAccount();
-  account.id = `${year}:${ramo.code}:${program}${ramo.body ? `@${ramoName}` : ''}`;
+  account.id = `${year}:${ramo.code}:${program}${ramo.body ? `@${section.name}` : ''}`;
   account.fiscalYear = Number(year);
-  account.entity = first.values.ente;
+  account.entity = ente;
   account.ramoCode = ramo.code;
-  account.ramoName = ramoName;
-  account.ramoGroup = ramoField === 'subramo' ? first.values.ramo || null : null;
+  account.ramoName = section.name;
+  account.ramoGroup = block.labelField === 'subramo' ? first.values.ramo || null : GROUPS.includes(ente.toLowerCase()) ? ente : null;
   account.programAsPublished = program;
   account.key = `${ramo.code}${program}`;
   account.programId = `${year}:${account.key}`;
-  account.name = first.values.presupuesto;
+  account.name = block.nameRow?.values.presupuesto ?? null;
   account.approved = figure('approved').value;
   account.modified = figure('modified').value;
   account.accrued = figure('accrued').value;
@@ -168,30 +110,6 @@ function parseBlock(dataset: string, file: string, block: CsvRow[], problems: Im
   account.exercisedLine = figure('exercised').row.line;
   account.source = sourceAt(dataset, file, { row: first.line });
   return account;
-}
-
-const PERCENT = /^(-?)(\d+)(?:\.(\d+))?$/;
-
-/**
- * Checks an execution percentage against the block's amounts, exactly: |p·base − 100·exercised| must be within a
- * billionth of 100·exercised (the file prints percentages as binary floats, ~16 digits). The compilation writes 0
- * where the base is 0 and where the ratio exceeds 500 % (it does so in every year 2015–2023), so 0 is accepted there.
- * An empty cell states nothing and is not checked.
- */
-function percentageProblem(text: string, exercised: Centavos, base: Centavos): string | null {
-  if (text === '') return null;
-  const match = PERCENT.exec(text);
-  if (!match) return 'is not a percentage (a decimal number)';
-  const [, minus, units, fraction = ''] = match;
-  const scale = 10n ** BigInt(fraction.length);
-  const magnitude = BigInt(units) * scale + BigInt(fraction || '0');
-  const percent = minus ? -magnitude : magnitude;
-  const abs = (value: bigint) => (value < 0n ? -value : value);
-  if (percent === 0n && (base === 0n || abs(100n * exercised) > 500n * abs(base))) return null;
-  if (base === 0n) return 'contradicts the amounts: the base of the percentage is 0';
-  const expected = 100n * exercised * scale;
-  if (abs(percent * base - expected) * 1_000_000_000n <= abs(expected)) return null;
-  return `contradicts the amounts: exercised ${exercised} / base ${base} centavos is not ${text} %`;
 }
 
 function duplicateAccounts(accounts: ProgramAccount[]): ImportProblem[] {

@@ -166,7 +166,8 @@ export const cuentaPublica: FormatSpec = {
   summary: 'Cuenta Pública by ramo and program (lapanquecita/cuenta-publica CSV) → program accounts',
   arguments: '<YEAR.csv | folder>…',
   help: [
-    'Reads the federal Cuenta Pública per ente, ramo and program as compiled by lapanquecita/cuenta-publica (csv/<year>.csv): blocks of a name row and the Aprobado, Modificado, Devengado, Ejercicio and percentage rows. A folder stands for its .csv files. Dataset id: cuenta-publica.',
+    'Reads the federal Cuenta Pública per ente, ramo and program as compiled by lapanquecita/cuenta-publica (csv/<year>.csv, 2013–2023): blocks of a name row and the Aprobado, Modificado, Devengado, Ejercicio and percentage rows. A folder stands for its .csv files. Dataset id: cuenta-publica.',
+    'Each ramo\'s programs must add up to its totals and each ente\'s ramos to the ente\'s, within the rounding of each figure to the centavo; each percentage must be the ratio of its amounts at the precision the file publishes. Rows the compilation mislabels, where the totals prove what they are, are read as such and listed as notes.',
     'Counts are program accounts (one per block of rows), rows read are lines. ' + ALL_OR_NOTHING,
     MAX_ERRORS_BY_FILE,
   ],
@@ -177,7 +178,7 @@ export const cuentaPublica: FormatSpec = {
   resolve: (paths, cwd) => manyFiles(paths, cwd, '.csv'),
   async parse(files) {
     const parsed = parseCuentaPublicaFiles(files.map((file) => ({ file: file.absolute, dataset: 'cuenta-publica' })));
-    return allOrNothing(parsed.problems, [bySource(ProgramAccount, 'program accounts', parsed.accounts)], (manager) => writeCuentaPublica(manager, parsed));
+    return allOrNothing(parsed.problems, [bySource(ProgramAccount, 'program accounts', parsed.accounts)], (manager) => writeCuentaPublica(manager, parsed), parsed.corrections);
   },
 };
 
