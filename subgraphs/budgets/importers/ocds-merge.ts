@@ -23,11 +23,15 @@ export interface RepeatedId extends Located {
  * path) that last wrote it, so that what is read from the compiled view names the place it was published.
  */
 export class CompiledRelease {
-  readonly release: JsonObject = {};
+  private compiled: JsonObject = {};
   readonly repeatedIds: RepeatedId[] = [];
   private readonly nodes = new WeakMap<object, Located>();
   /** Per object, the place of the object in the release that wrote each field (paths are built when asked for). */
   private readonly fields = new WeakMap<object, Map<string, Located>>();
+
+  get release(): JsonObject {
+    return this.compiled;
+  }
 
   /** Where an object or array of the compiled release was last written from. */
   where(node: object): Located {
@@ -44,7 +48,40 @@ export class CompiledRelease {
 
   /** Merges one release into the compiled one: later values replace earlier ones. */
   add(source: SourcedRelease): void {
-    this.mergeObject(this.release, source.release, { file: source.file, path: source.path });
+    this.mergeObject(this.compiled, source.release, { file: source.file, path: source.path });
+  }
+
+  /**
+   * A process published as one release (or one compiledRelease) is its own compiled release: it is read in place,
+   * only indexed, since copying it would double the memory a large file takes for nothing.
+   */
+  adopt(source: SourcedRelease): void {
+    this.compiled = source.release;
+    this.index(source.release, { file: source.file, path: source.path });
+  }
+
+  private index(node: JsonObject | unknown[], at: Located): void {
+    this.nodes.set(node, at);
+    if (Array.isArray(node)) {
+      if (identified(node)) this.repeated(node, at);
+      node.forEach((item, i) => {
+        if (isObject(item) || Array.isArray(item)) this.index(item, { file: at.file, path: `${at.path}[${i}]` });
+      });
+      return;
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (isObject(value) || Array.isArray(value)) this.index(value, { file: at.file, path: `${at.path}.${key}` });
+    }
+  }
+
+  private repeated(items: JsonObject[], at: Located): void {
+    const seen = new Map<string, string>();
+    items.forEach((item, i) => {
+      const key = idKey(item.id)!;
+      const first = seen.get(key);
+      if (first !== undefined) this.repeatedIds.push({ file: at.file, path: `${at.path}[${i}]`, id: String(item.id), first });
+      else seen.set(key, `${at.path}[${i}]`);
+    });
   }
 
   private mergeObject(target: JsonObject, source: JsonObject, at: Located): void {
@@ -73,13 +110,10 @@ export class CompiledRelease {
   /** Objects with an `id` merge with the earlier object of the same id; new ids are appended in order. */
   private mergeById(existing: unknown, items: JsonObject[], at: Located): JsonObject[] {
     const list = Array.isArray(existing) && identified(existing) ? existing : [];
-    const seen = new Map<string, string>();
+    this.repeated(items, at);
     items.forEach((item, i) => {
       const key = idKey(item.id)!;
       const itemPath = `${at.path}[${i}]`;
-      const first = seen.get(key);
-      if (first !== undefined) this.repeatedIds.push({ file: at.file, path: itemPath, id: String(item.id), first });
-      else seen.set(key, itemPath);
       let target = list.find((candidate) => idKey(candidate.id) === key);
       if (!target) list.push((target = {}));
       this.mergeObject(target, item, { file: at.file, path: itemPath });
@@ -125,6 +159,10 @@ function timeOf(release: JsonObject): number {
  */
 export function compileReleases(releases: SourcedRelease[]): CompiledRelease {
   const compiled = new CompiledRelease();
+  if (releases.length === 1) {
+    compiled.adopt(releases[0]);
+    return compiled;
+  }
   const ordered = releases.map((release, order) => ({ release, order, time: timeOf(release.release) }));
   ordered.sort((a, b) => a.time - b.time || a.order - b.order);
   for (const { release } of ordered) compiled.add(release);

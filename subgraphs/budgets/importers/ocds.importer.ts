@@ -126,12 +126,13 @@ function compiledView(process: Process, problems: ImportProblem[], notes: string
     notes.push(`${process.ocid}: the compiledRelease of ${record.file} is used; the ${process.releases.length} release(s) of ${files.join(', ')} are left aside`);
   }
   const view = compileReleases(record ? [record] : process.releases);
-  for (const repeated of view.repeatedIds) {
-    // A party listed once per role under one id is common and harmless: only its identifier is read.
-    if (/\.parties\[\d+\]$/.test(repeated.path)) continue;
+  // A party listed once per role under one id is common and harmless: only its identifier is read. Any other repeated
+  // id makes the process ambiguous (which contract or payment is meant?), so none of it is read.
+  const ambiguous = view.repeatedIds.filter((repeated) => !/\.parties\[\d+\]$/.test(repeated.path));
+  for (const repeated of ambiguous) {
     problems.push({ file: repeated.file, path: repeated.path, field: 'id', value: repeated.id, reason: `repeats the id of ${repeated.first} in the same release` });
   }
-  return view;
+  return ambiguous.length > 0 ? null : view;
 }
 
 function datasetOf(process: Process, view: CompiledRelease): string | null {
@@ -245,7 +246,7 @@ class ProcessReader {
     contract.buyerId = this.institutionOf(buyer) ?? (process.stated ? `MX-RAMO-${process.stated.ramo}` : null);
     contract.suppliers = this.suppliersOf(raw);
 
-    const valueKey = raw.value !== undefined ? 'value' : raw.valueWithTax !== undefined ? 'valueWithTax' : null;
+    const valueKey = asObject(raw.value) ? 'value' : asObject(raw.valueWithTax) ? 'valueWithTax' : null;
     const value = valueKey ? asObject(raw[valueKey]) : null;
     contract.valueAmount = value ? this.amount(value) : null;
     contract.valueCurrency = contract.valueAmount === null ? null : (asText(value?.currency) ?? 'MXN');
@@ -280,7 +281,7 @@ class ProcessReader {
 
   /** The object (a contract, a transaction) in the release that supplied its amount, else where it was last written. */
   private placeOf(node: JsonObject, value: JsonObject | null, valueKey: string | null): [string, { path: string }] {
-    const at = value && valueKey && value.amount !== undefined ? up(this.view.where(value), valueKey) : this.view.where(node);
+    const at = value && valueKey && value.amount !== undefined && value.amount !== null ? up(this.view.where(value), valueKey) : this.view.where(node);
     return [at.file, { path: at.path }];
   }
 
@@ -349,7 +350,7 @@ class ProcessReader {
   private payments(contract: Contract, entries: unknown[], programId: string | null): Transaction[] {
     return entries.map((entry, t) => {
       const raw = asObject(entry) ?? {};
-      const valueKey = raw.value !== undefined ? 'value' : 'amount';
+      const valueKey = asObject(raw.value) ? 'value' : 'amount';
       const value = asObject(raw[valueKey]);
       const transaction = new Transaction();
       transaction.id = `${contract.id}/${asText(raw.id) ?? t}`;
