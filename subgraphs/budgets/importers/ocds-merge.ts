@@ -53,7 +53,8 @@ export class CompiledRelease {
 
   /**
    * A process published as one release (or one compiledRelease) is its own compiled release: it is read in place,
-   * only indexed, since copying it would double the memory a large file takes for nothing.
+   * only indexed, since copying it would double the memory a large file takes for nothing. Its null fields stay,
+   * which readers take as absent, as merging would.
    */
   adopt(source: SourcedRelease): void {
     this.compiled = source.release;

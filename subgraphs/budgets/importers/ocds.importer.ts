@@ -196,9 +196,9 @@ class ProcessReader {
     return new JsonReader(file, problems);
   }
 
-  private amount(value: JsonObject, problems?: ImportProblem[]) {
+  private amount(value: JsonObject) {
     const at = this.view.whereField(value, 'amount');
-    return this.reader(at.file, problems).amount(value.amount, at.path);
+    return this.reader(at.file).amount(value.amount, at.path);
   }
 
   private date(node: JsonObject, key: string) {
