@@ -6,7 +6,7 @@ import { sampleLoad } from '../shared/data-loads';
 import { loadAllOrNothing } from '../shared/importing';
 import { parseAllocations, writeAllocations } from './importers/allocations.importer';
 import { GDP_FILE, parseGdp, parsePriceIndex, PRICE_INDEX_FILE, writeGdp, writePriceIndex } from './importers/economic-series.importer';
-import { parseOcdsFiles, writeOcds, type OcdsFileInput, type OcdsPublisher } from './importers/ocds.importer';
+import { parseOcdsFiles, writeOcds, type OcdsFileInput } from './importers/ocds.importer';
 import { parseBudgetFiles, writeBudget, type BudgetFileInput } from './importers/shcp-budget.importer';
 
 /** The shipped budget files and the dataset each belongs to. */
@@ -17,16 +17,18 @@ export function budgetInputs(dataDirectory: string): BudgetFileInput[] {
   ];
 }
 
+/** Every shipped OCDS file, one folder per publisher, in path order (merging keeps the given order for equal dates). */
 export function ocdsInputs(dataDirectory: string): OcdsFileInput[] {
-  const folder = (publisher: OcdsPublisher) => {
-    const directory = path.join(dataDirectory, 'ocds', publisher);
-    return fs
-      .readdirSync(directory)
-      .filter((name) => name.endsWith('.json'))
-      .sort()
-      .map((name) => ({ file: path.join(directory, name), publisher }));
-  };
-  return [...folder('federal'), ...folder('inai')];
+  const walk = (directory: string): string[] =>
+    fs
+      .readdirSync(directory, { withFileTypes: true })
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .flatMap((entry) => {
+        const child = path.join(directory, entry.name);
+        if (entry.isDirectory()) return walk(child);
+        return entry.name.endsWith('.json') ? [child] : [];
+      });
+  return walk(path.join(dataDirectory, 'ocds')).map((file) => ({ file }));
 }
 
 export function allocationsFile(dataDirectory: string): string {

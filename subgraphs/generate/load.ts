@@ -17,7 +17,7 @@ export function syntheticBudgetInputs(directory: string): BudgetFileInput[] {
 }
 
 export function syntheticOcdsInputs(directory: string): OcdsFileInput[] {
-  return filesIn(path.join(directory, LAYOUT.ocds), '.json').map((file) => ({ file, publisher: 'inai' }));
+  return filesIn(path.join(directory, LAYOUT.ocds), '.json').map((file) => ({ file }));
 }
 
 function filesIn(folder: string, extension: string): string[] {

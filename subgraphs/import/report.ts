@@ -61,7 +61,7 @@ const JSON_ITEM = /^\$(?:\.[A-Za-z_][\w]*)?\[\d+\]/;
 
 /** What a problem rejects: a data row of a CSV, an item of a JSON file, or null for the file as a whole. */
 export function rejectedUnit(problem: ImportProblem, file: CheckedFile | undefined, format: FormatSpec): string | null {
-  if (format.shape.kind === 'json') return JSON_ITEM.exec(problem.path ?? '')?.[0] ?? null;
+  if (format.shape.kind === 'json') return (format.shape.itemPath ?? JSON_ITEM).exec(problem.path ?? '')?.[0] ?? null;
   if (problem.row === undefined) return null;
   return file?.source && !file.source.records.has(problem.row) ? null : String(problem.row);
 }

@@ -50,6 +50,8 @@ export interface JsonShape {
   kind: 'json';
   /** How many items (the unit problems' JSON paths point into) a file holds, or null when it cannot be read. */
   countItems(file: string): number | null;
+  /** The part of a problem's JSON path that names its item, when items are not the top-level `$[i]` / `$.list[i]`. */
+  itemPath?: RegExp;
 }
 
 export type ResolvedInputs = { files: InputFile[] } | { usage: string };

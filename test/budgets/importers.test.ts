@@ -8,7 +8,7 @@ import { BudgetProgram } from '../../subgraphs/budgets/entities/budget-program.e
 import { Contract } from '../../subgraphs/budgets/entities/contract.entity';
 import { Transaction } from '../../subgraphs/budgets/entities/transaction.entity';
 import { loadAllocations } from '../../subgraphs/budgets/importers/allocations.importer';
-import { loadOcdsFiles, type OcdsFileInput } from '../../subgraphs/budgets/importers/ocds.importer';
+import { loadOcdsFiles } from '../../subgraphs/budgets/importers/ocds.importer';
 import { loadBudgetFiles } from '../../subgraphs/budgets/importers/shcp-budget.importer';
 import { allocationsFile, budgetInputs, loadSample, ocdsInputs } from '../../subgraphs/budgets/sample';
 import { ImportError, type ImportProblem } from '../../subgraphs/shared/importing';
@@ -66,7 +66,9 @@ describe('loading the shipped files', () => {
   test('the whole sample loads, and loading it again changes nothing', async () => {
     await loadSample(subgraph.dataSource, subgraph.config);
     const first = await counts();
-    expect(first).toEqual({ lines: 4800, programs: 345 + 404, contracts: 21, transactions: 11 * 4 + 6, allocations: 6 });
+    // Contracts: 11 federal, 10 INAI, 5 CDMX, 3 Jalisco, 1 GACM; transactions: 11 × 4 federal measures, 6 INAI,
+    // 37 CDMX and 6 Jalisco payments.
+    expect(first).toEqual({ lines: 4800, programs: 345 + 404, contracts: 11 + 10 + 5 + 3 + 1, transactions: 11 * 4 + 6 + 37 + 6, allocations: 6 });
     await loadBudgetFiles(subgraph.dataSource, budgetInputs(subgraph.config.dataDirectory));
     await loadOcdsFiles(subgraph.dataSource, ocdsInputs(subgraph.config.dataDirectory));
     await loadAllocations(subgraph.dataSource, allocationsFile(subgraph.config.dataDirectory));
@@ -122,17 +124,18 @@ describe('SHCP budget importer rejections leave the database unchanged', () => {
 
 describe('OCDS importer rejections leave the database unchanged', () => {
   const federal = fs.readFileSync(path.join(DATA, 'ocds', 'federal', 'ocds-07smqs-1109-1109.json'), 'utf8');
-  const ocds = (file: string, publisher: OcdsFileInput['publisher'] = 'federal') => loadOcdsFiles(subgraph.dataSource, [{ file, publisher }]);
+  const ocds = (file: string) => loadOcdsFiles(subgraph.dataSource, [{ file }]);
 
   test('invalid JSON', async () => {
     const problems = await rejection(() => ocds(write('broken.json', federal.slice(0, 500))));
     expect(problems).toEqual([expect.objectContaining({ file: 'broken.json', path: '$', reason: expect.stringContaining('not valid JSON') })]);
   });
 
-  test('a JSON file that is not an OCDS record or release', async () => {
+  test('a JSON file that is not an OCDS package, record or release', async () => {
     const problems = await rejection(() => ocds(write('shape.json', JSON.stringify({ records: [] }))));
-    expect(problems).toEqual([expect.objectContaining({ file: 'shape.json', path: '$', field: 'ocid' })]);
-    await rejection(() => ocds(write('array.json', '[]'), 'inai'));
+    expect(problems).toEqual([expect.objectContaining({ file: 'shape.json', path: '$.records', field: 'records', reason: expect.stringContaining('non-empty array') })]);
+    const array = await rejection(() => ocds(write('array.json', '[]')));
+    expect(array).toEqual([expect.objectContaining({ file: 'array.json', path: '$', reason: expect.stringContaining('expected a JSON object') })]);
   });
 
   test('an amount with more than two decimals names its JSON path', async () => {

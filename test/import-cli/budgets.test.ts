@@ -207,37 +207,76 @@ describe('ocds, cuenta-publica and allocations', () => {
   });
   afterAll(() => box.cleanup());
 
-  test('a folder of OCDS files (federal and INAI, told apart by content) loads, and loads again unchanged', async () => {
+  test('the shipped OCDS folder (five publishers, told apart by content) loads, and loads again unchanged', async () => {
     const first = await runJson(box, ['ocds', path.join(DATA, 'ocds')]);
     expect(first.code).toBe(0);
-    expect(first.report.files).toHaveLength(20);
+    expect(first.report.files).toHaveLength(10 + 10 + 11 + 10 + 1);
     expect(first.report.entities).toEqual([
-      { entity: 'contracts', inserted: 21, updated: 0, unchanged: 0 },
-      { entity: 'transactions', inserted: 50, updated: 0, unchanged: 0 },
+      { entity: 'contracts', inserted: 30, updated: 0, unchanged: 0 },
+      { entity: 'transactions', inserted: 93, updated: 0, unchanged: 0 },
       { entity: 'contract–program links', inserted: 21, updated: 0, unchanged: 0 },
     ]);
+    // A Jalisco process merged from its stage files: the contract counts for the file that supplied its value.
+    const stage = (suffix: string) => first.report.files.find((file) => file.file.endsWith(suffix))!;
+    expect(stage('0007-00-2017-20180118T043956210Z-planning.json')).toMatchObject({ rows: 0, inserted: 0 });
+    expect(stage('0007-00-2017-20180118T043956743Z-implementation.json')).toMatchObject({ rows: 1, inserted: 1 });
     const second = await runJson(box, ['ocds', path.join(DATA, 'ocds')]);
-    expect(second.report.summary).toEqual({ inserted: 0, updated: 0, unchanged: 21, rejected: 0 });
-    expect(await countRows(box, 'budgets', [Contract, Transaction])).toEqual([21, 50]);
+    expect(second.report.summary).toEqual({ inserted: 0, updated: 0, unchanged: 30, rejected: 0 });
+    expect(second.report.entities.every((entity) => entity.inserted === 0 && entity.updated === 0)).toBe(true);
+    expect(await countRows(box, 'budgets', [Contract, Transaction])).toEqual([30, 93]);
+  });
+
+  test('every real OCDS file of the shared folder: sub-centavo values rejected by path, the rest loads with --skip-rejected, once', async () => {
+    const box2 = sandbox();
+    try {
+      const folder = path.join(SHARED, 'ocds_mx');
+      const strict = await runJson(box2, ['ocds', folder]);
+      expect([strict.code, strict.report.written, strict.report.problemCount]).toEqual([1, false, 4]);
+      expect(strict.report.problems.every((p) => p.field === 'amount' && /\.\d{3}$/.test(String(p.value)) && p.path!.startsWith('$.records[0].compiledRelease.contracts['))).toBe(true);
+      expect(await countRows(box2, 'budgets', [Contract])).toEqual([0]);
+      const loaded = await runJson(box2, ['ocds', folder, '--skip-rejected']);
+      expect(loaded.code).toBe(1);
+      expect(loaded.report.files).toHaveLength(74);
+      expect(loaded.report.summary).toEqual({ inserted: 55, updated: 0, unchanged: 0, rejected: 4 });
+      expect(loaded.report.warnings).toEqual(expect.arrayContaining([expect.stringContaining('OCDS-87SD3T-SEFIN-DRM-A-001-2016: the compiledRelease of')]));
+      const again = await runJson(box2, ['ocds', folder, '--skip-rejected']);
+      expect(again.report.summary).toEqual({ inserted: 0, updated: 0, unchanged: 55, rejected: 4 });
+      expect(again.report.entities.every((entity) => entity.inserted === 0 && entity.updated === 0)).toBe(true);
+    } finally {
+      await box2.cleanup();
+    }
   });
 
   test('a bad OCDS amount: exit 1, the rejects JSON lists the item path and the problem', async () => {
     const original = path.join(DATA, 'ocds', 'inai', 'PC-0001-PC-0001.json');
     const file = inputFile(box, 'PC-0001-PC-0001.json', fs.readFileSync(original, 'utf8').replace('"amount": 62000', '"amount": 62000.125'));
-    const other = inputFile(box, 'other.json', JSON.stringify({ ocid: 'OCDS-87SD3T-X', contracts: [] }));
+    const other = inputFile(box, 'other.json', JSON.stringify({ ocid: 'X-1', contracts: [] }));
     const { code, report } = await runJson(box, ['ocds', file, other]);
     expect(code).toBe(1);
     expect(report.problems).toEqual([
       { file, path: '$.contracts[0].value.amount', field: 'amount', value: '62000.125', reason: expect.stringContaining('at most two decimals') },
-      expect.objectContaining({ file: other, path: '$', field: 'ocid' }),
+      expect.objectContaining({ file: other, path: '$.ocid', field: 'ocid', value: 'X-1' }),
     ]);
     expect(report.files.map((f) => f.rejected)).toEqual([1, 0]);
     const rejects = JSON.parse(fs.readFileSync(path.join(box.cwd, 'ocds.rejects.json'), 'utf8'));
     expect(rejects).toEqual({
       format: 'ocds',
       rejected: [{ file, path: '$.contracts[0]', problems: [expect.objectContaining({ path: '$.contracts[0].value.amount', value: '62000.125' })] }],
-      fileProblems: [expect.objectContaining({ file: other, path: '$' })],
+      fileProblems: [expect.objectContaining({ file: other, path: '$.ocid' })],
     });
+  });
+
+  test('an OCDS package of the wrong shape and invalid JSON: exit 1, a clear message each, nothing written', async () => {
+    const shape = inputFile(box, 'package.json', JSON.stringify({ publisher: { name: 'x' }, releases: { ocid: 'ocds-87sd3t-1' } }));
+    const broken = inputFile(box, 'broken.json', '{"records": [');
+    const before = await countRows(box, 'budgets', [Contract, Transaction]);
+    const { code, report } = await runJson(box, ['ocds', shape, broken, path.join(DATA, 'ocds', 'gacm')]);
+    expect([code, report.written]).toEqual([1, false]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ file: shape, path: '$.releases', reason: 'must be a non-empty array in a release package' }),
+      expect.objectContaining({ file: broken, path: '$', reason: expect.stringContaining('not valid JSON') }),
+    ]);
+    expect(await countRows(box, 'budgets', [Contract, Transaction])).toEqual(before);
   });
 
   test('Cuenta Pública 2017 and 2018 load 1,348 program accounts from 10,048 lines', async () => {

@@ -14,7 +14,7 @@ const shared = (...parts: string[]) => path.join(SHARED, ...parts);
 /** Every format over real files, in an order that satisfies the records' check against the stored catalogue. */
 const EVERY_FORMAT: [string[], number][] = [
   [['shcp-budget', at('shcp-pef')], 4800],
-  [['ocds', at('ocds')], 21],
+  [['ocds', at('ocds')], 30],
   [['cuenta-publica', shared('budget_mx_cuenta_publica', 'csv', '2017.csv')], 668],
   [['allocations', at('allocations', 'allocations.csv')], 6],
   [['ogp-commitments', shared('ogp_commitments', 'open_parliament_0703.csv')], 558],

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { definition as budgets } from '../../subgraphs/budgets/definition';
+import { ocdsInputs } from '../../subgraphs/budgets/sample';
 import { definition as archives } from '../../subgraphs/archives/definition';
 import { openTestSubgraph, type TestSubgraph } from '../helpers/subgraph';
 import { DATA, inputFile, runJson, sandbox, SHARED, type Sandbox } from '../import-cli/cli';
@@ -30,8 +31,7 @@ describe('the start-up sample is recorded as load 1', () => {
     expect(dataVersion.id).toBe('current');
     expect(dataVersion.budgets.version).toBe(1);
     // The two PEF samples, the OCDS files, the allocations and the two economic series.
-    const ocdsFiles = ['federal', 'inai'].flatMap((folder) => fs.readdirSync(path.join(DATA, 'ocds', folder)).filter((name) => name.endsWith('.json')));
-    expect(dataVersion.budgets.files).toHaveLength(2 + ocdsFiles.length + 1 + 2);
+    expect(dataVersion.budgets.files).toHaveLength(2 + ocdsInputs(DATA).length + 1 + 2);
     const pef = dataVersion.budgets.files.find((load: { file: string }) => load.file === '2018.sample.csv');
     const file = path.join(DATA, 'shcp-pef', '2018.sample.csv');
     expect(pef).toEqual({

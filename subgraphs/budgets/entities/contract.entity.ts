@@ -92,7 +92,7 @@ export class Contract {
   @Column({ type: 'simple-json' })
   programKeys: string[];
 
-  @Field(() => SourceRef, { description: 'File and JSON path of the contract.' })
+  @Field(() => SourceRef, { description: 'File and JSON path of the contract; for releases merged from several files, the file that supplied its value.' })
   @Column(() => SourceRef)
   source: SourceRef;
 

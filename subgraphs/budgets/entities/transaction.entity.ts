@@ -32,7 +32,7 @@ registerEnumType(SpendingMoment, {
 export class Transaction {
   @Field(() => ID, {
     description:
-      'Stable id `<contract id>/<transaction id or 0-based position>`; for federal budget measures ' +
+      'Stable id `<contract id>/<transaction id or 0-based position>` (Mexico City\'s transaction ids are CLC numbers, *cuentas por liquidar certificadas*); for federal budget measures ' +
       '`<contract id>/<program key>/<measure>`, e.g. `…/20P002/Pagado`.',
   })
   @PrimaryColumn({ type: 'varchar' })
@@ -53,7 +53,7 @@ export class Transaction {
   @Column({ type: 'varchar', nullable: true })
   date: string | null;
 
-  @Field(() => SpendingMoment, { description: 'Which budget moment this records; INAI implementation transactions are payments (PAID).' })
+  @Field(() => SpendingMoment, { description: 'Which budget moment this records; OCDS implementation transactions are payments (PAID).' })
   @Column({ type: 'varchar' })
   moment: SpendingMoment;
 
@@ -77,7 +77,7 @@ export class Transaction {
   @Column({ type: 'simple-json', nullable: true })
   payee: ContractParty | null;
 
-  @Field(() => SourceRef, { description: 'File and JSON path of the transaction or measure.' })
+  @Field(() => SourceRef, { description: 'File and JSON path of the transaction or measure; for releases merged from several files, the file that supplied its amount.' })
   @Column(() => SourceRef)
   source: SourceRef;
 

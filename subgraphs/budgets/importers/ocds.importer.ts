@@ -7,28 +7,44 @@ import { Contract } from '../entities/contract.entity';
 import { SpendingMoment, Transaction } from '../entities/transaction.entity';
 import type { ContractParty } from '../entities/values';
 import { asArray, asObject, asText, either, JsonReader, readJson, type JsonObject } from '../../shared/json';
-
-/**
- * `federal`: compiled records of the federal administration (Contrataciones Abiertas), whose contracts carry budget
- * measures per program; `inai`: INAI's releases, whose contracts carry payments (implementation.transactions).
- */
-export type OcdsPublisher = 'federal' | 'inai';
-
-export const OCDS_DATASETS: Record<OcdsPublisher, string> = { federal: 'ocds-mx-federal', inai: 'ocds-mx-inai' };
+import { readOcdsDocument } from './ocds-containers';
+import { compileReleases, type CompiledRelease, type Located, type SourcedRelease } from './ocds-merge';
 
 export interface OcdsFileInput {
   file: string;
-  publisher: OcdsPublisher;
 }
 
 export interface ParsedOcds {
   contracts: Contract[];
   links: ContractProgram[];
   transactions: Transaction[];
+  /** Every problem; `rowProblems` are those of single contracts, which are left out of `contracts`. */
   problems: ImportProblem[];
+  rowProblems: ImportProblem[];
+  /** The dataset ids the processes were attributed to. */
+  datasets: string[];
+  /** What the load did that the user should know, e.g. releases set aside for a record's compiledRelease. */
+  notes: string[];
 }
 
+/**
+ * The publishers whose data the project describes (data/datasets.json), told apart by what their files state. INAI's
+ * releases have no registered ocid prefix but carry its budget extension (planning.budget.ramo and programa); the
+ * airport group's records have bare numbers as ocids and name the group as publisher.
+ */
+const PUBLISHERS: { dataset: string; matches: (ocid: string, release: JsonObject, publisher: string | null) => boolean }[] = [
+  { dataset: 'ocds-mx-inai', matches: (_, release) => ramoProgram(budgetOf(release)) !== null },
+  { dataset: 'ocds-mx-federal', matches: (ocid) => ocid.startsWith('ocds-07smqs-') },
+  { dataset: 'ocds-mx-cdmx', matches: (ocid) => ocid.startsWith('ocds-87sd3t-') },
+  { dataset: 'ocds-mx-jalisco', matches: (ocid) => ocid.startsWith('ocds-xs1qbl-') },
+  { dataset: 'ocds-mx-gacm', matches: (_, __, publisher) => publisher === 'GACM' },
+];
+
+/** Any other publisher's data is read the same way under `ocds-<prefix>`, the ocid's registered prefix. */
+const OCID_PREFIX = /^ocds-[a-z0-9]{6}(?=-)/;
+
 const PROGRAM_KEY = /^\d{2}[A-Z]\d{3}$/;
+const CPA = 'MX-CPA';
 
 const MOMENTS: Record<string, SpendingMoment> = {
   comprometido: SpendingMoment.COMMITTED,
@@ -37,172 +53,328 @@ const MOMENTS: Record<string, SpendingMoment> = {
   pagado: SpendingMoment.PAID,
 };
 
-/** Parses OCDS files (pure: nothing is written); every problem names the file and the JSON path. */
+interface Process {
+  ocid: string;
+  compiled: SourcedRelease[];
+  releases: SourcedRelease[];
+  publisher: string | null;
+}
+
+/**
+ * Parses OCDS files (pure: nothing is written). The releases of one ocid are merged across the files given; a
+ * record's compiledRelease is used as published. Every problem names the file and the JSON path it is about.
+ */
 export function parseOcdsFiles(inputs: OcdsFileInput[]): ParsedOcds {
-  const result: ParsedOcds = { contracts: [], links: [], transactions: [], problems: [] };
+  const fileProblems: ImportProblem[] = [];
+  const processes = new Map<string, Process>();
   for (const input of inputs) {
-    const reader = new JsonReader(path.basename(input.file), result.problems);
-    const before = result.problems.length;
-    const document = readJson(input.file, reader.file, result.problems);
-    if (result.problems.length > before) continue;
-    const root = asObject(document);
-    if (!root || typeof root.ocid !== 'string' || !Array.isArray(root.contracts)) {
-      reader.problem('$', 'ocid', root?.ocid, 'is not an OCDS record or release with an `ocid` and a `contracts` array');
+    const file = path.basename(input.file);
+    const before = fileProblems.length;
+    const document = readJson(input.file, file, fileProblems);
+    if (fileProblems.length > before) continue;
+    const read = readOcdsDocument(document, file, fileProblems);
+    const add = (entry: SourcedRelease, kind: 'compiled' | 'releases') => {
+      const ocid = String(entry.release.ocid).trim();
+      let process = processes.get(ocid);
+      if (!process) processes.set(ocid, (process = { ocid, compiled: [], releases: [], publisher: null }));
+      process.publisher ??= read.publisher;
+      process[kind].push(entry);
+    };
+    read.compiled.forEach((entry) => add(entry, 'compiled'));
+    read.releases.forEach((entry) => add(entry, 'releases'));
+  }
+
+  const result: ParsedOcds = { contracts: [], links: [], transactions: [], problems: [], rowProblems: [], datasets: [], notes: [] };
+  for (const process of processes.values()) {
+    const view = compiledView(process, fileProblems, result.notes);
+    if (!view) continue;
+    const dataset = datasetOf(process, view);
+    if (dataset === null) {
+      const at = view.whereField(view.release, 'ocid');
+      fileProblems.push({
+        file: at.file,
+        path: at.path,
+        field: 'ocid',
+        value: process.ocid,
+        reason: 'has no registered OCDS prefix (`ocds-xxxxxx-`) and the publisher is not one the importer knows (federal, INAI, CDMX, Jalisco, GACM)',
+      });
       continue;
     }
-    parseProcess(root, input.publisher, reader, result);
+    if (!result.datasets.includes(dataset)) result.datasets.push(dataset);
+    new ProcessReader(view, dataset, fileProblems, result).read();
   }
-  result.problems.push(...duplicates(result.contracts), ...duplicates(result.transactions));
+  fileProblems.push(...duplicates(result.contracts), ...duplicates(result.transactions));
+  result.problems = [...fileProblems, ...result.rowProblems];
   return result;
 }
 
-function parseProcess(root: JsonObject, publisher: OcdsPublisher, reader: JsonReader, into: ParsedOcds): void {
-  const ocid = String(root.ocid);
-  const budget = asObject(asObject(root.planning)?.budget) ?? {};
-  const plannedKeys = asArray(budget.budgetBreakdown).map((entry) => asText(asObject(entry)?.id));
-  const inaiKey = publisher === 'inai' ? inaiProgramKey(budget) : null;
-  const budgetYear = typeof budget.anio === 'number' ? budget.anio : null;
+/** One compiled release per ocid: the record's when a record is given, else the merge of every release given. */
+function compiledView(process: Process, problems: ImportProblem[], notes: string[]): CompiledRelease | null {
+  const [record, ...others] = process.compiled;
+  for (const other of others) {
+    problems.push({
+      file: other.file,
+      path: `${other.path}.ocid`,
+      field: 'ocid',
+      value: process.ocid,
+      reason: `repeats the record of ${record.file} ${record.path}: give one record per process`,
+    });
+  }
+  if (others.length > 0) return null;
+  if (record && process.releases.length > 0) {
+    const files = [...new Set(process.releases.map((release) => release.file))];
+    notes.push(`${process.ocid}: the compiledRelease of ${record.file} is used; the ${process.releases.length} release(s) of ${files.join(', ')} are left aside`);
+  }
+  const view = compileReleases(record ? [record] : process.releases);
+  // A party listed once per role under one id is common and harmless: only its identifier is read. Any other repeated
+  // id makes the process ambiguous (which contract or payment is meant?), so none of it is read.
+  const ambiguous = view.repeatedIds.filter((repeated) => !/\.parties\[\d+\]$/.test(repeated.path));
+  for (const repeated of ambiguous) {
+    problems.push({ file: repeated.file, path: repeated.path, field: 'id', value: repeated.id, reason: `repeats the id of ${repeated.first} in the same release` });
+  }
+  return ambiguous.length > 0 ? null : view;
+}
 
-  asArray(root.contracts).forEach((entry, index) => {
-    const path = `$.contracts[${index}]`;
+function datasetOf(process: Process, view: CompiledRelease): string | null {
+  const ocid = process.ocid.toLowerCase();
+  const known = PUBLISHERS.find((publisher) => publisher.matches(ocid, view.release, process.publisher));
+  return known?.dataset ?? OCID_PREFIX.exec(ocid)?.[0] ?? null;
+}
+
+function budgetOf(release: JsonObject): JsonObject {
+  return asObject(asObject(release.planning)?.budget) ?? {};
+}
+
+/** INAI's budget extension states ramo (44) and program (`E002`) in planning.budget: together the key `44E002`. */
+function ramoProgram(budget: JsonObject): { ramo: string; key: string } | null {
+  const ramo = asText(budget.ramo);
+  const program = asText(budget.programa_presupuestario);
+  return ramo && program ? { ramo: ramo.padStart(2, '0'), key: `${ramo.padStart(2, '0')}${program}` } : null;
+}
+
+/** The place of the object holding `key`: `…contracts[0].value` → `…contracts[0]`. */
+function up(at: Located, key: string): Located {
+  const suffix = `.${key}`;
+  return at.path.endsWith(suffix) ? { file: at.file, path: at.path.slice(0, -suffix.length) } : at;
+}
+
+class ProcessReader {
+  private readonly root: JsonObject;
+  private readonly ocid: string;
+  private rowProblems: ImportProblem[] = [];
+
+  constructor(
+    private readonly view: CompiledRelease,
+    private readonly dataset: string,
+    private readonly fileProblems: ImportProblem[],
+    private readonly into: ParsedOcds,
+  ) {
+    this.root = view.release;
+    this.ocid = String(this.root.ocid).trim();
+  }
+
+  read(): void {
+    const budget = budgetOf(this.root);
+    const stated = ramoProgram(budget);
+    // Keys read once per process, so a bad planned key is one problem of the file, not one per contract.
+    const plannedKeys = this.programKeys(asArray(budget.budgetBreakdown), this.fileProblems);
+    const budgetYear = typeof budget.anio === 'number' ? budget.anio : null;
+    const contracts = asArray(this.root.contracts);
+    contracts.forEach((entry, index) => {
+      this.rowProblems = [];
+      const read = this.contract(entry, index, contracts, { stated, plannedKeys, budgetYear });
+      this.into.rowProblems.push(...this.rowProblems);
+      if (read && this.rowProblems.length === 0) {
+        this.into.contracts.push(read.contract);
+        this.into.links.push(...read.links);
+        this.into.transactions.push(...read.transactions);
+      }
+    });
+  }
+
+  private reader(file: string, problems: ImportProblem[] = this.rowProblems): JsonReader {
+    return new JsonReader(file, problems);
+  }
+
+  private amount(value: JsonObject) {
+    const at = this.view.whereField(value, 'amount');
+    return this.reader(at.file).amount(value.amount, at.path);
+  }
+
+  private date(node: JsonObject, key: string) {
+    const at = this.view.whereField(node, key);
+    return this.reader(at.file).date(node[key], at.path);
+  }
+
+  /** budgetBreakdown ids as program keys; an id that is not a key like 20P002 is a problem, never guessed at. */
+  private programKeys(breakdown: unknown[], problems: ImportProblem[]): string[] {
+    const keys: string[] = [];
+    for (const item of breakdown) {
+      const entry = asObject(item);
+      if (!entry) continue;
+      const key = asText(entry.id);
+      if (key === null || !PROGRAM_KEY.test(key)) {
+        const at = this.view.whereField(entry, 'id');
+        this.reader(at.file, problems).problem(at.path, 'id', key ?? undefined, 'is not a budget program key like 20P002');
+      } else if (!keys.includes(key)) keys.push(key);
+    }
+    return keys;
+  }
+
+  private contract(
+    entry: unknown,
+    index: number,
+    list: unknown[],
+    process: { stated: { ramo: string; key: string } | null; plannedKeys: string[]; budgetYear: number | null },
+  ): { contract: Contract; links: ContractProgram[]; transactions: Transaction[] } | null {
     const raw = asObject(entry);
     if (!raw) {
-      reader.problem(path, 'contracts', entry, 'is not an object');
-      return;
+      const at = this.view.where(list);
+      this.reader(at.file).problem(`${at.path}[${index}]`, 'contracts', entry, 'is not an object');
+      return null;
     }
     const contract = new Contract();
-    contract.id = `${ocid}/${asText(raw.id) ?? index}`;
-    contract.ocid = ocid;
+    contract.id = `${this.ocid}/${asText(raw.id) ?? index}`;
+    contract.ocid = this.ocid;
     contract.procedureNumber = null;
     contract.procedureType = null;
     contract.status = null;
     contract.title = asText(raw.title);
     contract.description = asText(raw.description);
-    const buyer = publisher === 'inai' ? party(root.buyer) : (party(asArray(raw.buyers)[0]) ?? soleParty(root, 'buyer'));
+    const buyer = party(asArray(raw.buyers)[0]) ?? party(this.root.buyer) ?? this.soleParty('buyer');
     contract.buyerAsPublished = buyer;
-    contract.buyerId = publisher === 'inai' ? 'MX-RAMO-44' : buyer?.id ? `MX-CPA-${buyer.id}` : null;
-    contract.suppliers = asArray(raw.suppliers).map(party).filter((p): p is ContractParty => p !== null);
-    const value = asObject(raw.value) ?? asObject(raw.valueWithTax);
-    const valuePath = raw.value !== undefined ? `${path}.value.amount` : `${path}.valueWithTax.amount`;
-    contract.valueAmount = reader.amount(value?.amount, valuePath);
+    contract.buyerId = this.institutionOf(buyer) ?? (process.stated ? `MX-RAMO-${process.stated.ramo}` : null);
+    contract.suppliers = this.suppliersOf(raw);
+
+    const valueKey = asObject(raw.value) ? 'value' : asObject(raw.valueWithTax) ? 'valueWithTax' : null;
+    const value = valueKey ? asObject(raw[valueKey]) : null;
+    contract.valueAmount = value ? this.amount(value) : null;
     contract.valueCurrency = contract.valueAmount === null ? null : (asText(value?.currency) ?? 'MXN');
-    contract.signedOn = reader.date(raw.dateSigned, `${path}.dateSigned`);
-    const periodStart = reader.date(asObject(raw.period)?.startDate, `${path}.period.startDate`);
-    const year = budgetYear ?? yearOf(periodStart) ?? yearOf(contract.signedOn);
+    contract.signedOn = this.date(raw, 'dateSigned');
+    const period = asObject(raw.period);
+    const periodStart = period ? this.date(period, 'startDate') : null;
+    const year = process.budgetYear ?? yearOf(periodStart) ?? yearOf(contract.signedOn);
     contract.fiscalYear = year;
 
     const implementation = asObject(raw.implementation) ?? {};
     const breakdown = asArray(implementation.budgetBreakdown);
-    const ownKeys = breakdown.map((item) => asText(asObject(item)?.id));
-    const keys = inaiKey ? [inaiKey] : ownKeys.length > 0 ? ownKeys : plannedKeys;
-    contract.programKeys = [];
-    keys.forEach((key, position) => {
-      if (key === null || !PROGRAM_KEY.test(key)) {
-        reader.problem(`${path}.implementation.budgetBreakdown[${position}].id`, 'id', key, 'is not a budget program key like 20P002');
-      } else if (!contract.programKeys.includes(key)) contract.programKeys.push(key);
+    const ownKeys = this.programKeys(breakdown, this.rowProblems);
+    contract.programKeys = process.stated ? [process.stated.key] : ownKeys.length > 0 ? ownKeys : process.plannedKeys;
+    contract.source = sourceAt(this.dataset, ...this.placeOf(raw, value, valueKey));
+
+    const programOf = (key: string | null) => (year !== null && key !== null && PROGRAM_KEY.test(key) ? `${year}:${key}` : null);
+    const links = year === null ? [] : contract.programKeys.map((key) => {
+      const link = new ContractProgram();
+      link.contractId = contract.id;
+      link.programId = `${year}:${key}`;
+      link.id = `${link.contractId}|${link.programId}`;
+      return link;
     });
-    contract.source = sourceAt(OCDS_DATASETS[publisher], reader.file, { path });
-    into.contracts.push(contract);
-    if (year !== null) {
-      for (const key of contract.programKeys) {
-        const link = new ContractProgram();
-        link.contractId = contract.id;
-        link.programId = `${year}:${key}`;
-        link.id = `${link.contractId}|${link.programId}`;
-        into.links.push(link);
+    // A contract charged to one program pays from it; with several, which payment came from which is not stated.
+    const paymentProgram = contract.programKeys.length === 1 ? programOf(contract.programKeys[0]) : null;
+    const transactions = [
+      ...this.budgetMeasures(contract, breakdown, programOf),
+      ...this.payments(contract, asArray(implementation.transactions), paymentProgram),
+    ];
+    return { contract, links, transactions };
+  }
+
+  /** The object (a contract, a transaction) in the release that supplied its amount, else where it was last written. */
+  private placeOf(node: JsonObject, value: JsonObject | null, valueKey: string | null): [string, { path: string }] {
+    const at = value && valueKey && value.amount !== undefined && value.amount !== null ? up(this.view.where(value), valueKey) : this.view.where(node);
+    return [at.file, { path: at.path }];
+  }
+
+  /** `MX-CPA-<code>` when the buyer's party is identified in the MX-CPA scheme (a federal responsible unit). */
+  private institutionOf(buyer: ContractParty | null): string | null {
+    if (!buyer?.id) return null;
+    const entry = asArray(this.root.parties)
+      .map(asObject)
+      .find((candidate) => candidate !== null && asText(candidate.id) === buyer.id);
+    const identifier = asObject(entry?.identifier);
+    const code = asText(identifier?.id);
+    return identifier?.scheme === CPA && code ? `${CPA}-${code}` : null;
+  }
+
+  /** The contract's own suppliers, else those of the award it names (`awardID`), as OCDS 1.0 publishers state them. */
+  private suppliersOf(raw: JsonObject): ContractParty[] {
+    const own = asArray(raw.suppliers);
+    const awardId = asText(raw.awardID);
+    const award = awardId === null ? null : asArray(this.root.awards).map(asObject).find((candidate) => candidate !== null && asText(candidate.id) === awardId);
+    return (own.length > 0 ? own : asArray(award?.suppliers)).map(party).filter((p): p is ContractParty => p !== null);
+  }
+
+  /** The one party with a role, when there is exactly one (a record's contracts may omit `buyers`). */
+  private soleParty(role: string): ContractParty | null {
+    const matching = asArray(this.root.parties).filter((p) => asArray(asObject(p)?.roles).includes(role));
+    return matching.length === 1 ? party(matching[0]) : null;
+  }
+
+  /** Federal measures (Comprometido…Pagado) of the first classification level: one transaction per measure. */
+  private budgetMeasures(contract: Contract, breakdown: unknown[], programOf: (key: string | null) => string | null): Transaction[] {
+    const transactions: Transaction[] = [];
+    for (const item of breakdown) {
+      const entry = asObject(item) ?? {};
+      const key = asText(entry.id);
+      const classifications = asArray(either(entry, 'budgetClassification', 'budgetclassifications'));
+      const level = classifications.findIndex((c) => (asObject(c)?.levelId ?? asObject(c)?.level) === 1);
+      const classification = asObject(classifications[level >= 0 ? level : 0]) ?? {};
+      for (const measureEntry of asArray(either(classification, 'measures', 'Measures'))) {
+        const measure = asObject(measureEntry) ?? {};
+        const name = asText(measure.id);
+        const moment = name ? MOMENTS[name.toLowerCase()] : undefined;
+        if (!moment) continue; // e.g. Aprobado: a budget figure, not an execution of the contract
+        const value = asObject(measure.value);
+        const transaction = new Transaction();
+        transaction.id = `${contract.id}/${key}/${name}`;
+        transaction.contractId = contract.id;
+        transaction.programId = programOf(key);
+        transaction.date = null;
+        transaction.moment = moment;
+        transaction.amountValue = value ? this.amount(value) : null;
+        transaction.currency = transaction.amountValue === null ? null : (asText(value?.currency) ?? 'MXN');
+        transaction.payer = contract.buyerAsPublished;
+        transaction.payee = contract.suppliers.length === 1 ? contract.suppliers[0] : null;
+        transaction.source = sourceAt(this.dataset, ...this.placeOf(measure, value, 'value'));
+        transactions.push(transaction);
       }
     }
-    const programOf = (key: string | null) => (year !== null && key !== null && PROGRAM_KEY.test(key) ? `${year}:${key}` : null);
-    if (publisher === 'federal') {
-      into.transactions.push(...budgetMeasures(contract, breakdown, path, reader, programOf));
-    } else {
-      into.transactions.push(...payments(contract, asArray(implementation.transactions), path, reader, programOf(inaiKey)));
-    }
-  });
-}
+    return transactions;
+  }
 
-/** INAI releases state the program as ramo (44) and program (`E001`) in planning.budget. */
-function inaiProgramKey(budget: JsonObject): string | null {
-  const ramo = asText(budget.ramo);
-  const program = asText(budget.programa_presupuestario);
-  return ramo && program ? `${ramo.padStart(2, '0')}${program}` : null;
-}
-
-/** Federal measures (Comprometido…Pagado) of the first classification level: one transaction per measure. */
-function budgetMeasures(
-  contract: Contract,
-  breakdown: unknown[],
-  path: string,
-  reader: JsonReader,
-  programOf: (key: string | null) => string | null,
-): Transaction[] {
-  const transactions: Transaction[] = [];
-  breakdown.forEach((item, b) => {
-    const entry = asObject(item) ?? {};
-    const key = asText(entry.id);
-    const classifications = asArray(either(entry, 'budgetClassification', 'budgetclassifications'));
-    const level = classifications.findIndex((c) => asObject(c)?.levelId === 1);
-    const chosen = level >= 0 ? level : 0;
-    const spelling = entry.budgetClassification !== undefined ? 'budgetClassification' : 'budgetclassifications';
-    const classification = asObject(classifications[chosen]) ?? {};
-    const measureSpelling = classification.measures !== undefined ? 'measures' : 'Measures';
-    asArray(classification[measureSpelling]).forEach((measureEntry, m) => {
-      const measure = asObject(measureEntry) ?? {};
-      const name = asText(measure.id);
-      const moment = name ? MOMENTS[name.toLowerCase()] : undefined;
-      if (!moment) return; // e.g. Aprobado: a budget figure, not an execution of the contract
-      const measurePath = `${path}.implementation.budgetBreakdown[${b}].${spelling}[${chosen}].${measureSpelling}[${m}]`;
-      const value = asObject(measure.value) ?? {};
+  /**
+   * Implementation transactions: payments with date, amount, payer and payee. OCDS 1.0 publishers (CDMX) write the
+   * Value as `amount` and the parties as `providerOrganization` / `receiverOrganization`; ids are kept as published
+   * (CDMX's are CLC numbers, *cuentas por liquidar certificadas*).
+   */
+  private payments(contract: Contract, entries: unknown[], programId: string | null): Transaction[] {
+    return entries.map((entry, t) => {
+      const raw = asObject(entry) ?? {};
+      const valueKey = asObject(raw.value) ? 'value' : 'amount';
+      const value = asObject(raw[valueKey]);
       const transaction = new Transaction();
-      transaction.id = `${contract.id}/${key}/${name}`;
+      transaction.id = `${contract.id}/${asText(raw.id) ?? t}`;
       transaction.contractId = contract.id;
-      transaction.programId = programOf(key);
-      transaction.date = null;
-      transaction.moment = moment;
-      transaction.amountValue = reader.amount(value.amount, `${measurePath}.value.amount`);
-      transaction.currency = transaction.amountValue === null ? null : (asText(value.currency) ?? 'MXN');
-      transaction.payer = contract.buyerAsPublished;
-      transaction.payee = contract.suppliers.length === 1 ? contract.suppliers[0] : null;
-      transaction.source = sourceAt(OCDS_DATASETS.federal, reader.file, { path: measurePath });
-      transactions.push(transaction);
+      transaction.programId = programId;
+      transaction.date = this.date(raw, 'date');
+      transaction.moment = SpendingMoment.PAID;
+      transaction.amountValue = value ? this.amount(value) : null;
+      transaction.currency = transaction.amountValue === null ? null : (asText(value?.currency) ?? 'MXN');
+      transaction.payer = party(raw.payer) ?? party(raw.providerOrganization);
+      transaction.payee = party(raw.payee) ?? party(raw.receiverOrganization);
+      transaction.source = sourceAt(this.dataset, ...this.placeOf(raw, value, valueKey));
+      return transaction;
     });
-  });
-  return transactions;
+  }
 }
 
-/** INAI implementation transactions: payments with date, amount, payer and payee. */
-function payments(contract: Contract, entries: unknown[], path: string, reader: JsonReader, programId: string | null): Transaction[] {
-  return entries.map((entry, t) => {
-    const raw = asObject(entry) ?? {};
-    const transactionPath = `${path}.implementation.transactions[${t}]`;
-    const value = asObject(raw.value) ?? {};
-    const transaction = new Transaction();
-    transaction.id = `${contract.id}/${asText(raw.id) ?? t}`;
-    transaction.contractId = contract.id;
-    transaction.programId = programId;
-    transaction.date = reader.date(raw.date, `${transactionPath}.date`);
-    transaction.moment = SpendingMoment.PAID;
-    transaction.amountValue = reader.amount(value.amount, `${transactionPath}.value.amount`);
-    transaction.currency = transaction.amountValue === null ? null : (asText(value.currency) ?? 'MXN');
-    transaction.payer = party(raw.payer);
-    transaction.payee = party(raw.payee);
-    transaction.source = sourceAt(OCDS_DATASETS.inai, reader.file, { path: transactionPath });
-    return transaction;
-  });
-}
-
+/** A party reference or an OCDS 1.0 organization identifier (`legalName`). */
 function party(value: unknown): ContractParty | null {
   const raw = asObject(value);
   if (!raw) return null;
   const id = asText(raw.id);
-  const name = asText(raw.name);
+  const name = asText(raw.name) ?? asText(raw.legalName);
   return id === null && name === null ? null : { id, name };
-}
-
-/** The one party with a role, when there is exactly one (a record's contracts may omit `buyers`). */
-function soleParty(root: JsonObject, role: string): ContractParty | null {
-  const matching = asArray(root.parties).filter((p) => asArray(asObject(p)?.roles).includes(role));
-  return matching.length === 1 ? party(matching[0]) : null;
 }
 
 function yearOf(date: string | null): number | null {

@@ -42,8 +42,9 @@ export class ContractResolver {
   @FieldResolver(() => InstitutionRef, {
     nullable: true,
     description:
-      'The buying institution: `MX-CPA-<buyer id>` for federal records (e.g. `MX-CPA-20147`), `MX-RAMO-44` (INAI) for INAI ' +
-      'releases; for CompraNet, `MX-CPA-<ramo><unit>` from a federal buying unit\'s key (`006HKA001` → `MX-CPA-06HKA`), null for ' +
+      'The buying institution: `MX-CPA-<code>` when the OCDS buyer party is identified in the MX-CPA scheme (federal records, ' +
+      'e.g. `MX-CPA-20147`), `MX-RAMO-<ramo>` from the budget ramo INAI\'s releases state (`MX-RAMO-44`), null for OCDS ' +
+      'publishers that state neither (Mexico City, Jalisco, GACM); for CompraNet, `MX-CPA-<ramo><unit>` from a federal buying unit\'s key (`006HKA001` → `MX-CPA-06HKA`), null for ' +
       'state and municipal buyers and for a ministry\'s central units (key unit `000`), which keep only `buyerAsPublished`.',
   })
   buyer(@Root() contract: Contract): InstitutionRef | null {

@@ -1,7 +1,8 @@
 import { parseAllocations, writeAllocations } from '../../budgets/importers/allocations.importer';
 import { COMPRANET_COLUMNS, parseCompraNetFiles, writeCompraNet } from '../../budgets/importers/compranet.importer';
 import { parseCuentaPublicaFiles, writeCuentaPublica } from '../../budgets/importers/cuenta-publica.importer';
-import { parseOcdsFiles, writeOcds, type OcdsFileInput, type OcdsPublisher } from '../../budgets/importers/ocds.importer';
+import { countOcdsContracts, OCDS_CONTRACT_PATH } from '../../budgets/importers/ocds-containers';
+import { parseOcdsFiles, writeOcds } from '../../budgets/importers/ocds.importer';
 import { parseBudgetFiles, writeBudget } from '../../budgets/importers/shcp-budget.importer';
 import { Allocation } from '../../budgets/entities/allocation.entity';
 import { BudgetLine } from '../../budgets/entities/budget-line.entity';
@@ -10,11 +11,9 @@ import { ContractProgram } from '../../budgets/entities/contract-program.entity'
 import { Contract } from '../../budgets/entities/contract.entity';
 import { ProgramAccount } from '../../budgets/entities/program-account.entity';
 import { Transaction } from '../../budgets/entities/transaction.entity';
-import type { ImportProblem } from '../../shared/importing';
-import { asObject, readJson } from '../../shared/json';
 import { datasetId, firstValue, unknownDatasetWarnings, yearInName } from '../datasets';
 import { manyFiles, oneFile } from '../inputs';
-import type { FormatSpec, InputFile } from '../types';
+import type { FormatSpec } from '../types';
 import { allOrNothing, bySource, CSV_WITH_HEADER, derived } from './common';
 
 const MAX_ERRORS_BY_FILE = '--max-errors stops between files: a file is always checked whole, and the files after the one that reaches the limit are not read.';
@@ -54,65 +53,38 @@ export const shcpBudget: FormatSpec = {
   },
 };
 
-/**
- * Which importer layout an OCDS file follows: INAI's releases state the program in planning.budget (ramo and
- * programa_presupuestario); the federal compiled records have `ocds-07smqs-` ocids. An unreadable file is left to the
- * importer, which reports why.
- */
-function ocdsPublisher(file: InputFile): OcdsPublisher | null {
-  const document = asObject(readJson(file.absolute, file.displayName, []));
-  if (document === null) return 'federal';
-  const budget = asObject(asObject(document.planning)?.budget);
-  if (budget?.ramo !== undefined && budget.programa_presupuestario !== undefined) return 'inai';
-  return typeof document.ocid === 'string' && document.ocid.startsWith('ocds-07smqs-') ? 'federal' : null;
-}
-
 export const ocds: FormatSpec = {
   name: 'ocds',
   subgraph: 'budgets',
-  summary: 'OCDS contracting JSON (federal records, INAI releases) → contracts, program links, transactions',
+  summary: 'OCDS contracting JSON (release and record packages, records, releases) → contracts, program links, transactions',
   arguments: '<file.json | folder>…',
   help: [
-    'Reads OCDS records or releases, one process per .json file; a folder stands for every .json file under it (sub-folders included).',
-    'Two publishers are understood, told apart by the content: the federal administration\'s compiled records (ocid `ocds-07smqs-…`, budget measures per program; dataset ocds-mx-federal) and INAI\'s releases (planning.budget.ramo and programa_presupuestario, payments; dataset ocds-mx-inai). Any other file is rejected.',
-    'Problems name the file and the JSON path. ' + ALL_OR_NOTHING,
+    'Reads OCDS release packages (`releases`), record packages (`records`), single records and single releases; a folder stands for every .json file under it (sub-folders included).',
+    'The releases of one ocid are merged into a compiled record across all the files given (in date order; later values replace earlier ones, arrays of objects with an `id` merge by id, other arrays are replaced): Jalisco and Mexico City publish one release per stage, one file each. A record\'s compiledRelease is used as published, and separate releases of the same ocid are then left aside (a warning says so).',
+    'Each publisher is its own dataset, told apart by the content: ocds-mx-federal (ocid `ocds-07smqs-…`, budget measures per program), ocds-mx-inai (planning.budget.ramo and programa_presupuestario), ocds-mx-cdmx (`OCDS-87SD3T-…`, payments whose ids are CLC numbers), ocds-mx-jalisco (`ocds-xs1qbl-…`), ocds-mx-gacm (publisher GACM); another publisher\'s data is read the same way under `ocds-<ocid prefix>`.',
+    'Programs are linked only where stated (a budgetBreakdown id such as 12E023, or INAI\'s ramo and program), buyers only through an `MX-CPA` identifier (or INAI\'s ramo). Contract ids are `<ocid>/<contracts[].id>`, transaction ids `<contract id>/<transactions[].id>`.',
+    'Problems name the file and the JSON path (for a merged value, the release file that supplied it). An amount with more than two decimals (four Jalisco contract values) is rejected, never rounded. By default all or nothing; with --skip-rejected a contract with a problem is left out with its transactions, while problems with a whole file or process still stop the load.',
     MAX_ERRORS_BY_FILE,
   ],
-  example: 'npm run import -- ocds data/ocds/federal data/ocds/inai',
-  shape: {
-    kind: 'json',
-    countItems: (file) => {
-      const contracts = asObject(readJson(file, file, []))?.contracts;
-      return Array.isArray(contracts) ? contracts.length : null;
-    },
-  },
+  example: 'npm run import -- ocds data/ocds',
+  shape: { kind: 'json', countItems: countOcdsContracts, itemPath: OCDS_CONTRACT_PATH },
   independentFiles: true,
-  skipRejected: false,
+  skipRejected: true,
   resolve: (paths, cwd) => manyFiles(paths, cwd, '.json', true),
   async parse(files) {
-    const problems: ImportProblem[] = [];
-    const inputs: OcdsFileInput[] = [];
-    for (const file of files) {
-      const publisher = ocdsPublisher(file);
-      if (publisher === null) {
-        problems.push({
-          file: file.displayName,
-          path: '$',
-          field: 'ocid',
-          reason: 'is neither a federal record (ocid `ocds-07smqs-…`) nor an INAI release (planning.budget.ramo and programa_presupuestario)',
-        });
-      } else inputs.push({ file: file.absolute, publisher });
-    }
-    const parsed = parseOcdsFiles(inputs);
-    return allOrNothing(
-      [...problems, ...parsed.problems],
-      [
+    const parsed = parseOcdsFiles(files.map((file) => ({ file: file.absolute })));
+    const skippable = new Set(parsed.rowProblems);
+    return {
+      fatal: parsed.problems.filter((problem) => !skippable.has(problem)),
+      skippable: parsed.rowProblems,
+      tables: [
         bySource(Contract, 'contracts', parsed.contracts),
         derived(Transaction, 'transactions', parsed.transactions),
         derived(ContractProgram, 'contract–program links', parsed.links),
       ],
-      (manager) => writeOcds(manager, parsed),
-    );
+      write: (manager) => writeOcds(manager, parsed),
+      warnings: [...parsed.notes, ...unknownDatasetWarnings(parsed.datasets)],
+    };
   },
 };
 
