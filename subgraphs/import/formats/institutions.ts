@@ -45,7 +45,7 @@ export const metric: FormatSpec = {
 export const stateIndicators: FormatSpec = {
   name: 'state-indicators',
   subgraph: 'institutions',
-  summary: 'State context indicators (INAI/CIDE file and its dictionary, 60 indicators) → state indicators',
+  summary: 'State context indicators (INAI/CIDE file and its dictionary, 61 indicators) → state indicators',
   arguments: '<folder | the two files>',
   help: [
     `Reads ${INDICATORS_DATA_FILE} (Latin-1 or UTF-8: one row per state plus "Nacional") with ${INDICATORS_DICTIONARY_FILE} (ID, Nombre, Fuente, Año: what each column measures, who published it, for which year), found by name among the folders or files given.`,
