@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
-import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { splitCsv } from './csv-records';
 import { parseCentavos, type Centavos } from './money';
 
 /** One thing wrong with one input: the file, where in it (line or JSON path), the field, the value, why. */
@@ -59,25 +59,28 @@ export interface CsvRow {
 
 /**
  * Parses a CSV file with a header row into records keyed by lower-cased header names; a malformed file
- * (unclosed quote, a row with the wrong number of fields) is one problem naming the line.
+ * (unclosed quote, broken quoting, a row with the wrong number of fields) is one problem naming the first bad line.
  */
 export function readCsv(file: string, displayName = path.basename(file)): CsvRow[] {
   if (!fs.existsSync(file)) throw new ImportError([{ file: displayName, reason: 'the file does not exist' }]);
-  const { text } = readText(file);
-  let records: { record: string[]; raw: string; info: { lines: number } }[];
-  try {
-    records = parse(text, { info: true, raw: true, skip_empty_lines: true, relax_column_count: false, bom: true });
-  } catch (error) {
-    const err = error as Error & { lines?: number };
-    throw new ImportError([{ file: displayName, row: err.lines, reason: `not a valid CSV file: ${err.message}` }]);
+  const { records, broken } = splitCsv(readText(file).text);
+  const invalid = (row: number, reason: string) => new ImportError([{ file: displayName, row, reason: `not a valid CSV file: ${reason}` }]);
+  if (records.length === 0 && broken.length === 0) throw new ImportError([{ file: displayName, reason: 'the file is empty' }]);
+  const header = records[0]?.fields.map((name) => name.trim().toLowerCase()) ?? [];
+  const ragged = records.find((record) => record.fields.length !== header.length);
+  const firstBroken = broken[0];
+  if (firstBroken && (!ragged || firstBroken.line < ragged.line)) throw invalid(firstBroken.line, firstBroken.reason);
+  if (ragged) throw invalid(ragged.line, `${ragged.fields.length} field${ragged.fields.length === 1 ? '' : 's'} where the header has ${header.length}`);
+  const rows: CsvRow[] = [];
+  for (let i = 1; i < records.length; i += 1) {
+    const { line, fields } = records[i];
+    const values: Record<string, string> = {};
+    header.forEach((name, column) => {
+      values[name] = fields[column].trim();
+    });
+    rows.push({ line, values });
   }
-  if (records.length === 0) throw new ImportError([{ file: displayName, reason: 'the file is empty' }]);
-  const header = records[0].record.map((name) => name.trim().toLowerCase());
-  return records.slice(1).map(({ record, raw, info }) => ({
-    // csv-parse counts lines up to the end of a record; a quoted field may span several.
-    line: info.lines - (raw.replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0),
-    values: Object.fromEntries(header.map((name, i) => [name, record[i]?.trim() ?? ''])),
-  }));
+  return rows;
 }
 
 /**
@@ -184,23 +187,7 @@ export function duplicateIdProblems<T>(file: string, items: T[], idOf: (item: T)
   return problems;
 }
 
-/**
- * Writes rows by their stable ids inside the caller's transaction, in chunks small enough for SQLite's and
- * PostgreSQL's parameter limits: loading the same file twice leaves the same rows.
- */
-export async function upsertAll<E extends ObjectLiteral>(
-  manager: EntityManager,
-  entity: EntityTarget<E>,
-  rows: E[],
-  conflictColumns: string[] = ['id'],
-): Promise<void> {
-  if (rows.length === 0) return;
-  const columnsPerRow = manager.connection.getMetadata(entity).columns.length;
-  const chunkSize = Math.max(1, Math.floor(30_000 / columnsPerRow));
-  for (let start = 0; start < rows.length; start += chunkSize) {
-    await manager.upsert(entity, rows.slice(start, start + chunkSize) as never, conflictColumns);
-  }
-}
+export { upsertAll } from './bulk-write';
 
 /** Runs a load in one transaction: it lands whole or not at all. */
 export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
