@@ -9,7 +9,7 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 const MAX_PARAMETERS = { sqlite: 32_766, postgres: 65_535 } as const;
 
 /** Keys per SELECT of stored rows: a few large statements instead of many small ones, and a bounded batch in memory. */
-const KEYS_PER_SELECT = 5_000;
+export const KEYS_PER_SELECT = 5_000;
 
 /** One entity's table as the bulk statements see it: escaped names, and every row's values as the driver stores them. */
 export class BulkTable<E extends ObjectLiteral> {
@@ -33,6 +33,11 @@ export class BulkTable<E extends ObjectLiteral> {
     const { driver } = manager.connection;
     this.table = metadata.tablePath.split('.').map((part) => driver.escape(part)).join('.');
     this.postgres = driver.options.type === 'postgres';
+  }
+
+  /** Rows one INSERT carries: as many as the engine's limit on bound parameters allows. */
+  get rowsPerStatement(): number {
+    return Math.max(1, Math.floor((this.postgres ? MAX_PARAMETERS.postgres : MAX_PARAMETERS.sqlite) / this.columns.length));
   }
 
   private name(column: ColumnMetadata): string {
@@ -72,9 +77,8 @@ export class BulkTable<E extends ObjectLiteral> {
    * shape; `updated` are the columns a conflict overwrites.
    */
   writer(updated: ColumnMetadata[]): { add(values: unknown[]): Promise<void>; flush(): Promise<void> } {
-    const limit = this.postgres ? MAX_PARAMETERS.postgres : MAX_PARAMETERS.sqlite;
     const width = this.columns.length;
-    const perStatement = Math.max(1, Math.floor(limit / width));
+    const perStatement = this.rowsPerStatement;
     const names = this.columns.map((column) => this.name(column)).join(', ');
     const onConflict =
       updated.length === 0

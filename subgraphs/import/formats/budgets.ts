@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseAllocations, writeAllocations } from '../../budgets/importers/allocations.importer';
 import { COMPRANET_COLUMNS, parseCompraNetFiles, writeCompraNet } from '../../budgets/importers/compranet.importer';
 import { parseCuentaPublicaFiles, writeCuentaPublica } from '../../budgets/importers/cuenta-publica.importer';
@@ -10,6 +11,8 @@ import { ContractProgram } from '../../budgets/entities/contract-program.entity'
 import { Contract } from '../../budgets/entities/contract.entity';
 import { ProgramAccount } from '../../budgets/entities/program-account.entity';
 import { Transaction } from '../../budgets/entities/transaction.entity';
+import { isGenerated, relabel } from '../../generate/load';
+import { SYNTHETIC_DATASET } from '../../generate/synthetic';
 import type { ImportProblem } from '../../shared/importing';
 import { asObject, readJson } from '../../shared/json';
 import { datasetId, firstValue, unknownDatasetWarnings, yearInName } from '../datasets';
@@ -20,8 +23,12 @@ import { allOrNothing, bySource, CSV_WITH_HEADER, derived } from './common';
 const MAX_ERRORS_BY_FILE = '--max-errors stops between files: a file is always checked whole, and the files after the one that reaches the limit are not read.';
 const ALL_OR_NOTHING = 'All or nothing: one rejected row anywhere and nothing is written.';
 
-/** `shcp-pef-<ciclo>` (or the shipped `-sample` dataset for a `*.sample.csv`), from the file's first record. */
+/**
+ * `shcp-pef-<ciclo>` (or the shipped `-sample` dataset for a `*.sample.csv`), from the file's first record; `synthetic`
+ * for a file of `npm run generate`.
+ */
 export function pefDataset(file: string): string {
+  if (isGenerated(file)) return SYNTHETIC_DATASET;
   const year = firstValue(file, 'ciclo');
   return datasetId('shcp-pef', year !== null && /^\d{4}$/.test(year) ? year : null, file);
 }
@@ -33,7 +40,7 @@ export const shcpBudget: FormatSpec = {
   arguments: '<file.csv | folder>…',
   help: [
     'Reads the Presupuesto de Egresos de la Federación as published by Transparencia Presupuestaria (the 39-column OFDP CSV); a folder stands for its .csv files.',
-    'Dataset id: shcp-pef-<year> from the file\'s `ciclo` column (shcp-pef-<year>-sample for a *.sample.csv that data/datasets.json describes). An id the catalogue lacks is accepted and reported.',
+    'Dataset id: shcp-pef-<year> from the file\'s `ciclo` column (shcp-pef-<year>-sample for a *.sample.csv that data/datasets.json describes; synthetic for a file of npm run generate, told by its manifest.json). An id the catalogue lacks is accepted and reported.',
     ALL_OR_NOTHING,
     MAX_ERRORS_BY_FILE,
   ],
@@ -104,6 +111,8 @@ export const ocds: FormatSpec = {
       } else inputs.push({ file: file.absolute, publisher });
     }
     const parsed = parseOcdsFiles(inputs);
+    const generated = new Set(inputs.filter((input) => isGenerated(input.file)).map((input) => path.basename(input.file)));
+    relabel([...parsed.contracts, ...parsed.transactions].filter((row) => generated.has(row.source.file)));
     return allOrNothing(
       [...problems, ...parsed.problems],
       [
