@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { splitCsv } from '../shared/csv-records';
+import { csvRecords, type CsvRecord } from '../shared/csv-records';
 import { readText } from '../shared/importing';
 import type { CsvShape } from './types';
 
@@ -23,15 +23,19 @@ export function readSourceRows(file: string, shape: CsvShape): SourceRows | null
   if (!fs.existsSync(file)) return null;
   const { text } = readText(file);
   const lineOffsets = offsetsOfLines(text);
-  const { records, broken } = splitCsv(text);
-  const starts = Int32Array.from([...records.map((record) => record.line), ...broken.map((record) => record.line)]).sort();
+  const lines: number[] = [];
+  let first: CsvRecord | null = null;
+  for (const record of csvRecords(text)) {
+    lines.push(record.line);
+    if (first === null && 'fields' in record) first = record;
+  }
+  const starts = Int32Array.from(lines);
   const rawAt = (index: number) => {
     const end = index + 1 < starts.length ? starts[index + 1] - 1 : lineOffsets.length;
     const span = text.slice(lineOffsets[starts[index] - 1], end < lineOffsets.length ? lineOffsets[end] : text.length).split('\n').map((line) => line.replace(/\r$/, ''));
     while (span.length > 1 && span[span.length - 1] === '') span.pop();
     return span.join('\n');
   };
-  const first = records[0];
   const implied = first ? shape.impliedHeader(first.fields) : null;
   const headerLine = implied === null && first && first.line === starts[0] ? first.line : null;
   const indexOf = new Map<number, number>();

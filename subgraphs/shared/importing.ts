@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
-import { splitCsv } from './csv-records';
+import { csvRecords } from './csv-records';
 import { parseCentavos, type Centavos } from './money';
 
 /** One thing wrong with one input: the file, where in it (line or JSON path), the field, the value, why. */
@@ -62,25 +62,37 @@ export interface CsvRow {
  * (unclosed quote, broken quoting, a row with the wrong number of fields) is one problem naming the first bad line.
  */
 export function readCsv(file: string, displayName = path.basename(file)): CsvRow[] {
-  if (!fs.existsSync(file)) throw new ImportError([{ file: displayName, reason: 'the file does not exist' }]);
-  const { records, broken } = splitCsv(readText(file).text);
-  const invalid = (row: number, reason: string) => new ImportError([{ file: displayName, row, reason: `not a valid CSV file: ${reason}` }]);
-  if (records.length === 0 && broken.length === 0) throw new ImportError([{ file: displayName, reason: 'the file is empty' }]);
-  const header = records[0]?.fields.map((name) => name.trim().toLowerCase()) ?? [];
-  const ragged = records.find((record) => record.fields.length !== header.length);
-  const firstBroken = broken[0];
-  if (firstBroken && (!ragged || firstBroken.line < ragged.line)) throw invalid(firstBroken.line, firstBroken.reason);
-  if (ragged) throw invalid(ragged.line, `${ragged.fields.length} field${ragged.fields.length === 1 ? '' : 's'} where the header has ${header.length}`);
   const rows: CsvRow[] = [];
-  for (let i = 1; i < records.length; i += 1) {
-    const { line, fields } = records[i];
-    const values: Record<string, string> = {};
-    header.forEach((name, column) => {
-      values[name] = fields[column].trim();
-    });
-    rows.push({ line, values });
-  }
+  eachCsvRow(file, displayName, [], (row) => rows.push(row));
   return rows;
+}
+
+/**
+ * Reads a CSV file as readCsv does, handing its data rows over one at a time instead of all together, so that a large
+ * file's rows need not all be in memory at once, and checks that the header has `columns`. It throws what readCsv
+ * throws, and may do so after visiting the rows before the bad line: the caller then drops what it built from them.
+ */
+export function eachCsvRow(file: string, displayName: string, columns: string[], visit: (row: CsvRow) => void): void {
+  if (!fs.existsSync(file)) throw new ImportError([{ file: displayName, reason: 'the file does not exist' }]);
+  const invalid = (row: number, reason: string) => new ImportError([{ file: displayName, row, reason: `not a valid CSV file: ${reason}` }]);
+  let header: string[] | null = null;
+  let first = true;
+  for (const record of csvRecords(readText(file).text)) {
+    if ('reason' in record) throw invalid(record.line, record.reason);
+    if (header === null) {
+      header = record.fields.map((name) => name.trim().toLowerCase());
+      continue;
+    }
+    const { line, fields } = record;
+    if (fields.length !== header.length) throw invalid(line, `${fields.length} field${fields.length === 1 ? '' : 's'} where the header has ${header.length}`);
+    const values: Record<string, string> = {};
+    for (let i = 0; i < header.length; i += 1) values[header[i]] = fields[i].trim();
+    const row = { line, values };
+    if (first) requireColumns(displayName, [row], columns);
+    first = false;
+    visit(row);
+  }
+  if (header === null) throw new ImportError([{ file: displayName, reason: 'the file is empty' }]);
 }
 
 /**
