@@ -8,8 +8,11 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
  */
 const MAX_PARAMETERS = { sqlite: 32_766, postgres: 65_535 } as const;
 
-/** Keys per SELECT of stored rows: a few large statements instead of many small ones, and a bounded batch in memory. */
-export const KEYS_PER_SELECT = 5_000;
+/**
+ * Keys per SELECT of stored rows: few statements, yet a batch small enough to die young (batches of 5,000 budget lines
+ * nearly doubled a re-import's peak memory).
+ */
+export const KEYS_PER_SELECT = 2_000;
 
 /** One entity's table as the bulk statements see it: escaped names, and every row's values as the driver stores them. */
 export class BulkTable<E extends ObjectLiteral> {
@@ -58,16 +61,31 @@ export class BulkTable<E extends ObjectLiteral> {
     return String(values[this.keyIndex]);
   }
 
-  /** The stored rows under at most KEYS_PER_SELECT keys (one SELECT), each as its column values in column order, by key. */
-  async stored(keys: string[]): Promise<Map<string, unknown[]>> {
+  /** The stored rows under at most KEYS_PER_SELECT keys (one SELECT), as the driver returns them, by key. */
+  async stored(keys: string[]): Promise<Map<string, Record<string, unknown>>> {
     const names = this.columns.map((column) => this.name(column)).join(', ');
-    const sql = `SELECT ${names} FROM ${this.table} WHERE ${this.name(this.key)} IN (${keys.map((_, i) => this.placeholder(i)).join(', ')})`;
-    const found = new Map<string, unknown[]>();
-    for (const record of (await this.manager.query(sql, keys)) as Record<string, unknown>[]) {
-      const values = this.columns.map((column) => record[column.databaseName] ?? null);
-      found.set(this.keyOf(values), values);
+    // PostgreSQL takes the keys as one array parameter: binding and planning thousands of parameters costs more.
+    const where = this.postgres ? '= ANY($1)' : `IN (${keys.map(() => '?').join(', ')})`;
+    const sql = `SELECT ${names} FROM ${this.table} WHERE ${this.name(this.key)} ${where}`;
+    const found = new Map<string, Record<string, unknown>>();
+    for (const record of (await this.manager.query(sql, this.postgres ? [keys] : keys)) as Record<string, unknown>[]) {
+      found.set(String(record[this.key.databaseName]), record);
     }
     return found;
+  }
+
+  /**
+   * Whether a stored row holds exactly the values a write would bind. They are compared as text, because SQLite hands
+   * a bigint back as a number and PostgreSQL as a string, while the written value is the transformer's string.
+   */
+  same(stored: Record<string, unknown>, written: unknown[]): boolean {
+    for (let i = 0; i < written.length; i += 1) {
+      const before = stored[this.columns[i].databaseName] ?? null;
+      const after = written[i];
+      if (before === after) continue;
+      if (before === null || after === null || String(before) !== String(after)) return false;
+    }
+    return true;
   }
 
   /**
@@ -113,21 +131,11 @@ export function* keyBatches<T>(items: readonly T[]): Generator<T[]> {
   for (let start = 0; start < items.length; start += KEYS_PER_SELECT) yield items.slice(start, start + KEYS_PER_SELECT);
 }
 
-/** Stored and written values are equal when they read the same: SQLite hands bigint back as a number, PostgreSQL as text. */
-export function sameValues(stored: unknown[], written: unknown[]): boolean {
-  for (let i = 0; i < written.length; i += 1) {
-    const a = stored[i];
-    const b = written[i];
-    if (a === b) continue;
-    if (a === null || b === null || String(a) !== String(b)) return false;
-  }
-  return true;
-}
-
 /**
- * Writes rows by their stable ids (or the given key column) inside the caller's transaction, writing only those that are new or differ from the
- * stored row (compared at write time, so a delete earlier in the same transaction is seen): loading the same file
- * twice sends no write at all. Columns no row sets (undefined everywhere) keep their stored values, as with
+ * Writes rows by their stable ids (or the given key column) inside the caller's transaction, only those that are new
+ * or differ from the stored row. They are compared at write time, not taken from an earlier compareWithStored, so
+ * that a delete earlier in the same transaction (a contract's program links, a record's subjects) is seen: loading the
+ * same file twice sends no write at all. Columns no row sets (undefined everywhere) keep their stored values, as with
  * TypeORM's upsert.
  */
 export async function upsertAll<E extends ObjectLiteral>(
@@ -145,7 +153,7 @@ export async function upsertAll<E extends ObjectLiteral>(
     const stored = await table.stored(written.map((values) => table.keyOf(values)));
     for (const values of written) {
       const before = stored.get(table.keyOf(values));
-      if (before === undefined || !sameValues(before, values)) await writer.add(values);
+      if (before === undefined || !table.same(before, values)) await writer.add(values);
     }
   }
   await writer.flush();

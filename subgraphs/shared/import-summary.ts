@@ -1,5 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { BulkTable, keyBatches, sameValues } from './bulk-write';
+import { BulkTable, keyBatches } from './bulk-write';
 
 /** What a load did, counted by stable id against the rows already in the database. */
 export interface ImportSummary {
@@ -39,7 +39,7 @@ export async function compareWithStored<E extends ObjectLiteral>(
     batch.forEach((row, i) => {
       const before = stored.get(table.keyOf(written[i]));
       if (before === undefined) comparison.inserted.push(row);
-      else if (sameValues(before, written[i])) comparison.unchanged.push(row);
+      else if (table.same(before, written[i])) comparison.unchanged.push(row);
       else comparison.updated.push(row);
     });
   }
