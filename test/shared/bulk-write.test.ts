@@ -25,11 +25,12 @@ function contract(i: number): Contract {
   const row = new Contract();
   row.id = `bulk-${String(i).padStart(5, '0')}`;
   row.ocid = i % 2 === 0 ? `ocds-bulk-${i}` : null;
-  row.procedureNumber = null;
+  // Text a bulk path must not mistake for syntax: an array literal's NULL, an empty string.
+  row.procedureNumber = i % 11 === 0 ? 'NULL' : i % 13 === 0 ? '' : null;
   row.procedureType = i % 3 === 0 ? 'Licitación Pública' : null;
   row.status = 'Activo';
   row.title = `Contrato ${i}`;
-  row.description = i % 7 === 0 ? 'con "comillas", comas, ñ y\nun salto de línea' : null;
+  row.description = i % 7 === 0 ? 'con "comillas", comas, {llaves}, \\barras\\, ñ y\nun salto de línea' : null;
   row.buyerId = null;
   row.buyerAsPublished = i % 2 === 0 ? { id: 'UR-1', name: 'Comprador' } : null;
   row.suppliers = [{ id: `RFC${i}`, name: `Proveedor ${i}` }];
