@@ -4,6 +4,7 @@ import { parseRecords, type ParsedRecords, type SeriesRetention } from '../archi
 import { parseOcdsFiles, type OcdsFileInput, type ParsedOcds } from '../budgets/importers/ocds.importer';
 import type { BudgetFileInput } from '../budgets/importers/shcp-budget.importer';
 import type { SourceRef } from '../shared/provenance';
+import type { Manifest } from './generate-all';
 import { LAYOUT, SYNTHETIC_DATASET } from './synthetic';
 
 /**
@@ -40,6 +41,25 @@ export function parseSyntheticRecords(directory: string, series: SeriesRetention
   return parsed;
 }
 
-function relabel(rows: { source: SourceRef }[]): void {
+/**
+ * Whether a file is the generator's: it sits in one of the parts of a folder whose manifest.json declares the
+ * synthetic dataset (and, for budget files, lists it). The import CLI labels such files `synthetic` whatever their
+ * content says (a budget file's `ciclo` would otherwise make it `shcp-pef-2099`).
+ */
+export function isGenerated(file: string): boolean {
+  const part = path.basename(path.dirname(file));
+  let manifest: Partial<Manifest>;
+  try {
+    manifest = JSON.parse(fs.readFileSync(path.join(path.dirname(path.dirname(file)), LAYOUT.manifest), 'utf8')) as Partial<Manifest>;
+  } catch {
+    return false;
+  }
+  if (manifest.dataset !== SYNTHETIC_DATASET) return false;
+  if (part === manifest.budget?.directory) return manifest.budget.files.includes(path.basename(file));
+  return part === manifest.ocds?.directory || part === manifest.archives?.directory;
+}
+
+/** Gives generated rows the synthetic dataset, whatever publisher their importer attributes them to. */
+export function relabel(rows: { source: SourceRef }[]): void {
   for (const row of rows) row.source.dataset = SYNTHETIC_DATASET;
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { splitCsv } from '../budgets/importers/csv-records';
+import { splitCsv } from '../shared/csv-records';
 import { datasetCatalogue } from '../shared/provenance';
 
 /** Enough of a file to hold its header and first record. */

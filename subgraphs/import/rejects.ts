@@ -69,7 +69,7 @@ function csvRejects(format: FormatSpec, file: CheckedFile, problems: ImportProbl
     byLine.set(problem.row!, [...(byLine.get(problem.row!) ?? []), problemText(problem)]);
   }
   if (byLine.size === 0) return null;
-  const rows = [...byLine.keys()].sort((a, b) => a - b).map((line) => `${source.records.get(line)},${csvField(byLine.get(line)!.join('; '))}`);
+  const rows = [...byLine.keys()].sort((a, b) => a - b).map((line) => `${source.text(line)},${csvField(byLine.get(line)!.join('; '))}`);
   return { file, header: source.header, rows };
 }
 

@@ -63,7 +63,7 @@ const JSON_ITEM = /^\$(?:\.[A-Za-z_][\w]*)?\[\d+\]/;
 export function rejectedUnit(problem: ImportProblem, file: CheckedFile | undefined, format: FormatSpec): string | null {
   if (format.shape.kind === 'json') return (format.shape.itemPath ?? JSON_ITEM).exec(problem.path ?? '')?.[0] ?? null;
   if (problem.row === undefined) return null;
-  return file?.source && !file.source.records.has(problem.row) ? null : String(problem.row);
+  return file?.source && !file.source.starts.has(problem.row) ? null : String(problem.row);
 }
 
 /** Problems in the order of the inputs, then by line or path. */
@@ -94,7 +94,7 @@ export function countFiles({ format, files, problems, comparisons }: ReportInput
       input.displayName,
       {
         file: input.path,
-        rows: source ? source.records.size : format.shape.kind === 'json' ? format.shape.countItems(input.absolute) : null,
+        rows: source ? source.starts.size : format.shape.kind === 'json' ? format.shape.countItems(input.absolute) : null,
         ...zero(),
         rejected: 0,
         counted: false,

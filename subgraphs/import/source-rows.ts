@@ -1,43 +1,63 @@
 import fs from 'node:fs';
-import { splitCsv } from '../budgets/importers/csv-records';
+import { csvRecords, type CsvRecord } from '../shared/csv-records';
 import { readText } from '../shared/importing';
 import type { CsvShape } from './types';
 
-/** A CSV file as published: its header line and every data record's text, by the line the record starts on. */
+/** A CSV file as published: its header line, where every data record starts, and any record's text on demand. */
 export interface SourceRows {
   /** The header line as written, or the implied column names for a file without one. */
   header: string | null;
-  /** Data records (the header excluded), keyed by start line, each as its exact text (several lines if quoted). */
-  records: Map<number, string>;
+  /** The line each data record (the header excluded) starts on. */
+  starts: ReadonlySet<number>;
+  /** The exact text of the data record starting on `line` (several lines if quoted), or undefined if none starts there. */
+  text(line: number): string | undefined;
 }
 
 /**
  * Reads a CSV's records without judging them (a damaged record is kept as written), so that rows read can be counted
- * and rejected rows copied unchanged into the rejects file. Null when the file cannot be read at all.
+ * and rejected rows copied unchanged into the rejects file. Only the file's text and where its lines and records start
+ * are kept, not a copy of every record: the text of the few rejected ones is cut out when asked for. Null when the
+ * file cannot be read at all.
  */
 export function readSourceRows(file: string, shape: CsvShape): SourceRows | null {
   if (!fs.existsSync(file)) return null;
   const { text } = readText(file);
-  const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
-  const { records, broken } = splitCsv(text);
-  const starts = [...records.map((record) => record.line), ...broken.map((record) => record.line)].sort((a, b) => a - b);
+  const lineOffsets = offsetsOfLines(text);
+  const lines: number[] = [];
+  let first: CsvRecord | null = null;
+  for (const record of csvRecords(text)) {
+    lines.push(record.line);
+    if (first === null && 'fields' in record) first = record;
+  }
+  const starts = Int32Array.from(lines);
   const rawAt = (index: number) => {
-    const end = (starts[index + 1] ?? lines.length + 1) - 1;
-    const span = lines.slice(starts[index] - 1, end);
+    const end = index + 1 < starts.length ? starts[index + 1] - 1 : lineOffsets.length;
+    const span = text.slice(lineOffsets[starts[index] - 1], end < lineOffsets.length ? lineOffsets[end] : text.length).split('\n').map((line) => line.replace(/\r$/, ''));
     while (span.length > 1 && span[span.length - 1] === '') span.pop();
     return span.join('\n');
   };
-  const first = records[0];
   const implied = first ? shape.impliedHeader(first.fields) : null;
   const headerLine = implied === null && first && first.line === starts[0] ? first.line : null;
-  const rows = new Map<number, string>();
+  const indexOf = new Map<number, number>();
   starts.forEach((line, index) => {
-    if (line !== headerLine) rows.set(line, rawAt(index));
+    if (line !== headerLine) indexOf.set(line, index);
   });
+  const header = implied !== null ? implied.map(csvField).join(',') : headerLine !== null ? rawAt(0) : null;
   return {
-    header: implied !== null ? implied.map(csvField).join(',') : headerLine !== null ? rawAt(0) : null,
-    records: rows,
+    header,
+    starts: new Set(indexOf.keys()),
+    text: (line) => {
+      const index = indexOf.get(line);
+      return index === undefined ? undefined : rawAt(index);
+    },
   };
+}
+
+/** Where each line of the text starts (line 1 at offset 0). */
+function offsetsOfLines(text: string): number[] {
+  const offsets = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) offsets.push(at + 1);
+  return offsets;
 }
 
 /** A CSV field, quoted when it has to be. */

@@ -1,4 +1,5 @@
-import { In, type EntityManager, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { BulkTable, keyBatches } from './bulk-write';
 
 /** What a load did, counted by stable id against the rows already in the database. */
 export interface ImportSummary {
@@ -18,37 +19,29 @@ export interface StoredComparison<E> {
   unchanged: E[];
 }
 
-/** Keys per SELECT: well under SQLite's and PostgreSQL's bound-parameter limits. */
-const KEYS_PER_STATEMENT = 500;
-
 /**
  * Sorts parsed rows into new, changed and identical ones by comparing them, column by column as they would
- * be written (transformers applied, embedded provenance included), with the rows stored under the same
- * primary key (`id` for most entities, `code` for archival series). Run inside the load's transaction so the
- * summary describes exactly what the load changes.
+ * be written (transformers and the driver's conversions applied, embedded provenance included), with the rows stored
+ * under the same primary key (`id` for most entities, `code` for archival series). Run inside the load's transaction
+ * so the summary describes exactly what the load changes. Stored rows are read in batches and compared as raw column
+ * values: nothing per row outlives its batch but the row's place in the result.
  */
 export async function compareWithStored<E extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntityTarget<E>,
   rows: E[],
 ): Promise<StoredComparison<E>> {
-  const metadata = manager.connection.getMetadata(entity);
-  if (metadata.primaryColumns.length !== 1) throw new Error(`${metadata.name} has no single-column primary key to compare by`);
-  const key = metadata.primaryColumns[0];
-  const keyOf = (row: E) => String(key.getEntityValue(row));
-  const written = (row: E) => JSON.stringify(metadata.columns.map((column) => column.getEntityValue(row, true) ?? null));
-  const stored = new Map<string, string>();
-  for (let start = 0; start < rows.length; start += KEYS_PER_STATEMENT) {
-    const keys = rows.slice(start, start + KEYS_PER_STATEMENT).map(keyOf);
-    const where = { [key.propertyName]: In(keys) } as FindOptionsWhere<E>;
-    for (const row of await manager.getRepository(entity).findBy(where)) stored.set(keyOf(row), written(row));
-  }
+  const table = new BulkTable(manager, entity);
   const comparison: StoredComparison<E> = { inserted: [], updated: [], unchanged: [] };
-  for (const row of rows) {
-    const before = stored.get(keyOf(row));
-    if (before === undefined) comparison.inserted.push(row);
-    else if (before === written(row)) comparison.unchanged.push(row);
-    else comparison.updated.push(row);
+  for (const batch of keyBatches(rows)) {
+    const written = batch.map((row) => table.values(row));
+    const stored = await table.stored(written.map((values) => table.keyOf(values)));
+    batch.forEach((row, i) => {
+      const before = stored.get(table.keyOf(written[i]));
+      if (before === undefined) comparison.inserted.push(row);
+      else if (table.same(before, written[i])) comparison.unchanged.push(row);
+      else comparison.updated.push(row);
+    });
   }
   return comparison;
 }

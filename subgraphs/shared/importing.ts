@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
-import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { csvRecords } from './csv-records';
 import { recordLoad, type LoadDescription } from './data-loads';
 import { parseCentavos, type Centavos } from './money';
 
@@ -60,25 +60,40 @@ export interface CsvRow {
 
 /**
  * Parses a CSV file with a header row into records keyed by lower-cased header names; a malformed file
- * (unclosed quote, a row with the wrong number of fields) is one problem naming the line.
+ * (unclosed quote, broken quoting, a row with the wrong number of fields) is one problem naming the first bad line.
  */
 export function readCsv(file: string, displayName = path.basename(file)): CsvRow[] {
+  const rows: CsvRow[] = [];
+  eachCsvRow(file, displayName, [], (row) => rows.push(row));
+  return rows;
+}
+
+/**
+ * Reads a CSV file as readCsv does, handing its data rows over one at a time instead of all together, so that a large
+ * file's rows need not all be in memory at once, and checks that the header has `columns`. It throws what readCsv
+ * throws, and may do so after visiting the rows before the bad line: the caller then drops what it built from them.
+ */
+export function eachCsvRow(file: string, displayName: string, columns: string[], visit: (row: CsvRow) => void): void {
   if (!fs.existsSync(file)) throw new ImportError([{ file: displayName, reason: 'the file does not exist' }]);
-  const { text } = readText(file);
-  let records: { record: string[]; raw: string; info: { lines: number } }[];
-  try {
-    records = parse(text, { info: true, raw: true, skip_empty_lines: true, relax_column_count: false, bom: true });
-  } catch (error) {
-    const err = error as Error & { lines?: number };
-    throw new ImportError([{ file: displayName, row: err.lines, reason: `not a valid CSV file: ${err.message}` }]);
+  const invalid = (row: number, reason: string) => new ImportError([{ file: displayName, row, reason: `not a valid CSV file: ${reason}` }]);
+  let header: string[] | null = null;
+  let first = true;
+  for (const record of csvRecords(readText(file).text)) {
+    if ('reason' in record) throw invalid(record.line, record.reason);
+    if (header === null) {
+      header = record.fields.map((name) => name.trim().toLowerCase());
+      continue;
+    }
+    const { line, fields } = record;
+    if (fields.length !== header.length) throw invalid(line, `${fields.length} field${fields.length === 1 ? '' : 's'} where the header has ${header.length}`);
+    const values: Record<string, string> = {};
+    for (let i = 0; i < header.length; i += 1) values[header[i]] = fields[i].trim();
+    const row = { line, values };
+    if (first) requireColumns(displayName, [row], columns);
+    first = false;
+    visit(row);
   }
-  if (records.length === 0) throw new ImportError([{ file: displayName, reason: 'the file is empty' }]);
-  const header = records[0].record.map((name) => name.trim().toLowerCase());
-  return records.slice(1).map(({ record, raw, info }) => ({
-    // csv-parse counts lines up to the end of a record; a quoted field may span several.
-    line: info.lines - (raw.replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0),
-    values: Object.fromEntries(header.map((name, i) => [name, record[i]?.trim() ?? ''])),
-  }));
+  if (header === null) throw new ImportError([{ file: displayName, reason: 'the file is empty' }]);
 }
 
 /**
@@ -185,23 +200,7 @@ export function duplicateIdProblems<T>(file: string, items: T[], idOf: (item: T)
   return problems;
 }
 
-/**
- * Writes rows by their stable ids inside the caller's transaction, in chunks small enough for SQLite's and
- * PostgreSQL's parameter limits: loading the same file twice leaves the same rows.
- */
-export async function upsertAll<E extends ObjectLiteral>(
-  manager: EntityManager,
-  entity: EntityTarget<E>,
-  rows: E[],
-  conflictColumns: string[] = ['id'],
-): Promise<void> {
-  if (rows.length === 0) return;
-  const columnsPerRow = manager.connection.getMetadata(entity).columns.length;
-  const chunkSize = Math.max(1, Math.floor(30_000 / columnsPerRow));
-  for (let start = 0; start < rows.length; start += chunkSize) {
-    await manager.upsert(entity, rows.slice(start, start + chunkSize) as never, conflictColumns);
-  }
-}
+export { upsertAll } from './bulk-write';
 
 /** Runs a load in one transaction: it lands whole or not at all. */
 export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {

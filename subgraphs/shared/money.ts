@@ -15,7 +15,7 @@ export function parseCentavos(text: string): Centavos | null {
   const match = DECIMAL.exec(text.trim());
   if (!match) return null;
   const [, minus, units, fraction = ''] = match;
-  const value = BigInt(units) * 100n + BigInt(fraction.padEnd(2, '0'));
+  const value = BigInt(`${units}${fraction.padEnd(2, '0')}`);
   return minus ? -value : value;
 }
 

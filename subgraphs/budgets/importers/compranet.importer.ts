@@ -4,7 +4,7 @@ import { ImportError, inTransaction, isIsoDate, readText, upsertAll, type Import
 import { sourceAt } from '../../shared/provenance';
 import { ContractProgram } from '../entities/contract-program.entity';
 import { Contract } from '../entities/contract.entity';
-import { splitCsv, type CsvRecord } from './csv-records';
+import { splitCsv, type CsvRecord } from '../../shared/csv-records';
 import { exactCentavos } from './exact-amount';
 import { compareWithStored, summarize, type ImportSummary } from '../../shared/import-summary';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
-import { collectProblems, inTransaction, readCsv, rejectIfProblems, requireColumns, RowReader, upsertAll, type CsvRow, type ImportProblem } from '../../shared/importing';
+import { collectProblems, eachCsvRow, inTransaction, rejectIfProblems, RowReader, upsertAll, type CsvRow, type ImportProblem } from '../../shared/importing';
 import { sourceAt } from '../../shared/provenance';
 import { stateById } from '../../shared/states';
 import { BudgetLine } from '../entities/budget-line.entity';
@@ -41,15 +41,18 @@ export function parseBudgetFiles(inputs: BudgetFileInput[]): ParsedBudget {
   const parsedRows: ParsedRow[] = [];
   for (const input of inputs) {
     const name = path.basename(input.file);
-    const rows = collectProblems(problems, () => {
-      const read = readCsv(input.file, name);
-      requireColumns(name, read, OFDP_COLUMNS);
-      return read;
+    // Rows are parsed as they are read, so the file's CSV records are never all in memory; a file found malformed
+    // part-way is then dropped whole, with only its own problem, as if it had been rejected before any row was read.
+    const fileRows: ParsedRow[] = [];
+    const fileProblems: ImportProblem[] = [];
+    const read = collectProblems(problems, () => {
+      eachCsvRow(input.file, name, OFDP_COLUMNS, (row) => fileRows.push(parseLine(name, input.dataset, row, fileProblems)));
+      return true;
     });
-    if (rows === null) continue;
-    const parsed = rows.map((row) => parseLine(name, input.dataset, row, problems));
+    if (!read) continue;
     // A spread of one file's rows would overflow the call stack past ~125,000 rows.
-    for (const row of parsed) parsedRows.push(row);
+    for (const row of fileRows) parsedRows.push(row);
+    for (const problem of fileProblems) problems.push(problem);
   }
   const lines = parsedRows.map(({ line }) => line);
   problems.push(...duplicateLineProblems(lines));

@@ -6,6 +6,7 @@ import { RecordSubject } from '../../archives/entities/record-subject.entity';
 import { ArchivalRecord } from '../../archives/entities/record.entity';
 import { parseCatalogue, SECTIONS_FILE, SERIES_FILE, SUBSERIES_FILE, writeCatalogue } from '../../archives/importers/catalogue.importer';
 import { DOCUMENTS_FILE, loadedSeriesRetention, parseRecords, RECORDS_FILE, SUBJECTS_FILE, writeRecords } from '../../archives/importers/records.importer';
+import { isGenerated, relabel } from '../../generate/load';
 import { namedSet, sameNames } from '../inputs';
 import type { FormatSpec, ResolvedInputs } from '../types';
 import { allOrNothing, bySource, CSV_WITH_HEADER } from './common';
@@ -54,7 +55,7 @@ export const records: FormatSpec = {
   arguments: '<folder>',
   help: [
     `Reads ${RECORDS_FILE}, ${DOCUMENTS_FILE} and ${SUBJECTS_FILE} from one folder (or the three files, in one folder). Each record is checked against the disposition catalogue already stored in the archives database (import archival-catalogue first); its retention dates follow from its series.`,
-    'The shipped records are the ILLUSTRATIVE layer (dataset id illustrative). A record\'s subjects are replaced, not merged.',
+    'The shipped records are the ILLUSTRATIVE layer (dataset id illustrative); those of npm run generate are labelled synthetic. A record\'s subjects are replaced, not merged.',
     'All or nothing: one rejected row in any of the three files and nothing is written.',
   ],
   example: 'npm run import -- records data/illustrative',
@@ -65,6 +66,7 @@ export const records: FormatSpec = {
   async parse(files, context) {
     const series = await loadedSeriesRetention((await context.dataSource()).manager);
     const parsed = parseRecords(path.dirname(files[0].absolute), series);
+    if (isGenerated(files[0].absolute)) relabel([...parsed.records, ...parsed.subjects]);
     return allOrNothing(
       parsed.problems,
       [bySource(ArchivalRecord, 'records', parsed.records), bySource(RecordSubject, 'record subjects', parsed.subjects)],

@@ -11,6 +11,8 @@ import { ContractProgram } from '../../budgets/entities/contract-program.entity'
 import { Contract } from '../../budgets/entities/contract.entity';
 import { ProgramAccount } from '../../budgets/entities/program-account.entity';
 import { Transaction } from '../../budgets/entities/transaction.entity';
+import { isGenerated, relabel } from '../../generate/load';
+import { SYNTHETIC_DATASET } from '../../generate/synthetic';
 import { datasetId, firstValue, unknownDatasetWarnings, yearInName } from '../datasets';
 import { manyFiles, oneFile } from '../inputs';
 import type { FormatSpec } from '../types';
@@ -19,8 +21,12 @@ import { allOrNothing, bySource, CSV_WITH_HEADER, derived } from './common';
 const MAX_ERRORS_BY_FILE = '--max-errors stops between files: a file is always checked whole, and the files after the one that reaches the limit are not read.';
 const ALL_OR_NOTHING = 'All or nothing: one rejected row anywhere and nothing is written.';
 
-/** `shcp-pef-<ciclo>` (or the shipped `-sample` dataset for a `*.sample.csv`), from the file's first record. */
+/**
+ * `shcp-pef-<ciclo>` (or the shipped `-sample` dataset for a `*.sample.csv`), from the file's first record; `synthetic`
+ * for a file of `npm run generate`.
+ */
 export function pefDataset(file: string): string {
+  if (isGenerated(file)) return SYNTHETIC_DATASET;
   const year = firstValue(file, 'ciclo');
   return datasetId('shcp-pef', year !== null && /^\d{4}$/.test(year) ? year : null, file);
 }
@@ -32,7 +38,7 @@ export const shcpBudget: FormatSpec = {
   arguments: '<file.csv | folder>…',
   help: [
     'Reads the Presupuesto de Egresos de la Federación as published by Transparencia Presupuestaria (the 39-column OFDP CSV); a folder stands for its .csv files.',
-    'Dataset id: shcp-pef-<year> from the file\'s `ciclo` column (shcp-pef-<year>-sample for a *.sample.csv that data/datasets.json describes). An id the catalogue lacks is accepted and reported.',
+    'Dataset id: shcp-pef-<year> from the file\'s `ciclo` column (shcp-pef-<year>-sample for a *.sample.csv that data/datasets.json describes; synthetic for a file of npm run generate, told by its manifest.json). An id the catalogue lacks is accepted and reported.',
     ALL_OR_NOTHING,
     MAX_ERRORS_BY_FILE,
   ],
@@ -73,6 +79,9 @@ export const ocds: FormatSpec = {
   resolve: (paths, cwd) => manyFiles(paths, cwd, '.json', true),
   async parse(files) {
     const parsed = parseOcdsFiles(files.map((file) => ({ file: file.absolute })));
+    const generated = new Set(files.filter((file) => isGenerated(file.absolute)).map((file) => file.displayName));
+    const rows = [...parsed.contracts, ...parsed.transactions];
+    relabel(rows.filter((row) => generated.has(row.source.file)));
     const skippable = new Set(parsed.rowProblems);
     return {
       fatal: parsed.problems.filter((problem) => !skippable.has(problem)),
@@ -83,7 +92,7 @@ export const ocds: FormatSpec = {
         derived(ContractProgram, 'contract–program links', parsed.links),
       ],
       write: (manager) => writeOcds(manager, parsed),
-      warnings: [...parsed.notes, ...unknownDatasetWarnings(parsed.datasets)],
+      warnings: [...parsed.notes, ...unknownDatasetWarnings([...new Set(rows.map((row) => row.source.dataset))])],
     };
   },
 };

@@ -26,6 +26,15 @@ export interface SplitCsv {
 export function splitCsv(text: string): SplitCsv {
   const records: CsvRecord[] = [];
   const broken: BrokenRecord[] = [];
+  for (const record of csvRecords(text)) {
+    if ('reason' in record) broken.push(record);
+    else records.push(record);
+  }
+  return { records, broken };
+}
+
+/** The records of splitCsv one at a time, in file order, so that a large file's records need not all be held at once. */
+export function* csvRecords(text: string): Generator<CsvRecord | BrokenRecord> {
   let position = 0;
   let line = 1;
   while (position < text.length) {
@@ -36,18 +45,21 @@ export function splitCsv(text: string): SplitCsv {
     }
     const result = readRecord(text, position);
     if ('reason' in result) {
-      broken.push({ line, reason: result.reason });
+      yield { line, reason: result.reason };
       const nextLine = text.indexOf('\n', position);
       position = nextLine === -1 ? text.length : nextLine + 1;
       line += 1;
     } else {
-      records.push({ line, fields: result.fields });
+      yield { line, fields: result.fields };
       line += result.newlines;
       position = result.end;
     }
   }
-  return { records, broken };
 }
+
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
 
 type ReadResult = { fields: string[]; end: number; newlines: number } | { reason: string };
 
@@ -79,7 +91,11 @@ function readRecord(text: string, start: number): ReadResult {
       }
     } else {
       let end = position;
-      while (end < text.length && text[end] !== ',' && text[end] !== '\n' && !text.startsWith('\r\n', end)) end += 1;
+      while (end < text.length) {
+        const code = text.charCodeAt(end);
+        if (code === COMMA || code === LF || (code === CR && text.charCodeAt(end + 1) === LF)) break;
+        end += 1;
+      }
       value = text.slice(position, end);
       position = end;
     }
