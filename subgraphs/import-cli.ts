@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { readConfig } from './shared/config';
 import { parseArgs } from './import/args';
-import { formatNamed } from './import/formats';
-import { humanReport } from './import/output';
+import { FORMATS, formatNamed } from './import/formats';
+import { humanReport, progressBar } from './import/output';
 import { runImport } from './import/run';
 import { formatHelp, usage } from './import/usage';
 
@@ -46,7 +46,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   const { options } = command;
   const format = formatNamed(options.format);
   if (!format) return usageError(`unknown format "${options.format}"`);
-  if (options.skipRejected && !format.skipRejected) return usageError(`--skip-rejected: ${format.name} loads all or nothing (only compranet can leave rejected rows out)`);
+  if (options.skipRejected && !format.skipRejected) {
+    const leaving = FORMATS.filter((known) => known.skipRejected).map((known) => known.name).join(' and ');
+    return usageError(`--skip-rejected: ${format.name} loads all or nothing (only ${leaving} can leave rejected rows out)`);
+  }
   const missing = options.paths.filter((given) => !fs.existsSync(path.resolve(io.cwd, given)));
   if (missing.length > 0) return usageError(`no such file or folder: ${missing.join(', ')}`);
   const resolved = format.resolve(options.paths, io.cwd);
@@ -63,6 +66,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       progress: (line) => {
         if (showProgress) io.stderr.write(`… ${line}\n`);
       },
+      writes: showProgress ? (table, done, total) => io.stderr.write(progressBar(table, done, total)) : undefined,
     });
     if (options.json) {
       io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -60,3 +60,13 @@ export function humanReport(report: ImportReport): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+const BAR_WIDTH = 30;
+
+/** One terminal line, redrawn in place while a table is written and ended once it is: a person sees a long load move. */
+export function progressBar(table: string, done: number, total: number): string {
+  const share = total === 0 ? 1 : done / total;
+  const filled = Math.round(share * BAR_WIDTH);
+  const counts = `${done.toLocaleString('en')}/${total.toLocaleString('en')}`;
+  return `\r… writing ${table} rows [${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${Math.floor(share * 100)}% ${counts}${done >= total ? '\n' : ''}`;
+}

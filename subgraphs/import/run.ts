@@ -5,6 +5,7 @@ import type { ImportProblem } from '../shared/importing';
 import type { RunOptions } from './args';
 import { namesInProvenance, recordLoad, type LoadDescription } from '../shared/data-loads';
 import { compareWithStored } from '../shared/import-summary';
+import { followWrites, type WriteProgress } from '../shared/write-progress';
 import { openImportDatabase, type ImportDatabase } from './database';
 import { writeRejects } from './rejects';
 import { countFiles, sortProblems, totals, type CheckedFile, type FileReport, type ImportReport } from './report';
@@ -79,6 +80,8 @@ export interface RunContext {
   config: SubgraphConfig;
   cwd: string;
   progress(line: string): void;
+  /** Rows of each table written so far, during the write. */
+  writes?: WriteProgress;
 }
 
 /** Checks, loads (unless anything stops it) and reports one import; writes the rejects file. */
@@ -103,9 +106,14 @@ export async function runImport(format: FormatSpec, files: InputFile[], options:
     if (loadable) {
       const { dataSource } = await open();
       context.progress(options.dryRun ? 'comparing with the stored rows (dry run)' : 'writing');
-      comparisons = await apply(dataSource, parsed, options.dryRun, (manager, compared) =>
-        recordLoad(manager, loadDescription(format, startedAt, parsed, countFiles({ format, files: checkedFiles, problems, comparisons: compared }).files, checkedFiles)),
-      );
+      const stopFollowing = context.writes ? followWrites(dataSource, context.writes) : () => undefined;
+      try {
+        comparisons = await apply(dataSource, parsed, options.dryRun, (manager, compared) =>
+          recordLoad(manager, loadDescription(format, startedAt, parsed, countFiles({ format, files: checkedFiles, problems, comparisons: compared }).files, checkedFiles)),
+        );
+      } finally {
+        stopFollowing();
+      }
     }
     const counted = countFiles({ format, files: checkedFiles, problems, comparisons });
     const rejects = writeRejects(format, checkedFiles, problems, options.rejects, context.cwd);

@@ -1,5 +1,6 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { writeProgressOf } from './write-progress';
 
 /**
  * Bound parameters per SQLite statement (its limit since 3.32). The write path builds its SQL from the entity metadata
@@ -179,6 +180,9 @@ export async function upsertAll<E extends ObjectLiteral>(
   const table = new BulkTable(manager, entity, conflictColumns);
   const updated = table.columns.filter((column) => column !== table.key && rows.some((row) => column.getEntityValue(row) !== undefined));
   const writer = table.writer(updated);
+  const progress = writeProgressOf(manager);
+  const name = manager.connection.getMetadata(entity).tableName.replace(/_/g, ' ');
+  let done = 0;
   for (const batch of keyBatches(rows)) {
     const written = batch.map((row) => table.values(row));
     const stored = await table.stored(written.map((values) => table.keyOf(values)));
@@ -186,6 +190,9 @@ export async function upsertAll<E extends ObjectLiteral>(
       const before = stored.get(table.keyOf(values));
       if (before === undefined || !table.same(before, values)) await writer.add(values);
     }
+    done += batch.length;
+    if (done < rows.length) progress?.(name, done, rows.length);
   }
   await writer.flush();
+  progress?.(name, rows.length, rows.length);
 }

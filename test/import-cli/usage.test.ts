@@ -125,6 +125,14 @@ describe('output', () => {
     expect(terminal.stdout).toContain('Dry run: would insert 6, update 0, leave 0 unchanged; 0 rejected. Nothing was changed.');
   });
 
+  test('on a terminal, a bar per table shows the write moving, batch by batch', async () => {
+    const pef = path.join(DATA, 'shcp-pef', '2017.sample.csv');
+    const { stderr } = await run(box, ['shcp-budget', pef, '--dry-run'], { tty: true, env: { CI: undefined } });
+    expect(stderr).toContain('\r… writing budget line rows [#######################-------] 76% 2,000/2,614');
+    expect(stderr).toContain('\r… writing budget line rows [##############################] 100% 2,614/2,614\n');
+    expect(stderr).toMatch(/\r… writing budget program rows \[#+\] 100% 404\/404\n/);
+  });
+
   test('--json prints one JSON object on stdout and the human summary on stderr', async () => {
     const { code, stdout, stderr, report } = await runJson(box, ['allocations', ALLOCATIONS, '--dry-run']);
     expect(code).toBe(0);
