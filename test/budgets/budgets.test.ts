@@ -10,11 +10,6 @@ beforeAll(async () => {
 });
 afterAll(() => subgraph.close());
 
-async function data(query: string, variables?: Record<string, unknown>) {
-  const result = await subgraph.query(query, variables);
-  expect(result.errors).toBeUndefined();
-  return result.data!;
-}
 
 interface ProgramNode {
   id: string;
@@ -25,7 +20,7 @@ async function allPrograms(fiscalYear: number): Promise<ProgramNode[]> {
   const nodes: ProgramNode[] = [];
   let after: string | null = null;
   for (;;) {
-    const page: Record<string, any> = await data(
+    const page: Record<string, any> = await subgraph.data(
       `query($year: Int, $after: String) { budgetPrograms(filter: {fiscalYear: $year}, first: 100, after: $after) {
         edges { node { id totals { approved modified committed accrued exercised paid lineCount } } } pageInfo { hasNextPage endCursor } } }`,
       { year: fiscalYear, after },
@@ -38,7 +33,7 @@ async function allPrograms(fiscalYear: number): Promise<ProgramNode[]> {
 
 describe('budget lines and programs from the SHCP files', () => {
   test('one budget line per CSV row: 2186 in 2018, 2614 in 2017', async () => {
-    const result = await data(`{
+    const result = await subgraph.data(`{
       y2018: budgetLines(filter: {fiscalYear: 2018}) { totalCount }
       y2017: budgetLines(filter: {fiscalYear: 2017}) { totalCount }
       all: budgetLines { totalCount }
@@ -69,7 +64,7 @@ describe('budget lines and programs from the SHCP files', () => {
     const fortamun = rows[2018].filter((row) => programId(row) === '2018:33I005');
     expect(sum(fortamun, 'monto_aprobado')).toBe('1369724738.00');
     expect(sum(fortamun, 'monto_pagado')).toBe('342431184.00');
-    const { budgetProgram } = await data(`{ budgetProgram(id: "2018:33I005") {
+    const { budgetProgram } = await subgraph.data(`{ budgetProgram(id: "2018:33I005") {
       id fiscalYear key name ramo { code name } modality { code } institution { id }
       totals { approved modified committed accrued exercised paid executionRate flags lineCount }
       lines { totalCount edges { node { geography state { id } institution { id } source { dataset file row note } } } }
@@ -98,7 +93,7 @@ describe('budget lines and programs from the SHCP files', () => {
   test('a 2017 line: exercised is monto_ejercicio, objects of expenditure derived from the specific item', async () => {
     const row = rows[2017][0];
     const line = rows[2017].indexOf(row) + 2;
-    const { budgetLines } = await data(`{ budgetLines(filter: {fiscalYear: 2017, programId: "${programId(row)}"}, first: 100) {
+    const { budgetLines } = await subgraph.data(`{ budgetLines(filter: {fiscalYear: 2017, programId: "${programId(row)}"}, first: 100) {
       edges { node { id source { row } amounts { approved modified accrued exercised paid } exercise adefas
         objectOfExpenditure { chapter { code name } concept { code name } genericItem { code name } specificItem { code name } } } } } }`);
     const node = budgetLines.edges.map((e: any) => e.node).find((n: any) => n.source.row === line);
@@ -120,7 +115,7 @@ describe('budget lines and programs from the SHCP files', () => {
   });
 
   test('lines abroad or not geographically distributable have no state and say why', async () => {
-    const { budgetLines } = await data(`{ budgetLines(filter: {fiscalYear: 2018}, first: 100) { edges { node { geography state { id } source { row } } } } }`);
+    const { budgetLines } = await subgraph.data(`{ budgetLines(filter: {fiscalYear: 2018}, first: 100) { edges { node { geography state { id } source { row } } } } }`);
     const byLine = new Map(rows[2018].map((row, i) => [i + 2, row]));
     for (const { node } of budgetLines.edges) {
       const row = byLine.get(node.source.row)!;
@@ -133,7 +128,7 @@ describe('budget lines and programs from the SHCP files', () => {
   });
 
   test('lookups by id, null for unknown ids', async () => {
-    const result = await data(`{
+    const result = await subgraph.data(`{
       program: budgetProgram(id: "2018:33I005") { id }
       noProgram: budgetProgram(id: "2018:99Z999") { id }
       line: budgetLine(id: "2018:33.416.2.2.7.6.I.005.8000.8300.831.83103.1.1.13.0") { id fiscalYear program { id } }
@@ -173,7 +168,7 @@ describe('budget lines and programs from the SHCP files', () => {
   });
 
   test('federal budget measures become dated-null transactions per moment, linked to the program', async () => {
-    const { contract } = await data(`{ contract(id: "ocds-07smqs-1386/201716004425") { transactions { id moment amount date program { id } payee { id } } } }`);
+    const { contract } = await subgraph.data(`{ contract(id: "ocds-07smqs-1386/201716004425") { transactions { id moment amount date program { id } payee { id } } } }`);
     expect(contract.transactions.map((t: any) => [t.moment, t.amount, t.date, t.program?.id])).toEqual([
       ['COMMITTED', '885888.61', null, '2017:16K141'],
       ['ACCRUED', '885888.61', null, '2017:16K141'],
@@ -185,10 +180,10 @@ describe('budget lines and programs from the SHCP files', () => {
 
 describe('connections and filters', () => {
   test('keyset pagination over budget lines', async () => {
-    const first = await data(`{ budgetLines(first: 2) { totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`);
+    const first = await subgraph.data(`{ budgetLines(first: 2) { totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`);
     expect(first.budgetLines.edges).toHaveLength(2);
     expect(first.budgetLines.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
-    const next = await data(`query($after: String) { budgetLines(first: 2, after: $after) { edges { node { id } } pageInfo { hasPreviousPage } } }`, {
+    const next = await subgraph.data(`query($after: String) { budgetLines(first: 2, after: $after) { edges { node { id } } pageInfo { hasPreviousPage } } }`, {
       after: first.budgetLines.pageInfo.endCursor,
     });
     expect(next.budgetLines.pageInfo.hasPreviousPage).toBe(true);
@@ -201,7 +196,7 @@ describe('connections and filters', () => {
   });
 
   test('budget line filters: state, chapter, institution and ramo', async () => {
-    const result = await data(`{
+    const result = await subgraph.data(`{
       tlaxcala: budgetLines(filter: {fiscalYear: 2018, stateId: "29"}) { totalCount }
       chapter: budgetLines(filter: {fiscalYear: 2018, chapter: "3000"}) { totalCount }
       unit: budgetLines(filter: {institutionId: "MX-CPA-33416"}) { totalCount }
@@ -214,7 +209,7 @@ describe('connections and filters', () => {
   });
 
   test('program and contract filters', async () => {
-    const result = await data(`{
+    const result = await subgraph.data(`{
       search: budgetPrograms(filter: {search: "fortamun"}) { edges { node { id } } }
       ramo: budgetPrograms(filter: {fiscalYear: 2018, ramo: "33", modality: "I"}) { totalCount }
       byProgram: contracts(filter: {programId: "2017:20P002"}) { totalCount }
@@ -246,7 +241,7 @@ describe('allocations and the Commitment, Institution and State extensions', () 
   } }`;
 
   test('Tlaxcala #3: two COMMITMENT_TEXT allocations, funding null because the scope is finer than the data', async () => {
-    const { _entities } = await data(entities, { representations: [{ __typename: 'Commitment', id: 'MX-TLA-PAL-2016-03' }] });
+    const { _entities } = await subgraph.data(entities, { representations: [{ __typename: 'Commitment', id: 'MX-TLA-PAL-2016-03' }] });
     const [commitment] = _entities;
     expect(commitment.allocations).toEqual([
       {
@@ -268,7 +263,7 @@ describe('allocations and the Commitment, Institution and State extensions', () 
   });
 
   test('a state scope sums only that state; no line in scope gives null amounts, never a wider total', async () => {
-    const { _entities } = await data(entities, {
+    const { _entities } = await subgraph.data(entities, {
       representations: [
         { __typename: 'Commitment', id: 'MX-DUR-PAL-2015-01' },
         { __typename: 'Commitment', id: 'MX-MOR-PAL-2015-06' },
@@ -282,7 +277,7 @@ describe('allocations and the Commitment, Institution and State extensions', () 
   });
 
   test('a national illustrative allocation reaches contracts and their transactions', async () => {
-    const { _entities } = await data(entities, { representations: [{ __typename: 'Commitment', id: 'MX-SLP-PAL-2017-03' }] });
+    const { _entities } = await subgraph.data(entities, { representations: [{ __typename: 'Commitment', id: 'MX-SLP-PAL-2017-03' }] });
     const [commitment] = _entities;
     const lines = rows[2017].filter((r) => ['2017:20S176', '2017:20P002'].includes(programId(r)));
     expect(commitment.funding).toMatchObject({ paid: sum(lines, 'monto_pagado'), exercised: sum(lines, 'monto_ejercicio'), lineCount: lines.length });
@@ -293,7 +288,7 @@ describe('allocations and the Commitment, Institution and State extensions', () 
   });
 
   test('Institution and State budgets equal the CSV sums', async () => {
-    const { _entities } = await data(entities, {
+    const { _entities } = await subgraph.data(entities, {
       representations: [
         { __typename: 'Institution', id: 'MX-CPA-33416' },
         { __typename: 'Institution', id: 'MX-RAMO-33' },
@@ -312,7 +307,7 @@ describe('allocations and the Commitment, Institution and State extensions', () 
   });
 
   test('_entities resolves every owned entity, null for unknown ids', async () => {
-    const { _entities } = await data(entities, {
+    const { _entities } = await subgraph.data(entities, {
       representations: [
         { __typename: 'BudgetProgram', id: '2018:33I005' },
         { __typename: 'BudgetLine', id: '2018:33.416.2.2.7.6.I.005.8000.8300.831.83103.1.1.13.0' },
@@ -336,7 +331,7 @@ describe('allocations and the Commitment, Institution and State extensions', () 
   });
 
   test('allocations filter by commitment and program', async () => {
-    const result = await data(`{
+    const result = await subgraph.data(`{
       tla: allocations(filter: {commitmentId: "MX-TLA-PAL-2016-03"}) { id }
       fortamun: allocations(filter: {programId: "2018:33I005"}) { id commitment { id } funding { flags } }
       all: allocations { id }
@@ -358,8 +353,8 @@ describe('no N+1: statements do not grow with the list', () => {
     contracts { id buyer { id } programs { id } transactions { amount program { id } } } transactions { id } } } }`;
 
   test('funding, allocations, contracts and transactions for 100 commitments cost the same as for 2', async () => {
-    const two = await subgraph.statementsDuring(() => data(commitmentQuery, { representations: commitments(known.slice(0, 2)) }));
-    const hundred = await subgraph.statementsDuring(() => data(commitmentQuery, { representations: commitments(many) }));
+    const two = await subgraph.statementsDuring(() => subgraph.data(commitmentQuery, { representations: commitments(known.slice(0, 2)) }));
+    const hundred = await subgraph.statementsDuring(() => subgraph.data(commitmentQuery, { representations: commitments(many) }));
     expect(hundred).toBe(two);
   });
 
@@ -367,8 +362,8 @@ describe('no N+1: statements do not grow with the list', () => {
     // Start just before 2017:06E025 so that both pages hold programs with contracts.
     const after = Buffer.from('2017:06E024', 'utf8').toString('base64url');
     const query = `query($first: Int, $after: String) { budgetPrograms(first: $first, after: $after) { edges { node { id totals { approved paid } lines(first: 2) { totalCount edges { node { id program { id } } } } contracts { id } } } } }`;
-    const two = await subgraph.statementsDuring(() => data(query, { first: 2, after }));
-    const hundred = await subgraph.statementsDuring(() => data(query, { first: 100, after }));
+    const two = await subgraph.statementsDuring(() => subgraph.data(query, { first: 2, after }));
+    const hundred = await subgraph.statementsDuring(() => subgraph.data(query, { first: 100, after }));
     expect(hundred).toBe(two);
   });
 
@@ -382,8 +377,8 @@ describe('no N+1: statements do not grow with the list', () => {
       { __typename: 'Institution', id: 'MX-RAMO-33' },
       ...['01', '02', '29', '30'].slice(0, Math.max(2, n / 15)).map((id) => ({ __typename: 'State', id })),
     ];
-    const two = await subgraph.statementsDuring(() => data(query, { representations: reps(2) }));
-    const many = await subgraph.statementsDuring(() => data(query, { representations: reps(60) }));
+    const two = await subgraph.statementsDuring(() => subgraph.data(query, { representations: reps(2) }));
+    const many = await subgraph.statementsDuring(() => subgraph.data(query, { representations: reps(60) }));
     expect(many).toBe(two);
   });
 
@@ -396,8 +391,8 @@ describe('no N+1: statements do not grow with the list', () => {
       `query($first: Int) { contracts(first: $first, filter: {fiscalYear: 2017}) { edges { node { id transactions { id program { id } contract { id } } } } } }`,
     ];
     for (const query of queries) {
-      const two = await subgraph.statementsDuring(() => data(query, { first: 2 }));
-      const all = await subgraph.statementsDuring(() => data(query, { first: 21 }));
+      const two = await subgraph.statementsDuring(() => subgraph.data(query, { first: 2 }));
+      const all = await subgraph.statementsDuring(() => subgraph.data(query, { first: 21 }));
       expect(all).toBe(two);
     }
   });

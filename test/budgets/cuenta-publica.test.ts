@@ -61,11 +61,6 @@ const programCount = (year: 2017 | 2018) =>
 
 const APORTACIONES = 'Aportaciones Federales para Entidades Federativas y Municipios';
 
-async function data(source: string, variables?: Record<string, unknown>) {
-  const result = await subgraph.query(source, variables);
-  expect(result.errors).toBeUndefined();
-  return result.data!;
-}
 
 describe('loading the 2017 and 2018 accounts', () => {
   test('one account per program block, in one transaction; the summary counts them', async () => {
@@ -82,7 +77,7 @@ describe('loading the 2017 and 2018 accounts', () => {
     const { name, expected } = block(2018, APORTACIONES, 'I005');
     expect(expected.approved).toBe('74376443244.00');
     const fields = 'id fiscalYear entity ramo { code name } ramoGroup programAsPublished key name approved modified accrued exercised lines { name approved modified accrued exercised } source { dataset file row licence upstream }';
-    const result = await data(`{
+    const result = await subgraph.data(`{
       budgetProgram(id: "2018:33I005") { publicAccount { ${fields} } totals { approved } }
       programAccount(id: "2018:33:I005") { id program { id key } }
     }`);
@@ -98,7 +93,7 @@ describe('loading the 2017 and 2018 accounts', () => {
   });
 
   test('more programs equal the file: 2017 FORTAMUN, an executive ministry, a legislative chamber', async () => {
-    const result = await data(`{
+    const result = await subgraph.data(`{
       fortamun: programAccount(id: "2017:33:I005") { approved modified accrued exercised lines { name approved modified accrued exercised } }
       salud: programAccount(id: "2018:12:E023") { ramo { name } ramoGroup approved modified accrued exercised lines { name approved modified accrued exercised } }
       diputados: programAccount(id: "2018:01:R001@H. Cámara de Diputados") { ramo { code name } ramoGroup entity approved modified accrued exercised lines { name approved modified accrued exercised } }
@@ -115,7 +110,7 @@ describe('loading the 2017 and 2018 accounts', () => {
   });
 
   test('a program published per body (01R001: both chambers) has no single public account', async () => {
-    const result = await data(`{
+    const result = await subgraph.data(`{
       budgetProgram(id: "2018:01R001") { publicAccount { id } }
       programAccounts(filter: {fiscalYear: 2018, ramo: "1"}) { edges { node { id } } }
     }`);
@@ -128,25 +123,25 @@ describe('loading the 2017 and 2018 accounts', () => {
 
   test('programAccounts: filter by year and ramo, pages, and exact sums equal to the file', async () => {
     const fileRows = rows[2018].filter((row) => row.SUBRAMO === APORTACIONES && row.PROGRAMA !== 'TOTAL' && row.PRESUPUESTO === 'Aprobado');
-    const first = await data(`{ programAccounts(filter: {fiscalYear: 2018, ramo: "33"}, first: 10) {
+    const first = await subgraph.data(`{ programAccounts(filter: {fiscalYear: 2018, ramo: "33"}, first: 10) {
       totalCount pageInfo { hasNextPage endCursor } edges { node { approved } } } }`);
     expect(first.programAccounts.totalCount).toBe(fileRows.length);
     expect(first.programAccounts.totalCount).toBe(15);
     expect(first.programAccounts.pageInfo.hasNextPage).toBe(true);
-    const rest = await data(`query($after: String) { programAccounts(filter: {fiscalYear: 2018, ramo: "33"}, first: 10, after: $after) {
+    const rest = await subgraph.data(`query($after: String) { programAccounts(filter: {fiscalYear: 2018, ramo: "33"}, first: 10, after: $after) {
       pageInfo { hasNextPage } edges { node { approved } } } }`, { after: first.programAccounts.pageInfo.endCursor });
     expect(rest.programAccounts.pageInfo.hasNextPage).toBe(false);
     const approved = [...first.programAccounts.edges, ...rest.programAccounts.edges].map((e: any) => centavos(e.node.approved)!);
     expect(approved).toHaveLength(15);
     expect(format(approved.reduce((a, b) => a + b, 0n))).toBe(format(fileRows.reduce((sum, row) => sum + centavos(row.TOTAL)!, 0n)));
-    const all = await data(`{ y2017: programAccounts(filter: {fiscalYear: 2017}) { totalCount } all: programAccounts { totalCount } }`);
+    const all = await subgraph.data(`{ y2017: programAccounts(filter: {fiscalYear: 2017}) { totalCount } all: programAccounts { totalCount } }`);
     expect(all).toEqual({ y2017: { totalCount: 668 }, all: { totalCount: 1348 } });
     const tooMany = await subgraph.query(`{ programAccounts(first: 101) { totalCount } }`);
     expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   test('_entities resolves program accounts (null for an unknown id)', async () => {
-    const result = await data(`query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ProgramAccount { id key } } }`, {
+    const result = await subgraph.data(`query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ProgramAccount { id key } } }`, {
       representations: [{ __typename: 'ProgramAccount', id: '2018:33:I005' }, { __typename: 'ProgramAccount', id: '1999:33:I005' }],
     });
     expect(result._entities).toEqual([{ id: '2018:33:I005', key: '33I005' }, null]);

@@ -16,15 +16,10 @@ beforeAll(async () => {
 });
 afterAll(() => subgraph.close());
 
-async function data(query: string) {
-  const result = await subgraph.query(query);
-  expect(result.errors).toBeUndefined();
-  return result.data!;
-}
 
 describe('the economic series of the sample', () => {
   test('every month of the price index, as published', async () => {
-    const { priceIndex } = await data('{ priceIndex { month value source { dataset file row } } }');
+    const { priceIndex } = await subgraph.data('{ priceIndex { month value source { dataset file row } } }');
     const rows = rowsOf('IPC.csv');
     expect(priceIndex).toHaveLength(rows.length);
     priceIndex.forEach((month: { month: string; value: number }, i: number) => {
@@ -34,19 +29,19 @@ describe('the economic series of the sample', () => {
   });
 
   test('a range of months; a malformed month is a client error', async () => {
-    const { priceIndex } = await data('{ priceIndex(from: "2018-07", to: "2018-09") { month value } }');
+    const { priceIndex } = await subgraph.data('{ priceIndex(from: "2018-07", to: "2018-09") { month value } }');
     expect(priceIndex.map((m: { month: string }) => m.month)).toEqual(['2018-07', '2018-08', '2018-09']);
     const wrong = await subgraph.query('{ priceIndex(from: "2018-7") { month } }');
     expect(wrong.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   test('GDP in pesos, exactly the millions the file publishes', async () => {
-    const { grossDomesticProduct } = await data('{ grossDomesticProduct(fromYear: 1993, toYear: 1994) { year nominal } }');
+    const { grossDomesticProduct } = await subgraph.data('{ grossDomesticProduct(fromYear: 1993, toYear: 1994) { year nominal } }');
     expect(grossDomesticProduct).toEqual([
       { year: 1993, nominal: '1651777889000.00' },
       { year: 1994, nominal: '1868526360000.00' },
     ]);
-    const all = (await data('{ grossDomesticProduct { nominal } }')).grossDomesticProduct;
+    const all = (await subgraph.data('{ grossDomesticProduct { nominal } }')).grossDomesticProduct;
     const millionths = (text: string) => {
       const [units, fraction = ''] = text.split('.');
       return BigInt(units) * 1_000_000n + BigInt(fraction.padEnd(6, '0'));

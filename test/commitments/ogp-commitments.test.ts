@@ -33,11 +33,6 @@ afterAll(async () => {
   await subgraph.close();
 });
 
-async function data(source: string, variables?: Record<string, unknown>): Promise<Record<string, any>> {
-  const result = await subgraph.query(source, variables);
-  expect(result.errors).toBeUndefined();
-  return result.data!;
-}
 
 /** OGP plans and all commitments, in a stable order, to prove a rejected import changed nothing. */
 async function snapshot(): Promise<string> {
@@ -78,7 +73,7 @@ async function rejection(file: string): Promise<ImportProblem[]> {
 }
 
 const COUNT = 'query($filter: CommitmentFilter) { commitments(filter: $filter, first: 100) { totalCount edges { node { id } } } }';
-const count = async (filter: Record<string, unknown>) => (await data(COUNT, { filter })).commitments.totalCount as number;
+const count = async (filter: Record<string, unknown>) => (await subgraph.data(COUNT, { filter })).commitments.totalCount as number;
 
 describe('parsing the IRM dataset', () => {
   it('accounts for every line: 558 commitments of 214 plans of 75 members, none rejected', () => {
@@ -137,7 +132,7 @@ describe('loading', () => {
   it('leaves the local action plans and their commitments as they were', async () => {
     const local = await subgraph.dataSource.getRepository(Commitment).find({ where: { source: { dataset: 'inai-pal-local' } }, order: { id: 'ASC' } });
     expect(JSON.stringify(local)).toBe(localBefore);
-    const result = await data(`{
+    const result = await subgraph.data(`{
       actionPlans { totalCount }
       plan: commitments(filter: { kind: ACTION_PLAN }) { totalCount }
       proactive: commitments(filter: { kind: PROACTIVE }) { totalCount }
@@ -163,7 +158,7 @@ describe('Jalisco JAL0008', () => {
   } }`;
 
   it('belongs to Jalisco\'s second OGP plan, whose state is 14', async () => {
-    const { commitment } = await data(QUERY);
+    const { commitment } = await subgraph.data(QUERY);
     const line = lineOf('JAL0008');
     expect(commitment).toMatchObject({
       id: 'OGP-JAL0008',
@@ -202,7 +197,7 @@ describe('Jalisco JAL0008', () => {
   });
 
   it('carries the IRM assessment as published: Moderate impact, complete at end of term (2022), the rest not rated', async () => {
-    const { commitment } = await data(QUERY);
+    const { commitment } = await subgraph.data(QUERY);
     const published = lineOf('JAL0008').values;
     expect([published['specificity'], published['potential impact'], published['max star']]).toEqual(['ND', 'Moderate', 'ND']);
     expect([published['completion (progress report)'], published['completion (end of term)'], published['report publication year (end of term)']]).toEqual([
@@ -220,7 +215,7 @@ describe('Jalisco JAL0008', () => {
   });
 
   it('maps its policy-area tags to themes only where the mapping is clear, and keeps every tag', async () => {
-    const { commitment } = await data(QUERY);
+    const { commitment } = await subgraph.data(QUERY);
     expect(commitment.themes).toEqual(['ACCESS_TO_INFORMATION', 'RESOURCE_TRANSPARENCY', 'CITIZEN_PARTICIPATION', 'OPEN_DATA_PLAIN_LANGUAGE']);
     expect(commitment.policyAreas).toEqual([
       'Anti-Corruption and Integrity',
@@ -244,7 +239,7 @@ describe('Jalisco JAL0008', () => {
 
   it('keeps an IRM verdict outside the Completion scale as published, with no level', async () => {
     const withdrawn = LINES.find((row) => row.values['completion (progress report)'] === 'Withdrawn')!;
-    const { commitment } = await data(`query($id: ID!) { commitment(id: $id) { assessment { midtermCompletion { level asPublished } } } }`, {
+    const { commitment } = await subgraph.data(`query($id: ID!) { commitment(id: $id) { assessment { midtermCompletion { level asPublished } } } }`, {
       id: `OGP-${withdrawn.values['commitment unique identifier']}`,
     });
     expect(commitment.assessment.midtermCompletion).toEqual({ level: null, asPublished: 'Withdrawn' });
@@ -256,8 +251,8 @@ describe('filters', () => {
     expect(await count({ kind: 'OGP_ACTION_PLAN' })).toBe(558);
     expect(await count({ country: 'UKR' })).toBe(countWhere((v) => v.code === 'UKR'));
     expect(await count({ country: 'UKR' })).toBe(32);
-    expect((await data(COUNT, { filter: { country: 'MXJL' } })).commitments.edges).toEqual([{ node: { id: 'OGP-JAL0008' } }]);
-    expect((await data(COUNT, { filter: { stateId: '14' } })).commitments.edges).toEqual([{ node: { id: 'OGP-JAL0008' } }]);
+    expect((await subgraph.data(COUNT, { filter: { country: 'MXJL' } })).commitments.edges).toEqual([{ node: { id: 'OGP-JAL0008' } }]);
+    expect((await subgraph.data(COUNT, { filter: { stateId: '14' } })).commitments.edges).toEqual([{ node: { id: 'OGP-JAL0008' } }]);
     expect(await count({ country: 'XXX' })).toBe(0);
   });
 
@@ -275,11 +270,11 @@ describe('filters', () => {
     expect(await count({ kind: 'OGP_ACTION_PLAN', theme: 'ACCESS_TO_INFORMATION' })).toBe(accessToInformation);
     expect(await count({ kind: 'OGP_ACTION_PLAN', theme: 'FOLLOW_THE_MONEY' })).toBe(0);
     expect(await count({ actionPlanId: 'OGP-UKR-2' })).toBe(countWhere((v) => v['action plan id'] === 'AP_UKR02'));
-    expect((await data(COUNT, { filter: { search: 'plataforma digital de participacion' } })).commitments.edges).toEqual([{ node: { id: 'OGP-JAL0008' } }]);
+    expect((await subgraph.data(COUNT, { filter: { search: 'plataforma digital de participacion' } })).commitments.edges).toEqual([{ node: { id: 'OGP-JAL0008' } }]);
   });
 
   it('lists OGP action plans with their commitments, and adds them to State', async () => {
-    const result = await data(`{
+    const result = await subgraph.data(`{
       all: ogpActionPlans { totalCount }
       local: ogpActionPlans(filter: { level: LOCAL }) { totalCount }
       jalisco: ogpActionPlans(filter: { stateId: "14" }) { edges { node { id commitments { totalCount edges { node { id } } } } } }
@@ -292,7 +287,7 @@ describe('filters', () => {
     expect(result.ukraine).toEqual({ memberName: 'Ukraine', commitments: { totalCount: 12, pageInfo: { hasNextPage: true } } });
     expect(result.missing).toBeNull();
 
-    const entities = await data(
+    const entities = await subgraph.data(
       `query($representations: [_Any!]!) { _entities(representations: $representations) {
         __typename
         ... on State { id actionPlans { id } ogpActionPlans { id } }
@@ -322,8 +317,8 @@ describe('filters', () => {
     const LIST = `query($first: Int) { commitments(first: $first, filter: { kind: OGP_ACTION_PLAN }) { edges { node {
       id assessment { starred endOfTermCompletion { level } } actionPlan { id } ogpActionPlan { id state { id } commitments(first: 2) { totalCount } }
     } } } }`;
-    const many = await subgraph.statementsDuring(() => data(LIST, { first: 100 }));
-    const few = await subgraph.statementsDuring(() => data(LIST, { first: 2 }));
+    const many = await subgraph.statementsDuring(() => subgraph.data(LIST, { first: 100 }));
+    const few = await subgraph.statementsDuring(() => subgraph.data(LIST, { first: 2 }));
     expect(many).toBe(few);
   });
 });
@@ -403,9 +398,9 @@ describe('re-import', () => {
   it('updates exactly the changed rows, and changes them back', async () => {
     const edited = editedCsv(withCell('JAL0008', 'Lead Institution', 'Congreso de Jalisco'));
     expect(await loadOgpCommitments(subgraph.dataSource, edited)).toMatchObject({ inserted: 0, updated: 1, unchanged: 557, actionPlans: { updated: 0 } });
-    expect((await data('{ commitment(id: "OGP-JAL0008") { leadInstitutionName } }')).commitment.leadInstitutionName).toBe('Congreso de Jalisco');
+    expect((await subgraph.data('{ commitment(id: "OGP-JAL0008") { leadInstitutionName } }')).commitment.leadInstitutionName).toBe('Congreso de Jalisco');
     expect(await loadOgpCommitments(subgraph.dataSource, FILE)).toMatchObject({ inserted: 0, updated: 1, unchanged: 557 });
-    expect((await data('{ commitment(id: "OGP-JAL0008") { leadInstitutionName } }')).commitment.leadInstitutionName).toBe('Congreso del Estado de Jalisco');
+    expect((await subgraph.data('{ commitment(id: "OGP-JAL0008") { leadInstitutionName } }')).commitment.leadInstitutionName).toBe('Congreso del Estado de Jalisco');
   });
 
   it('is left alone when the local action plans are re-imported', async () => {

@@ -16,16 +16,11 @@ afterAll(async () => {
   await subgraph.close();
 });
 
-async function data(query: string, variables?: Record<string, unknown>): Promise<Record<string, any>> {
-  const result = await subgraph.query(query, variables);
-  expect(result.errors).toBeUndefined();
-  return result.data!;
-}
 
 const ids = (connection: { edges: { node: { id: string } }[] }) => connection.edges.map((edge) => edge.node.id);
 
 async function commitmentIds(filter: Record<string, unknown>): Promise<string[]> {
-  const result = await data('query($filter: CommitmentFilter) { commitments(filter: $filter, first: 100) { totalCount edges { node { id } } } }', { filter });
+  const result = await subgraph.data('query($filter: CommitmentFilter) { commitments(filter: $filter, first: 100) { totalCount edges { node { id } } } }', { filter });
   expect(result.commitments.totalCount).toBe(result.commitments.edges.length);
   return ids(result.commitments);
 }
@@ -34,7 +29,7 @@ describe('the sample', () => {
   it('loads 7 action plans (the states with a published plan) and the 42 commitments of pal_compromisos.csv', async () => {
     const plansInCsv = readCsv(path.join(DATA, 'ogp-local/ejercicios_locales.csv')).filter((row) => row.values.fecha_publicacion_pal !== '');
     const commitmentsInCsv = readCsv(path.join(DATA, 'ogp-local/pal_compromisos.csv'));
-    const result = await data('{ actionPlans { totalCount } commitments { totalCount } }');
+    const result = await subgraph.data('{ actionPlans { totalCount } commitments { totalCount } }');
     expect(result.actionPlans.totalCount).toBe(7);
     expect(plansInCsv).toHaveLength(7);
     expect(result.commitments.totalCount).toBe(42);
@@ -46,7 +41,7 @@ describe('the sample', () => {
     for (const row of readCsv(path.join(DATA, 'ogp-local/pal_compromisos.csv'))) {
       perState.set(row.values.estado, (perState.get(row.values.estado) ?? 0) + 1);
     }
-    const result = await data('{ actionPlans { edges { node { id title commitmentCount commitments { totalCount } } } } }');
+    const result = await subgraph.data('{ actionPlans { edges { node { id title commitmentCount commitments { totalCount } } } } }');
     for (const { node } of result.actionPlans.edges) {
       const stateName = node.title.replace('Plan de Acción Local de Gobierno Abierto — ', '');
       const expected = [...perState].find(([name]) => stateName.startsWith(name))?.[1];
@@ -58,7 +53,7 @@ describe('the sample', () => {
 
 describe('lookups', () => {
   it('answers Tlaxcala commitment #3 with its FORTAMUN text, illustrative themes and both provenances', async () => {
-    const { commitment } = await data(`{
+    const { commitment } = await subgraph.data(`{
       commitment(id: "MX-TLA-PAL-2016-03") {
         id number kind title description themes stage startDate endDate
         responsibleInstitution { id }
@@ -89,13 +84,13 @@ describe('lookups', () => {
   it('points a commitment\'s source at its own line of pal_compromisos.csv', async () => {
     const lines = readCsv(path.join(DATA, 'ogp-local/pal_compromisos.csv'));
     const tlaxcala3 = lines.find((row) => row.values.estado === 'Tlaxcala' && row.values.compromiso === '3')!;
-    const { commitment } = await data('{ commitment(id: "MX-TLA-PAL-2016-03") { title source { row } } }');
+    const { commitment } = await subgraph.data('{ commitment(id: "MX-TLA-PAL-2016-03") { title source { row } } }');
     expect(commitment.source.row).toBe(tlaxcala3.line);
     expect(commitment.title).toBe(tlaxcala3.values.titulo);
   });
 
   it('invents nothing for commitments the illustrative layer does not describe', async () => {
-    const { commitment } = await data(`{ commitment(id: "MX-TLA-PAL-2016-01") {
+    const { commitment } = await subgraph.data(`{ commitment(id: "MX-TLA-PAL-2016-01") {
       themes stage startDate endDate responsibleInstitution { id } milestones { title } evaluations { kind } detailsSource { file }
     } }`);
     expect(commitment).toEqual({
@@ -108,14 +103,14 @@ describe('lookups', () => {
       evaluations: [],
       detailsSource: null,
     });
-    const all = await data('{ commitments(first: 100) { edges { node { id themes detailsSource { row } } } } }');
+    const all = await subgraph.data('{ commitments(first: 100) { edges { node { id themes detailsSource { row } } } } }');
     const detailed = all.commitments.edges.filter((edge: { node: { themes: string[]; detailsSource: object | null } }) => edge.node.detailsSource !== null);
     expect(detailed.map((edge: { node: { id: string } }) => edge.node.id)).toEqual(FOLLOW_THE_MONEY);
     expect(all.commitments.edges.filter((edge: { node: { themes: string[] } }) => edge.node.themes.length > 0)).toHaveLength(5);
   });
 
   it('numbers proactive commitments P1, P2 in file order, without a number', async () => {
-    const result = await data('{ actionPlan(id: "MX-MOR-PAL-2015") { commitments(first: 20) { edges { node { id number kind title } } } } }');
+    const result = await subgraph.data('{ actionPlan(id: "MX-MOR-PAL-2015") { commitments(first: 20) { edges { node { id number kind title } } } } }');
     const proactive = result.actionPlan.commitments.edges.map((e: { node: object }) => e.node).filter((n: { kind: string }) => n.kind === 'PROACTIVE');
     expect(proactive.map((n: { id: string; number: number | null }) => [n.id, n.number])).toEqual([
       ['MX-MOR-PAL-2015-P1', null],
@@ -125,7 +120,7 @@ describe('lookups', () => {
   });
 
   it('gives the Tlaxcala plan the dates of ejercicios_locales.csv and a composed title', async () => {
-    const { actionPlan } = await data(`{ actionPlan(id: "MX-TLA-PAL-2016") {
+    const { actionPlan } = await subgraph.data(`{ actionPlan(id: "MX-TLA-PAL-2016") {
       id title declarationSignedOn secretariatInstalledOn publishedOn period { start end } status statusNote commitmentCount
       state { id } source { dataset file row }
     } }`);
@@ -145,12 +140,12 @@ describe('lookups', () => {
   });
 
   it('leaves the secretariat date null where the source has none (Morelos)', async () => {
-    const { actionPlan } = await data('{ actionPlan(id: "MX-MOR-PAL-2015") { secretariatInstalledOn status } }');
+    const { actionPlan } = await subgraph.data('{ actionPlan(id: "MX-MOR-PAL-2015") { secretariatInstalledOn status } }');
     expect(actionPlan).toEqual({ secretariatInstalledOn: null, status: 'CLOSING' });
   });
 
   it('returns null for unknown ids', async () => {
-    const result = await data('{ actionPlan(id: "MX-NLE-PAL-2016") { id } commitment(id: "MX-TLA-PAL-2016-99") { id } }');
+    const result = await subgraph.data('{ actionPlan(id: "MX-NLE-PAL-2016") { id } commitment(id: "MX-TLA-PAL-2016-99") { id } }');
     expect(result).toEqual({ actionPlan: null, commitment: null });
   });
 });
@@ -161,7 +156,7 @@ describe('pagination', () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const result: Record<string, any> = await data(
+      const result: Record<string, any> = await subgraph.data(
         'query($after: String) { commitments(first: 10, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { id } } } }',
         { after },
       );
@@ -180,12 +175,12 @@ describe('pagination', () => {
   });
 
   it('pages a plan\'s nested commitments', async () => {
-    const first = await data('{ actionPlan(id: "MX-MOR-PAL-2015") { commitments(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } }');
+    const first = await subgraph.data('{ actionPlan(id: "MX-MOR-PAL-2015") { commitments(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } }');
     const page = first.actionPlan.commitments;
     expect(page.totalCount).toBe(8);
     expect(page.pageInfo.hasNextPage).toBe(true);
     expect(ids(page)).toEqual(['01', '02', '03', '04', '05'].map((n) => `MX-MOR-PAL-2015-${n}`));
-    const second = await data('query($after: String) { actionPlan(id: "MX-MOR-PAL-2015") { commitments(first: 5, after: $after) { pageInfo { hasNextPage } edges { node { id } } } } }', {
+    const second = await subgraph.data('query($after: String) { actionPlan(id: "MX-MOR-PAL-2015") { commitments(first: 5, after: $after) { pageInfo { hasNextPage } edges { node { id } } } } }', {
       after: page.pageInfo.endCursor,
     });
     expect(ids(second.actionPlan.commitments)).toEqual(['MX-MOR-PAL-2015-06', 'MX-MOR-PAL-2015-P1', 'MX-MOR-PAL-2015-P2']);
@@ -202,11 +197,11 @@ describe('pagination', () => {
 
 describe('filters', () => {
   it('filters action plans by state and status', async () => {
-    const byState = await data('{ actionPlans(filter: { stateId: "29" }) { edges { node { id } } } }');
+    const byState = await subgraph.data('{ actionPlans(filter: { stateId: "29" }) { edges { node { id } } } }');
     expect(ids(byState.actionPlans)).toEqual(['MX-TLA-PAL-2016']);
-    const implementing = await data('{ actionPlans(filter: { status: IMPLEMENTATION }) { edges { node { id } } } }');
+    const implementing = await subgraph.data('{ actionPlans(filter: { status: IMPLEMENTATION }) { edges { node { id } } } }');
     expect(ids(implementing.actionPlans)).toEqual(['MX-CAM-PAL-2017', 'MX-OAX-PAL-2016', 'MX-SLP-PAL-2017']);
-    const next = await data('{ actionPlans(filter: { status: NEXT_PLAN_IN_PREPARATION, stateId: "10" }) { edges { node { id } } } }');
+    const next = await subgraph.data('{ actionPlans(filter: { status: NEXT_PLAN_IN_PREPARATION, stateId: "10" }) { edges { node { id } } } }');
     expect(ids(next.actionPlans)).toEqual(['MX-DUR-PAL-2015']);
   });
 
@@ -247,7 +242,7 @@ describe('federation', () => {
   } }`;
 
   it('resolves ActionPlan and Commitment references, null for unknown ids', async () => {
-    const result = await data(ENTITIES, {
+    const result = await subgraph.data(ENTITIES, {
       representations: [
         { __typename: 'ActionPlan', id: 'MX-VER-PAL-2016' },
         { __typename: 'Commitment', id: 'MX-VER-PAL-2016-02' },
@@ -262,7 +257,7 @@ describe('federation', () => {
   });
 
   it('adds actionPlans to State, empty for the states without a published plan', async () => {
-    const result = await data(ENTITIES, {
+    const result = await subgraph.data(ENTITIES, {
       representations: ['29', '19', '26'].map((id) => ({ __typename: 'State', id })),
     });
     expect(result._entities).toEqual([
@@ -273,7 +268,7 @@ describe('federation', () => {
   });
 
   it('adds commitments to Institution (those it is responsible for)', async () => {
-    const result = await data(ENTITIES, {
+    const result = await subgraph.data(ENTITIES, {
       representations: ['MX-GOB-29', 'MX-GOB-17', 'MX-CPA-12M7F'].map((id) => ({ __typename: 'Institution', id })),
     });
     expect(result._entities).toEqual([
@@ -288,24 +283,24 @@ describe('no N+1', () => {
   const LIST = 'query($first: Int) { commitments(first: $first) { edges { node { id themes milestones { title } actionPlan { id title state { id } } responsibleInstitution { id } } } } }';
 
   it('costs the same statements for 42 commitments with their plans as for 2', async () => {
-    const many = await subgraph.statementsDuring(() => data(LIST, { first: 42 }));
-    const few = await subgraph.statementsDuring(() => data(LIST, { first: 2 }));
+    const many = await subgraph.statementsDuring(() => subgraph.data(LIST, { first: 42 }));
+    const few = await subgraph.statementsDuring(() => subgraph.data(LIST, { first: 2 }));
     expect(many).toBe(few);
     expect(many).toBe(3);
   });
 
   it('costs the same for all plans with nested commitments as for one plan', async () => {
     const NESTED = 'query($first: Int) { actionPlans(first: $first) { edges { node { id commitments(first: 3) { totalCount edges { node { id actionPlan { id } } } } } } } }';
-    const many = await subgraph.statementsDuring(() => data(NESTED, { first: 7 }));
-    const few = await subgraph.statementsDuring(() => data(NESTED, { first: 1 }));
+    const many = await subgraph.statementsDuring(() => subgraph.data(NESTED, { first: 7 }));
+    const few = await subgraph.statementsDuring(() => subgraph.data(NESTED, { first: 1 }));
     expect(many).toBe(few);
   });
 
   it('resolves many references with one statement per type', async () => {
     const representations = FOLLOW_THE_MONEY.map((id) => ({ __typename: 'Commitment', id }));
     const query = 'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Commitment { id actionPlan { id } } } }';
-    const many = await subgraph.statementsDuring(() => data(query, { representations }));
-    const few = await subgraph.statementsDuring(() => data(query, { representations: representations.slice(0, 1) }));
+    const many = await subgraph.statementsDuring(() => subgraph.data(query, { representations }));
+    const few = await subgraph.statementsDuring(() => subgraph.data(query, { representations: representations.slice(0, 1) }));
     expect(many).toBe(few);
     expect(many).toBe(2);
   });

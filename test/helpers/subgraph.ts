@@ -13,6 +13,8 @@ export interface QueryResult {
 
 export interface TestSubgraph extends PreparedSubgraph {
   query(source: string, variables?: Record<string, unknown>): Promise<QueryResult>;
+  /** The data of a query that must answer without errors (the test fails, showing them, if it does not). */
+  data(source: string, variables?: Record<string, unknown>): Promise<Record<string, any>>;
   /** How many SQL statements `work` sent to this subgraph's database. */
   statementsDuring(work: () => Promise<unknown>): Promise<number>;
 }
@@ -38,12 +40,18 @@ export async function openTestSubgraph(
   const config = options.config ?? testConfig({ LOAD_SAMPLE: String(options.loadSample ?? true) });
   const prepared = await prepareSubgraph(definition, config);
   await prepared.server.start();
+  const query = async (source: string, variables?: Record<string, unknown>) => {
+    const response = await prepared.server.executeOperation({ query: source, variables }, { contextValue: prepared.context() });
+    if (response.body.kind !== 'single') throw new Error('incremental delivery is not used here');
+    return response.body.singleResult as QueryResult;
+  };
   return {
     ...prepared,
-    async query(source, variables) {
-      const response = await prepared.server.executeOperation({ query: source, variables }, { contextValue: prepared.context() });
-      if (response.body.kind !== 'single') throw new Error('incremental delivery is not used here');
-      return response.body.singleResult as QueryResult;
+    query,
+    async data(source, variables) {
+      const result = await query(source, variables);
+      expect(result.errors).toBeUndefined();
+      return result.data!;
     },
     async statementsDuring(work) {
       const before = prepared.counter.statements;

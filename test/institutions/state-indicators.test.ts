@@ -20,15 +20,10 @@ beforeAll(async () => {
 });
 afterAll(() => subgraph.close());
 
-async function data(query: string) {
-  const result = await subgraph.query(query);
-  expect(result.errors).toBeUndefined();
-  return result.data!;
-}
 
 describe('the state indicators of the shipped sample', () => {
   test('Tlaxcala: population, poverty and governor with their dictionary\'s name, source and year', async () => {
-    const { state } = await data(`{ state(id: "29") { indicators(codes: ["M", "P", "AK"]) { code name publisher year value number source { dataset file row } } } }`);
+    const { state } = await subgraph.data(`{ state(id: "29") { indicators(codes: ["M", "P", "AK"]) { code name publisher year value number source { dataset file row } } } }`);
     expect(state.indicators).toEqual([
       { code: 'AK', name: 'Gobernador', publisher: 'Consulta propia sitios web oficiales', year: 2017, value: expect.any(String), number: null, source: expect.anything() },
       { code: 'M', name: 'Poblacion total', publisher: 'Proyecciones CONAPO/INEGI', year: 2015, value: '1313067', number: 1313067, source: expect.anything() },
@@ -40,7 +35,7 @@ describe('the state indicators of the shipped sample', () => {
   test('every value of every state and of the national row equals the file; "n.a." is no value', async () => {
     const rows: Record<string, string>[] = parse(dataText(), { columns: true, skip_empty_lines: true });
     const codes = (parse(dictionaryText(), { columns: true }) as Record<string, string>[]).map((row) => row.ID);
-    const { states, nationalIndicators } = await data(`{ states(first: 32) { edges { node { id indicators { code value } } } } nationalIndicators { code value } }`);
+    const { states, nationalIndicators } = await subgraph.data(`{ states(first: 32) { edges { node { id indicators { code value } } } } nationalIndicators { code value } }`);
     const byState = new Map<string | null, Record<string, string | null>>(
       states.edges.map(({ node }: any) => [node.id, Object.fromEntries(node.indicators.map((i: any) => [i.code, i.value]))]),
     );

@@ -10,11 +10,6 @@ import { DATA, inputFile, runJson, sandbox, SHARED, type Sandbox } from '../impo
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const PEF_2017 = path.join(SHARED, 'budget_mx_pef_ofdp_sample', '2017.sample.csv');
 
-async function data(subgraph: TestSubgraph, query: string) {
-  const result = await subgraph.query(query);
-  expect(result.errors).toBeUndefined();
-  return result.data!;
-}
 
 const VERSION = `{ dataVersion { id budgets { version loadedAt files { version format dataset file sha256 bytes rows inserted updated unchanged rejected startedAt finishedAt } } } }`;
 const LINES = (first: number) => `{ budgetLines(first: ${first}) { edges { node { id source { dataset file load { version format sha256 inserted } } } } } }`;
@@ -27,7 +22,7 @@ describe('the start-up sample is recorded as load 1', () => {
   afterAll(() => subgraph.close());
 
   test('every file it read, with its checksum and size, and no counts', async () => {
-    const { dataVersion } = await data(subgraph, VERSION);
+    const { dataVersion } = await subgraph.data(VERSION);
     expect(dataVersion.id).toBe('current');
     expect(dataVersion.budgets.version).toBe(1);
     // The two PEF samples, the OCDS files, the allocations and the two economic series.
@@ -53,7 +48,7 @@ describe('the start-up sample is recorded as load 1', () => {
   });
 
   test('an item\'s provenance names the load of its file', async () => {
-    const { budgetLines } = await data(subgraph, LINES(5));
+    const { budgetLines } = await subgraph.data(LINES(5));
     for (const { node } of budgetLines.edges) {
       const file = path.join(DATA, 'shcp-pef', node.source.file);
       expect(node.source.load).toEqual({ version: 1, format: 'sample', sha256: sha256(file), inserted: null });
@@ -69,7 +64,7 @@ describe('the start-up sample is recorded as load 1', () => {
   test('every subgraph records its sample: the archives load names its six files', async () => {
     const other = await openTestSubgraph(archives);
     try {
-      const { dataVersion } = await data(other, '{ dataVersion { archives { version files { file dataset } } } }');
+      const { dataVersion } = await other.data('{ dataVersion { archives { version files { file dataset } } } }');
       expect(dataVersion.archives.version).toBe(1);
       expect(dataVersion.archives.files.map((load: { file: string }) => load.file)).toEqual(
         ['cadido_series.csv', 'cadido_subseries.csv', 'cgca_sections.csv', 'record_documents.csv', 'record_subjects.csv', 'records.csv'],
@@ -91,7 +86,7 @@ describe('npm run import records every successful load, and only those', () => {
     const subgraph = await openTestSubgraph(budgets, { config: box.config, loadSample: false });
     try {
       // The subgraph closes by dropping its database; the CLI's next run must find it, so close only the data source.
-      return (await data(subgraph, VERSION)).dataVersion.budgets;
+      return (await subgraph.data(VERSION)).dataVersion.budgets;
     } finally {
       await subgraph.server.stop();
       await subgraph.dataSource.destroy();
