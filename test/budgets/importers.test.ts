@@ -9,7 +9,7 @@ import { Contract } from '../../subgraphs/budgets/entities/contract.entity';
 import { Transaction } from '../../subgraphs/budgets/entities/transaction.entity';
 import { loadAllocations } from '../../subgraphs/budgets/importers/allocations.importer';
 import { loadOcdsFiles } from '../../subgraphs/budgets/importers/ocds.importer';
-import { loadBudgetFiles } from '../../subgraphs/budgets/importers/shcp-budget.importer';
+import { loadBudgetFiles, parseBudgetFiles } from '../../subgraphs/budgets/importers/shcp-budget.importer';
 import { allocationsFile, budgetInputs, loadSample, ocdsInputs } from '../../subgraphs/budgets/sample';
 import { ImportError, type ImportProblem } from '../../subgraphs/shared/importing';
 import { openTestSubgraph, type TestSubgraph } from '../helpers/subgraph';
@@ -29,7 +29,7 @@ afterAll(async () => {
 
 const pef2018 = fs.readFileSync(path.join(DATA, 'shcp-pef', '2018.sample.csv'), 'utf8').split('\n');
 
-function write(name: string, text: string): string {
+function write(name: string, text: string | Buffer): string {
   const file = path.join(scratch, name);
   fs.writeFileSync(file, text);
   return file;
@@ -76,6 +76,27 @@ describe('loading the shipped files', () => {
     const ids = await subgraph.dataSource.getRepository(BudgetLine).find({ select: { id: true }, order: { id: 'ASC' }, take: 5 });
     await loadSample(subgraph.dataSource, subgraph.config);
     expect(await subgraph.dataSource.getRepository(BudgetLine).find({ select: { id: true }, order: { id: 'ASC' }, take: 5 })).toEqual(ids);
+  });
+});
+
+describe('what real budget files throw at the SHCP importer', () => {
+  test('UTF-8 with a byte-order mark and CRLF, Latin-1, and upper-case header names read the same lines', () => {
+    const text = pef2018.join('\n');
+    const parse = (file: string) => parseBudgetFiles([{ file, dataset: 'shcp-pef-2018-sample' }]);
+    const reference = parse(write('2018.sample.csv', text));
+    expect(reference.problems).toEqual([]);
+    expect(reference.lines).toHaveLength(2186);
+    const upperHeader = [pef2018[0].toUpperCase(), ...pef2018.slice(1)].join('\n');
+    const variants = [
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text.replace(/\n/g, '\r\n'), 'utf8')]),
+      Buffer.from(text, 'latin1'),
+      upperHeader,
+    ];
+    for (const variant of variants) {
+      const parsed = parse(write('2018.sample.csv', variant));
+      expect(parsed.problems).toEqual([]);
+      expect(parsed.lines).toEqual(reference.lines);
+    }
   });
 });
 
