@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { csvRecords, type CsvRecord } from '../shared/csv-records';
-import { readText } from '../shared/importing';
+import { collectProblems, readText } from '../shared/importing';
 import type { CsvShape } from './types';
 
 /** A CSV file as published: its header line, where every data record starts, and any record's text on demand. */
@@ -21,7 +21,8 @@ export interface SourceRows {
  */
 export function readSourceRows(file: string, shape: CsvShape): SourceRows | null {
   if (!fs.existsSync(file)) return null;
-  const { text } = readText(file);
+  const text = collectProblems([], () => readText(file).text);
+  if (text === null) return null;
   const lineOffsets = offsetsOfLines(text);
   const lines: number[] = [];
   let first: CsvRecord | null = null;

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { isIsoDate, readText, type ImportProblem } from './importing';
+import { collectProblems, isIsoDate, readText, type ImportProblem } from './importing';
 import { parseCentavos, type Centavos } from './money';
 
 /** Small readers over parsed JSON of unknown shape: what is not there reads as null or empty, never throws. */
@@ -19,8 +19,10 @@ export function readJson(file: string, displayName: string, problems: ImportProb
     problems.push({ file: displayName, reason: 'the file does not exist' });
     return undefined;
   }
+  const text = collectProblems(problems, () => readText(file, displayName).text);
+  if (text === null) return undefined;
   try {
-    return JSON.parse(readText(file).text) as unknown;
+    return JSON.parse(text) as unknown;
   } catch (error) {
     problems.push({ file: displayName, path: '$', reason: `not valid JSON: ${(error as Error).message}` });
     return undefined;

@@ -143,6 +143,22 @@ describe('shcp-budget into an empty budgets database', () => {
     expect(code).toBe(0);
     expect(report.warnings).toEqual([expect.stringContaining('dataset "shcp-pef-2031" is not described in data/datasets.json')]);
   });
+
+  test('a UTF-16 export and a spreadsheet saved as .csv: exit 1, each named for what it is, nothing written', async () => {
+    const before = await budgetCounts(box);
+    const utf16 = inputFile(box, '2017.csv', '');
+    fs.writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fs.readFileSync(PEF_2017, 'utf8'), 'utf16le')]));
+    const book = inputFile(box, '2018.csv', '');
+    fs.copyFileSync(path.join(DATA, 'shcp-pef', 'diccionario.xlsx'), book);
+    const { code, report } = await runJson(box, ['shcp-budget', utf16, book]);
+    expect(code).toBe(1);
+    expect(report.problems).toEqual([
+      { file: utf16, reason: 'is encoded in UTF-16: save it as UTF-8 (or Latin-1)' },
+      { file: book, reason: 'is a spreadsheet or ZIP archive, not a text file: export it as CSV (or extract the JSON), in UTF-8' },
+    ]);
+    expect(report.written).toBe(false);
+    expect(await budgetCounts(box)).toEqual(before);
+  });
 });
 
 describe('compranet', () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { ImportError, inTransaction, isIsoDate, readText, upsertAll, type ImportProblem } from '../../shared/importing';
+import { collectProblems, ImportError, inTransaction, isIsoDate, readText, upsertAll, type ImportProblem } from '../../shared/importing';
 import { sourceAt } from '../../shared/provenance';
 import { ContractProgram } from '../entities/contract-program.entity';
 import { Contract } from '../entities/contract.entity';
@@ -78,7 +78,9 @@ export function parseCompraNetFiles(inputs: CompraNetFileInput[]): ParsedCompraN
 
 function parseFile(input: CompraNetFileInput, into: ParsedCompraNet): void {
   const file = path.basename(input.file);
-  const { records, broken } = splitCsv(readText(input.file).text);
+  const text = collectProblems(into.fileProblems, () => readText(input.file, file).text);
+  if (text === null) return;
+  const { records, broken } = splitCsv(text);
   const first = records[0];
   if (!first || (broken.length > 0 && broken[0].line < first.line)) {
     into.fileProblems.push({ file, row: broken[0]?.line, reason: first ? 'the first line is not a readable CSV record' : 'the file has no CSV record' });
