@@ -10,7 +10,7 @@ import { LINES_PER_BUDGET_FILE } from '../generate/synthetic';
 import { REAL_DATA_FOLDER } from '../import/real-data';
 import type { FormatSpec } from '../import/types';
 import { readConfig } from '../shared/config';
-import { benchInputs, presentInputs, selectFormats } from './inputs';
+import { benchInputs, needsGenerated, presentInputs, selectFormats } from './inputs';
 import { METHODS, type Method } from './measure';
 import { formatTable, type BenchRow } from './report';
 import type { Engine } from './throwaway-database';
@@ -70,14 +70,16 @@ function main(): void {
   const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'ftm-bench-input-'));
   try {
-    const started = performance.now();
     const config = readConfig();
-    const manifest = generateAll({ ...options, linesPerFile: LINES_PER_BUDGET_FILE, out: directory }, config.dataDirectory);
-    console.log(
-      `generated ${manifest.budget.lines.toLocaleString('en')} budget lines, ${manifest.ocds.transactions.toLocaleString('en')} payments ` +
-        `in ${manifest.ocds.contracts.toLocaleString('en')} contracts and ${manifest.archives.records.toLocaleString('en')} archival records ` +
-        `(seed "${options.seed}") in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-    );
+    if (needsGenerated(options.formats)) {
+      const started = performance.now();
+      const manifest = generateAll({ ...options, linesPerFile: LINES_PER_BUDGET_FILE, out: directory }, config.dataDirectory);
+      console.log(
+        `generated ${manifest.budget.lines.toLocaleString('en')} budget lines, ${manifest.ocds.transactions.toLocaleString('en')} payments ` +
+          `in ${manifest.ocds.contracts.toLocaleString('en')} contracts and ${manifest.archives.records.toLocaleString('en')} archival records ` +
+          `(seed "${options.seed}") in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
+    }
     const { present, absent } = presentInputs(benchInputs({ generated: directory, realData: options.realData, projectData: config.dataDirectory }, options.formats));
     for (const input of absent) console.log(`${input.format} skipped: ${input.paths.filter((file) => !fs.existsSync(file)).join(', ')} absent`);
     const engines: Engine[] = databaseUrl ? ['sqlite', 'postgres'] : ['sqlite'];

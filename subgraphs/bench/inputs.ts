@@ -40,6 +40,11 @@ export interface InputFolders {
  */
 const GENERATED: Record<string, string> = { 'shcp-budget': LAYOUT.budget, ocds: LAYOUT.ocds, records: LAYOUT.archives };
 
+/** Whether any of these formats is measured on generated files. */
+export function needsGenerated(formats: readonly FormatSpec[]): boolean {
+  return formats.some((format) => format.name in GENERATED);
+}
+
 /** Real files that the shared-data test leaves to tests of their own, because they are large. */
 const REAL_ELSEWHERE: Record<string, string> = { 'cuenta-publica': 'budget_mx_cuenta_publica/csv' };
 

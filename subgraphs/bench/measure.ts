@@ -4,6 +4,7 @@ import { formatNamed } from '../import/formats';
 import { readSourceRows } from '../import/source-rows';
 import type { FormatSpec, InputFile, ParseContext, ParsedImport } from '../import/types';
 import { rejectIfProblems } from '../shared/importing';
+import type { Prerequisite } from './inputs';
 import { insertRows } from './raw-insert';
 
 /**
@@ -22,7 +23,7 @@ export interface LoadRequest {
   /** Leave out the rows the format may skip (--skip-rejected); any other problem stops the measurement. */
   skipRejected: boolean;
   /** Loaded once before anything is timed, and kept: what the format checks against. */
-  prerequisite?: { format: string; paths: string[] };
+  prerequisite?: Prerequisite;
   /** Loads are repeated, into emptied tables, until this much time has been measured. */
   minSeconds: number;
 }
@@ -60,7 +61,7 @@ export async function measure(request: LoadRequest, method: Method, dataSource: 
   const rowsPerLoad = files.reduce((sum, file) => sum + rowsRead(format, file), 0);
   const parse = async () => checked(await format.parse(files, context), request.skipRejected);
   const prepared = method === 'insert' ? await parse() : null;
-  let unit = prepared ? unitOf(format, prepared) : null;
+  let unit = prepared && unitOf(format, prepared);
 
   let loads = 0;
   let seconds = 0;
