@@ -6,7 +6,8 @@ const PARAMETERS_PER_STATEMENT = 30_000;
 /**
  * The ceiling a load is compared with: already-parsed rows written as plain multi-row INSERT statements, no
  * ON CONFLICT, no entity bookkeeping; values are converted exactly as TypeORM would store them (column
- * transformers, simple-json), so the rows on disk are the same as after an import.
+ * transformers, simple-json, applied once by the driver as the kit's bulk write does), so the rows on disk are the
+ * same as after an import.
  */
 export async function insertRows<E extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<E>, rows: readonly E[]): Promise<void> {
   const { driver } = manager.connection;
@@ -19,7 +20,7 @@ export async function insertRows<E extends ObjectLiteral>(manager: EntityManager
     const parameters: unknown[] = [];
     const tuples = rows.slice(start, start + perStatement).map((row) => {
       const placeholders = columns.map((column) => {
-        parameters.push(driver.preparePersistentValue(column.getEntityValue(row, true), column));
+        parameters.push(driver.preparePersistentValue(column.getEntityValue(row), column) ?? null);
         return driver.createParameter(`p${parameters.length}`, parameters.length - 1);
       });
       return `(${placeholders.join(', ')})`;

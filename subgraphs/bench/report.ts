@@ -1,14 +1,13 @@
-import type { Method, Subject } from './measure';
+import type { Method } from './measure';
+import type { BenchInput } from './inputs';
 import type { Engine } from './throwaway-database';
 import type { MeasurementResult } from './worker';
 
 export interface BenchRow {
   engine: Engine;
-  subject: Subject;
+  input: Pick<BenchInput, 'format' | 'description'>;
   results: Record<Method, MeasurementResult>;
 }
-
-const LABELS: Record<Subject, string> = { budget: 'SHCP budget lines', ocds: 'OCDS payments' };
 
 export function rowsPerSecond(result: Pick<MeasurementResult, 'rows' | 'seconds'>): number {
   return result.seconds > 0 ? result.rows / result.seconds : Number.POSITIVE_INFINITY;
@@ -21,26 +20,30 @@ export function importRatio(row: BenchRow): number {
 
 const whole = (value: number) => (Number.isFinite(value) ? Math.round(value).toLocaleString('en') : '∞');
 
-/** A plain-text table: one line per engine and input. */
+const NUMERIC_FROM = 4;
+
+/** A plain-text table: one line per engine and format. */
 export function formatTable(rows: readonly BenchRow[]): string {
-  const header = ['engine', 'input', 'rows', '(a) import rows/s', 'parse s', 'write s', 'upsertAll rows/s', '(b) INSERT rows/s', '(c) a/b', 'peak RSS import'];
+  const header = ['engine', 'format', 'input', 'a row is', 'rows', 'loads', 'import rows/s', 'parse share', 'bare INSERT rows/s', 'ratio', 'rows written', 'peak RSS'];
   const body = rows.map((row) => {
-    const { import: imported, upsert, insert } = row.results;
-    const parse = imported.parseSeconds ?? 0;
+    const { import: imported, insert } = row.results;
+    const written = Object.values(imported.written).reduce((sum, count) => sum + count, 0);
     return [
       row.engine,
-      LABELS[row.subject],
-      imported.rows.toLocaleString('en'),
+      row.input.format,
+      row.input.description,
+      imported.unit,
+      imported.rowsPerLoad.toLocaleString('en'),
+      imported.loads.toLocaleString('en'),
       whole(rowsPerSecond(imported)),
-      parse.toFixed(2),
-      (imported.seconds - parse).toFixed(2),
-      whole(rowsPerSecond(upsert)),
+      imported.seconds > 0 ? `${Math.round((100 * (imported.parseSeconds ?? 0)) / imported.seconds)} %` : '–',
       whole(rowsPerSecond(insert)),
       importRatio(row).toFixed(2),
+      written.toLocaleString('en'),
       `${Math.round(imported.peakRssMb)} MB`,
     ];
   });
   const widths = header.map((_, i) => Math.max(...[header, ...body].map((cells) => cells[i].length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  const line = (cells: string[]) => cells.map((cell, i) => (i < NUMERIC_FROM ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }

@@ -1,14 +1,13 @@
 import 'reflect-metadata';
-import { definition } from '../budgets/definition';
-import { measure, type Method, type Subject, type Timing } from './measure';
+import { SUBGRAPHS } from '../definitions';
+import { formatNamed } from '../import/formats';
+import { measure, type LoadRequest, type Method, type Timing } from './measure';
 import { openThrowawayDatabase, type Engine } from './throwaway-database';
 
 /** One measurement, as the benchmark asks a child process for it (its own heap, so its own peak RSS). */
-export interface MeasurementRequest {
+export interface MeasurementRequest extends LoadRequest {
   engine: Engine;
-  subject: Subject;
   method: Method;
-  directory: string;
   databaseUrl?: string;
 }
 
@@ -17,11 +16,13 @@ export interface MeasurementResult extends Timing {
   peakRssMb: number;
 }
 
-/** Runs one measurement in a throw-away database and drops it, whatever happens. */
+/** Runs one measurement in a throw-away database of the format's subgraph and drops it, whatever happens. */
 export async function runMeasurement(request: MeasurementRequest): Promise<Timing> {
-  const database = await openThrowawayDatabase(definition, request.engine, request.databaseUrl);
+  const format = formatNamed(request.format);
+  if (!format) throw new Error(`unknown format ${request.format}`);
+  const database = await openThrowawayDatabase(SUBGRAPHS[format.subgraph], request.engine, request.databaseUrl);
   try {
-    return await measure(request.subject, request.method, request.directory, database.dataSource);
+    return await measure(request, request.method, database.dataSource);
   } finally {
     await database.drop();
   }
