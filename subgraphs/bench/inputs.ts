@@ -45,9 +45,6 @@ export function needsGenerated(formats: readonly FormatSpec[]): boolean {
   return formats.some((format) => format.name in GENERATED);
 }
 
-/** Real files that the shared-data test leaves to tests of their own, because they are large. */
-const REAL_ELSEWHERE: Record<string, string> = { 'cuenta-publica': 'budget_mx_cuenta_publica/csv' };
-
 /** Only in data/: the commitment ↔ program links are the project's own (illustrative) layer. */
 const PROJECT_ONLY: Record<string, string> = { allocations: 'allocations/allocations.csv' };
 
@@ -71,7 +68,6 @@ export function benchInputs(folders: InputFolders, formats: readonly FormatSpec[
       const input = at([path.join(folders.generated, GENERATED[format.name])], folders.generated);
       return { ...input, description: `generated ${input.description}` };
     }
-    if (format.name in REAL_ELSEWHERE) return at([path.join(folders.realData, REAL_ELSEWHERE[format.name])], folders.realData);
     if (format.name in PROJECT_ONLY) return at([path.join(folders.projectData, PROJECT_ONLY[format.name])], repositoryRoot);
     const real = REAL_DATA_IMPORTS.find((entry) => entry.format === format.name);
     if (!real) throw new Error(`no benchmark input for format ${format.name}`);

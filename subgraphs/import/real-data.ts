@@ -18,6 +18,8 @@ export interface RealDataImport {
   /** Loaded with --skip-rejected: the rejected rows are left out. */
   skipRejected?: boolean;
   rejected: number;
+  /** A large input imported by a test of its own (with its sums), which the shared-data test leaves to it. */
+  testedIn?: string;
 }
 
 export const REAL_DATA_IMPORTS: readonly RealDataImport[] = [
@@ -27,6 +29,7 @@ export const REAL_DATA_IMPORTS: readonly RealDataImport[] = [
   { format: 'ocds', paths: ['ocds_mx'], skipRejected: true, rejected: 4 },
   // One 2018 amount with three decimals; in 2017 one line of broken quoting and three three-decimal amounts.
   { format: 'compranet', paths: ['procurement_mx_compranet_sample/2017.sample.csv', 'procurement_mx_compranet_sample/2018.sample.csv'], skipRejected: true, rejected: 5 },
+  { format: 'cuenta-publica', paths: ['budget_mx_cuenta_publica/csv'], rejected: 0, testedIn: 'test/budgets/cuenta-publica-years.test.ts' },
   { format: 'consumer-prices', paths: ['budget_mx_cuenta_publica/IPC.csv'], rejected: 0 },
   { format: 'gdp', paths: ['budget_mx_cuenta_publica/PIB.csv'], rejected: 0 },
   { format: 'ogp-commitments', paths: ['ogp_commitments/open_parliament_0703.csv'], rejected: 0 },

@@ -43,7 +43,7 @@ async function check(format: FormatSpec, files: InputFile[], maxErrors: number |
 }
 
 class DryRunRollback extends Error {
-  constructor(readonly comparisons: Comparisons) {
+  constructor() {
     super('dry run: rolled back');
   }
 }
@@ -60,19 +60,17 @@ async function apply(
   parsed: ParsedImport,
   dryRun: boolean,
   record: (manager: EntityManager, comparisons: Comparisons) => Promise<unknown>,
-): Promise<Comparisons> {
+): Promise<void> {
   try {
-    return await dataSource.transaction(async (manager) => {
+    await dataSource.transaction(async (manager) => {
       const comparisons: Comparisons = new Map();
       for (const table of parsed.tables) comparisons.set(table, await compareWithStored(manager, table.entity, table.rows));
       await parsed.write(manager);
       await record(manager, comparisons);
-      if (dryRun) throw new DryRunRollback(comparisons);
-      return comparisons;
+      if (dryRun) throw new DryRunRollback();
     });
   } catch (error) {
-    if (error instanceof DryRunRollback) return error.comparisons;
-    throw error;
+    if (!(error instanceof DryRunRollback)) throw error;
   }
 }
 
@@ -102,20 +100,22 @@ export async function runImport(format: FormatSpec, files: InputFile[], options:
       input,
       source: format.shape.kind === 'csv' ? readSourceRows(input.absolute, format.shape) : null,
     }));
-    let comparisons: Comparisons | null = null;
+    // Counted inside the write's transaction when there is one, since the load record carries the same counts.
+    let counted: ReturnType<typeof countFiles> | null = null;
     if (loadable) {
       const { dataSource } = await open();
       context.progress(options.dryRun ? 'comparing with the stored rows (dry run)' : 'writing');
       const stopFollowing = context.writes ? followWrites(dataSource, context.writes) : () => undefined;
       try {
-        comparisons = await apply(dataSource, parsed, options.dryRun, (manager, compared) =>
-          recordLoad(manager, loadDescription(format, startedAt, parsed, countFiles({ format, files: checkedFiles, problems, comparisons: compared }).files, checkedFiles)),
-        );
+        await apply(dataSource, parsed, options.dryRun, (manager, comparisons) => {
+          counted = countFiles({ format, files: checkedFiles, problems, comparisons });
+          return recordLoad(manager, loadDescription(format, startedAt, parsed, counted.files, checkedFiles));
+        });
       } finally {
         stopFollowing();
       }
     }
-    const counted = countFiles({ format, files: checkedFiles, problems, comparisons });
+    counted ??= countFiles({ format, files: checkedFiles, problems, comparisons: null });
     const rejects = writeRejects(format, checkedFiles, problems, options.rejects, context.cwd);
     const pathOf = new Map(files.map((file) => [file.displayName, file.path]));
     const listed = options.maxErrors !== null ? problems.slice(0, options.maxErrors) : problems;

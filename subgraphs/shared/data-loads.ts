@@ -60,7 +60,7 @@ export async function recordLoad(manager: EntityManager, load: LoadDescription):
   return version;
 }
 
-export async function currentVersion(repository: Repository<DataLoad>): Promise<number> {
+async function currentVersion(repository: Repository<DataLoad>): Promise<number> {
   const row = await repository.createQueryBuilder('load').select('MAX(load.version)', 'version').getRawOne<{ version: number | string | null }>();
   return Number(row?.version ?? 0);
 }

@@ -2,7 +2,7 @@ import { Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Query, Resol
 import type { SubgraphName } from './config';
 import type { SubgraphContext } from './context';
 import { DataLoad } from './data-load.entity';
-import { currentVersion, latestPerFile, loadKeyOf, loadOfSourceLoader } from './data-loads';
+import { latestPerFile, loadKeyOf, loadOfSourceLoader } from './data-loads';
 import type { ReferenceResolvers } from './federated-schema';
 import { SourceRef } from './provenance';
 
@@ -66,10 +66,10 @@ export function dataVersionSchema(subgraph: SubgraphName): DataVersionSchema {
 
     @FieldResolver(() => SubgraphData, { name: subgraph, description: `What the ${subgraph} subgraph holds.` })
     async data(@Ctx() ctx: SubgraphContext): Promise<SubgraphData> {
-      const repository = ctx.dataSource.getRepository(DataLoad);
-      const files = await latestPerFile(repository).orderBy('load.file').addOrderBy('load.dataset').getMany();
+      const files = await latestPerFile(ctx.dataSource.getRepository(DataLoad)).orderBy('load.file').addOrderBy('load.dataset').getMany();
+      // The newest load is the latest of the files it wrote, so the version and its time follow from these records.
       const latest = files.reduce<DataLoad | null>((newest, load) => (newest === null || load.id > newest.id ? load : newest), null);
-      return { version: await currentVersion(repository), loadedAt: latest?.finishedAt ?? null, files };
+      return { version: latest?.version ?? 0, loadedAt: latest?.finishedAt ?? null, files };
     }
   }
 

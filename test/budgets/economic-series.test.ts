@@ -65,6 +65,7 @@ describe('npm run import -- consumer-prices / gdp', () => {
     expect((await runJson(box, ['consumer-prices', prices])).report.summary).toEqual({ inserted: 663, updated: 0, unchanged: 0, rejected: 0 });
     expect((await runJson(box, ['gdp', gdp])).report.summary).toEqual({ inserted: 31, updated: 0, unchanged: 0, rejected: 0 });
     expect((await runJson(box, ['consumer-prices', prices])).report.summary).toEqual({ inserted: 0, updated: 0, unchanged: 663, rejected: 0 });
+    expect((await runJson(box, ['gdp', gdp])).report.summary).toEqual({ inserted: 0, updated: 0, unchanged: 31, rejected: 0 });
   });
 
   test('a month that is not the first day, a rounded value and a repeated year: each named, nothing written', async () => {
