@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { load } from 'js-yaml';
+import { readSupergraphConfig } from '../tools/schema/supergraph-config';
 
 /**
  * No Docker engine runs here, so this keeps docker-compose.yml honest by reading it: every subgraph the
@@ -15,7 +16,9 @@ interface Service {
   depends_on?: string[] | Record<string, unknown>;
 }
 const compose = load(fs.readFileSync(path.join(root, 'docker-compose.yml'), 'utf8')) as { services: Record<string, Service> };
-const manifest = JSON.parse(fs.readFileSync(path.join(root, 'schema/subgraphs.json'), 'utf8')) as Record<string, string>;
+const manifest = Object.fromEntries(
+  Object.entries(readSupergraphConfig(fs.readFileSync(path.join(root, 'schema/supergraph.yaml'), 'utf8')).subgraphs).map(([name, { routing_url }]) => [name, routing_url]),
+);
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
 
 const entryExists = (compiled: string) => fs.existsSync(path.join(root, compiled.replace(/^dist\//, '').replace(/\.js$/, '.ts')));

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { SubgraphDefinition } from '../shared/start-subgraph';
+import type { SubgraphDefinition } from '../kit/start-subgraph';
 import { ClassificationSection } from './entities/classification-section.entity';
 import { ClassificationSeries } from './entities/classification-series.entity';
 import { ClassificationSubseries } from './entities/classification-subseries.entity';

@@ -1,6 +1,6 @@
-import type { PageWindow } from '../shared/connection';
-import type { SubgraphContext } from '../shared/context';
-import { loaderByKey, loaderManyBy, loaderPageBy } from '../shared/loaders';
+import type { PageWindow } from '../kit/connection';
+import type { SubgraphContext } from '../kit/context';
+import { loaderByKey, loaderManyBy, loaderPageBy } from '../kit/loaders';
 import { ClassificationSection } from './entities/classification-section.entity';
 import { ClassificationSeries } from './entities/classification-series.entity';
 import { ClassificationSubseries } from './entities/classification-subseries.entity';

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import type { SubgraphConfig } from '../shared/config';
-import { sampleLoad } from '../shared/data-loads';
-import { loadAllOrNothing } from '../shared/importing';
+import type { SubgraphConfig } from '../kit/config';
+import { sampleLoad } from '../kit/import/data-loads';
+import { loadAllOrNothing } from '../kit/import/importing';
 import { parseCatalogue, SECTIONS_FILE, SERIES_FILE, SUBSERIES_FILE, writeCatalogue } from './importers/catalogue.importer';
 import { DOCUMENTS_FILE, parseRecords, RECORDS_FILE, SUBJECTS_FILE, writeRecords } from './importers/records.importer';
 

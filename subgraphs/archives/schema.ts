@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema } from '../shared/federated-schema';
+import { buildFederatedSchema } from '../kit/federated-schema';
 import { Commitment, Contract, Institution, Transaction } from './entities/stubs';
 import { ClassificationSectionResolver } from './resolvers/classification-section.resolver';
 import { ClassificationSeriesResolver } from './resolvers/classification-series.resolver';

@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from '../shared/start-subgraph';
+import type { SubgraphDefinition } from '../kit/start-subgraph';
 import { Allocation } from './entities/allocation.entity';
 import { BudgetLine } from './entities/budget-line.entity';
 import { BudgetProgram } from './entities/budget-program.entity';

@@ -1,8 +1,8 @@
 import type DataLoader from 'dataloader';
 import { In, type SelectQueryBuilder } from 'typeorm';
-import { toPage, type Page, type PageWindow } from '../shared/connection';
-import type { SubgraphContext } from '../shared/context';
-import { groupInKeyOrder, loaderByKey, loaderManyBy, loaderPageBy } from '../shared/loaders';
+import { toPage, type Page, type PageWindow } from '../kit/connection';
+import type { SubgraphContext } from '../kit/context';
+import { groupInKeyOrder, loaderByKey, loaderManyBy, loaderPageBy } from '../kit/loaders';
 import { Allocation } from './entities/allocation.entity';
 import { BudgetLine } from './entities/budget-line.entity';
 import { BudgetProgram } from './entities/budget-program.entity';

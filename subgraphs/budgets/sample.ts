@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import type { SubgraphConfig } from '../shared/config';
-import { sampleLoad } from '../shared/data-loads';
-import { loadAllOrNothing } from '../shared/importing';
+import type { SubgraphConfig } from '../kit/config';
+import { sampleLoad } from '../kit/import/data-loads';
+import { loadAllOrNothing } from '../kit/import/importing';
 import { parseAllocations, writeAllocations } from './importers/allocations.importer';
 import { GDP_FILE, parseGdp, parsePriceIndex, PRICE_INDEX_FILE, writeGdp, writePriceIndex } from './importers/economic-series.importer';
 import { parseOcdsFiles, writeOcds, type OcdsFileInput } from './importers/ocds.importer';

@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema } from '../shared/federated-schema';
+import { buildFederatedSchema } from '../kit/federated-schema';
 import { CommitmentRef, InstitutionRef, StateRef } from './entities/stubs';
 import { AllocationResolver } from './resolvers/allocation.resolver';
 import { BudgetLineResolver } from './resolvers/budget-line.resolver';

@@ -1,5 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { toCentavos } from '../shared/money';
+import { toCentavos } from '../kit/money';
 import { SAMPLE_DATASETS } from './entities/budget-line.entity';
 import { SpendingChain, type SpendingFlag } from './entities/spending-chain';
 

@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from '../shared/start-subgraph';
+import type { SubgraphDefinition } from '../kit/start-subgraph';
 import { ActionPlan } from './entities/action-plan.entity';
 import { Commitment } from './entities/commitment.entity';
 import { OgpActionPlan } from './entities/ogp-action-plan.entity';

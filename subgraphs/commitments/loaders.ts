@@ -1,6 +1,6 @@
-import type { PageWindow } from '../shared/connection';
-import type { SubgraphContext } from '../shared/context';
-import { loaderByKey, loaderManyBy, loaderPageBy } from '../shared/loaders';
+import type { PageWindow } from '../kit/connection';
+import type { SubgraphContext } from '../kit/context';
+import { loaderByKey, loaderManyBy, loaderPageBy } from '../kit/loaders';
 import { ActionPlan } from './entities/action-plan.entity';
 import { Commitment } from './entities/commitment.entity';
 import { OgpActionPlan } from './entities/ogp-action-plan.entity';

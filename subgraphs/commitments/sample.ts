@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { SubgraphConfig } from '../shared/config';
-import { sampleLoad } from '../shared/data-loads';
-import { loadAllOrNothing } from '../shared/importing';
+import type { SubgraphConfig } from '../kit/config';
+import { sampleLoad } from '../kit/import/data-loads';
+import { loadAllOrNothing } from '../kit/import/importing';
 import { parseLocalActionPlans, shippedFiles, writeLocalActionPlans } from './importers/local-action-plans.importer';
 
 /** Loads INAI's local action plans and commitments, with the illustrative detail layer, from the data folder. */

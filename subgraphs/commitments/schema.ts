@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema } from '../shared/federated-schema';
+import { buildFederatedSchema } from '../kit/federated-schema';
 import { Institution } from './entities/institution.stub';
 import { State } from './entities/state.stub';
 import { ActionPlanResolver } from './resolvers/action-plan.resolver';

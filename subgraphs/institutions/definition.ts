@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { SubgraphDefinition } from '../shared/start-subgraph';
+import type { SubgraphDefinition } from '../kit/start-subgraph';
 import { GuarantorYear } from './entities/guarantor-year.entity';
 import { Institution } from './entities/institution.entity';
 import { OpenGovernmentScore } from './entities/open-government-score.entity';

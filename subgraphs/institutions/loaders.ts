@@ -1,6 +1,6 @@
-import type { PageWindow } from '../shared/connection';
-import type { SubgraphContext } from '../shared/context';
-import { loaderByKey, loaderManyBy, loaderPageBy } from '../shared/loaders';
+import type { PageWindow } from '../kit/connection';
+import type { SubgraphContext } from '../kit/context';
+import { loaderByKey, loaderManyBy, loaderPageBy } from '../kit/loaders';
 import { GuarantorYear } from './entities/guarantor-year.entity';
 import { Institution } from './entities/institution.entity';
 import { OpenGovernmentScore } from './entities/open-government-score.entity';

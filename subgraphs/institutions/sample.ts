@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import type { SubgraphConfig } from '../shared/config';
-import { sampleLoad } from '../shared/data-loads';
-import { loadAllOrNothing } from '../shared/importing';
+import type { SubgraphConfig } from '../kit/config';
+import { sampleLoad } from '../kit/import/data-loads';
+import { loadAllOrNothing } from '../kit/import/importing';
 import { parseGuarantorBodies, writeGuarantorBodies } from './importers/guarantor-bodies.importer';
 import { parseMetric, writeMetric } from './importers/metric.importer';
 import { ocdsFiles, parseOcdsBuyers, writeOcdsBuyers } from './importers/ocds-buyers.importer';

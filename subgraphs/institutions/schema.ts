@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema } from '../shared/federated-schema';
+import { buildFederatedSchema } from '../kit/federated-schema';
 import { referenceResolvers } from './resolvers/institutions.reference';
 import { InstitutionResolver } from './resolvers/institution.resolver';
 import { StateResolver } from './resolvers/state.resolver';

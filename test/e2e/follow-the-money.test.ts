@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { parseCentavos, formatCentavos } from '../../subgraphs/shared/money';
+import { parseCentavos, formatCentavos } from '../../subgraphs/kit/money';
 import { startFederation, type TestFederation } from '../helpers/federation';
 
 const FOLLOW_THE_MONEY = `

@@ -2,9 +2,9 @@ import path from 'node:path';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { readGatewayConfig } from '../../gateway/config';
 import { startGateway, type RunningGateway } from '../../gateway/server';
-import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/shared/config';
-import { prepareSubgraph, type PreparedSubgraph } from '../../subgraphs/shared/start-subgraph';
-import { SUBGRAPHS } from '../../subgraphs/definitions';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/kit/config';
+import { prepareSubgraph, type PreparedSubgraph } from '../../subgraphs/kit/start-subgraph';
+import { SUBGRAPHS } from '../../tools/subgraphs';
 import { dropDatabase, testConfig, type QueryResult } from './subgraph';
 
 export interface TestFederation {

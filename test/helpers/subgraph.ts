@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { readConfig, type SubgraphConfig } from '../../subgraphs/shared/config';
-import { postgresSchemaName } from '../../subgraphs/shared/data-source';
-import { prepareSubgraph, type PreparedSubgraph, type SubgraphDefinition } from '../../subgraphs/shared/start-subgraph';
+import { readConfig, type SubgraphConfig } from '../../subgraphs/kit/config';
+import { postgresSchemaName } from '../../subgraphs/kit/data-source';
+import { prepareSubgraph, type PreparedSubgraph, type SubgraphDefinition } from '../../subgraphs/kit/start-subgraph';
 
 export interface QueryResult {
   data?: Record<string, any> | null;

@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { SourceRef } from '../../shared/provenance';
+import { SourceRef } from '../../kit/provenance';
 import { RetentionPeriod } from './retention-period';
 
 export enum FinalDisposition {

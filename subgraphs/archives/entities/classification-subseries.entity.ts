@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { SourceRef } from '../../shared/provenance';
+import { SourceRef } from '../../kit/provenance';
 
 @ObjectType({ description: 'A subdivision of a records series (*subserie documental*), e.g. `06C.04.01` Licitación pública.' })
 @Entity('classification_subseries')

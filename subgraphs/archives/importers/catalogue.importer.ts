@@ -8,8 +8,8 @@ import {
   upsertAll,
   type CsvRow,
   type ImportProblem,
-} from '../../shared/importing';
-import { sourceAt } from '../../shared/provenance';
+} from '../../kit/import/importing';
+import { sourceAt } from '../../kit/provenance';
 import { ClassificationSection, ClassificationSectionKind } from '../entities/classification-section.entity';
 import { ClassificationSeries, DocumentaryValue, FinalDisposition } from '../entities/classification-series.entity';
 import { ClassificationSubseries } from '../entities/classification-subseries.entity';

@@ -9,8 +9,8 @@ import {
   upsertAll,
   type CsvRow,
   type ImportProblem,
-} from '../../shared/importing';
-import { sourceAt } from '../../shared/provenance';
+} from '../../kit/import/importing';
+import { sourceAt } from '../../kit/provenance';
 import { ClassificationSeries } from '../entities/classification-series.entity';
 import { ArchivalRecord, RecordAccess, RecordDocumentKind, type RecordDocument } from '../entities/record.entity';
 import { RecordSubject, RecordSubjectKind, recordSubjectRowId } from '../entities/record-subject.entity';

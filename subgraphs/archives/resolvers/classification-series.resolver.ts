@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, pageWindow, paginate, type Page } from '../../shared/connection';
-import type { SubgraphContext } from '../../shared/context';
+import { PageArgs, pageWindow, paginate, type Page } from '../../kit/connection';
+import type { SubgraphContext } from '../../kit/context';
 import { ClassificationSection } from '../entities/classification-section.entity';
 import { ClassificationSeries } from '../entities/classification-series.entity';
 import { ClassificationSubseries } from '../entities/classification-subseries.entity';

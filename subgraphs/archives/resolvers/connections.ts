@@ -1,4 +1,4 @@
-import { ConnectionType } from '../../shared/connection';
+import { ConnectionType } from '../../kit/connection';
 import { ClassificationSeries } from '../entities/classification-series.entity';
 import { ArchivalRecord } from '../entities/record.entity';
 

@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { PageArgs, pageWindow, type Page } from '../../shared/connection';
-import type { SubgraphContext } from '../../shared/context';
+import { PageArgs, pageWindow, type Page } from '../../kit/connection';
+import type { SubgraphContext } from '../../kit/context';
 import { ArchivalRecord } from '../entities/record.entity';
 import { RecordSubjectKind } from '../entities/record-subject.entity';
 import { Commitment, Contract, Institution, Transaction } from '../entities/stubs';

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { centavosColumn, MoneyScalar, type Centavos } from '../../shared/money';
-import { SourceRef } from '../../shared/provenance';
+import { centavosColumn, MoneyScalar, type Centavos } from '../../kit/money';
+import { SourceRef } from '../../kit/provenance';
 import { stateRef, StateRef } from './stubs';
 
 export enum AllocationBasis {

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { SourceRef } from '../../shared/provenance';
+import { SourceRef } from '../../kit/provenance';
 import { budgetCode, BudgetCode } from './values';
 
 @Directive('@key(fields: "id")')

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { centavosColumn, formatCentavos, MoneyScalar, type Centavos } from '../../shared/money';
-import { SourceRef } from '../../shared/provenance';
+import { centavosColumn, formatCentavos, MoneyScalar, type Centavos } from '../../kit/money';
+import { SourceRef } from '../../kit/provenance';
 import { ContractParty, OriginalAmount } from './values';
 
 @Directive('@key(fields: "id")')

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { centavosColumn, MoneyScalar, type Centavos } from '../../shared/money';
-import { SourceRef } from '../../shared/provenance';
+import { centavosColumn, MoneyScalar, type Centavos } from '../../kit/money';
+import { SourceRef } from '../../kit/provenance';
 
 /** Mexico's nominal gross domestic product for one year: the denominator of "spending as a share of GDP". */
 @ObjectType({ description: "Mexico's gross domestic product for one year at current prices (*Producto Interno Bruto nominal*, INEGI)." })

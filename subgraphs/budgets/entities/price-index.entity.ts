@@ -1,6 +1,6 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { SourceRef } from '../../shared/provenance';
+import { SourceRef } from '../../kit/provenance';
 
 /** Index points are kept as exact integer millionths (the file publishes at most six decimals). */
 const MILLIONTHS = { to: (value: bigint) => value.toString(), from: (raw: unknown) => BigInt(String(raw)) };

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { centavosColumn, MoneyScalar, type Centavos } from '../../shared/money';
-import { SourceRef } from '../../shared/provenance';
+import { centavosColumn, MoneyScalar, type Centavos } from '../../kit/money';
+import { SourceRef } from '../../kit/provenance';
 import { budgetCode, BudgetCode } from './values';
 
 const money = { type: 'bigint', transformer: centavosColumn } as const;

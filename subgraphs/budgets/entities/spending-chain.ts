@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { MoneyScalar, type Centavos } from '../../shared/money';
+import { MoneyScalar, type Centavos } from '../../kit/money';
 
 export enum SpendingFlag {
   EXERCISED_OVER_MODIFIED = 'EXERCISED_OVER_MODIFIED',

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
-import { collectProblems, duplicateIdProblems, inTransaction, readCsv, rejectIfProblems, requireColumns, RowReader, upsertAll, type CsvRow, type ImportProblem } from '../../shared/importing';
-import { datasetCatalogue, sourceAt } from '../../shared/provenance';
-import { stateById } from '../../shared/states';
+import { collectProblems, duplicateIdProblems, inTransaction, readCsv, rejectIfProblems, requireColumns, RowReader, upsertAll, type CsvRow, type ImportProblem } from '../../kit/import/importing';
+import { datasetCatalogue, sourceAt } from '../../kit/provenance';
+import { stateById } from '../../kit/states';
 import { Allocation, AllocationBasis } from '../entities/allocation.entity';
 
 export const ALLOCATION_COLUMNS = [

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { collectProblems, ImportError, inTransaction, isIsoDate, readText, upsertAll, type ImportProblem } from '../../shared/importing';
-import { sourceAt } from '../../shared/provenance';
+import { collectProblems, ImportError, inTransaction, isIsoDate, readText, upsertAll, type ImportProblem } from '../../kit/import/importing';
+import { sourceAt } from '../../kit/provenance';
 import { ContractProgram } from '../entities/contract-program.entity';
 import { Contract } from '../entities/contract.entity';
-import { splitCsv, type CsvRecord } from '../../shared/csv-records';
+import { splitCsv, type CsvRecord } from '../../kit/import/csv-records';
 import { exactCentavos } from './exact-amount';
-import { compareWithStored, summarize, type ImportSummary } from '../../shared/import-summary';
+import { compareWithStored, summarize, type ImportSummary } from '../../kit/import/import-summary';
 
 /**
  * The 45 columns of the SFP's CompraNet contracts file, in the order of its dictionary (data/compranet/diccionario.xlsx,

@@ -1,5 +1,5 @@
-import type { CsvRow, ImportProblem } from '../../shared/importing';
-import type { Centavos } from '../../shared/money';
+import type { CsvRow, ImportProblem } from '../../kit/import/importing';
+import type { Centavos } from '../../kit/money';
 import { decimalsOf, parseAmount, percentageProblem } from './cuenta-publica.figures';
 import { ramoByName } from './ramos';
 

@@ -1,4 +1,4 @@
-import { formatCentavos, type Centavos } from '../../shared/money';
+import { formatCentavos, type Centavos } from '../../kit/money';
 
 /**
  * The figures of the Cuenta Pública files, read exactly. The compilation copies the SHCP's spreadsheet cells, which

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
-import { collectProblems, inTransaction, readCsv, rejectIfProblems, requireColumns, upsertAll, type ImportProblem } from '../../shared/importing';
-import { sourceAt } from '../../shared/provenance';
+import { collectProblems, inTransaction, readCsv, rejectIfProblems, requireColumns, upsertAll, type ImportProblem } from '../../kit/import/importing';
+import { sourceAt } from '../../kit/provenance';
 import { ProgramAccount } from '../entities/program-account.entity';
 import { blocksOf, parseBlock, percentageDecimals, type Block, type Figure, type Moment } from './cuenta-publica.blocks';
 import { sectionsOf, type Section } from './cuenta-publica.sections';
 import { ramoByName } from './ramos';
-import { compareWithStored, summarize, type ImportSummary } from '../../shared/import-summary';
+import { compareWithStored, summarize, type ImportSummary } from '../../kit/import/import-summary';
 
 /**
  * The Cuenta Pública files (lapanquecita/cuenta-publica, csv/<year>.csv) hold, per ente, ramo and program, a block of

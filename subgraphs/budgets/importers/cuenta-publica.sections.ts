@@ -1,5 +1,5 @@
-import type { ImportProblem } from '../../shared/importing';
-import { formatCentavos, type Centavos } from '../../shared/money';
+import type { ImportProblem } from '../../kit/import/importing';
+import { formatCentavos, type Centavos } from '../../kit/money';
 import { MOMENT_LABELS, MOMENTS, type Block, type Moment } from './cuenta-publica.blocks';
 import { agreesWithin } from './cuenta-publica.figures';
 import { bodiesOfRamo, ramoByName, sameRamoName } from './ramos';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { EntityManager } from 'typeorm';
-import { duplicateIdProblems, isIsoDate, readCsvCollecting, upsertAll, type CsvRow, type ImportProblem } from '../../shared/importing';
-import { sourceAt } from '../../shared/provenance';
+import { duplicateIdProblems, isIsoDate, readCsvCollecting, upsertAll, type CsvRow, type ImportProblem } from '../../kit/import/importing';
+import { sourceAt } from '../../kit/provenance';
 import { GrossDomesticProduct } from '../entities/gross-domestic-product.entity';
 import { PriceIndex } from '../entities/price-index.entity';
 

@@ -1,4 +1,4 @@
-import { parseCentavos, type Centavos } from '../../shared/money';
+import { parseCentavos, type Centavos } from '../../kit/money';
 
 const AMOUNT = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 

@@ -1,5 +1,5 @@
-import type { ImportProblem } from '../../shared/importing';
-import { asArray, asObject, asText, isObject, readJson, type JsonObject } from '../../shared/json';
+import type { ImportProblem } from '../../kit/import/importing';
+import { asArray, asObject, asText, isObject, readJson, type JsonObject } from '../../kit/import/json';
 import type { SourcedRelease } from './ocds-merge';
 
 /** What one OCDS file holds, whatever its container: releases to merge and records' compiled releases. */

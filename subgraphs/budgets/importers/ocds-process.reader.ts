@@ -1,6 +1,6 @@
-import { sourceAt } from '../../shared/provenance';
-import type { ImportProblem } from '../../shared/importing';
-import { asArray, asObject, asText, either, JsonReader, type JsonObject } from '../../shared/json';
+import { sourceAt } from '../../kit/provenance';
+import type { ImportProblem } from '../../kit/import/importing';
+import { asArray, asObject, asText, either, JsonReader, type JsonObject } from '../../kit/import/json';
 import { ContractProgram } from '../entities/contract-program.entity';
 import { Contract } from '../entities/contract.entity';
 import { SpendingMoment, Transaction } from '../entities/transaction.entity';

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
-import { inTransaction, rejectIfProblems, upsertAll, type ImportProblem } from '../../shared/importing';
+import { inTransaction, rejectIfProblems, upsertAll, type ImportProblem } from '../../kit/import/importing';
 import { ContractProgram } from '../entities/contract-program.entity';
 import { Contract } from '../entities/contract.entity';
 import { Transaction } from '../entities/transaction.entity';
-import { readJson, type JsonObject } from '../../shared/json';
+import { readJson, type JsonObject } from '../../kit/import/json';
 import { readOcdsDocument } from './ocds-containers';
 import { compileReleases, type CompiledRelease, type SourcedRelease } from './ocds-merge';
 import { budgetOf, ProcessReader, ramoProgram } from './ocds-process.reader';

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
-import { collectProblems, eachCsvRow, inTransaction, rejectIfProblems, RowReader, upsertAll, type CsvRow, type ImportProblem } from '../../shared/importing';
-import { sourceAt } from '../../shared/provenance';
-import { stateById } from '../../shared/states';
+import { collectProblems, eachCsvRow, inTransaction, rejectIfProblems, RowReader, upsertAll, type CsvRow, type ImportProblem } from '../../kit/import/importing';
+import { sourceAt } from '../../kit/provenance';
+import { stateById } from '../../kit/states';
 import { BudgetLine } from '../entities/budget-line.entity';
 import { BudgetProgram } from '../entities/budget-program.entity';
 

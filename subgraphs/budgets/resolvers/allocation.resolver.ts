@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../shared/context';
+import type { SubgraphContext } from '../../kit/context';
 import { Allocation } from '../entities/allocation.entity';
 import { BudgetProgram } from '../entities/budget-program.entity';
 import { SpendingChain } from '../entities/spending-chain';

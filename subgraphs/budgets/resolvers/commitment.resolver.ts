@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../shared/context';
+import type { SubgraphContext } from '../../kit/context';
 import { Allocation } from '../entities/allocation.entity';
 import { Contract } from '../entities/contract.entity';
 import { SpendingChain } from '../entities/spending-chain';

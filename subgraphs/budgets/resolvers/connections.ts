@@ -1,4 +1,4 @@
-import { ConnectionType } from '../../shared/connection';
+import { ConnectionType } from '../../kit/connection';
 import { BudgetLine } from '../entities/budget-line.entity';
 import { BudgetProgram } from '../entities/budget-program.entity';
 import { Contract } from '../entities/contract.entity';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { Between, LessThanOrEqual, MoreThanOrEqual, type FindOperator } from 'typeorm';
-import type { SubgraphContext } from '../../shared/context';
-import { badUserInput } from '../../shared/errors';
+import type { SubgraphContext } from '../../kit/context';
+import { badUserInput } from '../../kit/errors';
 import { GrossDomesticProduct } from '../entities/gross-domestic-product.entity';
 import { PriceIndex } from '../entities/price-index.entity';
 

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { PageArgs, pageWindow, type Page } from '../../shared/connection';
-import type { SubgraphContext } from '../../shared/context';
+import { PageArgs, pageWindow, type Page } from '../../kit/connection';
+import type { SubgraphContext } from '../../kit/context';
 import { BudgetLine } from '../entities/budget-line.entity';
 import { SpendingChain } from '../entities/spending-chain';
 import { InstitutionRef } from '../entities/stubs';

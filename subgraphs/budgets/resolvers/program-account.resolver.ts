@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, pageWindow, paginate, type Page } from '../../shared/connection';
-import type { SubgraphContext } from '../../shared/context';
+import { PageArgs, pageWindow, paginate, type Page } from '../../kit/connection';
+import type { SubgraphContext } from '../../kit/context';
 import { BudgetProgram } from '../entities/budget-program.entity';
 import { ProgramAccount } from '../entities/program-account.entity';
 import { accountById, programById } from '../loaders';

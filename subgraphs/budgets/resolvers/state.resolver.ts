@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../shared/context';
+import type { SubgraphContext } from '../../kit/context';
 import { SpendingChain } from '../entities/spending-chain';
 import { StateRef } from '../entities/stubs';
 import { stateBudget } from '../loaders';

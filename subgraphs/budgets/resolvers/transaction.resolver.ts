@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../shared/context';
+import type { SubgraphContext } from '../../kit/context';
 import { BudgetProgram } from '../entities/budget-program.entity';
 import { Contract } from '../entities/contract.entity';
 import { Transaction } from '../entities/transaction.entity';

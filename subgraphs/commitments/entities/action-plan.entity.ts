@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType, Directive } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { SourceRef } from '../../shared/provenance';
+import { SourceRef } from '../../kit/provenance';
 
 export enum ActionPlanStatus {
   IN_PREPARATION = 'IN_PREPARATION',

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn, type ValueTransformer } from 'typeorm';
-import { SourceRef, sourceAt } from '../../shared/provenance';
+import { SourceRef, sourceAt } from '../../kit/provenance';
 import { Completion } from './completion';
 import { IrmAssessment } from './irm-assessment';
 

@@ -1,6 +1,6 @@
-import { duplicateIdProblems, readCsv, requireColumns, RowReader, type ImportProblem } from '../../shared/importing';
-import { sourceAt } from '../../shared/provenance';
-import { stateShortCode, type StateCode } from '../../shared/states';
+import { duplicateIdProblems, readCsv, requireColumns, RowReader, type ImportProblem } from '../../kit/import/importing';
+import { sourceAt } from '../../kit/provenance';
+import { stateShortCode, type StateCode } from '../../kit/states';
 import { ActionPlan, ActionPlanStatus } from '../entities/action-plan.entity';
 import { foldText } from '../text';
 import { requiredDate, stateOf } from './fields';

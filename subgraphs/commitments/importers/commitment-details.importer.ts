@@ -1,4 +1,4 @@
-import { duplicateIdProblems, readCsv, requireColumns, RowReader, type CsvRow, type ImportProblem } from '../../shared/importing';
+import { duplicateIdProblems, readCsv, requireColumns, RowReader, type CsvRow, type ImportProblem } from '../../kit/import/importing';
 import {
   Commitment,
   CommitmentStage,

@@ -1,5 +1,5 @@
-import { duplicateIdProblems, readCsv, requireColumns, RowReader, type ImportProblem } from '../../shared/importing';
-import { sourceAt } from '../../shared/provenance';
+import { duplicateIdProblems, readCsv, requireColumns, RowReader, type ImportProblem } from '../../kit/import/importing';
+import { sourceAt } from '../../kit/provenance';
 import type { ActionPlan } from '../entities/action-plan.entity';
 import { Commitment, CommitmentKind, commitmentWithoutDetails } from '../entities/commitment.entity';
 import { foldText } from '../text';

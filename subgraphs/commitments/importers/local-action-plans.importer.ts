@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
-import { inTransaction, rejectIfProblems, upsertAll } from '../../shared/importing';
+import { inTransaction, rejectIfProblems, upsertAll } from '../../kit/import/importing';
 import { ActionPlan } from '../entities/action-plan.entity';
 import { Commitment, DETAILS_FILE, EVALUATIONS_FILE, MILESTONES_FILE } from '../entities/commitment.entity';
 import { parseActionPlans, PLANS_FILE } from './action-plans.importer';

@@ -10,9 +10,9 @@ import {
   upsertAll,
   type CsvRow,
   type ImportProblem,
-} from '../../shared/importing';
-import { sourceAt } from '../../shared/provenance';
-import { stateByName } from '../../shared/states';
+} from '../../kit/import/importing';
+import { sourceAt } from '../../kit/provenance';
+import { stateByName } from '../../kit/states';
 import { Commitment, CommitmentKind, commitmentWithoutDetails } from '../entities/commitment.entity';
 import { Completion } from '../entities/completion';
 import { IrmAssessment, IrmPotentialImpact, IrmSpecificity } from '../entities/irm-assessment';
@@ -20,7 +20,7 @@ import { OgpActionPlan, OgpMemberLevel } from '../entities/ogp-action-plan.entit
 import { foldText } from '../text';
 import { dateOrderOf, isoDateOf } from './ogp-dates';
 import { POLICY_AREAS, themesOf } from './ogp-policy-areas';
-import { compareWithStored, summarize, type ImportSummary } from '../../shared/import-summary';
+import { compareWithStored, summarize, type ImportSummary } from '../../kit/import/import-summary';
 
 export const OGP_DATASET = 'ogp-irm-commitments';
 export const OGP_FILE = 'ogp/open_parliament_0703.csv';

@@ -1,4 +1,4 @@
-import { ConnectionType } from '../../shared/connection';
+import { ConnectionType } from '../../kit/connection';
 import { ActionPlan } from '../entities/action-plan.entity';
 import { Commitment } from '../entities/commitment.entity';
 import { OgpActionPlan } from '../entities/ogp-action-plan.entity';

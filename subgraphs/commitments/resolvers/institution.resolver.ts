@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { PageArgs, pageWindow, type Page } from '../../shared/connection';
-import type { SubgraphContext } from '../../shared/context';
+import { PageArgs, pageWindow, type Page } from '../../kit/connection';
+import type { SubgraphContext } from '../../kit/context';
 import type { Commitment } from '../entities/commitment.entity';
 import { Institution } from '../entities/institution.stub';
 import { commitmentPagesByInstitution } from '../loaders';

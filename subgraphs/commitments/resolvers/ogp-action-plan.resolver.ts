@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, pageWindow, paginate, type Page } from '../../shared/connection';
-import type { SubgraphContext } from '../../shared/context';
+import { PageArgs, pageWindow, paginate, type Page } from '../../kit/connection';
+import type { SubgraphContext } from '../../kit/context';
 import type { Commitment } from '../entities/commitment.entity';
 import { OgpActionPlan } from '../entities/ogp-action-plan.entity';
 import { State } from '../entities/state.stub';

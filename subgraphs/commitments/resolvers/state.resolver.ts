@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../shared/context';
+import type { SubgraphContext } from '../../kit/context';
 import { ActionPlan } from '../entities/action-plan.entity';
 import { OgpActionPlan } from '../entities/ogp-action-plan.entity';
 import { State } from '../entities/state.stub';

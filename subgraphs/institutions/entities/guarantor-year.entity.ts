@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { centavosColumn, MoneyScalar, type Centavos } from '../../shared/money';
-import { SourceRef } from '../../shared/provenance';
+import { centavosColumn, MoneyScalar, type Centavos } from '../../kit/money';
+import { SourceRef } from '../../kit/provenance';
 
 @ObjectType({ description: "One year of a transparency body's (*órgano garante*) activity and budget." })
 @Entity('guarantor_year')

@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { SourceRef } from '../../shared/provenance';
+import { SourceRef } from '../../kit/provenance';
 
 /**
  * One year of the Open Government Metric (*Métrica de Gobierno Abierto*, INAI/CIDE) for a state, or for

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { SourceRef } from '../../shared/provenance';
+import { SourceRef } from '../../kit/provenance';
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A federal entity of Mexico (*entidad federativa*): one of the 31 states or Mexico City.' })

@@ -1,5 +1,5 @@
-import type { ImportProblem } from '../../shared/importing';
-import type { SourceRef } from '../../shared/provenance';
+import type { ImportProblem } from '../../kit/import/importing';
+import type { SourceRef } from '../../kit/provenance';
 import { GovernmentOrder, Institution, InstitutionKind, type InstitutionIdentifier } from '../entities/institution.entity';
 import { cleanName, searchForm } from '../names';
 

@@ -1,14 +1,14 @@
 import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
-import { loadAllOrNothing, upsertAll, type ImportProblem } from '../../shared/importing';
-import { parseCentavos, type Centavos } from '../../shared/money';
-import { sourceAt } from '../../shared/provenance';
-import { stateByName } from '../../shared/states';
+import { loadAllOrNothing, upsertAll, type ImportProblem } from '../../kit/import/importing';
+import { parseCentavos, type Centavos } from '../../kit/money';
+import { sourceAt } from '../../kit/provenance';
+import { stateByName } from '../../kit/states';
 import { GuarantorYear } from '../entities/guarantor-year.entity';
 import { GovernmentOrder, Institution, InstitutionKind } from '../entities/institution.entity';
 import { guarantorId } from '../ids';
 import { newInstitution, type Parsed } from './common';
-import { isObject, readJson, type JsonObject } from '../../shared/json';
+import { isObject, readJson, type JsonObject } from '../../kit/import/json';
 
 const GUARANTOR_DATASET = 'inai-organos-garantes';
 

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
-import { duplicateIdProblems, loadAllOrNothing, readCsvCollecting, upsertAll, type CsvRow, type ImportProblem } from '../../shared/importing';
-import { sourceAt } from '../../shared/provenance';
-import { stateByName } from '../../shared/states';
+import { duplicateIdProblems, loadAllOrNothing, readCsvCollecting, upsertAll, type CsvRow, type ImportProblem } from '../../kit/import/importing';
+import { sourceAt } from '../../kit/provenance';
+import { stateByName } from '../../kit/states';
 import { OpenGovernmentScore } from '../entities/open-government-score.entity';
 import type { Parsed } from './common';
 

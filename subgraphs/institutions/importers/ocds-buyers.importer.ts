@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { loadAllOrNothing, upsertAll, type ImportProblem } from '../../shared/importing';
-import { sourceAt } from '../../shared/provenance';
+import { loadAllOrNothing, upsertAll, type ImportProblem } from '../../kit/import/importing';
+import { sourceAt } from '../../kit/provenance';
 import { Institution } from '../entities/institution.entity';
 import type { Parsed } from './common';
-import { isObject, readJson, type JsonObject } from '../../shared/json';
+import { isObject, readJson, type JsonObject } from '../../kit/import/json';
 import { newRamo, newUnit } from './pef.importer';
 
 const OCDS_FEDERAL_DATASET = 'ocds-mx-federal';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
-import { loadAllOrNothing, readCsvCollecting, upsertAll, type ImportProblem } from '../../shared/importing';
-import { sourceAt } from '../../shared/provenance';
+import { loadAllOrNothing, readCsvCollecting, upsertAll, type ImportProblem } from '../../kit/import/importing';
+import { sourceAt } from '../../kit/provenance';
 import { GovernmentOrder, Institution, InstitutionKind } from '../entities/institution.entity';
 import { ramoId, unitId } from '../ids';
 import { newInstitution, type Parsed } from './common';

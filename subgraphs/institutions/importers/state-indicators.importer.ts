@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { EntityManager } from 'typeorm';
-import { duplicateIdProblems, readCsvCollecting, RowReader, upsertAll, type CsvRow, type ImportProblem } from '../../shared/importing';
-import { sourceAt } from '../../shared/provenance';
-import { stateByName } from '../../shared/states';
+import { duplicateIdProblems, readCsvCollecting, RowReader, upsertAll, type CsvRow, type ImportProblem } from '../../kit/import/importing';
+import { sourceAt } from '../../kit/provenance';
+import { stateByName } from '../../kit/states';
 import { StateIndicator } from '../entities/state-indicator.entity';
 import type { Parsed } from './common';
 import { METRIC_DATASET, NATIONAL, STATE } from './metric.importer';

@@ -1,14 +1,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { loadAllOrNothing, upsertAll } from '../../shared/importing';
-import { sourceAt } from '../../shared/provenance';
-import { STATES, type StateCode } from '../../shared/states';
+import { loadAllOrNothing, upsertAll } from '../../kit/import/importing';
+import { sourceAt } from '../../kit/provenance';
+import { STATES, type StateCode } from '../../kit/states';
 import { GovernmentOrder, Institution, InstitutionKind } from '../entities/institution.entity';
 import { State } from '../entities/state.entity';
 import { executiveId } from '../ids';
 import { newInstitution, type Parsed } from './common';
 
 const STATES_DATASET = 'inegi-states';
-const STATES_FILE = 'subgraphs/shared/states.ts';
+const STATES_FILE = 'subgraphs/kit/states.ts';
 
 export interface ParsedStates extends Parsed {
   states: State[];

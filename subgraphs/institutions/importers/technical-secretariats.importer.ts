@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
-import { duplicateIdProblems, loadAllOrNothing, readCsvCollecting, RowReader, upsertAll, type ImportProblem } from '../../shared/importing';
-import { sourceAt } from '../../shared/provenance';
-import { stateByName, type StateCode } from '../../shared/states';
+import { duplicateIdProblems, loadAllOrNothing, readCsvCollecting, RowReader, upsertAll, type ImportProblem } from '../../kit/import/importing';
+import { sourceAt } from '../../kit/provenance';
+import { stateByName, type StateCode } from '../../kit/states';
 import { SecretariatSector, TechnicalSecretariat, type SecretariatMember } from '../entities/technical-secretariat.entity';
 import { executiveId, guarantorId } from '../ids';
 import type { Parsed } from './common';

@@ -1,4 +1,4 @@
-import { ConnectionType } from '../../shared/connection';
+import { ConnectionType } from '../../kit/connection';
 import { Institution } from '../entities/institution.entity';
 import { State } from '../entities/state.entity';
 

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { In, IsNull } from 'typeorm';
-import { PageArgs, pageWindow, paginate, type Page } from '../../shared/connection';
-import type { SubgraphContext } from '../../shared/context';
+import { PageArgs, pageWindow, paginate, type Page } from '../../kit/connection';
+import type { SubgraphContext } from '../../kit/context';
 import { Institution } from '../entities/institution.entity';
 import { OpenGovernmentScore } from '../entities/open-government-score.entity';
 import { StateIndicator } from '../entities/state-indicator.entity';

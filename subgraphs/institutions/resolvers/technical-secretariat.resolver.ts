@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../shared/context';
+import type { SubgraphContext } from '../../kit/context';
 import { Institution } from '../entities/institution.entity';
 import { State } from '../entities/state.entity';
 import { SecretariatMember, TechnicalSecretariat } from '../entities/technical-secretariat.entity';

@@ -1,0 +1,198 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { definition } from '../../../subgraphs/budgets/definition';
+import { Allocation } from '../../../subgraphs/budgets/entities/allocation.entity';
+import { BudgetLine } from '../../../subgraphs/budgets/entities/budget-line.entity';
+import { BudgetProgram } from '../../../subgraphs/budgets/entities/budget-program.entity';
+import { Contract } from '../../../subgraphs/budgets/entities/contract.entity';
+import { Transaction } from '../../../subgraphs/budgets/entities/transaction.entity';
+import { loadAllocations } from '../../../subgraphs/budgets/importers/allocations.importer';
+import { loadOcdsFiles } from '../../../subgraphs/budgets/importers/ocds.importer';
+import { loadBudgetFiles, parseBudgetFiles } from '../../../subgraphs/budgets/importers/shcp-budget.importer';
+import { allocationsFile, budgetInputs, loadSample, ocdsInputs } from '../../../subgraphs/budgets/sample';
+import { ImportError, type ImportProblem } from '../../../subgraphs/kit/import/importing';
+import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
+import { DATA } from './expected';
+
+let subgraph: TestSubgraph;
+let scratch: string;
+
+beforeAll(async () => {
+  subgraph = await openTestSubgraph(definition, { loadSample: false });
+  scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'budgets-import-'));
+});
+afterAll(async () => {
+  await subgraph.close();
+  fs.rmSync(scratch, { recursive: true, force: true });
+});
+
+const pef2018 = fs.readFileSync(path.join(DATA, 'shcp-pef', '2018.sample.csv'), 'utf8').split('\n');
+
+function write(name: string, text: string | Buffer): string {
+  const file = path.join(scratch, name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+/** A small OFDP file: the header and the first data rows of the real 2018 sample, with optional edits. */
+function budgetFile(name: string, edit: (lines: string[]) => string[] = (lines) => lines): string {
+  return write(name, `${edit(pef2018.slice(0, 4)).join('\n')}\n`);
+}
+
+async function counts() {
+  const manager = subgraph.dataSource.manager;
+  return {
+    lines: await manager.count(BudgetLine),
+    programs: await manager.count(BudgetProgram),
+    contracts: await manager.count(Contract),
+    transactions: await manager.count(Transaction),
+    allocations: await manager.count(Allocation),
+  };
+}
+
+async function rejection(load: () => Promise<unknown>): Promise<ImportProblem[]> {
+  const before = await counts();
+  const error = await load().then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ImportError);
+  expect(await counts()).toEqual(before);
+  return (error as ImportError).problems;
+}
+
+describe('loading the shipped files', () => {
+  test('the whole sample loads, and loading it again changes nothing', async () => {
+    await loadSample(subgraph.dataSource, subgraph.config);
+    const first = await counts();
+    // Contracts: 11 federal, 10 INAI, 5 CDMX, 3 Jalisco, 1 GACM; transactions: 11 × 4 federal measures, 6 INAI,
+    // 37 CDMX and 6 Jalisco payments.
+    expect(first).toEqual({ lines: 4800, programs: 345 + 404, contracts: 11 + 10 + 5 + 3 + 1, transactions: 11 * 4 + 6 + 37 + 6, allocations: 6 });
+    await loadBudgetFiles(subgraph.dataSource, budgetInputs(subgraph.config.dataDirectory));
+    await loadOcdsFiles(subgraph.dataSource, ocdsInputs(subgraph.config.dataDirectory));
+    await loadAllocations(subgraph.dataSource, allocationsFile(subgraph.config.dataDirectory));
+    expect(await counts()).toEqual(first);
+    const ids = await subgraph.dataSource.getRepository(BudgetLine).find({ select: { id: true }, order: { id: 'ASC' }, take: 5 });
+    await loadSample(subgraph.dataSource, subgraph.config);
+    expect(await subgraph.dataSource.getRepository(BudgetLine).find({ select: { id: true }, order: { id: 'ASC' }, take: 5 })).toEqual(ids);
+  });
+});
+
+describe('what real budget files throw at the SHCP importer', () => {
+  test('UTF-8 with a byte-order mark and CRLF, Latin-1, and upper-case header names read the same lines', () => {
+    const text = pef2018.join('\n');
+    const parse = (file: string) => parseBudgetFiles([{ file, dataset: 'shcp-pef-2018-sample' }]);
+    const reference = parse(write('2018.sample.csv', text));
+    expect(reference.problems).toEqual([]);
+    expect(reference.lines).toHaveLength(2186);
+    const upperHeader = [pef2018[0].toUpperCase(), ...pef2018.slice(1)].join('\n');
+    const variants = [
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text.replace(/\n/g, '\r\n'), 'utf8')]),
+      Buffer.from(text, 'latin1'),
+      upperHeader,
+    ];
+    for (const variant of variants) {
+      const parsed = parse(write('2018.sample.csv', variant));
+      expect(parsed.problems).toEqual([]);
+      expect(parsed.lines).toEqual(reference.lines);
+    }
+  });
+});
+
+describe('SHCP budget importer rejections leave the database unchanged', () => {
+  test('an amount that is not exact', async () => {
+    const file = budgetFile('bad-amount.csv', (lines) => [lines[0], lines[1].replace(',21141.00,', ',"1,234.5x",'), ...lines.slice(2)]);
+    const problems = await rejection(() => loadBudgetFiles(subgraph.dataSource, [{ file, dataset: 'shcp-pef-2018-sample' }]));
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'bad-amount.csv', row: 2, field: 'monto_aprobado', value: '1,234.5x' }));
+    const untouched = await subgraph.dataSource.getRepository(BudgetLine).findOneByOrFail({ id: '2018:08.410.3.2.1.9.P.001.1000.1400.144.14406.1.1.9.0' });
+    expect(untouched.approved).toBe(2114100n);
+  });
+
+  test('a missing header column', async () => {
+    const file = budgetFile('no-paid.csv', (lines) => lines.map((line) => line.replace(/,[^,]*$/, '')));
+    const problems = await rejection(() => loadBudgetFiles(subgraph.dataSource, [{ file, dataset: 'shcp-pef-2018-sample' }]));
+    expect(problems).toEqual([expect.objectContaining({ file: 'no-paid.csv', row: 1, field: 'monto_pagado' })]);
+  });
+
+  test('a truncated file with an unclosed quote', async () => {
+    const file = write('truncated.csv', `${pef2018.slice(0, 3).join('\n')}\n${pef2018[3].slice(0, 40)}`);
+    const problems = await rejection(() => loadBudgetFiles(subgraph.dataSource, [{ file, dataset: 'shcp-pef-2018-sample' }]));
+    expect(problems[0]).toMatchObject({ file: 'truncated.csv', reason: expect.stringContaining('not a valid CSV') });
+    expect(problems[0].row).toBeGreaterThan(0);
+  });
+
+  test('the same budget key twice', async () => {
+    const file = budgetFile('duplicate.csv', (lines) => [...lines, lines[1]]);
+    const problems = await rejection(() => loadBudgetFiles(subgraph.dataSource, [{ file, dataset: 'shcp-pef-2018-sample' }]));
+    expect(problems).toEqual([expect.objectContaining({ file: 'duplicate.csv', row: 5, field: 'id', reason: expect.stringContaining('line 2') })]);
+  });
+
+  test('a state code out of range', async () => {
+    const file = budgetFile('codes.csv', (lines) => {
+      const header = lines[0].split(',');
+      const cells = lines[1].split(',');
+      const entity = header.indexOf('id_entidad_federativa');
+      // Row 1 has two quoted cells containing commas before the id columns; count from the end instead.
+      const fromEnd = header.length - entity;
+      cells[cells.length - fromEnd] = '35';
+      return [lines[0], cells.join(','), ...lines.slice(2)];
+    });
+    const problems = await rejection(() => loadBudgetFiles(subgraph.dataSource, [{ file, dataset: 'shcp-pef-2018-sample' }]));
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'codes.csv', row: 2, field: 'id_entidad_federativa', value: '35' }));
+  });
+});
+
+describe('OCDS importer rejections leave the database unchanged', () => {
+  const federal = fs.readFileSync(path.join(DATA, 'ocds', 'federal', 'ocds-07smqs-1109-1109.json'), 'utf8');
+  const ocds = (file: string) => loadOcdsFiles(subgraph.dataSource, [{ file }]);
+
+  test('invalid JSON', async () => {
+    const problems = await rejection(() => ocds(write('broken.json', federal.slice(0, 500))));
+    expect(problems).toEqual([expect.objectContaining({ file: 'broken.json', path: '$', reason: expect.stringContaining('not valid JSON') })]);
+  });
+
+  test('a JSON file that is not an OCDS package, record or release', async () => {
+    const problems = await rejection(() => ocds(write('shape.json', JSON.stringify({ records: [] }))));
+    expect(problems).toEqual([expect.objectContaining({ file: 'shape.json', path: '$.records', field: 'records', reason: expect.stringContaining('non-empty array') })]);
+    const array = await rejection(() => ocds(write('array.json', '[]')));
+    expect(array).toEqual([expect.objectContaining({ file: 'array.json', path: '$', reason: expect.stringContaining('expected a JSON object') })]);
+  });
+
+  test('an amount with more than two decimals names its JSON path', async () => {
+    const edited = JSON.parse(federal);
+    edited.contracts[0].implementation.budgetBreakdown[0].budgetClassification[0].measures[3].value.amount = 1109.905;
+    const problems = await rejection(() => ocds(write('decimals.json', JSON.stringify(edited))));
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'decimals.json',
+        path: '$.contracts[0].implementation.budgetBreakdown[0].budgetClassification[0].measures[3].value.amount',
+        value: '1109.905',
+      }),
+    ]);
+  });
+});
+
+describe('allocation importer rejections leave the database unchanged', () => {
+  const header = 'commitment_id,fiscal_year,program_key,scope_state_id,scope_municipality,assigned,basis,dataset,file,row,note';
+
+  test('bad values are each named', async () => {
+    const file = write(
+      'allocations.csv',
+      `${header}\nMX-TLA-PAL-2016-03,2018,33I05,40,,12.345,GUESS,nowhere,,,\nTLAXCALA-3,2018,33I005,,Xicohtzinco,,ILLUSTRATIVE,illustrative,,,\n`,
+    );
+    const problems = await rejection(() => loadAllocations(subgraph.dataSource, file));
+    expect(problems.map((p) => [p.row, p.field])).toEqual(
+      expect.arrayContaining([
+        [2, 'program_key'], [2, 'scope_state_id'], [2, 'assigned'], [2, 'basis'], [2, 'dataset'],
+        [3, 'commitment_id'], [3, 'scope_municipality'],
+      ]),
+    );
+  });
+
+  test('a duplicate allocation', async () => {
+    const row = 'MX-TLA-PAL-2016-03,2018,33I005,29,Xicohtzinco,,COMMITMENT_TEXT,inai-pal-local,pal_compromisos.csv,35,';
+    const problems = await rejection(() => loadAllocations(subgraph.dataSource, write('dup.csv', `${header}\n${row}\n${row}\n`)));
+    expect(problems).toEqual([expect.objectContaining({ file: 'dup.csv', row: 3, field: 'id' })]);
+  });
+});

@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import { parseBenchArgs } from '../../../tools/bench/import';
+import { benchInputs, needsGenerated, presentInputs, type BenchInput } from '../../../tools/bench/inputs';
+import { METHODS, type Method } from '../../../tools/bench/measure';
+import { formatTable, importRatio, type BenchRow } from '../../../tools/bench/report';
+import { insertRows } from '../../../tools/bench/raw-insert';
+import { openThrowawayDatabase } from '../../../tools/bench/throwaway-database';
+import { runMeasurement, type MeasurementResult } from '../../../tools/bench/worker';
+import { definition } from '../../../subgraphs/budgets/definition';
+import { BudgetLine } from '../../../subgraphs/budgets/entities/budget-line.entity';
+import { parseBudgetFiles } from '../../../subgraphs/budgets/importers/shcp-budget.importer';
+import { syntheticBudgetInputs } from '../../../tools/generate/load';
+import { FORMATS } from '../../../tools/import/formats';
+import { inTransaction } from '../../../subgraphs/kit/import/importing';
+import { runJson, sandbox, SHARED, type Sandbox } from '../import/cli';
+import { DATA, generate, type Generated } from './helpers';
+
+/** The benchmark's machinery for every format on tiny inputs: rows land, throw-away databases go; no time is asserted anywhere. */
+let generated: Generated;
+let inputs: BenchInput[];
+let box: Sandbox;
+
+beforeAll(() => {
+  generated = generate({ lines: 40, transactions: 60, records: 5, seed: 'bench-smoke' });
+  inputs = benchInputs({ generated: generated.directory, realData: SHARED, projectData: DATA });
+  box = sandbox();
+});
+afterAll(async () => {
+  generated.remove();
+  await box.cleanup();
+});
+
+const engine = process.env.DATABASE_URL ? 'postgres' : 'sqlite';
+const databaseUrl = process.env.DATABASE_URL;
+
+test('every format the CLI imports has an input, generated or real', () => {
+  expect(inputs.map((input) => input.format)).toEqual(FORMATS.map((format) => format.name));
+  expect(inputs.filter((input) => input.description.startsWith('generated')).map((input) => input.format)).toEqual(['shcp-budget', 'ocds', 'records']);
+  for (const input of inputs) expect(input.paths.length).toBeGreaterThan(0);
+  if (!fs.existsSync(SHARED)) console.warn(`${SHARED} is absent: only the generated and project inputs are measured below`);
+});
+
+/** Rows read as the generator wrote them; for real files, as the CLI's own report counts them. */
+async function expectedRows(input: BenchInput): Promise<number> {
+  const { budget, ocds, archives } = generated.manifest;
+  if (input.format === 'shcp-budget') return budget.lines;
+  if (input.format === 'ocds') return ocds.contracts;
+  if (input.format === 'records') return archives.records + archives.subjects + archives.documents;
+  const { report } = await runJson(box, [input.format, ...input.paths, ...(input.skipRejected ? ['--skip-rejected'] : []), '--dry-run']);
+  return report.files.reduce((sum, file) => sum + (file.rows ?? Number.NaN), 0);
+}
+
+const formats = FORMATS.map((format) => format.name);
+
+test.each(formats)('%s: one load each way counts the rows read, and the ceiling writes what the import writes', async (name) => {
+  const input = inputs.find((candidate) => candidate.format === name)!;
+  if (presentInputs([input]).present.length === 0) return;
+  const results = {} as Record<Method, Awaited<ReturnType<typeof runMeasurement>>>;
+  for (const method of METHODS) {
+    const { format, paths, skipRejected, prerequisite } = input;
+    results[method] = await runMeasurement({ engine, method, databaseUrl, format, paths, skipRejected, prerequisite, minSeconds: 0 });
+  }
+  const rows = await expectedRows(input);
+  expect(rows).toBeGreaterThan(0);
+  for (const method of METHODS) {
+    expect(results[method]).toEqual(expect.objectContaining({ loads: 1, rows, rowsPerLoad: rows }));
+    expect(results[method].unit).toMatch(/^(CSV rows|JSON items \(.+\))$/);
+  }
+  expect(results.import.parseSeconds).not.toBeNull();
+  expect(results.insert.parseSeconds).toBeNull();
+  expect(Object.keys(results.import.written).length).toBeGreaterThan(0);
+  expect(results.insert.written).toEqual(results.import.written);
+});
+
+test('repeated loads go into emptied tables: the same rows written, the rows read counted once per load', async () => {
+  const input = inputs.find((candidate) => candidate.format === 'allocations')!;
+  const once = await runMeasurement({ engine, method: 'import', databaseUrl, format: input.format, paths: input.paths, skipRejected: false, minSeconds: 0 });
+  const repeated = await runMeasurement({ engine, method: 'import', databaseUrl, format: input.format, paths: input.paths, skipRejected: false, minSeconds: once.seconds * 10 });
+  expect(repeated.loads).toBeGreaterThan(1);
+  expect(repeated.rows).toBe(once.rowsPerLoad * repeated.loads);
+  expect(repeated.written).toEqual(once.written);
+});
+
+test('the INSERT ceiling stores the same rows as the importer would (read back through the entity)', async () => {
+  const parsed = parseBudgetFiles(syntheticBudgetInputs(generated.directory));
+  const database = await openThrowawayDatabase(definition, engine, databaseUrl);
+  try {
+    await inTransaction(database.dataSource, (manager) => insertRows(manager, BudgetLine, parsed.lines));
+    const stored = await database.dataSource.getRepository(BudgetLine).find({ order: { id: 'ASC' } });
+    const expected = [...parsed.lines].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(stored.map((line) => [line.id, line.approved, line.paid, line.source.dataset, line.source.row])).toEqual(
+      expected.map((line) => [line.id, line.approved, line.paid, line.source.dataset, line.source.row]),
+    );
+  } finally {
+    await database.drop();
+  }
+});
+
+test('arguments and the printed table', () => {
+  const defaults = parseBenchArgs([]);
+  expect(defaults).toEqual(expect.objectContaining({ lines: 100_000, transactions: 100_000, records: 10_000, seed: 'bench', minSeconds: 1 }));
+  expect(defaults.formats.map((format) => format.name)).toEqual(formats);
+  const picked = parseBenchArgs(['--lines', '500', '--transactions', '0', '--formats', 'gdp,shcp-budget', '--min-seconds', '0.5']);
+  expect(picked).toEqual(expect.objectContaining({ lines: 500, transactions: 0, records: 50, minSeconds: 0.5 }));
+  expect(picked.formats.map((format) => format.name)).toEqual(['shcp-budget', 'gdp']);
+  expect(needsGenerated(picked.formats)).toBe(true);
+  expect(needsGenerated(parseBenchArgs(['--formats', 'gdp,metric']).formats)).toBe(false);
+  expect(() => parseBenchArgs(['--rows', '5'])).toThrow('unknown argument');
+  expect(() => parseBenchArgs(['--formats', 'gdp,budgets'])).toThrow('unknown format budgets');
+  expect(() => parseBenchArgs(['--min-seconds', 'soon'])).toThrow('--min-seconds');
+
+  const result = (seconds: number, loads: number): MeasurementResult => ({
+    rows: 1_000 * loads,
+    rowsPerLoad: 1_000,
+    unit: 'CSV rows',
+    loads,
+    seconds,
+    parseSeconds: seconds / 2,
+    written: { budget_line: 1_000, budget_program: 20 },
+    peakRssMb: 100,
+  });
+  const row: BenchRow = { engine: 'sqlite', input: { format: 'shcp-budget', description: 'generated shcp-pef/ (1 file)' }, results: { import: result(2, 2), insert: result(0.5, 1) } };
+  expect(importRatio(row)).toBeCloseTo(0.5);
+  const table = formatTable([row]).split('\n');
+  expect(table).toHaveLength(3);
+  expect(table[2]).toMatch(/^sqlite\s+shcp-budget\s+generated shcp-pef\/ \(1 file\)\s+CSV rows\s+1,000\s+2\s+1,000\s+50 %\s+2,000\s+0\.50\s+1,020\s+100 MB$/);
+});

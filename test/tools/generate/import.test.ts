@@ -1,0 +1,139 @@
+import path from 'node:path';
+import { definition as archivesDefinition } from '../../../subgraphs/archives/definition';
+import { ArchivalRecord } from '../../../subgraphs/archives/entities/record.entity';
+import { RecordSubject } from '../../../subgraphs/archives/entities/record-subject.entity';
+import { loadedSeriesRetention, writeRecords } from '../../../subgraphs/archives/importers/records.importer';
+import { definition as budgetsDefinition } from '../../../subgraphs/budgets/definition';
+import { BudgetLine } from '../../../subgraphs/budgets/entities/budget-line.entity';
+import { BudgetProgram } from '../../../subgraphs/budgets/entities/budget-program.entity';
+import { ContractProgram } from '../../../subgraphs/budgets/entities/contract-program.entity';
+import { Contract } from '../../../subgraphs/budgets/entities/contract.entity';
+import { Transaction } from '../../../subgraphs/budgets/entities/transaction.entity';
+import { writeOcds } from '../../../subgraphs/budgets/importers/ocds.importer';
+import { loadBudgetFiles, parseBudgetFiles } from '../../../subgraphs/budgets/importers/shcp-budget.importer';
+import { parseSyntheticOcds, parseSyntheticRecords, syntheticBudgetInputs } from '../../../tools/generate/load';
+import { budgetFileName, LAYOUT } from '../../../tools/generate/synthetic';
+import { inTransaction, loadAllOrNothing } from '../../../subgraphs/kit/import/importing';
+import { toCentavos } from '../../../subgraphs/kit/money';
+import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
+import { centavosOf, csvObjects, generate, ocdsReleases, type Generated } from './helpers';
+
+const LINES = 500;
+const TRANSACTIONS = 1_200;
+const RECORDS = 30;
+
+let generated: Generated;
+let budgets: TestSubgraph;
+
+beforeAll(async () => {
+  generated = generate({ lines: LINES, transactions: TRANSACTIONS, records: RECORDS, seed: 'import' });
+  budgets = await openTestSubgraph(budgetsDefinition, { loadSample: false });
+});
+afterAll(async () => {
+  await budgets.close();
+  generated.remove();
+});
+
+const MOMENTS = { approved: 'monto_aprobado', modified: 'monto_modificado', accrued: 'monto_devengado', exercised: 'monto_ejercido', paid: 'monto_pagado' } as const;
+
+describe('the generated SHCP file through the real SHCP importer', () => {
+  test('parses with no problem: every budget key is distinct and every field valid', () => {
+    const parsed = parseBudgetFiles(syntheticBudgetInputs(generated.directory));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.lines).toHaveLength(LINES);
+    expect(parsed.programs).toHaveLength(generated.manifest.budget.programs);
+  });
+
+  test('loads the expected rows, and re-loading it changes nothing', async () => {
+    await loadBudgetFiles(budgets.dataSource, syntheticBudgetInputs(generated.directory));
+    await loadBudgetFiles(budgets.dataSource, syntheticBudgetInputs(generated.directory));
+    expect(await budgets.dataSource.manager.count(BudgetLine)).toBe(LINES);
+    expect(await budgets.dataSource.manager.count(BudgetProgram)).toBe(generated.manifest.budget.programs);
+  });
+
+  test('sums through SQL equal the sums of the file computed with BigInt, moment by moment', async () => {
+    const rows = csvObjects(path.join(generated.directory, LAYOUT.budget, budgetFileName(1)));
+    const select = Object.keys(MOMENTS).map((moment) => `CAST(SUM(line.${moment}) AS TEXT) AS "${moment}"`);
+    const [sums] = await budgets.dataSource.getRepository(BudgetLine).createQueryBuilder('line').select(select).getRawMany();
+    for (const [moment, column] of Object.entries(MOMENTS)) {
+      const expected = rows.reduce((total, row) => total + centavosOf(row[column]), 0n);
+      expect(toCentavos(sums[moment])).toBe(expected);
+    }
+  });
+
+  test('a program\'s totals through GraphQL equal its lines in the file, and provenance says synthetic', async () => {
+    const rows = csvObjects(path.join(generated.directory, LAYOUT.budget, budgetFileName(1)));
+    const first = rows[0];
+    const key = `${first.id_ramo.padStart(2, '0')}${first.id_modalidad}${first.id_pp.padStart(3, '0')}`;
+    const ofProgram = rows.filter((row) => `${row.id_ramo.padStart(2, '0')}${row.id_modalidad}${row.id_pp.padStart(3, '0')}` === key);
+    const result = await budgets.query(
+      `query($id: ID!) { budgetProgram(id: $id) { fiscalYear totals { approved modified paid }
+        lines(first: 1) { edges { node { source { dataset file row publisher licence note illustrative } } } } } }`,
+      { id: `2099:${key}` },
+    );
+    expect(result.errors).toBeUndefined();
+    const program = result.data!.budgetProgram;
+    expect(program.fiscalYear).toBe(2099);
+    const sum = (column: string) => ofProgram.reduce((total, row) => total + centavosOf(row[column]), 0n);
+    const asMoney = (value: bigint) => `${value / 100n}.${String(value % 100n).padStart(2, '0')}`;
+    expect(program.totals).toEqual({ approved: asMoney(sum('monto_aprobado')), modified: asMoney(sum('monto_modificado')), paid: asMoney(sum('monto_pagado')) });
+    expect(program.lines.edges[0].node.source).toEqual({
+      dataset: 'synthetic',
+      file: budgetFileName(1),
+      row: expect.any(Number),
+      publisher: 'this project (generated)',
+      licence: 'CC0-1.0',
+      note: 'SYNTHETIC: generated by npm run generate for benchmarks; not public data',
+      illustrative: true,
+    });
+  });
+});
+
+describe('the generated OCDS files through the real OCDS importer', () => {
+  test('load the expected contracts and payments, linked to generated programs, with exact amounts and synthetic provenance', async () => {
+    const parsed = parseSyntheticOcds(generated.directory);
+    expect(parsed.problems).toEqual([]);
+    await loadAllOrNothing(budgets.dataSource, [parsed], (manager) => writeOcds(manager, parsed));
+    const manager = budgets.dataSource.manager;
+    expect(await manager.count(Contract)).toBe(generated.manifest.ocds.contracts);
+    expect(await manager.count(Transaction)).toBe(TRANSACTIONS);
+    expect(await manager.count(ContractProgram)).toBe(generated.manifest.ocds.contracts);
+
+    const orphanLinks = await manager
+      .getRepository(ContractProgram)
+      .createQueryBuilder('link')
+      .leftJoin(BudgetProgram, 'program', 'program.id = link.programId')
+      .where('program.id IS NULL')
+      .getCount();
+    expect(orphanLinks).toBe(0);
+
+    const [{ total }] = await manager.getRepository(Transaction).createQueryBuilder('t').select('CAST(SUM(t.amountValue) AS TEXT)', 'total').getRawMany();
+    const expected = ocdsReleases(generated.directory)
+      .flatMap((release) => release.contracts.flatMap((contract) => contract.implementation.transactions))
+      .reduce((sum, payment) => sum + centavosOf(payment.value.amount.toFixed(2)), 0n);
+    expect(toCentavos(total)).toBe(expected);
+
+    const datasets = await manager.getRepository(Transaction).createQueryBuilder('t').select('DISTINCT t.sourceDataset', 'dataset').getRawMany();
+    expect(datasets).toEqual([{ dataset: 'synthetic' }]);
+    const contractDatasets = await manager.getRepository(Contract).createQueryBuilder('c').select('DISTINCT c.sourceDataset', 'dataset').getRawMany();
+    expect(contractDatasets).toEqual([{ dataset: 'synthetic' }]);
+  });
+});
+
+describe('the generated archival records through the real records importer', () => {
+  test('load against the shipped disposition catalogue, with synthetic provenance', async () => {
+    const archives = await openTestSubgraph(archivesDefinition, { loadSample: true });
+    try {
+      const before = await archives.dataSource.manager.count(ArchivalRecord);
+      const parsed = parseSyntheticRecords(generated.directory, await loadedSeriesRetention(archives.dataSource.manager));
+      expect(parsed.problems).toEqual([]);
+      await inTransaction(archives.dataSource, (manager) => writeRecords(manager, parsed));
+      const manager = archives.dataSource.manager;
+      expect(await manager.count(ArchivalRecord)).toBe(before + RECORDS);
+      expect(await manager.countBy(ArchivalRecord, { source: { dataset: 'synthetic' } })).toBe(RECORDS);
+      expect(await manager.countBy(RecordSubject, { source: { dataset: 'synthetic' } })).toBe(generated.manifest.archives.subjects);
+    } finally {
+      await archives.close();
+    }
+  });
+});

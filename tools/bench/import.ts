@@ -1,0 +1,113 @@
+import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { generateAll } from '../generate/generate-all';
+import { countFlag, parseFlags } from '../generate/options';
+import { LINES_PER_BUDGET_FILE } from '../generate/synthetic';
+import { REAL_DATA_FOLDER } from '../import/real-data';
+import type { FormatSpec } from '../../subgraphs/kit/import/format';
+import { readConfig } from '../../subgraphs/kit/config';
+import { benchInputs, needsGenerated, presentInputs, selectFormats } from './inputs';
+import { METHODS, type Method } from './measure';
+import { formatTable, type BenchRow } from './report';
+import type { Engine } from './throwaway-database';
+import type { MeasurementRequest, MeasurementResult } from './worker';
+
+export const BENCH_USAGE =
+  'npm run bench:import -- [--lines N] [--transactions M] [--records K] [--seed S] [--formats a,b] [--min-seconds T] [--real-data DIR]\n' +
+  '  defaults: 100000 lines, as many transactions, lines/10 records, seed "bench", every format, 1 s, ../shared/data';
+
+export interface BenchOptions {
+  lines: number;
+  transactions: number;
+  records: number;
+  seed: string;
+  formats: FormatSpec[];
+  /** Small loads are repeated until at least this much time is measured. */
+  minSeconds: number;
+  realData: string;
+}
+
+export function parseBenchArgs(argv: readonly string[]): BenchOptions {
+  const flags = parseFlags(argv, ['lines', 'transactions', 'records', 'seed', 'formats', 'min-seconds', 'real-data']);
+  const lines = countFlag(flags, 'lines', 100_000, 1);
+  const minSeconds = Number(flags.get('min-seconds') ?? 1);
+  if (!Number.isFinite(minSeconds) || minSeconds < 0 || minSeconds > 600) throw new Error(`--min-seconds must be a number of seconds from 0 to 600 (got "${flags.get('min-seconds')}")`);
+  return {
+    lines,
+    transactions: countFlag(flags, 'transactions', lines, 0),
+    records: countFlag(flags, 'records', Math.ceil(lines / 10), 0),
+    seed: flags.get('seed') ?? 'bench',
+    formats: selectFormats(flags.get('formats')),
+    minSeconds,
+    realData: path.resolve(flags.get('real-data') ?? REAL_DATA_FOLDER),
+  };
+}
+
+/** Each measurement runs in its own Node process, so that one's heap and peak RSS do not leak into the next. */
+function runChild(request: MeasurementRequest): MeasurementResult {
+  const child = spawnSync(process.execPath, [path.join(__dirname, 'worker.js'), JSON.stringify(request)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 20,
+  });
+  if (child.status !== 0) throw new Error(`${request.engine} ${request.format} ${request.method} failed (exit ${child.status ?? child.signal})`);
+  return JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as MeasurementResult;
+}
+
+function main(): void {
+  let options: BenchOptions;
+  try {
+    options = parseBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${(error as Error).message}\nusage: ${BENCH_USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'ftm-bench-input-'));
+  try {
+    const config = readConfig();
+    if (needsGenerated(options.formats)) {
+      const started = performance.now();
+      const manifest = generateAll({ ...options, linesPerFile: LINES_PER_BUDGET_FILE, out: directory }, config.dataDirectory);
+      console.log(
+        `generated ${manifest.budget.lines.toLocaleString('en')} budget lines, ${manifest.ocds.transactions.toLocaleString('en')} payments ` +
+          `in ${manifest.ocds.contracts.toLocaleString('en')} contracts and ${manifest.archives.records.toLocaleString('en')} archival records ` +
+          `(seed "${options.seed}") in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
+    }
+    const { present, absent } = presentInputs(benchInputs({ generated: directory, realData: options.realData, projectData: config.dataDirectory }, options.formats));
+    for (const input of absent) console.log(`${input.format} skipped: ${input.paths.filter((file) => !fs.existsSync(file)).join(', ')} absent`);
+    const engines: Engine[] = databaseUrl ? ['sqlite', 'postgres'] : ['sqlite'];
+    if (!databaseUrl) console.log('PostgreSQL skipped: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to measure it too');
+    const rows: BenchRow[] = [];
+    for (const engine of engines) {
+      for (const input of present) {
+        const results = {} as Record<Method, MeasurementResult>;
+        for (const method of METHODS) {
+          process.stdout.write(`  ${engine} ${input.format} ${method}…\n`);
+          const { format, paths, skipRejected, prerequisite } = input;
+          results[method] = runChild({ engine, method, databaseUrl, format, paths, skipRejected, prerequisite, minSeconds: options.minSeconds });
+        }
+        rows.push({ engine, input, results });
+      }
+    }
+    console.log(`\n${formatTable(rows)}`);
+    console.log(
+      `\nimport: the format's parse (read + validate) and its write in one transaction, as npm run import runs them (without the\n` +
+        `CLI's comparison with stored rows and its report). bare INSERT: the same parsed rows as plain multi-row INSERTs into the\n` +
+        `same tables, in one transaction (the ceiling); ratio = import rows/s ÷ bare INSERT rows/s. rows: rows read per load, as\n` +
+        `the CLI reports them (CSV data rows, header excluded, over all the files; JSON items); rows written: over all tables.\n` +
+        `Loads shorter than ${options.minSeconds} s are repeated (loads) into emptied tables and rows/s is taken over them all. Each figure\n` +
+        `comes from its own process and a throw-away database (temporary SQLite folder / PostgreSQL schema bench_*, dropped after).`,
+    );
+  } finally {
+    fs.rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) main();
