@@ -44,7 +44,14 @@ export function readGatewayConfig(env: Record<string, string | undefined> = proc
   };
 }
 
-function wholeNumber(env: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number, problems: string[]) {
+function wholeNumber(
+  env: Record<string, string | undefined>,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+) {
   const value = env[name]?.trim();
   if (!value) return fallback;
   const parsed = Number(value);

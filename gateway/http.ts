@@ -17,12 +17,18 @@ export function createHttpServer(server: ApolloServer<BaseContext>, health: () =
   return http.createServer((req, res) => {
     handle(server, health, req, res).catch((error: unknown) => {
       console.error('gateway: request failed', error);
-      if (!res.headersSent) send(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent)
+        send(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     });
   });
 }
 
-async function handle(server: ApolloServer<BaseContext>, health: () => Promise<HealthReport>, req: http.IncomingMessage, res: http.ServerResponse) {
+async function handle(
+  server: ApolloServer<BaseContext>,
+  health: () => Promise<HealthReport>,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+) {
   const url = new URL(req.url ?? '/', 'http://gateway');
   if (url.pathname === '/health') {
     const report = await health();

@@ -52,9 +52,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
 
 /** Asks each subgraph for `__typename`: cheap, and proves its server and schema are up. */
 async function checkSubgraphs(urls: Record<string, string>): Promise<HealthReport> {
-  const entries = await Promise.all(
-    Object.entries(urls).map(async ([name, url]) => [name, (await ping(url)) ? 'up' : 'down'] as const),
-  );
+  const entries = await Promise.all(Object.entries(urls).map(async ([name, url]) => [name, (await ping(url)) ? 'up' : 'down'] as const));
   const subgraphs = Object.fromEntries(entries);
   return { status: entries.every(([, state]) => state === 'up') ? 'ok' : 'degraded', subgraphs };
 }

@@ -17,7 +17,9 @@ interface Service {
 }
 const compose = load(fs.readFileSync(path.join(root, 'docker-compose.yml'), 'utf8')) as { services: Record<string, Service> };
 const manifest = Object.fromEntries(
-  Object.entries(readSupergraphConfig(fs.readFileSync(path.join(root, 'schema/supergraph.yaml'), 'utf8')).subgraphs).map(([name, { routing_url }]) => [name, routing_url]),
+  Object.entries(readSupergraphConfig(fs.readFileSync(path.join(root, 'schema/supergraph.yaml'), 'utf8')).subgraphs).map(
+    ([name, { routing_url }]) => [name, routing_url],
+  ),
 );
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
 

@@ -16,7 +16,10 @@ export interface RetentionDates {
 }
 
 /** The two dates a closed record's life cycle turns on; an open record has neither yet. */
-export function retentionDates(closedOn: string | null, retention: Pick<RetentionPeriod, 'activeYears' | 'semiActiveYears'>): RetentionDates {
+export function retentionDates(
+  closedOn: string | null,
+  retention: Pick<RetentionPeriod, 'activeYears' | 'semiActiveYears'>,
+): RetentionDates {
   if (closedOn === null) return { transferDueOn: null, dispositionDueOn: null };
   return {
     transferDueOn: addYears(closedOn, retention.activeYears),

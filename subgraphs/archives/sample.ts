@@ -21,8 +21,13 @@ export async function loadSample(dataSource: DataSource, config: SubgraphConfig)
     ...[RECORDS_FILE, DOCUMENTS_FILE, SUBJECTS_FILE].map((file) => path.join(recordsDirectory(config), file)),
   ];
   const records = parseRecords(recordsDirectory(config), new Map(catalogue.series.map((series) => [series.code, series.retention])));
-  await loadAllOrNothing(dataSource, [catalogue, records], async (manager) => {
-    await writeCatalogue(manager, catalogue);
-    await writeRecords(manager, records);
-  }, sampleLoad(startedAt, files, [catalogue, records]));
+  await loadAllOrNothing(
+    dataSource,
+    [catalogue, records],
+    async (manager) => {
+      await writeCatalogue(manager, catalogue);
+      await writeRecords(manager, records);
+    },
+    sampleLoad(startedAt, files, [catalogue, records]),
+  );
 }

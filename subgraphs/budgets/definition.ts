@@ -13,7 +13,17 @@ import { buildSchema } from './schema';
 
 export const definition: SubgraphDefinition = {
   name: 'budgets',
-  entities: [BudgetProgram, BudgetLine, Contract, ContractProgram, Transaction, Allocation, ProgramAccount, PriceIndex, GrossDomesticProduct],
+  entities: [
+    BudgetProgram,
+    BudgetLine,
+    Contract,
+    ContractProgram,
+    Transaction,
+    Allocation,
+    ProgramAccount,
+    PriceIndex,
+    GrossDomesticProduct,
+  ],
   buildSchema,
   loadSample,
   isEmpty: async (dataSource) => (await dataSource.getRepository(BudgetLine).count()) === 0,

@@ -46,7 +46,11 @@ type YearColumn = 'institutionId' | 'ramoInstitutionId' | 'stateId';
 function yearlyTotals(ctx: SubgraphContext, column: YearColumn): DataLoader<string, SpendingChain> {
   return ctx.loaders.get(`BudgetLine.yearly.${column}`, async (keys: readonly string[]) => {
     const pairs = keys.map((key) => key.split('|'));
-    const query = ctx.dataSource.getRepository(BudgetLine).createQueryBuilder('l').select(`l.${column}`, 'key').addSelect('l.fiscalYear', 'year');
+    const query = ctx.dataSource
+      .getRepository(BudgetLine)
+      .createQueryBuilder('l')
+      .select(`l.${column}`, 'key')
+      .addSelect('l.fiscalYear', 'year');
     const rows: Record<string, unknown>[] = await selectMoments(query, 'l')
       .where(`l.${column} IN (:...ids)`, { ids: [...new Set(pairs.map(([id]) => id))] })
       .andWhere('l.fiscalYear IN (:...years)', { years: [...new Set(pairs.map(([, year]) => Number(year)))] })
@@ -132,7 +136,10 @@ export async function contractsOfPrograms(ctx: SubgraphContext, programIds: stri
   return contracts.filter((c): c is Contract => c instanceof Contract);
 }
 
-export function applyLineFilter(query: SelectQueryBuilder<BudgetLine>, filter: BudgetLineFilter | null | undefined): SelectQueryBuilder<BudgetLine> {
+export function applyLineFilter(
+  query: SelectQueryBuilder<BudgetLine>,
+  filter: BudgetLineFilter | null | undefined,
+): SelectQueryBuilder<BudgetLine> {
   const alias = query.alias;
   if (!filter) return query;
   if (filter.fiscalYear != null) query.andWhere(`${alias}.fiscalYear = :fiscalYear`, { fiscalYear: filter.fiscalYear });
@@ -161,7 +168,8 @@ export function institutionLines(
   const name = `BudgetLine.pageBy.${column}.${JSON.stringify(filter ?? {})}.${window.first}.${window.afterKey ?? ''}`;
   const loader = ctx.loaders.get(name, async (parents: readonly string[]) => {
     const repository = ctx.dataSource.getRepository(BudgetLine);
-    const scoped = () => applyLineFilter(repository.createQueryBuilder('l').where(`l.${column} IN (:...parents)`, { parents: [...parents] }), filter);
+    const scoped = () =>
+      applyLineFilter(repository.createQueryBuilder('l').where(`l.${column} IN (:...parents)`, { parents: [...parents] }), filter);
     const inner = scoped().select('l.id', 'id').addSelect(`ROW_NUMBER() OVER (PARTITION BY l.${column} ORDER BY l.id)`, 'page_position');
     if (window.afterKey !== null) inner.andWhere('l.id > :afterKey', { afterKey: window.afterKey });
     const [paged, counts] = await Promise.all([
@@ -172,7 +180,11 @@ export function institutionLines(
         .where('paged.page_position <= :limit', { limit: window.first + 1 })
         .setParameters(inner.getParameters())
         .getRawMany<{ id: string }>(),
-      scoped().select(`l.${column}`, 'parent').addSelect('COUNT(*)', 'total').groupBy(`l.${column}`).getRawMany<{ parent: string; total: unknown }>(),
+      scoped()
+        .select(`l.${column}`, 'parent')
+        .addSelect('COUNT(*)', 'total')
+        .groupBy(`l.${column}`)
+        .getRawMany<{ parent: string; total: unknown }>(),
     ]);
     const lines = paged.length === 0 ? [] : await repository.find({ where: { id: In(paged.map((row) => row.id)) }, order: { id: 'ASC' } });
     const total = new Map(counts.map((row) => [String(row.parent), Number(row.total)]));

@@ -47,12 +47,19 @@ export async function loadSample(dataSource: DataSource, config: SubgraphConfig)
   const gdpFile = path.join(config.dataDirectory, 'economy', GDP_FILE);
   const prices = parsePriceIndex(pricesFile);
   const gdp = parseGdp(gdpFile);
-  const files = [...budgetFiles, ...ocdsFiles].map((input) => input.file).concat(allocationsFile(config.dataDirectory), pricesFile, gdpFile);
-  await loadAllOrNothing(dataSource, [budget, ocds, allocations, prices, gdp], async (manager) => {
-    await writeBudget(manager, budget);
-    await writeOcds(manager, ocds);
-    await writeAllocations(manager, allocations);
-    await writePriceIndex(manager, prices);
-    await writeGdp(manager, gdp);
-  }, sampleLoad(startedAt, files, [budget, ocds, allocations, prices, gdp]));
+  const files = [...budgetFiles, ...ocdsFiles]
+    .map((input) => input.file)
+    .concat(allocationsFile(config.dataDirectory), pricesFile, gdpFile);
+  await loadAllOrNothing(
+    dataSource,
+    [budget, ocds, allocations, prices, gdp],
+    async (manager) => {
+      await writeBudget(manager, budget);
+      await writeOcds(manager, ocds);
+      await writeAllocations(manager, allocations);
+      await writePriceIndex(manager, prices);
+      await writeGdp(manager, gdp);
+    },
+    sampleLoad(startedAt, files, [budget, ocds, allocations, prices, gdp]),
+  );
 }

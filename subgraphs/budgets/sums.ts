@@ -20,5 +20,10 @@ export function selectMoments<E extends ObjectLiteral>(query: SelectQueryBuilder
 export function chainFromRaw(raw: Record<string, unknown> | undefined, scopeFlags: SpendingFlag[] = []): SpendingChain {
   if (!raw || Number(raw.lineCount) === 0) return SpendingChain.empty(scopeFlags);
   const [approved, modified, committed, accrued, exercised, paid] = MOMENTS.map((moment) => toCentavos(raw[moment]));
-  return SpendingChain.of({ approved, modified, committed, accrued, exercised, paid }, Number(raw.lineCount), Number(raw.sampleLines), scopeFlags);
+  return SpendingChain.of(
+    { approved, modified, committed, accrued, exercised, paid },
+    Number(raw.lineCount),
+    Number(raw.sampleLines),
+    scopeFlags,
+  );
 }

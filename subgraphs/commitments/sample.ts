@@ -9,5 +9,10 @@ export async function loadSample(dataSource: DataSource, config: SubgraphConfig)
   const startedAt = new Date();
   const files = shippedFiles(config.dataDirectory);
   const parsed = parseLocalActionPlans(files);
-  await loadAllOrNothing(dataSource, [], (manager) => writeLocalActionPlans(manager, parsed), sampleLoad(startedAt, Object.values(files), [parsed]));
+  await loadAllOrNothing(
+    dataSource,
+    [],
+    (manager) => writeLocalActionPlans(manager, parsed),
+    sampleLoad(startedAt, Object.values(files), [parsed]),
+  );
 }

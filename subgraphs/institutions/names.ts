@@ -5,5 +5,8 @@ export function cleanName(name: string): string {
 
 /** Accent- and case-free form used by `nameContains`, identical on SQLite and PostgreSQL. */
 export function searchForm(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 }

@@ -7,7 +7,12 @@ import { parseGuarantorBodies, writeGuarantorBodies } from './importers/guaranto
 import { parseMetric, writeMetric } from './importers/metric.importer';
 import { ocdsFiles, parseOcdsBuyers, writeOcdsBuyers } from './importers/ocds-buyers.importer';
 import { parsePef, writePef } from './importers/pef.importer';
-import { INDICATORS_DATA_FILE, INDICATORS_DICTIONARY_FILE, parseStateIndicators, writeStateIndicators } from './importers/state-indicators.importer';
+import {
+  INDICATORS_DATA_FILE,
+  INDICATORS_DICTIONARY_FILE,
+  parseStateIndicators,
+  writeStateIndicators,
+} from './importers/state-indicators.importer';
 import { parseStates, writeStates } from './importers/states.importer';
 import { parseSecretariats, writeSecretariats } from './importers/technical-secretariats.importer';
 
@@ -38,13 +43,18 @@ export async function loadSample(dataSource: DataSource, config: SubgraphConfig)
 
   const parsed = [states, metric, indicators, pef, buyers, guarantors, secretariats];
   const files = [metricFile, dictionaryFile, ...pefFiles.map((input) => input.file), ...buyerFiles, guarantorFile, secretariatFile];
-  await loadAllOrNothing(dataSource, parsed, async (manager) => {
-    await writeStates(manager, states);
-    await writeMetric(manager, metric);
-    await writeStateIndicators(manager, indicators);
-    await writePef(manager, pef);
-    await writeOcdsBuyers(manager, buyers);
-    await writeGuarantorBodies(manager, guarantors);
-    await writeSecretariats(manager, secretariats);
-  }, sampleLoad(startedAt, files, parsed));
+  await loadAllOrNothing(
+    dataSource,
+    parsed,
+    async (manager) => {
+      await writeStates(manager, states);
+      await writeMetric(manager, metric);
+      await writeStateIndicators(manager, indicators);
+      await writePef(manager, pef);
+      await writeOcdsBuyers(manager, buyers);
+      await writeGuarantorBodies(manager, guarantors);
+      await writeSecretariats(manager, secretariats);
+    },
+    sampleLoad(startedAt, files, parsed),
+  );
 }

@@ -13,9 +13,7 @@ export const DEFAULT_PORTS: Readonly<Record<SubgraphName, number>> = {
 
 export type Environment = 'development' | 'test' | 'production';
 
-export type DatabaseConfig =
-  | { kind: 'sqlite'; directory: string }
-  | { kind: 'postgres'; url: string; schemaPrefix: string };
+export type DatabaseConfig = { kind: 'sqlite'; directory: string } | { kind: 'postgres'; url: string; schemaPrefix: string };
 
 export interface SubgraphConfig {
   environment: Environment;

@@ -4,7 +4,10 @@ import { badUserInput } from './errors';
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: 'How many items to return (default 20, at most the server maximum, 100 unless configured).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'How many items to return (default 20, at most the server maximum, 100 unless configured).',
+  })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Return the items after this cursor (an `endCursor` from a previous page).' })

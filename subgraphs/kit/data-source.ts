@@ -25,7 +25,6 @@ export class StatementCounter implements Logger {
   log() {}
 }
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type EntityTarget = Function | EntitySchema;
 
 export interface OpenedDataSource {
@@ -42,11 +41,7 @@ export function postgresSchemaName(config: SubgraphConfig, name: SubgraphName): 
  * Opens the subgraph's own database: a SQLite file per subgraph by default, or its own schema in the
  * configured PostgreSQL database. Tables are created from the entities on first open, with the kit's record of loads.
  */
-export async function openDataSource(
-  name: SubgraphName,
-  entities: EntityTarget[],
-  config: SubgraphConfig,
-): Promise<OpenedDataSource> {
+export async function openDataSource(name: SubgraphName, entities: EntityTarget[], config: SubgraphConfig): Promise<OpenedDataSource> {
   const counter = new StatementCounter(config.logSql);
   const tables = [...entities, DataLoad];
   let dataSource: DataSource;

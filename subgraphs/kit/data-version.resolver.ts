@@ -7,7 +7,7 @@ import type { ReferenceResolvers } from './federated-schema';
 import { SourceRef } from './provenance';
 
 @Directive('@shareable')
-@ObjectType('SubgraphData', { description: 'What one subgraph\'s database holds: its data version and the latest load of each file.' })
+@ObjectType('SubgraphData', { description: "What one subgraph's database holds: its data version and the latest load of each file." })
 export class SubgraphData {
   @Field(() => Int, { description: 'Advances with every successful load (0: nothing loaded yet). A cache keyed on it is never stale.' })
   version: number;
@@ -33,7 +33,6 @@ export class ProvenanceLoadResolver {
 const VERSION_ID = 'current';
 
 interface DataVersionSchema {
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: Function[];
   referenceResolvers: ReferenceResolvers;
 }

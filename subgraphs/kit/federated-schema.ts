@@ -8,7 +8,10 @@ import type { SubgraphContext } from './context';
 import { dataVersionSchema } from './data-version.resolver';
 
 /** `__resolveReference` functions by type name: how a subgraph answers the gateway's `_entities` calls. */
-export type ReferenceResolvers = Record<string, { __resolveReference: (reference: Record<string, unknown>, context: SubgraphContext) => unknown }>;
+export type ReferenceResolvers = Record<
+  string,
+  { __resolveReference: (reference: Record<string, unknown>, context: SubgraphContext) => unknown }
+>;
 
 type Reference = Record<string, unknown>;
 
@@ -26,10 +29,8 @@ export const extendedReference = { __resolveReference: (reference: Reference) =>
 export interface FederatedSchemaOptions {
   /** Adds the kit's fields every subgraph serves: `Query.dataVersion` and `Provenance.load`. */
   subgraph: SubgraphName;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: NonEmptyArray<Function>;
   /** Entities this subgraph only extends or references: type-graphql drops them unless listed here. */
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   orphanedTypes?: Function[];
   referenceResolvers?: ReferenceResolvers;
 }
@@ -53,7 +54,10 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   });
   return buildSubgraphSchema({
     typeDefs: gql`${FEDERATION_LINK}${printSchemaWithDirectives(schema)}`,
-    resolvers: mergeResolvers(createResolversMap(schema) as Record<string, object>, { ...kit.referenceResolvers, ...options.referenceResolvers }) as never,
+    resolvers: mergeResolvers(createResolversMap(schema) as Record<string, object>, {
+      ...kit.referenceResolvers,
+      ...options.referenceResolvers,
+    }) as never,
   });
 }
 

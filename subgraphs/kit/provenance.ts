@@ -35,7 +35,9 @@ function entry(dataset: string): DatasetEntry | undefined {
  * publisher, licence and retrieval date come from the dataset catalogue so they are stated once.
  */
 @Directive('@shareable')
-@ObjectType('Provenance', { description: 'Where a fact came from (*procedencia*): dataset, file, row or JSON path, publisher and licence.' })
+@ObjectType('Provenance', {
+  description: 'Where a fact came from (*procedencia*): dataset, file, row or JSON path, publisher and licence.',
+})
 export class SourceRef {
   @Field({ description: 'Identifier of the dataset in data/datasets.json, e.g. `shcp-pef-2018-sample`.' })
   @Column({ type: 'varchar' })

@@ -11,7 +11,6 @@ import { errorFormatter } from './errors';
 /** What each subgraph folder exports: the kit does the rest (database, server, sample data). */
 export interface SubgraphDefinition {
   name: SubgraphName;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: (Function | EntitySchema)[];
   buildSchema(): Promise<GraphQLSchema>;
   /** Loads the shipped sample dataset through the subgraph's importers, in one transaction. */

@@ -19,7 +19,9 @@ query FollowTheMoney($id: ID!) {
 
 /** Sums a column of the shipped PEF sample for one program, straight from the file with BigInt. */
 function sampleTotal(year: number, programKey: string, column: string): string {
-  const rows: Record<string, string>[] = parse(fs.readFileSync(path.resolve(__dirname, `../../data/shcp-pef/${year}.sample.csv`)), { columns: true });
+  const rows: Record<string, string>[] = parse(fs.readFileSync(path.resolve(__dirname, `../../data/shcp-pef/${year}.sample.csv`)), {
+    columns: true,
+  });
   const total = rows
     .filter((row) => `${row.id_ramo.padStart(2, '0')}${row.id_modalidad}${row.id_pp.padStart(3, '0')}` === programKey)
     .reduce((sum, row) => sum + (parseCentavos(row[column]) ?? 0n), 0n);

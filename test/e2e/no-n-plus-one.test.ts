@@ -28,7 +28,12 @@ beforeAll(async () => {
   const model = await repository.findOneByOrFail({ id: 'MX-TLA-PAL-2016-03' });
   // 95 more Tlaxcala commitments after the five real ones (ids sort after -05), each with an institution.
   const synthetic = Array.from({ length: 95 }, (_, i) =>
-    repository.create({ ...model, id: `MX-TLA-PAL-2016-${100 + i}`, number: 100 + i, responsibleInstitutionId: INSTITUTIONS[i % INSTITUTIONS.length] }),
+    repository.create({
+      ...model,
+      id: `MX-TLA-PAL-2016-${100 + i}`,
+      number: 100 + i,
+      responsibleInstitutionId: INSTITUTIONS[i % INSTITUTIONS.length],
+    }),
   );
   await repository.save(synthetic);
 }, 180_000);

@@ -11,7 +11,9 @@ afterAll(async () => {
 describe('in production', () => {
   test('client mistakes keep their message and code, with no stack trace', async () => {
     const { errors } = await api.query('{ commitments(first: -1) { totalCount } }');
-    expect(errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/first must be/), extensions: { code: 'BAD_USER_INPUT' } })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/first must be/), extensions: { code: 'BAD_USER_INPUT' } }),
+    ]);
     const malformed = await api.query('{ commitment(id: "x") { title ');
     expect(malformed.errors?.[0].extensions).toEqual({ code: 'GRAPHQL_PARSE_FAILED' });
   });

@@ -11,7 +11,9 @@ describe('gateway configuration', () => {
   });
 
   test('takes subgraph URLs from the environment and lists every problem', () => {
-    expect(readGatewayConfig({ BUDGETS_URL: 'http://budgets:4003/graphql' }).subgraphUrls).toEqual({ budgets: 'http://budgets:4003/graphql' });
+    expect(readGatewayConfig({ BUDGETS_URL: 'http://budgets:4003/graphql' }).subgraphUrls).toEqual({
+      budgets: 'http://budgets:4003/graphql',
+    });
     try {
       readGatewayConfig({ GATEWAY_PORT: 'x', ARCHIVES_URL: 'ftp://nope', NODE_ENV: 'qa' });
       throw new Error('expected a rejection');
@@ -22,13 +24,17 @@ describe('gateway configuration', () => {
   });
 
   test('reads the subgraph URLs composition recorded', () => {
-    const sdl = 'enum join__Graph {\n  A @join__graph(name: "a", url: "http://localhost:1/graphql")\n  B @join__graph(name: "b", url: "http://localhost:2/graphql")\n}';
+    const sdl =
+      'enum join__Graph {\n  A @join__graph(name: "a", url: "http://localhost:1/graphql")\n  B @join__graph(name: "b", url: "http://localhost:2/graphql")\n}';
     expect(subgraphsOf(sdl)).toEqual({ a: 'http://localhost:1/graphql', b: 'http://localhost:2/graphql' });
   });
 });
 
 describe('error masking', () => {
-  const internal = { message: 'SQLITE_ERROR: no such table budget_line', extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } };
+  const internal = {
+    message: 'SQLITE_ERROR: no such table budget_line',
+    extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] },
+  };
   const client = { message: 'first must be between 0 and 100', extensions: { code: 'BAD_USER_INPUT', stacktrace: ['at y'] } };
 
   test('production hides internal messages and every stack trace', () => {

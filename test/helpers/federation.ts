@@ -31,7 +31,12 @@ export async function startFederation(environment: 'test' | 'production' = 'test
     urls[`${name.toUpperCase()}_URL`] = url;
   }
   const gateway = await startGateway(
-    readGatewayConfig({ NODE_ENV: environment, GATEWAY_PORT: '0', SUPERGRAPH_PATH: path.resolve(__dirname, '../../schema/supergraph.graphql'), ...urls }),
+    readGatewayConfig({
+      NODE_ENV: environment,
+      GATEWAY_PORT: '0',
+      SUPERGRAPH_PATH: path.resolve(__dirname, '../../schema/supergraph.graphql'),
+      ...urls,
+    }),
   );
   return {
     gateway,
@@ -47,7 +52,10 @@ export async function startFederation(environment: 'test' | 'production' = 'test
     async statementsDuring(work) {
       const before = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphs[name].counter.statements]));
       await work();
-      return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphs[name].counter.statements - before[name]])) as Record<SubgraphName, number>;
+      return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphs[name].counter.statements - before[name]])) as Record<
+        SubgraphName,
+        number
+      >;
     },
     async stop() {
       await gateway.stop();

@@ -5,7 +5,8 @@ import { composeSupergraph, readSchemaDirectory } from '../../tools/schema/compo
 import { subgraphSchemaFiles } from '../../tools/schema/print';
 
 const schemaDirectory = path.resolve(__dirname, '../../schema');
-const checkedIn = (file: string) => (fs.existsSync(path.join(schemaDirectory, file)) ? fs.readFileSync(path.join(schemaDirectory, file), 'utf8') : '');
+const checkedIn = (file: string) =>
+  fs.existsSync(path.join(schemaDirectory, file)) ? fs.readFileSync(path.join(schemaDirectory, file), 'utf8') : '';
 const outOfDate = (file: string) => `schema/${file} differs from what the code produces: run \`npm run schema\` and commit it`;
 
 describe('schema/ is what the code produces', () => {
@@ -32,7 +33,8 @@ describe('the supergraph documents itself', () => {
     const type = definition.name.value;
     const missing: string[] = [];
     const isRoot = ['Query', 'Mutation', 'Subscription'].includes(type);
-    if ('description' in definition && !definition.description && !isRoot && definition.kind !== Kind.DIRECTIVE_DEFINITION) missing.push(type);
+    if ('description' in definition && !definition.description && !isRoot && definition.kind !== Kind.DIRECTIVE_DEFINITION)
+      missing.push(type);
     if ('fields' in definition) {
       for (const field of definition.fields ?? []) {
         if (!field.description) missing.push(`${type}.${field.name.value}`);

@@ -35,7 +35,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const flags = parseFlags(argv, ['lines', 'transactions', 'records', 'seed', 'formats', 'min-seconds', 'real-data']);
   const lines = countFlag(flags, 'lines', 100_000, 1);
   const minSeconds = Number(flags.get('min-seconds') ?? 1);
-  if (!Number.isFinite(minSeconds) || minSeconds < 0 || minSeconds > 600) throw new Error(`--min-seconds must be a number of seconds from 0 to 600 (got "${flags.get('min-seconds')}")`);
+  if (!Number.isFinite(minSeconds) || minSeconds < 0 || minSeconds > 600)
+    throw new Error(`--min-seconds must be a number of seconds from 0 to 600 (got "${flags.get('min-seconds')}")`);
   return {
     lines,
     transactions: countFlag(flags, 'transactions', lines, 0),
@@ -54,7 +55,8 @@ function runChild(request: MeasurementRequest): MeasurementResult {
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 20,
   });
-  if (child.status !== 0) throw new Error(`${request.engine} ${request.format} ${request.method} failed (exit ${child.status ?? child.signal})`);
+  if (child.status !== 0)
+    throw new Error(`${request.engine} ${request.format} ${request.method} failed (exit ${child.status ?? child.signal})`);
   return JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as MeasurementResult;
 }
 
@@ -80,8 +82,11 @@ function main(): void {
           `(seed "${options.seed}") in ${((performance.now() - started) / 1000).toFixed(1)} s`,
       );
     }
-    const { present, absent } = presentInputs(benchInputs({ generated: directory, realData: options.realData, projectData: config.dataDirectory }, options.formats));
-    for (const input of absent) console.log(`${input.format} skipped: ${input.paths.filter((file) => !fs.existsSync(file)).join(', ')} absent`);
+    const { present, absent } = presentInputs(
+      benchInputs({ generated: directory, realData: options.realData, projectData: config.dataDirectory }, options.formats),
+    );
+    for (const input of absent)
+      console.log(`${input.format} skipped: ${input.paths.filter((file) => !fs.existsSync(file)).join(', ')} absent`);
     const engines: Engine[] = databaseUrl ? ['sqlite', 'postgres'] : ['sqlite'];
     if (!databaseUrl) console.log('PostgreSQL skipped: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to measure it too');
     const rows: BenchRow[] = [];
@@ -91,7 +96,16 @@ function main(): void {
         for (const method of METHODS) {
           process.stdout.write(`  ${engine} ${input.format} ${method}…\n`);
           const { format, paths, skipRejected, prerequisite } = input;
-          results[method] = runChild({ engine, method, databaseUrl, format, paths, skipRejected, prerequisite, minSeconds: options.minSeconds });
+          results[method] = runChild({
+            engine,
+            method,
+            databaseUrl,
+            format,
+            paths,
+            skipRejected,
+            prerequisite,
+            minSeconds: options.minSeconds,
+          });
         }
         rows.push({ engine, input, results });
       }

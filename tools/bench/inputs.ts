@@ -78,9 +78,15 @@ export function benchInputs(folders: InputFolders, formats: readonly FormatSpec[
 /** `--formats a,b`: the formats named, in the CLI's order; every format when absent. */
 export function selectFormats(list: string | undefined): FormatSpec[] {
   if (list === undefined) return [...FORMATS];
-  const names = list.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const names = list
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
   const unknown = names.filter((name) => formatNamed(name) === undefined);
-  if (unknown.length > 0 || names.length === 0) throw new Error(`--formats: unknown format ${unknown.join(', ') || '(none given)'} (expected ${FORMATS.map((f) => f.name).join(', ')})`);
+  if (unknown.length > 0 || names.length === 0)
+    throw new Error(
+      `--formats: unknown format ${unknown.join(', ') || '(none given)'} (expected ${FORMATS.map((f) => f.name).join(', ')})`,
+    );
   return FORMATS.filter((format) => names.includes(format.name));
 }
 

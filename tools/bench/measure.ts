@@ -119,7 +119,8 @@ function checked(parsed: ParsedImport, skipRejected: boolean): ParsedImport {
 
 /** The CLI report's rows read: a CSV's data records, a JSON file's items. */
 function rowsRead(format: FormatSpec, file: InputFile): number {
-  const count = format.shape.kind === 'csv' ? readSourceRows(file.absolute, format.shape)?.starts.size : format.shape.countItems(file.absolute);
+  const count =
+    format.shape.kind === 'csv' ? readSourceRows(file.absolute, format.shape)?.starts.size : format.shape.countItems(file.absolute);
   if (count === null || count === undefined) throw new Error(`${file.path}: cannot be read`);
   return count;
 }
@@ -140,7 +141,12 @@ async function emptyTables(dataSource: DataSource): Promise<EntityMetadata[]> {
 }
 
 async function empty(dataSource: DataSource, tables: EntityMetadata[]): Promise<void> {
-  const names = tables.map((metadata) => metadata.tablePath.split('.').map((part) => dataSource.driver.escape(part)).join('.'));
+  const names = tables.map((metadata) =>
+    metadata.tablePath
+      .split('.')
+      .map((part) => dataSource.driver.escape(part))
+      .join('.'),
+  );
   if (dataSource.options.type === 'postgres') await dataSource.query(`TRUNCATE ${names.join(', ')}`);
   else for (const name of names) await dataSource.query(`DELETE FROM ${name}`);
 }

@@ -9,11 +9,18 @@ const PARAMETERS_PER_STATEMENT = 30_000;
  * transformers, simple-json, applied once by the driver as the kit's bulk write does), so the rows on disk are the
  * same as after an import.
  */
-export async function insertRows<E extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<E>, rows: readonly E[]): Promise<void> {
+export async function insertRows<E extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  rows: readonly E[],
+): Promise<void> {
   const { driver } = manager.connection;
   const metadata = manager.connection.getMetadata(entity);
   const { columns } = metadata;
-  const table = metadata.tablePath.split('.').map((part) => driver.escape(part)).join('.');
+  const table = metadata.tablePath
+    .split('.')
+    .map((part) => driver.escape(part))
+    .join('.');
   const names = columns.map((column) => driver.escape(column.databaseName)).join(', ');
   const perStatement = Math.max(1, Math.floor(PARAMETERS_PER_STATEMENT / columns.length));
   for (let start = 0; start < rows.length; start += perStatement) {

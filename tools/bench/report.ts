@@ -24,7 +24,20 @@ const NUMERIC_FROM = 4;
 
 /** A plain-text table: one line per engine and format. */
 export function formatTable(rows: readonly BenchRow[]): string {
-  const header = ['engine', 'format', 'input', 'a row is', 'rows', 'loads', 'import rows/s', 'parse share', 'bare INSERT rows/s', 'ratio', 'rows written', 'peak RSS'];
+  const header = [
+    'engine',
+    'format',
+    'input',
+    'a row is',
+    'rows',
+    'loads',
+    'import rows/s',
+    'parse share',
+    'bare INSERT rows/s',
+    'ratio',
+    'rows written',
+    'peak RSS',
+  ];
   const body = rows.map((row) => {
     const { import: imported, insert } = row.results;
     const written = Object.values(imported.written).reduce((sum, count) => sum + count, 0);
@@ -44,6 +57,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
     ];
   });
   const widths = header.map((_, i) => Math.max(...[header, ...body].map((cells) => cells[i].length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i < NUMERIC_FROM ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => (i < NUMERIC_FROM ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }

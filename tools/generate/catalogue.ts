@@ -63,7 +63,10 @@ export function templateProgramKey(template: ProgramTemplate): string {
  */
 export function readBudgetCatalogue(dataDirectory: string): BudgetCatalogue {
   const folder = path.join(dataDirectory, 'shcp-pef');
-  const files = fs.readdirSync(folder).filter((name) => name.endsWith('.csv')).sort();
+  const files = fs
+    .readdirSync(folder)
+    .filter((name) => name.endsWith('.csv'))
+    .sort();
   if (files.length === 0) throw new Error(`no OFDP sample in ${folder}: the generator takes its catalogues from them`);
   const rows = files.flatMap((name) => readCsv(path.join(folder, name)));
 

@@ -20,10 +20,18 @@ function main(): void {
   const manifest = generateAll({ ...options, out }, readConfig().dataDirectory);
   const seconds = (performance.now() - started) / 1000;
   const peakMb = process.resourceUsage().maxRSS / 1024;
-  console.log(`SYNTHETIC data (dataset "${manifest.dataset}", seed "${manifest.seed}", fiscal year ${manifest.fiscalYear}) in ${displayPath(out)}`);
-  console.log(`  budget lines        ${manifest.budget.lines.toLocaleString('en')} (${manifest.budget.programs} programs), ${plural(manifest.budget.files.length, 'file')} → ${manifest.budget.directory}/`);
-  console.log(`  OCDS payments       ${manifest.ocds.transactions.toLocaleString('en')} in ${manifest.ocds.contracts.toLocaleString('en')} contracts, ${plural(manifest.ocds.files, 'file')} → ${manifest.ocds.directory}/`);
-  console.log(`  archival records    ${manifest.archives.records.toLocaleString('en')} (${manifest.archives.subjects.toLocaleString('en')} subjects, ${manifest.archives.documents.toLocaleString('en')} documents) → ${manifest.archives.directory}/`);
+  console.log(
+    `SYNTHETIC data (dataset "${manifest.dataset}", seed "${manifest.seed}", fiscal year ${manifest.fiscalYear}) in ${displayPath(out)}`,
+  );
+  console.log(
+    `  budget lines        ${manifest.budget.lines.toLocaleString('en')} (${manifest.budget.programs} programs), ${plural(manifest.budget.files.length, 'file')} → ${manifest.budget.directory}/`,
+  );
+  console.log(
+    `  OCDS payments       ${manifest.ocds.transactions.toLocaleString('en')} in ${manifest.ocds.contracts.toLocaleString('en')} contracts, ${plural(manifest.ocds.files, 'file')} → ${manifest.ocds.directory}/`,
+  );
+  console.log(
+    `  archival records    ${manifest.archives.records.toLocaleString('en')} (${manifest.archives.subjects.toLocaleString('en')} subjects, ${manifest.archives.documents.toLocaleString('en')} documents) → ${manifest.archives.directory}/`,
+  );
   console.log(`  ${seconds.toFixed(1)} s, peak RSS ${peakMb.toFixed(0)} MB`);
 }
 

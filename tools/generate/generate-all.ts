@@ -81,7 +81,8 @@ export function generateAll(options: GenerateOptions, dataDirectory: string): Ma
 function prepareOutput(out: string): void {
   if (fs.existsSync(out) && fs.readdirSync(out).length > 0) {
     const manifest = path.join(out, LAYOUT.manifest);
-    const earlier = fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { dataset?: string }).dataset === SYNTHETIC_DATASET;
+    const earlier =
+      fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { dataset?: string }).dataset === SYNTHETIC_DATASET;
     if (!earlier) throw new Error(`${out} is not empty and holds no earlier generation (${LAYOUT.manifest}): choose another --out`);
     for (const part of [LAYOUT.manifest, LAYOUT.budget, LAYOUT.ocds, LAYOUT.archives]) {
       fs.rmSync(path.join(out, part), { recursive: true, force: true });

@@ -103,7 +103,14 @@ function releaseHead(ocid: string, buyer: Party, program: GeneratedProgram) {
   };
 }
 
-function contractJson(sequence: number, payments: number, buyer: Party, program: GeneratedProgram, catalogue: BudgetCatalogue, random: Random) {
+function contractJson(
+  sequence: number,
+  payments: number,
+  buyer: Party,
+  program: GeneratedProgram,
+  catalogue: BudgetCatalogue,
+  random: Random,
+) {
   const id = `SYN-${SYNTHETIC_FISCAL_YEAR}-${String(sequence).padStart(8, '0')}`;
   const item = random.pick(catalogue.items);
   const supplierNumber = String(random.int(1, SUPPLIERS)).padStart(5, '0');

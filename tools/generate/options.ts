@@ -20,7 +20,8 @@ export function countFlag(flags: Map<string, string>, name: string, fallback: nu
   const text = flags.get(name);
   if (text === undefined) return fallback;
   const value = Number(text.replace(/_/g, ''));
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`--${name} must be a whole number from ${min} to ${max} (got "${text}")`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new Error(`--${name} must be a whole number from ${min} to ${max} (got "${text}")`);
   return value;
 }
 

@@ -7,7 +7,17 @@ import type { Random } from './random';
 import { SYNTHETIC_FISCAL_YEAR } from './synthetic';
 import { csvRecord, FileWriter } from './writer';
 
-const RECORD_COLUMNS = ['institution_id', 'code', 'title', 'series_code', 'opened_on', 'closed_on', 'access', 'reserved_until', 'legal_basis'];
+const RECORD_COLUMNS = [
+  'institution_id',
+  'code',
+  'title',
+  'series_code',
+  'opened_on',
+  'closed_on',
+  'access',
+  'reserved_until',
+  'legal_basis',
+];
 const DOCUMENT_KINDS = ['MEMO', 'AGREEMENT', 'INVOICE', 'PAYMENT_ORDER', 'REPORT', 'MINUTES', 'RESOLUTION'];
 
 export interface RecordsSummary {

@@ -1,8 +1,5 @@
 /** The command line, parsed: either a request for help, a run, or a usage problem to print with the usage. */
-export type Command =
-  | { kind: 'help'; format: string | null }
-  | { kind: 'run'; options: RunOptions }
-  | { kind: 'usage'; problem: string };
+export type Command = { kind: 'help'; format: string | null } | { kind: 'run'; options: RunOptions } | { kind: 'usage'; problem: string };
 
 export interface RunOptions {
   format: string;
@@ -44,7 +41,8 @@ export function parseArgs(argv: string[]): Command {
       if (inline === undefined) i += 1;
       if (value === undefined || value === '') return { kind: 'usage', problem: `${name} needs a value` };
       if (name === '--rejects') options.rejects = value;
-      else if (!/^[1-9]\d*$/.test(value)) return { kind: 'usage', problem: `--max-errors needs a whole number of at least 1 (got "${value}")` };
+      else if (!/^[1-9]\d*$/.test(value))
+        return { kind: 'usage', problem: `--max-errors needs a whole number of at least 1 (got "${value}")` };
       else options.maxErrors = Number(value);
     } else {
       return { kind: 'usage', problem: `unknown option ${name}` };

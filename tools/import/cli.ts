@@ -47,7 +47,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   const format = formatNamed(options.format);
   if (!format) return usageError(`unknown format "${options.format}"`);
   if (options.skipRejected && !format.skipRejected) {
-    const leaving = FORMATS.filter((known) => known.skipRejected).map((known) => known.name).join(' and ');
+    const leaving = FORMATS.filter((known) => known.skipRejected)
+      .map((known) => known.name)
+      .join(' and ');
     return usageError(`--skip-rejected: ${format.name} loads all or nothing (only ${leaving} can leave rejected rows out)`);
   }
   const missing = options.paths.filter((given) => !fs.existsSync(path.resolve(io.cwd, given)));

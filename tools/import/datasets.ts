@@ -15,7 +15,10 @@ export function firstValue(file: string, column: string): string | null {
     const read = fs.readSync(handle, buffer, 0, HEAD_BYTES, 0);
     fs.closeSync(handle);
     // Column names and years are ASCII: Latin-1 decoding reads them whatever the file's encoding.
-    head = buffer.subarray(0, read).toString('latin1').replace(/^\u00ef\u00bb\u00bf/, '');
+    head = buffer
+      .subarray(0, read)
+      .toString('latin1')
+      .replace(/^\u00ef\u00bb\u00bf/, '');
   } catch {
     return null;
   }
@@ -43,5 +46,8 @@ export function datasetId(prefix: string, year: string | null, file: string): st
 export function unknownDatasetWarnings(ids: string[]): string[] {
   return [...new Set(ids)]
     .filter((id) => !datasetCatalogue()[id])
-    .map((id) => `dataset "${id}" is not described in data/datasets.json: provenance will show its id, with publisher and licence "unknown", until an entry is added`);
+    .map(
+      (id) =>
+        `dataset "${id}" is not described in data/datasets.json: provenance will show its id, with publisher and licence "unknown", until an entry is added`,
+    );
 }

@@ -24,12 +24,26 @@ export interface RealDataImport {
 
 export const REAL_DATA_IMPORTS: readonly RealDataImport[] = [
   { format: 'shcp-budget', paths: ['budget_mx_pef_ofdp_sample/2017.sample.csv', 'budget_mx_pef_ofdp_sample/2018.sample.csv'], rejected: 0 },
-  { format: 'pef-institutions', paths: ['budget_mx_pef_ofdp_sample/2017.sample.csv', 'budget_mx_pef_ofdp_sample/2018.sample.csv'], rejected: 0 },
+  {
+    format: 'pef-institutions',
+    paths: ['budget_mx_pef_ofdp_sample/2017.sample.csv', 'budget_mx_pef_ofdp_sample/2018.sample.csv'],
+    rejected: 0,
+  },
   // Four Jalisco contract values have three decimals (sub-centavo): left out, never rounded.
   { format: 'ocds', paths: ['ocds_mx'], skipRejected: true, rejected: 4 },
   // One 2018 amount with three decimals; in 2017 one line of broken quoting and three three-decimal amounts.
-  { format: 'compranet', paths: ['procurement_mx_compranet_sample/2017.sample.csv', 'procurement_mx_compranet_sample/2018.sample.csv'], skipRejected: true, rejected: 5 },
-  { format: 'cuenta-publica', paths: ['budget_mx_cuenta_publica/csv'], rejected: 0, testedIn: 'test/subgraphs/budgets/cuenta-publica-years.test.ts' },
+  {
+    format: 'compranet',
+    paths: ['procurement_mx_compranet_sample/2017.sample.csv', 'procurement_mx_compranet_sample/2018.sample.csv'],
+    skipRejected: true,
+    rejected: 5,
+  },
+  {
+    format: 'cuenta-publica',
+    paths: ['budget_mx_cuenta_publica/csv'],
+    rejected: 0,
+    testedIn: 'test/subgraphs/budgets/cuenta-publica-years.test.ts',
+  },
   { format: 'consumer-prices', paths: ['budget_mx_cuenta_publica/IPC.csv'], rejected: 0 },
   { format: 'gdp', paths: ['budget_mx_cuenta_publica/PIB.csv'], rejected: 0 },
   { format: 'ogp-commitments', paths: ['ogp_commitments/open_parliament_0703.csv'], rejected: 0 },
@@ -43,5 +57,8 @@ export const REAL_DATA_IMPORTS: readonly RealDataImport[] = [
 
 /** An entry's paths, absolute: the real-data ones first, then the project's own. */
 export function realDataPaths(entry: RealDataImport, realData: string, projectData: string): string[] {
-  return [...entry.paths.map((file) => path.join(realData, file)), ...(entry.projectPaths ?? []).map((file) => path.join(projectData, file))];
+  return [
+    ...entry.paths.map((file) => path.join(realData, file)),
+    ...(entry.projectPaths ?? []).map((file) => path.join(projectData, file)),
+  ];
 }

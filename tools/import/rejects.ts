@@ -28,7 +28,13 @@ export interface WrittenRejects {
  * `_problem` column (fix them and import the file again); for JSON formats the paths and problems. Nothing is written
  * when no row or item is rejected.
  */
-export function writeRejects(format: FormatSpec, files: CheckedFile[], problems: ImportProblem[], target: string | null, cwd: string): WrittenRejects {
+export function writeRejects(
+  format: FormatSpec,
+  files: CheckedFile[],
+  problems: ImportProblem[],
+  target: string | null,
+  cwd: string,
+): WrittenRejects {
   const shown = (file: string) => (path.relative(cwd, file).startsWith('..') ? file : path.relative(cwd, file) || file);
   const write = (file: string, text: string) => {
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -52,11 +58,24 @@ export function writeRejects(format: FormatSpec, files: CheckedFile[], problems:
   if (groups.length === 0) return { files: [], warnings: [] };
   const text = (header: string, rows: string[]) => `${header},_problem\n${rows.join('\n')}\n`;
   if (target && groups.every((group) => group.header === groups[0].header)) {
-    return { files: [write(path.resolve(cwd, target), text(groups[0].header, groups.flatMap((group) => group.rows)))], warnings: [] };
+    return {
+      files: [
+        write(
+          path.resolve(cwd, target),
+          text(
+            groups[0].header,
+            groups.flatMap((group) => group.rows),
+          ),
+        ),
+      ],
+      warnings: [],
+    };
   }
   const folder = target ? path.dirname(path.resolve(cwd, target)) : cwd;
   const written = groups.map((group) => write(path.join(folder, path.basename(named(group.file, 'csv'))), text(group.header, group.rows)));
-  const warnings = target ? [`the rejected rows have different headers, so each file's went to its own rejects file instead of ${target}`] : [];
+  const warnings = target
+    ? [`the rejected rows have different headers, so each file's went to its own rejects file instead of ${target}`]
+    : [];
   return { files: written, warnings };
 }
 

@@ -26,14 +26,21 @@ interface Checked {
  * that the check can stop between files; if the limit is not reached, they are then parsed together, which adds the
  * checks across files (the same budget line in two files).
  */
-async function check(format: FormatSpec, files: InputFile[], maxErrors: number | null, context: ParseContext, progress: (line: string) => void): Promise<Checked> {
+async function check(
+  format: FormatSpec,
+  files: InputFile[],
+  maxErrors: number | null,
+  context: ParseContext,
+  progress: (line: string) => void,
+): Promise<Checked> {
   if (maxErrors !== null && format.independentFiles && files.length > 1) {
     const found: ImportProblem[] = [];
     for (const [i, file] of files.entries()) {
       progress(`[${i + 1}/${files.length}] checking ${file.path}`);
       const alone = await format.parse([file], context);
       found.push(...alone.fatal, ...alone.skippable);
-      if (found.length >= maxErrors) return { parsed: null, problems: found, read: files.slice(0, i + 1), notRead: files.slice(i + 1), limitReached: true };
+      if (found.length >= maxErrors)
+        return { parsed: null, problems: found, read: files.slice(0, i + 1), notRead: files.slice(i + 1), limitReached: true };
     }
   }
   progress(`checking ${files.length === 1 ? files[0].path : `${files.length} files`}`);
@@ -144,14 +151,29 @@ export async function runImport(format: FormatSpec, files: InputFile[], options:
 }
 
 /** The load record of a CLI import: each file with its counts and the dataset its rows' provenance names. */
-function loadDescription(format: FormatSpec, startedAt: Date, parsed: ParsedImport, reports: FileReport[], files: CheckedFile[]): LoadDescription {
+function loadDescription(
+  format: FormatSpec,
+  startedAt: Date,
+  parsed: ParsedImport,
+  reports: FileReport[],
+  files: CheckedFile[],
+): LoadDescription {
   const datasets = namesInProvenance(parsed.tables.map((table) => table.rows));
   return {
     format: format.name,
     startedAt,
     files: files.map(({ input }, i) => {
       const { rows, inserted, updated, unchanged, rejected } = reports[i];
-      return { absolute: input.absolute, file: input.displayName, dataset: datasets.get(input.displayName) ?? null, rows, inserted, updated, unchanged, rejected };
+      return {
+        absolute: input.absolute,
+        file: input.displayName,
+        dataset: datasets.get(input.displayName) ?? null,
+        rows,
+        inserted,
+        updated,
+        unchanged,
+        rejected,
+      };
     }),
   };
 }

@@ -33,7 +33,10 @@ export function readSourceRows(file: string, shape: CsvShape): SourceRows | null
   const starts = Int32Array.from(lines);
   const rawAt = (index: number) => {
     const end = index + 1 < starts.length ? starts[index + 1] - 1 : lineOffsets.length;
-    const span = text.slice(lineOffsets[starts[index] - 1], end < lineOffsets.length ? lineOffsets[end] : text.length).split('\n').map((line) => line.replace(/\r$/, ''));
+    const span = text
+      .slice(lineOffsets[starts[index] - 1], end < lineOffsets.length ? lineOffsets[end] : text.length)
+      .split('\n')
+      .map((line) => line.replace(/\r$/, ''));
     while (span.length > 1 && span[span.length - 1] === '') span.pop();
     return span.join('\n');
   };

@@ -24,7 +24,7 @@ export function usage(): string {
     '',
     wrap(
       'Loads open-data files into the database of the subgraph that owns them, exactly as the running service reads it: ' +
-        'SQLite files under SQLITE_DIR (default .data/), or the subgraph\'s schema of the PostgreSQL database when DATABASE_URL is set. ' +
+        "SQLite files under SQLITE_DIR (default .data/), or the subgraph's schema of the PostgreSQL database when DATABASE_URL is set. " +
         'Everything is checked before anything is written, in one transaction; loading the same file again changes nothing.',
       '',
     ),

@@ -9,10 +9,17 @@ export enum ClassificationSectionKind {
 
 registerEnumType(ClassificationSectionKind, {
   name: 'ClassificationSectionKind',
-  description: 'Whether a section of the classification chart covers functions every institution has or those proper to this one (*tipo de sección*).',
+  description:
+    'Whether a section of the classification chart covers functions every institution has or those proper to this one (*tipo de sección*).',
   valuesConfig: {
-    COMMON: { description: 'Common section (*sección común*, 01C–12C): administrative functions shared by all institutions, e.g. finance, procurement.' },
-    SUBSTANTIVE: { description: 'Substantive section (*sección sustantiva*, ending in S): the functions proper to the institution, e.g. foreign policy for the SRE.' },
+    COMMON: {
+      description:
+        'Common section (*sección común*, 01C–12C): administrative functions shared by all institutions, e.g. finance, procurement.',
+    },
+    SUBSTANTIVE: {
+      description:
+        'Substantive section (*sección sustantiva*, ending in S): the functions proper to the institution, e.g. foreign policy for the SRE.',
+    },
   },
 });
 

@@ -11,7 +11,7 @@ export enum FinalDisposition {
 
 registerEnumType(FinalDisposition, {
   name: 'FinalDisposition',
-  description: 'What happens to a series\' records when their retention ends (*destino final* of the CADIDO).',
+  description: "What happens to a series' records when their retention ends (*destino final* of the CADIDO).",
   valuesConfig: {
     DESTROY: { description: 'Destroyed after retention (*eliminación*, *baja documental*).' },
     PRESERVE: { description: 'Transferred whole to the historical archive (*conservación*, *transferencia secundaria*).' },
@@ -70,7 +70,10 @@ export class ClassificationSeries {
   @Column({ type: 'simple-json' })
   documentaryValues: DocumentaryValue[];
 
-  @Field(() => String, { nullable: true, description: 'Which records are kept when the disposition is SAMPLE (*criterio de muestreo*); null when none is given.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Which records are kept when the disposition is SAMPLE (*criterio de muestreo*); null when none is given.',
+  })
   @Column({ type: 'varchar', nullable: true })
   samplingCriterion: string | null;
 

@@ -12,7 +12,7 @@ export enum RecordSubjectKind {
 
 registerEnumType(RecordSubjectKind, {
   name: 'RecordSubjectKind',
-  description: 'What kind of thing a record documents; the id is the owning subgraph\'s id (docs/federation-contract.md).',
+  description: "What kind of thing a record documents; the id is the owning subgraph's id (docs/federation-contract.md).",
   valuesConfig: {
     COMMITMENT: { description: 'An action-plan commitment (*compromiso*), id like `MX-TLA-PAL-2016-03`.' },
     CONTRACT: { description: 'A contract (*contrato*), id `<ocid>/<contract id>`.' },
@@ -23,7 +23,9 @@ registerEnumType(RecordSubjectKind, {
 });
 
 /** One link "record documents subject"; its row id only serves upserts, GraphQL `id` is the subject's id. */
-@ObjectType({ description: 'Something a record documents (*asunto del expediente*): a commitment, contract, transaction or budget item, by id.' })
+@ObjectType({
+  description: 'Something a record documents (*asunto del expediente*): a commitment, contract, transaction or budget item, by id.',
+})
 @Entity('record_subject')
 export class RecordSubject {
   @PrimaryColumn({ type: 'varchar' })
@@ -38,7 +40,7 @@ export class RecordSubject {
   kind: RecordSubjectKind;
 
   @Index()
-  @Field(() => ID, { name: 'id', description: 'The subject\'s id in the subgraph that owns it.' })
+  @Field(() => ID, { name: 'id', description: "The subject's id in the subgraph that owns it." })
   @Column({ type: 'varchar' })
   subjectId: string;
 

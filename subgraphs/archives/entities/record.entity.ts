@@ -34,9 +34,9 @@ export enum RecordPhase {
 registerEnumType(RecordPhase, {
   name: 'RecordPhase',
   description:
-    'Where a record is in its life cycle (*ciclo vital del documento*), derived from its closing date, its series\' retention and today\'s date.',
+    "Where a record is in its life cycle (*ciclo vital del documento*), derived from its closing date, its series' retention and today's date.",
   valuesConfig: {
-    ACTIVE: { description: 'Open, or closed less than the series\' active years ago (*archivo de trámite*).' },
+    ACTIVE: { description: "Open, or closed less than the series' active years ago (*archivo de trámite*)." },
     SEMI_ACTIVE: { description: 'In intermediate storage (*archivo de concentración*) until its retention ends.' },
     HISTORICAL: {
       description:
@@ -66,7 +66,9 @@ registerEnumType(RecordDocumentKind, {
     PAYMENT_ORDER: { description: 'Certified payment order (*cuenta por liquidar certificada*, CLC) or payment voucher.' },
     REPORT: { description: 'Report (*informe*), e.g. a quarterly report on federal transfers.' },
     MINUTES: { description: 'Minutes of a meeting or committee session (*acta*).' },
-    RESOLUTION: { description: 'A decision, e.g. a transparency committee\'s classification ruling (*resolución*, *acuerdo de clasificación*).' },
+    RESOLUTION: {
+      description: "A decision, e.g. a transparency committee's classification ruling (*resolución*, *acuerdo de clasificación*).",
+    },
   },
 });
 
@@ -98,7 +100,7 @@ export class ArchivalRecord {
   @PrimaryColumn({ type: 'varchar' })
   id: string;
 
-  @Field({ description: 'The record\'s code (*clave* or *código de clasificación del expediente*) within its institution.' })
+  @Field({ description: "The record's code (*clave* or *código de clasificación del expediente*) within its institution." })
   @Column({ type: 'varchar' })
   code: string;
 
@@ -132,14 +134,18 @@ export class ArchivalRecord {
   @Column({ type: 'varchar', nullable: true })
   reservedUntil: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The legal basis of a reservation or confidentiality (*fundamento legal*), e.g. "Art. 113 fr. VI LGTAIP"; null for public records.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The legal basis of a reservation or confidentiality (*fundamento legal*), e.g. "Art. 113 fr. VI LGTAIP"; null for public records.',
+  })
   @Column({ type: 'varchar', nullable: true })
   legalBasis: string | null;
 
   @Field(() => String, {
     nullable: true,
     description:
-      'When the record leaves the active archive (*transferencia primaria*): closedOn + the series\' active years, ISO date; null while open.',
+      "When the record leaves the active archive (*transferencia primaria*): closedOn + the series' active years, ISO date; null while open.",
   })
   @Column({ type: 'varchar', nullable: true })
   transferDueOn: string | null;

@@ -15,7 +15,9 @@ export class RetentionPeriod {
   @Column({ type: 'integer' })
   semiActiveYears: number;
 
-  @Field(() => Int, { description: 'Total retention (*plazo total*) = activeYears + semiActiveYears; the importer rejects a catalogue where they disagree.' })
+  @Field(() => Int, {
+    description: 'Total retention (*plazo total*) = activeYears + semiActiveYears; the importer rejects a catalogue where they disagree.',
+  })
   @Column({ type: 'integer' })
   totalYears: number;
 }

@@ -6,7 +6,9 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  */
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'An action-plan commitment (*compromiso*), owned by the commitments subgraph; archives adds the records that document it.' })
+@ObjectType({
+  description: 'An action-plan commitment (*compromiso*), owned by the commitments subgraph; archives adds the records that document it.',
+})
 export class Commitment {
   @Field(() => ID, { description: 'Commitment id, e.g. `MX-TLA-PAL-2016-03`.' })
   id: string;
@@ -20,9 +22,15 @@ export class Contract {
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A transaction (*movimiento presupuestario* or payment), owned by the budgets subgraph; archives adds the records that document it.' })
+@ObjectType({
+  description:
+    'A transaction (*movimiento presupuestario* or payment), owned by the budgets subgraph; archives adds the records that document it.',
+})
 export class Transaction {
-  @Field(() => ID, { description: 'Transaction id `<contract id>/<transaction id>` or, for a federal budget measure, `<contract id>/<program key>/<measure>`, e.g. `ocds-07smqs-1109/201720005131/20P002/Pagado`.' })
+  @Field(() => ID, {
+    description:
+      'Transaction id `<contract id>/<transaction id>` or, for a federal budget measure, `<contract id>/<program key>/<measure>`, e.g. `ocds-07smqs-1109/201720005131/20P002/Pagado`.',
+  })
   id: string;
 }
 

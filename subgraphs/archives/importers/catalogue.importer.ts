@@ -52,23 +52,59 @@ export interface ParsedCatalogue {
 export function parseCatalogue(directory: string): ParsedCatalogue {
   const problems: ImportProblem[] = [];
   const sectionRows = readCsvCollecting(path.join(directory, SECTIONS_FILE), ['section_code', 'section_name', 'section_type'], problems);
-  const seriesRows = readCsvCollecting(path.join(directory, SERIES_FILE),
-    ['series_code', 'series_name', 'section_code', 'section_name', 'years_tramite_at', 'years_concentracion_ac', 'years_total',
-      'destino_final_tecnica_seleccion', 'valores_documentales', 'muestreo_criterio'],
+  const seriesRows = readCsvCollecting(
+    path.join(directory, SERIES_FILE),
+    [
+      'series_code',
+      'series_name',
+      'section_code',
+      'section_name',
+      'years_tramite_at',
+      'years_concentracion_ac',
+      'years_total',
+      'destino_final_tecnica_seleccion',
+      'valores_documentales',
+      'muestreo_criterio',
+    ],
     problems,
   );
-  const subseriesRows = readCsvCollecting(path.join(directory, SUBSERIES_FILE), ['subseries_code', 'subseries_name', 'series_code'], problems);
+  const subseriesRows = readCsvCollecting(
+    path.join(directory, SUBSERIES_FILE),
+    ['subseries_code', 'subseries_name', 'series_code'],
+    problems,
+  );
 
   const sections = sectionRows.map((row) => parseSection(row, problems));
-  problems.push(...duplicateIdProblems(SECTIONS_FILE, sections, (s) => s.code, (s) => s.source.row ?? undefined));
+  problems.push(
+    ...duplicateIdProblems(
+      SECTIONS_FILE,
+      sections,
+      (s) => s.code,
+      (s) => s.source.row ?? undefined,
+    ),
+  );
   const sectionsByCode = new Map(sections.map((section) => [section.code, section]));
 
   const series = seriesRows.map((row) => parseSeries(row, sectionsByCode, problems));
-  problems.push(...duplicateIdProblems(SERIES_FILE, series, (s) => s.code, (s) => s.source.row ?? undefined));
+  problems.push(
+    ...duplicateIdProblems(
+      SERIES_FILE,
+      series,
+      (s) => s.code,
+      (s) => s.source.row ?? undefined,
+    ),
+  );
   const seriesCodes = new Set(series.map((s) => s.code));
 
   const subseries = subseriesRows.map((row) => parseSubseries(row, seriesCodes, problems));
-  problems.push(...duplicateIdProblems(SUBSERIES_FILE, subseries, (s) => s.code, (s) => s.source.row ?? undefined));
+  problems.push(
+    ...duplicateIdProblems(
+      SUBSERIES_FILE,
+      subseries,
+      (s) => s.code,
+      (s) => s.source.row ?? undefined,
+    ),
+  );
 
   return { sections, series, subseries, problems };
 }
@@ -82,8 +118,9 @@ function parseSection(row: CsvRow, problems: ImportProblem[]): ClassificationSec
   const section = new ClassificationSection();
   section.code = read.text('section_code');
   section.title = read.text('section_name');
-  section.kind = mapped(read.text('section_type'), SECTION_KINDS, problemAt(problems, SECTIONS_FILE, row, 'section_type'))
-    ?? ClassificationSectionKind.COMMON;
+  section.kind =
+    mapped(read.text('section_type'), SECTION_KINDS, problemAt(problems, SECTIONS_FILE, row, 'section_type')) ??
+    ClassificationSectionKind.COMMON;
   section.source = sourceAt(CATALOGUE_DATASET, SECTIONS_FILE, { row: row.line });
   return section;
 }
@@ -108,12 +145,18 @@ function parseSeries(row: CsvRow, sections: ReadonlyMap<string, ClassificationSe
   series.retention.totalYears = years(read, 'years_total', at);
   const { activeYears, semiActiveYears, totalYears } = series.retention;
   if ([activeYears, semiActiveYears, totalYears].every(Number.isInteger) && activeYears + semiActiveYears !== totalYears) {
-    at('years_total')(`is not years_tramite_AT + years_concentracion_AC (${activeYears} + ${semiActiveYears} = ${activeYears + semiActiveYears})`);
+    at('years_total')(
+      `is not years_tramite_AT + years_concentracion_AC (${activeYears} + ${semiActiveYears} = ${activeYears + semiActiveYears})`,
+    );
   }
 
-  series.finalDisposition = mapped(read.text('destino_final_tecnica_seleccion'), DISPOSITIONS, at('destino_final_tecnica_seleccion'))
-    ?? FinalDisposition.PRESERVE;
-  const values = read.text('valores_documentales').split(';').map((value) => value.trim()).filter(Boolean);
+  series.finalDisposition =
+    mapped(read.text('destino_final_tecnica_seleccion'), DISPOSITIONS, at('destino_final_tecnica_seleccion')) ?? FinalDisposition.PRESERVE;
+  const values = read
+    .text('valores_documentales')
+    .split(';')
+    .map((value) => value.trim())
+    .filter(Boolean);
   series.documentaryValues = [
     ...new Set(values.map((value) => mapped(value, VALUES, at('valores_documentales'))).filter((v): v is DocumentaryValue => v !== null)),
   ];

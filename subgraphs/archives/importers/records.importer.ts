@@ -46,7 +46,8 @@ export interface ParsedRecords {
  */
 export function parseRecords(directory: string, series: SeriesRetention): ParsedRecords {
   const problems: ImportProblem[] = [];
-  const recordRows = readCsvCollecting(path.join(directory, RECORDS_FILE),
+  const recordRows = readCsvCollecting(
+    path.join(directory, RECORDS_FILE),
     ['institution_id', 'code', 'title', 'series_code', 'opened_on', 'closed_on', 'access', 'reserved_until', 'legal_basis'],
     problems,
   );
@@ -54,7 +55,14 @@ export function parseRecords(directory: string, series: SeriesRetention): Parsed
   const subjectRows = readCsvCollecting(path.join(directory, SUBJECTS_FILE), ['record_id', 'kind', 'subject_id'], problems);
 
   const records = recordRows.map((row) => parseRecord(row, series, problems));
-  problems.push(...duplicateIdProblems(RECORDS_FILE, records, (r) => r.id, (r) => r.source.row ?? undefined));
+  problems.push(
+    ...duplicateIdProblems(
+      RECORDS_FILE,
+      records,
+      (r) => r.id,
+      (r) => r.source.row ?? undefined,
+    ),
+  );
   const recordsById = new Map(records.map((record) => [record.id, record]));
 
   for (const row of documentRows) {
@@ -67,7 +75,14 @@ export function parseRecords(directory: string, series: SeriesRetention): Parsed
     knownRecord(SUBJECTS_FILE, row, recordsById, problems);
     return parseSubject(row, problems);
   });
-  problems.push(...duplicateIdProblems(SUBJECTS_FILE, subjects, (s) => s.id, (s) => s.source.row ?? undefined));
+  problems.push(
+    ...duplicateIdProblems(
+      SUBJECTS_FILE,
+      subjects,
+      (s) => s.id,
+      (s) => s.source.row ?? undefined,
+    ),
+  );
   return { records, subjects, problems };
 }
 
@@ -107,7 +122,7 @@ function parseRecord(row: CsvRow, series: SeriesRetention, problems: ImportProbl
 /** LGTAIP: a reservation has a term and a legal basis; confidentiality has a basis and no term; public has neither. */
 function checkClassification(record: ArchivalRecord, at: (field: string) => (reason: string) => void): void {
   if (record.access === RecordAccess.RESERVED) {
-    if (!record.reservedUntil) at('reserved_until')('is required for a RESERVED record (the reservation\'s term)');
+    if (!record.reservedUntil) at('reserved_until')("is required for a RESERVED record (the reservation's term)");
     if (!record.legalBasis) at('legal_basis')('is required for a RESERVED record');
   } else if (record.access === RecordAccess.CONFIDENTIAL) {
     if (record.reservedUntil) at('reserved_until')('must be empty: confidential information has no term (Art. 116 LGTAIP)');

@@ -16,12 +16,17 @@ export class ClassificationSectionResolver {
     return ctx.dataSource.getRepository(ClassificationSection).find({ order: { code: 'ASC' } });
   }
 
-  @Query(() => ClassificationSection, { nullable: true, description: 'One section of the classification chart by code, e.g. `05C`; null when there is none.' })
+  @Query(() => ClassificationSection, {
+    nullable: true,
+    description: 'One section of the classification chart by code, e.g. `05C`; null when there is none.',
+  })
   classificationSection(@Arg('code', { description: 'Section code (*código de la sección*).' }) code: string, @Ctx() ctx: SubgraphContext) {
     return sectionByCode(ctx).load(code);
   }
 
-  @FieldResolver(() => ClassificationSeriesConnection, { description: 'The series of this section (*series documentales*), in code order.' })
+  @FieldResolver(() => ClassificationSeriesConnection, {
+    description: 'The series of this section (*series documentales*), in code order.',
+  })
   series(@Root() section: ClassificationSection, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Page<ClassificationSeries>> {
     return seriesPageOfSection(ctx, pageWindow(page, ctx.config.maxPageSize)).load(section.code);
   }

@@ -11,12 +11,17 @@ import { ClassificationSeriesConnection, RecordConnection } from './connections'
 
 @Resolver(() => ClassificationSeries)
 export class ClassificationSeriesResolver {
-  @Query(() => ClassificationSeries, { nullable: true, description: 'One records series of the disposition catalogue by code, e.g. `05C.14`; null when there is none.' })
+  @Query(() => ClassificationSeries, {
+    nullable: true,
+    description: 'One records series of the disposition catalogue by code, e.g. `05C.14`; null when there is none.',
+  })
   classificationSeries(@Arg('code', { description: 'Series code (*código de la serie*).' }) code: string, @Ctx() ctx: SubgraphContext) {
     return seriesByCode(ctx).load(code);
   }
 
-  @Query(() => ClassificationSeriesConnection, { description: 'The series of the disposition catalogue (*CADIDO*), in code order, optionally filtered.' })
+  @Query(() => ClassificationSeriesConnection, {
+    description: 'The series of the disposition catalogue (*CADIDO*), in code order, optionally filtered.',
+  })
   classificationSeriesList(
     @Arg('filter', () => ClassificationSeriesFilter, { nullable: true, description: 'Conditions the series must meet.' })
     filter: ClassificationSeriesFilter | null,

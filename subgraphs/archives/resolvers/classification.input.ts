@@ -9,6 +9,9 @@ export class ClassificationSeriesFilter {
   @Field(() => FinalDisposition, { nullable: true, description: 'Only series with this final disposition (*destino final*).' })
   finalDisposition?: FinalDisposition | null;
 
-  @Field(() => DocumentaryValue, { nullable: true, description: 'Only series that have this documentary value (*valor documental*) among theirs.' })
+  @Field(() => DocumentaryValue, {
+    nullable: true,
+    description: 'Only series that have this documentary value (*valor documental*) among theirs.',
+  })
   documentaryValue?: DocumentaryValue | null;
 }

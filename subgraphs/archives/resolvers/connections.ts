@@ -3,4 +3,8 @@ import { ClassificationSeries } from '../entities/classification-series.entity';
 import { ArchivalRecord } from '../entities/record.entity';
 
 export const RecordConnection = ConnectionType(ArchivalRecord, 'Record', 'archival record (*expediente*)');
-export const ClassificationSeriesConnection = ConnectionType(ClassificationSeries, 'ClassificationSeries', 'records series (*serie documental*)');
+export const ClassificationSeriesConnection = ConnectionType(
+  ClassificationSeries,
+  'ClassificationSeries',
+  'records series (*serie documental*)',
+);

@@ -9,12 +9,18 @@ export class RecordFilter {
   @Field(() => String, { nullable: true, description: 'Only records of this series (*serie*), e.g. `05C.14`.' })
   seriesCode?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only records that document this commitment, contract, transaction or budget item (its id).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only records that document this commitment, contract, transaction or budget item (its id).',
+  })
   subjectId?: string | null;
 
   @Field(() => RecordAccess, { nullable: true, description: 'Only records with this access classification (*clasificación*).' })
   access?: RecordAccess | null;
 
-  @Field(() => RecordPhase, { nullable: true, description: 'Only records in this life-cycle phase today (*ciclo vital*), derived as in `Record.phase`.' })
+  @Field(() => RecordPhase, {
+    nullable: true,
+    description: 'Only records in this life-cycle phase today (*ciclo vital*), derived as in `Record.phase`.',
+  })
   phase?: RecordPhase | null;
 }

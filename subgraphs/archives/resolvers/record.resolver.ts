@@ -19,8 +19,14 @@ export function isDisclosed(record: ArchivalRecord): boolean {
 
 @Resolver(() => ArchivalRecord)
 export class RecordResolver {
-  @Query(() => ArchivalRecord, { nullable: true, description: 'One archival record (*expediente*) by id `<institution id>/<record code>`; null when there is none.' })
-  record(@Arg('id', () => ID, { description: 'The record id, e.g. `MX-GOB-29/05C.14/0217/2018`.' }) id: string, @Ctx() ctx: SubgraphContext) {
+  @Query(() => ArchivalRecord, {
+    nullable: true,
+    description: 'One archival record (*expediente*) by id `<institution id>/<record code>`; null when there is none.',
+  })
+  record(
+    @Arg('id', () => ID, { description: 'The record id, e.g. `MX-GOB-29/05C.14/0217/2018`.' }) id: string,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return recordById(ctx).load(id);
   }
 
@@ -36,7 +42,8 @@ export class RecordResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'Title (*título* or *asunto del expediente*); null for RESERVED and CONFIDENTIAL records, whose subject matter is not disclosed.',
+    description:
+      'Title (*título* or *asunto del expediente*); null for RESERVED and CONFIDENTIAL records, whose subject matter is not disclosed.',
   })
   title(@Root() record: ArchivalRecord): string | null {
     return isDisclosed(record) ? record.title : null;
@@ -61,14 +68,16 @@ export class RecordResolver {
 
   @FieldResolver(() => RecordPhase, {
     description:
-      'Life-cycle phase today (*ciclo vital*): ACTIVE while open or within the series\' active years after closing, SEMI_ACTIVE within its semi-active years, then HISTORICAL when the series is PRESERVE or SAMPLE, DISPOSED when it is DESTROY.',
+      "Life-cycle phase today (*ciclo vital*): ACTIVE while open or within the series' active years after closing, SEMI_ACTIVE within its semi-active years, then HISTORICAL when the series is PRESERVE or SAMPLE, DISPOSED when it is DESTROY.",
   })
   async phase(@Root() record: ArchivalRecord, @Ctx() ctx: SubgraphContext): Promise<RecordPhase> {
     const series = await seriesOf(record, ctx);
     return phaseOn(today(), record, series.finalDisposition);
   }
 
-  @FieldResolver(() => [RecordSubject], { description: 'What the record documents (*asuntos*): commitments, contracts, transactions or budget items, by id.' })
+  @FieldResolver(() => [RecordSubject], {
+    description: 'What the record documents (*asuntos*): commitments, contracts, transactions or budget items, by id.',
+  })
   subjects(@Root() record: ArchivalRecord, @Ctx() ctx: SubgraphContext): Promise<RecordSubject[]> {
     return subjectsOfRecord(ctx).load(record.id);
   }

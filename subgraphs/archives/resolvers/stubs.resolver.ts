@@ -25,7 +25,9 @@ export class ContractRecordsResolver {
 
 @Resolver(() => Transaction)
 export class TransactionRecordsResolver {
-  @FieldResolver(() => [ArchivalRecord], { description: 'Archival records (*expedientes*) that document this transaction, e.g. its payment order (CLC), in id order.' })
+  @FieldResolver(() => [ArchivalRecord], {
+    description: 'Archival records (*expedientes*) that document this transaction, e.g. its payment order (CLC), in id order.',
+  })
   records(@Root() transaction: Transaction, @Ctx() ctx: SubgraphContext): Promise<ArchivalRecord[]> {
     return recordsDocumenting(ctx, RecordSubjectKind.TRANSACTION, transaction.id);
   }

@@ -14,7 +14,7 @@ registerEnumType(AllocationBasis, {
   name: 'AllocationBasis',
   description: 'Why a commitment is linked to a budget program.',
   valuesConfig: {
-    COMMITMENT_TEXT: { description: 'The commitment\'s own published text names the program (*texto del compromiso*).' },
+    COMMITMENT_TEXT: { description: "The commitment's own published text names the program (*texto del compromiso*)." },
     OFFICIAL_DOCUMENT: { description: 'An official document (budget, agreement, report) assigns the program to the commitment.' },
     ILLUSTRATIVE: { description: 'Sample link made by this project to show how the data joins; not a public fact.' },
   },
@@ -34,7 +34,8 @@ export class AllocationScope {
 @Entity('allocation')
 export class Allocation {
   @Field(() => ID, {
-    description: 'Stable id `<commitment id>/<program id>@<state id or MX>[/<municipality>]`, e.g. `MX-TLA-PAL-2016-03/2018:33I005@29/Xicohtzinco`.',
+    description:
+      'Stable id `<commitment id>/<program id>@<state id or MX>[/<municipality>]`, e.g. `MX-TLA-PAL-2016-03/2018:33I005@29/Xicohtzinco`.',
   })
   @PrimaryColumn({ type: 'varchar' })
   id: string;
@@ -61,7 +62,10 @@ export class Allocation {
   @Column({ type: 'varchar', nullable: true })
   municipality: string | null;
 
-  @Field(() => MoneyScalar, { nullable: true, description: 'Amount assigned to the commitment (*monto asignado*), when a source states it.' })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'Amount assigned to the commitment (*monto asignado*), when a source states it.',
+  })
   @Column({ type: 'bigint', nullable: true, transformer: centavosColumn })
   assigned: Centavos | null;
 
@@ -73,11 +77,16 @@ export class Allocation {
   @Column({ type: 'varchar', nullable: true })
   note: string | null;
 
-  @Field(() => SourceRef, { description: 'Where the link is stated: the commitment\'s text, an official document, or the illustrative layer.' })
+  @Field(() => SourceRef, {
+    description: "Where the link is stated: the commitment's text, an official document, or the illustrative layer.",
+  })
   @Column(() => SourceRef)
   source: SourceRef;
 
-  @Field(() => AllocationScope, { nullable: true, description: 'The state or municipality covered; null when the commitment covers the whole national program.' })
+  @Field(() => AllocationScope, {
+    nullable: true,
+    description: 'The state or municipality covered; null when the commitment covers the whole national program.',
+  })
   get scope(): AllocationScope | null {
     return this.stateId === null ? null : { state: stateRef(this.stateId), municipality: this.municipality };
   }

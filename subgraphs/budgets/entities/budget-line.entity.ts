@@ -101,7 +101,7 @@ export class BudgetLine {
   @Field(() => MoneyScalar, {
     nullable: true,
     description:
-      'Year-end exercise (*ejercicio*, monto_ejercicio) exactly as published: paid plus the year\'s debts (ADEFAS) paid in ' +
+      "Year-end exercise (*ejercicio*, monto_ejercicio) exactly as published: paid plus the year's debts (ADEFAS) paid in " +
       'the following year (SHCP dictionary). Used as `amounts.exercised` when the file has no monto_ejercido.',
   })
   @Column(money)
@@ -109,7 +109,8 @@ export class BudgetLine {
 
   @Field(() => MoneyScalar, {
     nullable: true,
-    description: 'ADEFAS (*adeudos de ejercicios fiscales anteriores*): accrued but unpaid at year end (monto_adefas); null where the file has no figure.',
+    description:
+      'ADEFAS (*adeudos de ejercicios fiscales anteriores*): accrued but unpaid at year end (monto_adefas); null where the file has no figure.',
   })
   @Column(money)
   adefas: Centavos | null;

@@ -5,8 +5,7 @@ import { budgetCode, BudgetCode } from './values';
 
 @Directive('@key(fields: "id")')
 @ObjectType({
-  description:
-    'A federal budget program (*programa presupuestario*) in one fiscal year, derived from the budget lines that carry its key.',
+  description: 'A federal budget program (*programa presupuestario*) in one fiscal year, derived from the budget lines that carry its key.',
 })
 @Entity('budget_program')
 export class BudgetProgram {
@@ -40,7 +39,9 @@ export class BudgetProgram {
     return budgetCode(this.ramoCode, this.ramoName);
   }
 
-  @Field(() => BudgetCode, { description: 'Program modality (*modalidad*), e.g. I = federalised spending, S = subject to operating rules.' })
+  @Field(() => BudgetCode, {
+    description: 'Program modality (*modalidad*), e.g. I = federalised spending, S = subject to operating rules.',
+  })
   get modality(): BudgetCode {
     return budgetCode(this.modalityCode, this.modalityName);
   }

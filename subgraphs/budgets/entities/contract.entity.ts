@@ -7,7 +7,7 @@ import { ContractParty, OriginalAmount } from './values';
 @Directive('@key(fields: "id")')
 @ObjectType({
   description:
-    'A public contract (*contrato*) from an Open Contracting Data Standard (OCDS) publication or from the SFP\'s ' +
+    "A public contract (*contrato*) from an Open Contracting Data Standard (OCDS) publication or from the SFP's " +
     'CompraNet contracts file.',
 })
 @Entity('contract')
@@ -20,7 +20,10 @@ export class Contract {
   @PrimaryColumn({ type: 'varchar' })
   id: string;
 
-  @Field(() => String, { nullable: true, description: 'Open contracting process id (*ocid*); null for CompraNet contracts, which have none.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Open contracting process id (*ocid*); null for CompraNet contracts, which have none.',
+  })
   @Column({ type: 'varchar', nullable: true })
   ocid: string | null;
 
@@ -92,7 +95,9 @@ export class Contract {
   @Column({ type: 'simple-json' })
   programKeys: string[];
 
-  @Field(() => SourceRef, { description: 'File and JSON path of the contract; for releases merged from several files, the file that supplied its value.' })
+  @Field(() => SourceRef, {
+    description: 'File and JSON path of the contract; for releases merged from several files, the file that supplied its value.',
+  })
   @Column(() => SourceRef)
   source: SourceRef;
 

@@ -11,7 +11,9 @@ export class GrossDomesticProduct {
   @PrimaryColumn({ type: 'integer' })
   year: number;
 
-  @Field(() => MoneyScalar, { description: 'GDP at current prices in pesos (*PIB a precios corrientes*); the file publishes millions of pesos, read exactly.' })
+  @Field(() => MoneyScalar, {
+    description: 'GDP at current prices in pesos (*PIB a precios corrientes*); the file publishes millions of pesos, read exactly.',
+  })
   @Column({ type: 'bigint', transformer: centavosColumn })
   nominal: Centavos;
 

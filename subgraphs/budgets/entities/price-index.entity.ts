@@ -12,7 +12,7 @@ const MILLIONTHS = { to: (value: bigint) => value.toString(), from: (raw: unknow
 @ObjectType({
   description:
     'One month of the national consumer price index (*Índice Nacional de Precios al Consumidor*, INPC, INEGI; base: ' +
-    'second half of July 2018 = 100). Divide two months\' values to carry an amount from one to the other in real terms.',
+    "second half of July 2018 = 100). Divide two months' values to carry an amount from one to the other in real terms.",
 })
 @Entity('price_index')
 export class PriceIndex {

@@ -6,9 +6,12 @@ import { budgetCode, BudgetCode } from './values';
 
 const money = { type: 'bigint', transformer: centavosColumn } as const;
 
-@ObjectType({ description: 'The lines of the Cuenta Pública file that state a program account\'s figures (1 = the header).' })
+@ObjectType({ description: "The lines of the Cuenta Pública file that state a program account's figures (1 = the header)." })
 export class ProgramAccountLines {
-  @Field(() => Int, { nullable: true, description: 'The program-name row that opens the program\'s block; null when the file gives the program no name.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: "The program-name row that opens the program's block; null when the file gives the program no name.",
+  })
   name: number | null;
 
   @Field(() => Int, { description: 'The *Aprobado* row.' })
@@ -66,13 +69,14 @@ export class ProgramAccount {
   @Field({
     description:
       'Program key as published in the account: modality and number, e.g. `I005`; in 2013 a `1-` mark sets apart programs ' +
-      'of the budget as passed that the year\'s reorganisation replaced (approved amount only), e.g. `1-E003`.',
+      "of the budget as passed that the year's reorganisation replaced (approved amount only), e.g. `1-E003`.",
   })
   @Column({ type: 'varchar' })
   programAsPublished: string;
 
   @Field({
-    description: 'Full program key (*clave del programa presupuestario*): ramo, modality and number, e.g. `33I005` (`041-E003` for a 2013 `1-` program).',
+    description:
+      'Full program key (*clave del programa presupuestario*): ramo, modality and number, e.g. `33I005` (`041-E003` for a 2013 `1-` program).',
   })
   @Column({ type: 'varchar' })
   key: string;
@@ -101,7 +105,7 @@ export class ProgramAccount {
   @Column(money)
   accrued: Centavos;
 
-  @Field(() => MoneyScalar, { description: 'Exercised (*ejercido*; the file\'s *Ejercicio* row): the year-end exercised total.' })
+  @Field(() => MoneyScalar, { description: "Exercised (*ejercido*; the file's *Ejercicio* row): the year-end exercised total." })
   @Column(money)
   exercised: Centavos;
 
@@ -111,7 +115,8 @@ export class ProgramAccount {
   @Column({ type: 'integer' }) exercisedLine: number;
 
   @Field(() => SourceRef, {
-    description: 'The file and the row that opens the program\'s block (its name row, or its first figure when it has no name); each figure\'s row is in `lines`.',
+    description:
+      "The file and the row that opens the program's block (its name row, or its first figure when it has no name); each figure's row is in `lines`.",
   })
   @Column(() => SourceRef)
   source: SourceRef;
@@ -119,13 +124,13 @@ export class ProgramAccount {
   @Field(() => BudgetCode, {
     description:
       'Ramo (*ramo*): the two-digit code and the name as published (for ramos 01 and 03, the body: chamber, audit office or ' +
-      'court; the 2020–2023 files label the Tribunal Electoral with the Consejo de la Judicatura Federal\'s name, and it is given its own).',
+      "court; the 2020–2023 files label the Tribunal Electoral with the Consejo de la Judicatura Federal's name, and it is given its own).",
   })
   get ramo(): BudgetCode {
     return budgetCode(this.ramoCode, this.ramoName);
   }
 
-  @Field(() => ProgramAccountLines, { description: 'The line of each figure\'s row in the file.' })
+  @Field(() => ProgramAccountLines, { description: "The line of each figure's row in the file." })
   get lines(): ProgramAccountLines {
     return {
       name: this.name === null ? null : (this.source.row ?? null),

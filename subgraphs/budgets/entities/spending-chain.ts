@@ -49,23 +49,30 @@ export class SpendingChain {
   @Field(() => MoneyScalar, { nullable: true, description: 'Approved (*aprobado*): the budget as passed by Congress (monto_aprobado).' })
   approved: Centavos | null;
 
-  @Field(() => MoneyScalar, { nullable: true, description: 'Modified (*modificado*): the approved budget after in-year adjustments (monto_modificado).' })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'Modified (*modificado*): the approved budget after in-year adjustments (monto_modificado).',
+  })
   modified: Centavos | null;
 
   @Field(() => MoneyScalar, {
     nullable: true,
-    description: 'Committed (*comprometido*): legally committed amounts. The SHCP open budget file does not publish this moment, so it is null for budget lines.',
+    description:
+      'Committed (*comprometido*): legally committed amounts. The SHCP open budget file does not publish this moment, so it is null for budget lines.',
   })
   committed: Centavos | null;
 
-  @Field(() => MoneyScalar, { nullable: true, description: 'Accrued (*devengado*): obligations recognised on receipt of goods and services (monto_devengado).' })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'Accrued (*devengado*): obligations recognised on receipt of goods and services (monto_devengado).',
+  })
   accrued: Centavos | null;
 
   @Field(() => MoneyScalar, {
     nullable: true,
     description:
       'Exercised (*ejercido*): monto_ejercido where the file has it (payment orders issued, published 2008–2013); otherwise ' +
-      'monto_ejercicio (*ejercicio*), which SHCP publishes instead from 2014 on and defines as paid plus the year\'s debts ' +
+      "monto_ejercicio (*ejercicio*), which SHCP publishes instead from 2014 on and defines as paid plus the year's debts " +
       '(ADEFAS) paid in the following year. The raw *ejercicio* figure is also on `BudgetLine.exercise`.',
   })
   exercised: Centavos | null;

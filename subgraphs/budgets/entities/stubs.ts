@@ -1,21 +1,27 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 @Directive('@key(fields: "id")')
-@ObjectType('Institution', { description: 'A public institution (*sujeto obligado*), owned by the institutions subgraph; budgets adds its budget.' })
+@ObjectType('Institution', {
+  description: 'A public institution (*sujeto obligado*), owned by the institutions subgraph; budgets adds its budget.',
+})
 export class InstitutionRef {
   @Field(() => ID, { description: 'Institution id: `MX-CPA-<ramo><unit>` for a responsible unit, `MX-RAMO-<ramo>` for a ramo.' })
   id: string;
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType('State', { description: 'A federal entity (*entidad federativa*), owned by the institutions subgraph; budgets adds its budget.' })
+@ObjectType('State', {
+  description: 'A federal entity (*entidad federativa*), owned by the institutions subgraph; budgets adds its budget.',
+})
 export class StateRef {
   @Field(() => ID, { description: 'INEGI code, two digits (`29` = Tlaxcala).' })
   id: string;
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType('Commitment', { description: 'An action-plan commitment (*compromiso*), owned by the commitments subgraph; budgets adds its money.' })
+@ObjectType('Commitment', {
+  description: 'An action-plan commitment (*compromiso*), owned by the commitments subgraph; budgets adds its money.',
+})
 export class CommitmentRef {
   @Field(() => ID, { description: 'Commitment id, e.g. `MX-TLA-PAL-2016-03`.' })
   id: string;

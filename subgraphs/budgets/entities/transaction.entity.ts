@@ -26,13 +26,13 @@ registerEnumType(SpendingMoment, {
 @ObjectType({
   description:
     'A payment or budget execution record of a contract (*transacción*): an OCDS implementation transaction, or one ' +
-    'budget measure (Comprometido, Devengado, Ejercido, Pagado) of a federal contract\'s budget breakdown.',
+    "budget measure (Comprometido, Devengado, Ejercido, Pagado) of a federal contract's budget breakdown.",
 })
 @Entity('spending_transaction')
 export class Transaction {
   @Field(() => ID, {
     description:
-      'Stable id `<contract id>/<transaction id or 0-based position>` (Mexico City\'s transaction ids are CLC numbers, *cuentas por liquidar certificadas*); for federal budget measures ' +
+      "Stable id `<contract id>/<transaction id or 0-based position>` (Mexico City's transaction ids are CLC numbers, *cuentas por liquidar certificadas*); for federal budget measures " +
       '`<contract id>/<program key>/<measure>`, e.g. `…/20P002/Pagado`.',
   })
   @PrimaryColumn({ type: 'varchar' })
@@ -65,23 +65,29 @@ export class Transaction {
 
   @Field(() => ContractParty, {
     nullable: true,
-    description: 'Payer (*pagador*) as published; for federal budget measures the contract\'s buyer.',
+    description: "Payer (*pagador*) as published; for federal budget measures the contract's buyer.",
   })
   @Column({ type: 'simple-json', nullable: true })
   payer: ContractParty | null;
 
   @Field(() => ContractParty, {
     nullable: true,
-    description: 'Payee (*beneficiario*) as published; for federal budget measures the contract\'s supplier when it has exactly one.',
+    description: "Payee (*beneficiario*) as published; for federal budget measures the contract's supplier when it has exactly one.",
   })
   @Column({ type: 'simple-json', nullable: true })
   payee: ContractParty | null;
 
-  @Field(() => SourceRef, { description: 'File and JSON path of the transaction or measure; for releases merged from several files, the file that supplied its amount.' })
+  @Field(() => SourceRef, {
+    description:
+      'File and JSON path of the transaction or measure; for releases merged from several files, the file that supplied its amount.',
+  })
   @Column(() => SourceRef)
   source: SourceRef;
 
-  @Field(() => MoneyScalar, { nullable: true, description: 'Amount (*importe*) in MXN; null when the source gives none or another currency.' })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'Amount (*importe*) in MXN; null when the source gives none or another currency.',
+  })
   get amount(): Centavos | null {
     return this.currency === 'MXN' ? this.amountValue : null;
   }

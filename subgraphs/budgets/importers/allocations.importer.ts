@@ -1,12 +1,33 @@
 import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
-import { collectProblems, duplicateIdProblems, inTransaction, readCsv, rejectIfProblems, requireColumns, RowReader, upsertAll, type CsvRow, type ImportProblem } from '../../kit/import/importing';
+import {
+  collectProblems,
+  duplicateIdProblems,
+  inTransaction,
+  readCsv,
+  rejectIfProblems,
+  requireColumns,
+  RowReader,
+  upsertAll,
+  type CsvRow,
+  type ImportProblem,
+} from '../../kit/import/importing';
 import { datasetCatalogue, sourceAt } from '../../kit/provenance';
 import { stateById } from '../../kit/states';
 import { Allocation, AllocationBasis } from '../entities/allocation.entity';
 
 export const ALLOCATION_COLUMNS = [
-  'commitment_id', 'fiscal_year', 'program_key', 'scope_state_id', 'scope_municipality', 'assigned', 'basis', 'dataset', 'file', 'row', 'note',
+  'commitment_id',
+  'fiscal_year',
+  'program_key',
+  'scope_state_id',
+  'scope_municipality',
+  'assigned',
+  'basis',
+  'dataset',
+  'file',
+  'row',
+  'note',
 ];
 
 const COMMITMENT_ID = /^MX-[A-Z]{3}-PAL-\d{4}-(\d{2}|P\d+)$/;
@@ -30,7 +51,14 @@ export function parseAllocations(file: string): ParsedAllocations {
     return read;
   });
   const parsed = (rows ?? []).map((row) => ({ line: row.line, allocation: parseAllocation(name, row, problems) }));
-  problems.push(...duplicateIdProblems(name, parsed, (p) => p.allocation.id, (p) => p.line));
+  problems.push(
+    ...duplicateIdProblems(
+      name,
+      parsed,
+      (p) => p.allocation.id,
+      (p) => p.line,
+    ),
+  );
   return { allocations: parsed.map((p) => p.allocation), problems };
 }
 
@@ -49,7 +77,8 @@ function parseAllocation(file: string, row: CsvRow, problems: ImportProblem[]): 
   const municipality = read.optionalText('scope_municipality');
   if (municipality !== null && stateCode === null) reject('scope_municipality', 'needs the state it lies in (scope_state_id)');
   const basis = read.text('basis') as AllocationBasis;
-  if (basis && !Object.values(AllocationBasis).includes(basis)) reject('basis', `is not one of ${Object.values(AllocationBasis).join(', ')}`);
+  if (basis && !Object.values(AllocationBasis).includes(basis))
+    reject('basis', `is not one of ${Object.values(AllocationBasis).join(', ')}`);
   const dataset = read.text('dataset');
   if (dataset && !datasetCatalogue()[dataset]) reject('dataset', 'is not a dataset id of data/datasets.json');
   const sourceFile = read.optionalText('file');
@@ -67,7 +96,9 @@ function parseAllocation(file: string, row: CsvRow, problems: ImportProblem[]): 
   allocation.basis = basis;
   allocation.note = read.optionalText('note');
   allocation.source =
-    sourceFile === null ? sourceAt(dataset, file, { row: row.line }) : sourceAt(dataset, sourceFile, { row: sourceRow === null ? undefined : Number(sourceRow) });
+    sourceFile === null
+      ? sourceAt(dataset, file, { row: row.line })
+      : sourceAt(dataset, sourceFile, { row: sourceRow === null ? undefined : Number(sourceRow) });
   allocation.id = `${commitmentId}/${allocation.programId}@${allocation.stateId ?? 'MX'}${municipality ? `/${municipality}` : ''}`;
   return allocation;
 }

@@ -1,6 +1,14 @@
 import path from 'node:path';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { collectProblems, ImportError, inTransaction, isIsoDate, readText, upsertAll, type ImportProblem } from '../../kit/import/importing';
+import {
+  collectProblems,
+  ImportError,
+  inTransaction,
+  isIsoDate,
+  readText,
+  upsertAll,
+  type ImportProblem,
+} from '../../kit/import/importing';
 import { sourceAt } from '../../kit/provenance';
 import { ContractProgram } from '../entities/contract-program.entity';
 import { Contract } from '../entities/contract.entity';
@@ -16,13 +24,51 @@ import { compareWithStored, summarize, type ImportSummary } from '../../kit/impo
  * digits, CLAVE_PROGRAMA like `23U132-…`, ANUNCIO a CompraNet URL); every one of its records has 45 fields.
  */
 export const COMPRANET_COLUMNS = [
-  'GOBIERNO', 'SIGLAS', 'DEPENDENCIA', 'CLAVEUC', 'NOMBRE_DE_LA_UC', 'RESPONSABLE', 'CODIGO_EXPEDIENTE', 'TITULO_EXPEDIENTE',
-  'PLANTILLA_EXPEDIENTE', 'NUMERO_PROCEDIMIENTO', 'EXP_F_FALLO', 'PROC_F_PUBLICACION', 'FECHA_APERTURA_PROPOSICIONES', 'CARACTER',
-  'TIPO_CONTRATACION', 'TIPO_PROCEDIMIENTO', 'FORMA_PROCEDIMIENTO', 'CODIGO_CONTRATO', 'TITULO_CONTRATO', 'FECHA_INICIO', 'FECHA_FIN',
-  'IMPORTE_CONTRATO', 'MONEDA', 'ESTATUS_CONTRATO', 'ARCHIVADO', 'CONVENIO_MODIFICATORIO', 'RAMO', 'CLAVE_PROGRAMA',
-  'APORTACION_FEDERAL', 'FECHA_CELEBRACION', 'CONTRATO_MARCO', 'IDENTIFICADOR_CM', 'COMPRA_CONSOLIDADA', 'PLURIANUAL',
-  'CLAVE_CARTERA_SHCP', 'ESTRATIFICACION_MUC', 'FOLIO_RUPC', 'PROVEEDOR_CONTRATISTA', 'ESTRATIFICACION_MPC', 'SIGLAS_PAIS',
-  'ESTATUS_EMPRESA', 'CUENTA_ADMINISTRADA_POR', 'C_EXTERNO', 'ORGANISMO', 'ANUNCIO',
+  'GOBIERNO',
+  'SIGLAS',
+  'DEPENDENCIA',
+  'CLAVEUC',
+  'NOMBRE_DE_LA_UC',
+  'RESPONSABLE',
+  'CODIGO_EXPEDIENTE',
+  'TITULO_EXPEDIENTE',
+  'PLANTILLA_EXPEDIENTE',
+  'NUMERO_PROCEDIMIENTO',
+  'EXP_F_FALLO',
+  'PROC_F_PUBLICACION',
+  'FECHA_APERTURA_PROPOSICIONES',
+  'CARACTER',
+  'TIPO_CONTRATACION',
+  'TIPO_PROCEDIMIENTO',
+  'FORMA_PROCEDIMIENTO',
+  'CODIGO_CONTRATO',
+  'TITULO_CONTRATO',
+  'FECHA_INICIO',
+  'FECHA_FIN',
+  'IMPORTE_CONTRATO',
+  'MONEDA',
+  'ESTATUS_CONTRATO',
+  'ARCHIVADO',
+  'CONVENIO_MODIFICATORIO',
+  'RAMO',
+  'CLAVE_PROGRAMA',
+  'APORTACION_FEDERAL',
+  'FECHA_CELEBRACION',
+  'CONTRATO_MARCO',
+  'IDENTIFICADOR_CM',
+  'COMPRA_CONSOLIDADA',
+  'PLURIANUAL',
+  'CLAVE_CARTERA_SHCP',
+  'ESTRATIFICACION_MUC',
+  'FOLIO_RUPC',
+  'PROVEEDOR_CONTRATISTA',
+  'ESTRATIFICACION_MPC',
+  'SIGLAS_PAIS',
+  'ESTATUS_EMPRESA',
+  'CUENTA_ADMINISTRADA_POR',
+  'C_EXTERNO',
+  'ORGANISMO',
+  'ANUNCIO',
 ] as const;
 
 type Column = (typeof COMPRANET_COLUMNS)[number];
@@ -31,8 +77,20 @@ const isColumn = (name: string): name is Column => (COMPRANET_COLUMNS as readonl
 
 /** The columns this importer reads; a header row must name all of them (in any order and letter case). */
 const REQUIRED: Column[] = [
-  'GOBIERNO', 'CLAVEUC', 'NOMBRE_DE_LA_UC', 'NUMERO_PROCEDIMIENTO', 'TIPO_PROCEDIMIENTO', 'CODIGO_CONTRATO', 'TITULO_CONTRATO',
-  'FECHA_INICIO', 'IMPORTE_CONTRATO', 'MONEDA', 'ESTATUS_CONTRATO', 'CLAVE_PROGRAMA', 'FECHA_CELEBRACION', 'FOLIO_RUPC',
+  'GOBIERNO',
+  'CLAVEUC',
+  'NOMBRE_DE_LA_UC',
+  'NUMERO_PROCEDIMIENTO',
+  'TIPO_PROCEDIMIENTO',
+  'CODIGO_CONTRATO',
+  'TITULO_CONTRATO',
+  'FECHA_INICIO',
+  'IMPORTE_CONTRATO',
+  'MONEDA',
+  'ESTATUS_CONTRATO',
+  'CLAVE_PROGRAMA',
+  'FECHA_CELEBRACION',
+  'FOLIO_RUPC',
   'PROVEEDOR_CONTRATISTA',
 ];
 
@@ -83,7 +141,11 @@ function parseFile(input: CompraNetFileInput, into: ParsedCompraNet): void {
   const { records, broken } = splitCsv(text);
   const first = records[0];
   if (!first || (broken.length > 0 && broken[0].line < first.line)) {
-    into.fileProblems.push({ file, row: broken[0]?.line, reason: first ? 'the first line is not a readable CSV record' : 'the file has no CSV record' });
+    into.fileProblems.push({
+      file,
+      row: broken[0]?.line,
+      reason: first ? 'the first line is not a readable CSV record' : 'the file has no CSV record',
+    });
     return;
   }
   const layout = detectLayout(file, first, into.fileProblems);
@@ -132,7 +194,13 @@ function detectLayout(file: string, first: CsvRecord, problems: ImportProblem[])
   return null;
 }
 
-function parseRecord(input: CompraNetFileInput, file: string, layout: Layout, record: CsvRecord, problems: ImportProblem[]): Contract | null {
+function parseRecord(
+  input: CompraNetFileInput,
+  file: string,
+  layout: Layout,
+  record: CsvRecord,
+  problems: ImportProblem[],
+): Contract | null {
   const width = layout.kind === 'header' ? layout.width : COMPRANET_COLUMNS.length;
   if (record.fields.length !== width) {
     problems.push({ file, row: record.line, reason: `has ${record.fields.length} fields where the layout has ${width}` });

@@ -19,7 +19,12 @@ const AMOUNTS: Record<string, Moment> = {
 /** Percentage labels: exercised as a percentage of approved, of modified. */
 const PERCENTAGES: Record<string, Moment> = { 'porcentaje ejer/aprob': 'approved', 'porcentaje ejer/modif': 'modified' };
 
-export const MOMENT_LABELS: Record<Moment, string> = { approved: 'Aprobado', modified: 'Modificado', accrued: 'Devengado', exercised: 'Ejercicio' };
+export const MOMENT_LABELS: Record<Moment, string> = {
+  approved: 'Aprobado',
+  modified: 'Modificado',
+  accrued: 'Devengado',
+  exercised: 'Ejercicio',
+};
 
 const KNOWN_LABELS = 'Aprobado, Modificado, Devengado, Ejercicio (or Ejercido), Porcentaje Ejer/Aprob, Porcentaje Ejer/Modif';
 
@@ -87,7 +92,8 @@ export function percentageDecimals(rows: CsvRow[]): number {
 
 /** Reads one block's figures and checks them against each other; problems are recorded, the block returned when it has a program. */
 export function parseBlock(file: string, rows: CsvRow[], decimals: number, problems: ImportProblem[]): Block | null {
-  const problem = (row: CsvRow, field: string, reason: string) => problems.push({ file, row: row.line, field, value: row.values[field], reason });
+  const problem = (row: CsvRow, field: string, reason: string) =>
+    problems.push({ file, row: row.line, field, value: row.values[field], reason });
   const [first] = rows;
   const program = first.values.programa;
   const before = problems.length;
@@ -134,7 +140,8 @@ export function parseBlock(file: string, rows: CsvRow[], decimals: number, probl
   }
   if (kind === 'program') {
     if (!/^\d{4}$/.test(first.values.ciclo)) problem(first, 'ciclo', 'is not a fiscal year (four digits)');
-    if (!PROGRAM.test(program)) problem(first, 'programa', 'is not a program key as the account publishes it (modality letter and three digits, e.g. I005)');
+    if (!PROGRAM.test(program))
+      problem(first, 'programa', 'is not a program key as the account publishes it (modality letter and three digits, e.g. I005)');
   }
   return {
     file,

@@ -69,7 +69,7 @@ const minus = (a: Fraction, b: Fraction): Fraction => plus(a, { n: -b.n, d: b.d 
  */
 function notSignificant(exercised: Centavos, base: Centavos): boolean {
   if (base === 0n) return true;
-  if ((exercised < 0n) !== (base < 0n) && exercised !== 0n) return true;
+  if (exercised < 0n !== base < 0n && exercised !== 0n) return true;
   return abs(100n * exercised) > 500n * abs(base) || abs(100n * exercised) * 20n < abs(base);
 }
 

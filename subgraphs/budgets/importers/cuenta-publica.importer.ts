@@ -1,6 +1,14 @@
 import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
-import { collectProblems, inTransaction, readCsv, rejectIfProblems, requireColumns, upsertAll, type ImportProblem } from '../../kit/import/importing';
+import {
+  collectProblems,
+  inTransaction,
+  readCsv,
+  rejectIfProblems,
+  requireColumns,
+  upsertAll,
+  type ImportProblem,
+} from '../../kit/import/importing';
 import { sourceAt } from '../../kit/provenance';
 import { ProgramAccount } from '../entities/program-account.entity';
 import { blocksOf, parseBlock, percentageDecimals, type Block, type Figure, type Moment } from './cuenta-publica.blocks';
@@ -61,7 +69,9 @@ export function parseCuentaPublicaFiles(inputs: CuentaPublicaFileInput[]): Parse
     for (const section of sections) {
       for (const block of section.programs) {
         if (!block.nameRow) {
-          parsed.corrections.push(`${file} line ${block.first.line}: program ${block.program} of ${section.name} has no name row (the account names it with an empty cell); it is loaded without a name`);
+          parsed.corrections.push(
+            `${file} line ${block.first.line}: program ${block.program} of ${section.name} has no name row (the account names it with an empty cell); it is loaded without a name`,
+          );
         }
         const account = accountOf(input.dataset, file, section, block, parsed.problems);
         if (account) parsed.accounts.push(account);

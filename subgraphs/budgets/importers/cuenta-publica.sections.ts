@@ -102,14 +102,18 @@ export function sectionsOf(blocks: Block[], problems: ImportProblem[]): Sections
 function sectionName(block: Block, named: string[], corrections: string[], problems: ImportProblem[]): string {
   const where = `${block.file} line ${lineOf(block)}`;
   if (block.namedTotal) {
-    corrections.push(`${where}: the totals of ${block.namedTotal} are published with its name under PROGRAMA and "${block.label}" as the body; they are read as ${block.namedTotal}'s`);
+    corrections.push(
+      `${where}: the totals of ${block.namedTotal} are published with its name under PROGRAMA and "${block.label}" as the body; they are read as ${block.namedTotal}'s`,
+    );
     return block.namedTotal;
   }
   if (!named.some((name) => sameRamoName(name, block.label))) return block.label;
   const ramo = ramoByName(block.label);
   const missing = ramo?.body ? bodiesOfRamo(ramo.code).filter((body) => !named.some((name) => sameRamoName(name, body))) : [];
   if (missing.length === 1) {
-    corrections.push(`${where}: "${block.label}" is published a second time in ${block.first.values.ente}; these totals are read as those of ${missing[0]}, the one body of ramo ${ramo?.code} the file does not name`);
+    corrections.push(
+      `${where}: "${block.label}" is published a second time in ${block.first.values.ente}; these totals are read as those of ${missing[0]}, the one body of ramo ${ramo?.code} the file does not name`,
+    );
     return missing[0];
   }
   problems.push({

@@ -45,13 +45,27 @@ function readSeries(
     const valueText = row.values[columns.value];
     const parsedPeriod = period(periodText);
     const value = millionths(valueText);
-    if (parsedPeriod === null) problems.push({ file: displayName, row: row.line, field: columns.period, value: periodText, reason: periodRule });
+    if (parsedPeriod === null)
+      problems.push({ file: displayName, row: row.line, field: columns.period, value: periodText, reason: periodRule });
     if (value === null) {
-      problems.push({ file: displayName, row: row.line, field: columns.value, value: valueText, reason: `is not a positive number with at most ${DECIMALS} decimals` });
+      problems.push({
+        file: displayName,
+        row: row.line,
+        field: columns.value,
+        value: valueText,
+        reason: `is not a positive number with at most ${DECIMALS} decimals`,
+      });
     }
     if (parsedPeriod !== null && value !== null) series.push({ row, period: parsedPeriod, value });
   }
-  problems.push(...duplicateIdProblems(displayName, series, (item) => item.period, (item) => item.row.line));
+  problems.push(
+    ...duplicateIdProblems(
+      displayName,
+      series,
+      (item) => item.period,
+      (item) => item.row.line,
+    ),
+  );
   return series;
 }
 
@@ -64,7 +78,14 @@ export interface ParsedPriceIndex {
 export function parsePriceIndex(file: string, displayName = path.basename(file)): ParsedPriceIndex {
   const problems: ImportProblem[] = [];
   const month = (text: string) => (isIsoDate(text) && text.endsWith('-01') ? text.slice(0, 7) : null);
-  const rows = readSeries(file, displayName, { period: 'fecha', value: 'ipc' }, month, 'is not the first day of a month (YYYY-MM-01)', problems);
+  const rows = readSeries(
+    file,
+    displayName,
+    { period: 'fecha', value: 'ipc' },
+    month,
+    'is not the first day of a month (YYYY-MM-01)',
+    problems,
+  );
   const months = rows.map(({ row, period, value }) => {
     const index = new PriceIndex();
     index.month = period;

@@ -10,7 +10,8 @@ export interface OcdsDocument {
   publisher: string | null;
 }
 
-const SHAPES = 'a release package (`releases`), a record package (`records`), a record (`compiledRelease` or `releases`) or a release (`ocid`)';
+const SHAPES =
+  'a release package (`releases`), a record package (`records`), a record (`compiledRelease` or `releases`) or a release (`ocid`)';
 
 /**
  * The releases of a release package, record package, single record or single release. A record's compiledRelease is
@@ -31,18 +32,27 @@ export function readOcdsDocument(document: unknown, file: string, problems: Impo
   const list = (field: 'records' | 'releases'): unknown[] => {
     const items = root[field];
     if (!Array.isArray(items) || items.length === 0) {
-      problems.push({ file, path: `$.${field}`, field, reason: `must be a non-empty array in ${field === 'records' ? 'a record' : 'a release'} package` });
+      problems.push({
+        file,
+        path: `$.${field}`,
+        field,
+        reason: `must be a non-empty array in ${field === 'records' ? 'a record' : 'a release'} package`,
+      });
       return [];
     }
     return items;
   };
 
   if (root.records !== undefined) {
-    list('records').forEach((record, i) => readRecord(record, `$.records[${i}]`));
-  } else if (root.compiledRelease !== undefined || root.versionedRelease !== undefined || (root.releases !== undefined && typeof root.ocid === 'string')) {
+    for (const [i, record] of list('records').entries()) readRecord(record, `$.records[${i}]`);
+  } else if (
+    root.compiledRelease !== undefined ||
+    root.versionedRelease !== undefined ||
+    (root.releases !== undefined && typeof root.ocid === 'string')
+  ) {
     readRecord(root, '$');
   } else if (root.releases !== undefined) {
-    list('releases').forEach((item, i) => release(item, `$.releases[${i}]`, result.releases));
+    for (const [i, item] of list('releases').entries()) release(item, `$.releases[${i}]`, result.releases);
   } else if (root.ocid !== undefined) {
     release(root, '$', result.releases);
   } else {
@@ -83,7 +93,13 @@ function checkedRelease(value: unknown, file: string, path: string, problems: Im
     return null;
   }
   if (typeof release.ocid !== 'string' || release.ocid.trim() === '') {
-    problems.push({ file, path: `${path}.ocid`, field: 'ocid', value: release.ocid === undefined ? undefined : String(release.ocid), reason: 'is required: a release names its contracting process' });
+    problems.push({
+      file,
+      path: `${path}.ocid`,
+      field: 'ocid',
+      value: release.ocid === undefined ? undefined : String(release.ocid),
+      reason: 'is required: a release names its contracting process',
+    });
     return null;
   }
   if (release.contracts !== undefined && release.contracts !== null && !Array.isArray(release.contracts)) {

@@ -87,8 +87,8 @@ export class CompiledRelease {
 
   private mergeObject(target: JsonObject, source: JsonObject, at: Located): void {
     this.nodes.set(target, at);
-    let fields = this.fields.get(target);
-    if (!fields) this.fields.set(target, (fields = new Map()));
+    const fields = this.fields.get(target) ?? new Map();
+    this.fields.set(target, fields);
     for (const [key, value] of Object.entries(source)) {
       // OCDS: a field set to null in a later release is removed from the compiled release.
       if (value === null || value === undefined) {
@@ -116,7 +116,10 @@ export class CompiledRelease {
       const key = idKey(item.id)!;
       const itemPath = `${at.path}[${i}]`;
       let target = list.find((candidate) => idKey(candidate.id) === key);
-      if (!target) list.push((target = {}));
+      if (!target) {
+        target = {};
+        list.push(target);
+      }
       this.mergeObject(target, item, { file: at.file, path: itemPath });
     });
     this.nodes.set(list, at);

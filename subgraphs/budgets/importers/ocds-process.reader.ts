@@ -33,7 +33,6 @@ export function ramoProgram(budget: JsonObject): { ramo: string; key: string } |
   return ramo && program ? { ramo: ramo.padStart(2, '0'), key: `${ramo.padStart(2, '0')}${program}` } : null;
 }
 
-
 /** The place of the object holding `key`: `…contracts[0].value` → `…contracts[0]`. */
 function up(at: Located, key: string): Located {
   const suffix = `.${key}`;
@@ -145,13 +144,16 @@ export class ProcessReader {
     contract.source = sourceAt(this.dataset, ...this.placeOf(raw, value, valueKey));
 
     const programOf = (key: string | null) => (year !== null && key !== null && PROGRAM_KEY.test(key) ? `${year}:${key}` : null);
-    const links = year === null ? [] : contract.programKeys.map((key) => {
-      const link = new ContractProgram();
-      link.contractId = contract.id;
-      link.programId = `${year}:${key}`;
-      link.id = `${link.contractId}|${link.programId}`;
-      return link;
-    });
+    const links =
+      year === null
+        ? []
+        : contract.programKeys.map((key) => {
+            const link = new ContractProgram();
+            link.contractId = contract.id;
+            link.programId = `${year}:${key}`;
+            link.id = `${link.contractId}|${link.programId}`;
+            return link;
+          });
     // A contract charged to one program pays from it; with several, which payment came from which is not stated.
     const paymentProgram = contract.programKeys.length === 1 ? programOf(contract.programKeys[0]) : null;
     const transactions = [
@@ -163,7 +165,10 @@ export class ProcessReader {
 
   /** The object (a contract, a transaction) in the release that supplied its amount, else where it was last written. */
   private placeOf(node: JsonObject, value: JsonObject | null, valueKey: string | null): [string, { path: string }] {
-    const at = value && valueKey && value.amount !== undefined && value.amount !== null ? up(this.view.where(value), valueKey) : this.view.where(node);
+    const at =
+      value && valueKey && value.amount !== undefined && value.amount !== null
+        ? up(this.view.where(value), valueKey)
+        : this.view.where(node);
     return [at.file, { path: at.path }];
   }
 
@@ -182,7 +187,12 @@ export class ProcessReader {
   private suppliersOf(raw: JsonObject): ContractParty[] {
     const own = asArray(raw.suppliers);
     const awardId = asText(raw.awardID);
-    const award = awardId === null ? null : asArray(this.root.awards).map(asObject).find((candidate) => candidate !== null && asText(candidate.id) === awardId);
+    const award =
+      awardId === null
+        ? null
+        : asArray(this.root.awards)
+            .map(asObject)
+            .find((candidate) => candidate !== null && asText(candidate.id) === awardId);
     return (own.length > 0 ? own : asArray(award?.suppliers)).map(party).filter((p): p is ContractParty => p !== null);
   }
 
@@ -200,7 +210,7 @@ export class ProcessReader {
       const key = asText(entry.id);
       const classifications = asArray(either(entry, 'budgetClassification', 'budgetclassifications'));
       const level = classifications.findIndex((c) => (asObject(c)?.levelId ?? asObject(c)?.level) === 1);
-      const classification = asObject(classifications[level >= 0 ? level : 0]) ?? {};
+      const classification = asObject(classifications[Math.max(level, 0)]) ?? {};
       for (const measureEntry of asArray(either(classification, 'measures', 'Measures'))) {
         const measure = asObject(measureEntry) ?? {};
         const name = asText(measure.id);

@@ -64,13 +64,13 @@ export function parseOcdsFiles(inputs: OcdsFileInput[]): ParsedOcds {
     const read = readOcdsDocument(document, file, fileProblems);
     const add = (entry: SourcedRelease, kind: 'compiled' | 'releases') => {
       const ocid = String(entry.release.ocid).trim();
-      let process = processes.get(ocid);
-      if (!process) processes.set(ocid, (process = { ocid, compiled: [], releases: [], publisher: null }));
+      const process = processes.get(ocid) ?? { ocid, compiled: [], releases: [], publisher: null };
+      processes.set(ocid, process);
       process.publisher ??= read.publisher;
       process[kind].push(entry);
     };
-    read.compiled.forEach((entry) => add(entry, 'compiled'));
-    read.releases.forEach((entry) => add(entry, 'releases'));
+    for (const entry of read.compiled) add(entry, 'compiled');
+    for (const entry of read.releases) add(entry, 'releases');
   }
 
   const result: ParsedOcds = { contracts: [], links: [], transactions: [], problems: [], rowProblems: [], datasets: [], notes: [] };
@@ -85,7 +85,8 @@ export function parseOcdsFiles(inputs: OcdsFileInput[]): ParsedOcds {
         path: at.path,
         field: 'ocid',
         value: process.ocid,
-        reason: 'has no registered OCDS prefix (`ocds-xxxxxx-`) and the publisher is not one the importer knows (federal, INAI, CDMX, Jalisco, GACM)',
+        reason:
+          'has no registered OCDS prefix (`ocds-xxxxxx-`) and the publisher is not one the importer knows (federal, INAI, CDMX, Jalisco, GACM)',
       });
       continue;
     }
@@ -112,14 +113,22 @@ function compiledView(process: Process, problems: ImportProblem[], notes: string
   if (others.length > 0) return null;
   if (record && process.releases.length > 0) {
     const files = [...new Set(process.releases.map((release) => release.file))];
-    notes.push(`${process.ocid}: the compiledRelease of ${record.file} is used; the ${process.releases.length} release(s) of ${files.join(', ')} are left aside`);
+    notes.push(
+      `${process.ocid}: the compiledRelease of ${record.file} is used; the ${process.releases.length} release(s) of ${files.join(', ')} are left aside`,
+    );
   }
   const view = compileReleases(record ? [record] : process.releases);
   // A party listed once per role under one id is common and harmless: only its identifier is read. Any other repeated
   // id makes the process ambiguous (which contract or payment is meant?), so none of it is read.
   const ambiguous = view.repeatedIds.filter((repeated) => !/\.parties\[\d+\]$/.test(repeated.path));
   for (const repeated of ambiguous) {
-    problems.push({ file: repeated.file, path: repeated.path, field: 'id', value: repeated.id, reason: `repeats the id of ${repeated.first} in the same release` });
+    problems.push({
+      file: repeated.file,
+      path: repeated.path,
+      field: 'id',
+      value: repeated.id,
+      reason: `repeats the id of ${repeated.first} in the same release`,
+    });
   }
   return ambiguous.length > 0 ? null : view;
 }

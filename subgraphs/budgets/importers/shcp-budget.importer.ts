@@ -1,6 +1,15 @@
 import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
-import { collectProblems, eachCsvRow, inTransaction, rejectIfProblems, RowReader, upsertAll, type CsvRow, type ImportProblem } from '../../kit/import/importing';
+import {
+  collectProblems,
+  eachCsvRow,
+  inTransaction,
+  rejectIfProblems,
+  RowReader,
+  upsertAll,
+  type CsvRow,
+  type ImportProblem,
+} from '../../kit/import/importing';
 import { sourceAt } from '../../kit/provenance';
 import { stateById } from '../../kit/states';
 import { BudgetLine } from '../entities/budget-line.entity';
@@ -8,12 +17,45 @@ import { BudgetProgram } from '../entities/budget-program.entity';
 
 /** The 39 columns of the SHCP open budget file (OFDP), as defined in data/shcp-pef/diccionario.xlsx. */
 export const OFDP_COLUMNS = [
-  'ciclo', 'desc_ai', 'desc_capitulo', 'desc_concepto', 'desc_ff', 'desc_funcion', 'desc_gpo_funcional', 'desc_modalidad',
-  'desc_partida_especifica', 'desc_partida_generica', 'desc_pp', 'desc_ramo', 'desc_subfuncion', 'desc_tipogasto', 'desc_ur',
-  'entidad_federativa', 'gpo_funcional', 'id_ai', 'id_capitulo', 'id_clave_cartera', 'id_concepto', 'id_entidad_federativa',
-  'id_ff', 'id_funcion', 'id_modalidad', 'id_partida_especifica', 'id_partida_generica', 'id_pp', 'id_ramo', 'id_subfuncion',
-  'id_tipogasto', 'id_ur', 'monto_adefas', 'monto_aprobado', 'monto_devengado', 'monto_ejercicio', 'monto_ejercido',
-  'monto_modificado', 'monto_pagado',
+  'ciclo',
+  'desc_ai',
+  'desc_capitulo',
+  'desc_concepto',
+  'desc_ff',
+  'desc_funcion',
+  'desc_gpo_funcional',
+  'desc_modalidad',
+  'desc_partida_especifica',
+  'desc_partida_generica',
+  'desc_pp',
+  'desc_ramo',
+  'desc_subfuncion',
+  'desc_tipogasto',
+  'desc_ur',
+  'entidad_federativa',
+  'gpo_funcional',
+  'id_ai',
+  'id_capitulo',
+  'id_clave_cartera',
+  'id_concepto',
+  'id_entidad_federativa',
+  'id_ff',
+  'id_funcion',
+  'id_modalidad',
+  'id_partida_especifica',
+  'id_partida_generica',
+  'id_pp',
+  'id_ramo',
+  'id_subfuncion',
+  'id_tipogasto',
+  'id_ur',
+  'monto_adefas',
+  'monto_aprobado',
+  'monto_devengado',
+  'monto_ejercicio',
+  'monto_ejercido',
+  'monto_modificado',
+  'monto_pagado',
 ];
 
 /** Geographic codes beyond the 32 states: lines that belong to no state. */
@@ -78,7 +120,13 @@ function parseLine(file: string, dataset: string, row: CsvRow, problems: ImportP
   const unit = check('id_ur', /^[0-9A-Z]{1,4}$/, 'is not a responsible-unit code');
   const geographyCode = Number(check('id_entidad_federativa', /^\d{1,2}$/, 'is not a state code (1–34)'));
   if (geographyCode < 1 || geographyCode > 34) {
-    problems.push({ file, row: row.line, field: 'id_entidad_federativa', value: row.values.id_entidad_federativa, reason: 'is not a state code (1–34)' });
+    problems.push({
+      file,
+      row: row.line,
+      field: 'id_entidad_federativa',
+      value: row.values.id_entidad_federativa,
+      reason: 'is not a state code (1–34)',
+    });
   }
   const state = geographyCode <= 32 ? stateById(geographyCode) : undefined;
 
@@ -91,7 +139,9 @@ function parseLine(file: string, dataset: string, row: CsvRow, problems: ImportP
   line.unitCode = unit;
   line.unitName = read.text('desc_ur');
   line.stateId = state?.id ?? null;
-  line.geography = NOT_A_STATE[geographyCode] ? `${read.text('entidad_federativa')} (${NOT_A_STATE[geographyCode]})` : read.text('entidad_federativa');
+  line.geography = NOT_A_STATE[geographyCode]
+    ? `${read.text('entidad_federativa')} (${NOT_A_STATE[geographyCode]})`
+    : read.text('entidad_federativa');
   line.functionalGroupCode = read.text('gpo_funcional');
   line.functionalGroupName = read.text('desc_gpo_funcional');
   line.functionCode = read.text('id_funcion');
@@ -118,8 +168,22 @@ function parseLine(file: string, dataset: string, row: CsvRow, problems: ImportP
   line.source = sourceAt(dataset, file, { row: row.line });
 
   const classifiers = [
-    'id_ramo', 'id_ur', 'gpo_funcional', 'id_funcion', 'id_subfuncion', 'id_ai', 'id_modalidad', 'id_pp', 'id_capitulo',
-    'id_concepto', 'id_partida_generica', 'id_partida_especifica', 'id_tipogasto', 'id_ff', 'id_entidad_federativa', 'id_clave_cartera',
+    'id_ramo',
+    'id_ur',
+    'gpo_funcional',
+    'id_funcion',
+    'id_subfuncion',
+    'id_ai',
+    'id_modalidad',
+    'id_pp',
+    'id_capitulo',
+    'id_concepto',
+    'id_partida_generica',
+    'id_partida_especifica',
+    'id_tipogasto',
+    'id_ff',
+    'id_entidad_federativa',
+    'id_clave_cartera',
   ].map((field) => (field === 'id_ramo' ? ramo : field === 'id_pp' ? program : (read.optionalText(field) ?? '')));
   line.id = `${year}:${classifiers.join('.')}`;
 
@@ -138,7 +202,14 @@ function parseLine(file: string, dataset: string, row: CsvRow, problems: ImportP
 
 type ObjectColumns = Pick<
   BudgetLine,
-  | 'chapterCode' | 'chapterName' | 'conceptCode' | 'conceptName' | 'genericItemCode' | 'genericItemName' | 'specificItemCode' | 'specificItemName'
+  | 'chapterCode'
+  | 'chapterName'
+  | 'conceptCode'
+  | 'conceptName'
+  | 'genericItemCode'
+  | 'genericItemName'
+  | 'specificItemCode'
+  | 'specificItemName'
 >;
 
 /**
@@ -150,7 +221,8 @@ function objectOfExpenditure(read: RowReader): ObjectColumns {
   const concept = read.optionalText('id_concepto');
   const specificInConcept = read.optionalText('id_partida_especifica') === null && concept !== null && /^\d{5}$/.test(concept);
   const specific = specificInConcept ? concept : read.optionalText('id_partida_especifica');
-  const derived = (digits: number, pad: number) => (specific && /^\d{5}$/.test(specific) ? specific.slice(0, digits).padEnd(pad, '0') : null);
+  const derived = (digits: number, pad: number) =>
+    specific && /^\d{5}$/.test(specific) ? specific.slice(0, digits).padEnd(pad, '0') : null;
   return {
     chapterCode: read.optionalText('id_capitulo') ?? derived(1, 4),
     chapterName: read.optionalText('desc_capitulo'),

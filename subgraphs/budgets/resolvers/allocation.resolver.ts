@@ -11,7 +11,8 @@ import { AllocationFilter } from './allocation.input';
 export class AllocationResolver {
   @Query(() => [Allocation], { description: 'Commitment ↔ budget program links (*asignaciones*), in id order.' })
   allocations(
-    @Arg('filter', () => AllocationFilter, { nullable: true, description: 'Criteria the allocations must meet.' }) filter: AllocationFilter | null,
+    @Arg('filter', () => AllocationFilter, { nullable: true, description: 'Criteria the allocations must meet.' })
+    filter: AllocationFilter | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Allocation[]> {
     const query = ctx.dataSource.getRepository(Allocation).createQueryBuilder('a').orderBy('a.id', 'ASC');
@@ -27,14 +28,16 @@ export class AllocationResolver {
 
   @FieldResolver(() => BudgetProgram, {
     nullable: true,
-    description: 'The program in that fiscal year; null when the dataset holds no line of it (`programKey` and `fiscalYear` still say which).',
+    description:
+      'The program in that fiscal year; null when the dataset holds no line of it (`programKey` and `fiscalYear` still say which).',
   })
   program(@Root() allocation: Allocation, @Ctx() ctx: SubgraphContext): Promise<BudgetProgram | null> {
     return programById(ctx).load(allocation.programId);
   }
 
   @FieldResolver(() => SpendingChain, {
-    description: 'The program\'s budget lines within this allocation\'s scope (state, or nationwide); null amounts with a flag when none match or the scope is a municipality.',
+    description:
+      "The program's budget lines within this allocation's scope (state, or nationwide); null amounts with a flag when none match or the scope is a municipality.",
   })
   funding(@Root() allocation: Allocation, @Ctx() ctx: SubgraphContext): Promise<SpendingChain> {
     return allocationFunding(ctx, allocation);

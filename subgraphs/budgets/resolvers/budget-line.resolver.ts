@@ -17,7 +17,8 @@ export class BudgetLineResolver {
 
   @Query(() => BudgetLineConnection, { description: 'Budget lines (*renglones del presupuesto*) in id order.' })
   budgetLines(
-    @Arg('filter', () => BudgetLineFilter, { nullable: true, description: 'Criteria the lines must meet.' }) filter: BudgetLineFilter | null,
+    @Arg('filter', () => BudgetLineFilter, { nullable: true, description: 'Criteria the lines must meet.' })
+    filter: BudgetLineFilter | null,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<BudgetLine>> {
@@ -32,12 +33,17 @@ export class BudgetLineResolver {
     return program;
   }
 
-  @FieldResolver(() => InstitutionRef, { description: 'The responsible unit (*unidad responsable*) as an institution, `MX-CPA-<ramo><unit>`.' })
+  @FieldResolver(() => InstitutionRef, {
+    description: 'The responsible unit (*unidad responsable*) as an institution, `MX-CPA-<ramo><unit>`.',
+  })
   institution(@Root() line: BudgetLine): InstitutionRef {
     return institutionRef(line.institutionId);
   }
 
-  @FieldResolver(() => StateRef, { nullable: true, description: 'The state the money is spent in; null abroad or when not geographically distributable (see `geography`).' })
+  @FieldResolver(() => StateRef, {
+    nullable: true,
+    description: 'The state the money is spent in; null abroad or when not geographically distributable (see `geography`).',
+  })
   state(@Root() line: BudgetLine): StateRef | null {
     return line.stateId === null ? null : stateRef(line.stateId);
   }

@@ -13,14 +13,18 @@ import { BudgetLineConnection, BudgetProgramConnection } from './connections';
 
 @Resolver(() => BudgetProgram)
 export class BudgetProgramResolver {
-  @Query(() => BudgetProgram, { nullable: true, description: 'A budget program by id (`2018:33I005`); null when the dataset holds no line of it.' })
+  @Query(() => BudgetProgram, {
+    nullable: true,
+    description: 'A budget program by id (`2018:33I005`); null when the dataset holds no line of it.',
+  })
   budgetProgram(@Arg('id', () => ID, { description: 'Program id `<year>:<key>`.' }) id: string, @Ctx() ctx: SubgraphContext) {
     return programById(ctx).load(id);
   }
 
   @Query(() => BudgetProgramConnection, { description: 'Budget programs (*programas presupuestarios*) in id order.' })
   budgetPrograms(
-    @Arg('filter', () => BudgetProgramFilter, { nullable: true, description: 'Criteria the programs must meet.' }) filter: BudgetProgramFilter | null,
+    @Arg('filter', () => BudgetProgramFilter, { nullable: true, description: 'Criteria the programs must meet.' })
+    filter: BudgetProgramFilter | null,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<BudgetProgram>> {
@@ -40,12 +44,12 @@ export class BudgetProgramResolver {
     return institutionRef(`MX-RAMO-${program.ramoCode}`);
   }
 
-  @FieldResolver(() => SpendingChain, { description: 'The program\'s amounts: exact sums over all its budget lines in the dataset.' })
+  @FieldResolver(() => SpendingChain, { description: "The program's amounts: exact sums over all its budget lines in the dataset." })
   totals(@Root() program: BudgetProgram, @Ctx() ctx: SubgraphContext): Promise<SpendingChain> {
     return programTotals(ctx).load(program.id);
   }
 
-  @FieldResolver(() => BudgetLineConnection, { description: 'The program\'s budget lines, in id order.' })
+  @FieldResolver(() => BudgetLineConnection, { description: "The program's budget lines, in id order." })
   lines(@Root() program: BudgetProgram, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Page<BudgetLine>> {
     return programLines(ctx, pageWindow(page, ctx.config.maxPageSize)).load(program.id);
   }
@@ -58,7 +62,7 @@ export class BudgetProgramResolver {
   @FieldResolver(() => ProgramAccount, {
     nullable: true,
     description:
-      'The program\'s public account (*Cuenta Pública*) for the same fiscal year and key: complete year-end figures, unlike ' +
+      "The program's public account (*Cuenta Pública*) for the same fiscal year and key: complete year-end figures, unlike " +
       'the sampled `totals`. Null when the loaded accounts hold none, and when the account is published per body ' +
       '(ramos 01 and 03: chambers, courts) so that several accounts share the key; list those with `programAccounts`.',
   })

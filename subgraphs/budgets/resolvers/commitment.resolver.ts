@@ -16,7 +16,7 @@ export class CommitmentResolver {
 
   @FieldResolver(() => SpendingChain, {
     description:
-      'The money behind the commitment: the budget lines of its allocated programs within each allocation\'s scope ' +
+      "The money behind the commitment: the budget lines of its allocated programs within each allocation's scope " +
       '(same program and, for a state scope, the same state). Null amounts with SCOPE_FINER_THAN_DATA when a scope is a ' +
       'municipality, NO_LINES_IN_SCOPE when no line matches: never a national total passed off as a local one.',
   })
@@ -25,14 +25,17 @@ export class CommitmentResolver {
   }
 
   @FieldResolver(() => [Contract], {
-    description: 'Contracts charged to an allocated program in its fiscal year (contracts carry no state, so this is not narrowed to the scope).',
+    description:
+      'Contracts charged to an allocated program in its fiscal year (contracts carry no state, so this is not narrowed to the scope).',
   })
   async contracts(@Root() commitment: CommitmentRef, @Ctx() ctx: SubgraphContext): Promise<Contract[]> {
     const allocations = await allocationsByCommitment(ctx).load(commitment.id);
     return contractsOfPrograms(ctx, [...new Set(allocations.map((a) => a.programId))]);
   }
 
-  @FieldResolver(() => [Transaction], { description: 'The transactions of those contracts charged to an allocated program (or to no stated program).' })
+  @FieldResolver(() => [Transaction], {
+    description: 'The transactions of those contracts charged to an allocated program (or to no stated program).',
+  })
   async transactions(@Root() commitment: CommitmentRef, @Ctx() ctx: SubgraphContext): Promise<Transaction[]> {
     const allocations = await allocationsByCommitment(ctx).load(commitment.id);
     const programs = new Set(allocations.map((a) => a.programId));

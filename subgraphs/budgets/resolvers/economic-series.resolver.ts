@@ -23,7 +23,9 @@ function month(value: string | null | undefined, argument: string): string | nul
 /** The economic series that put budget figures in proportion: prices (for real terms) and GDP (for shares). */
 @Resolver()
 export class EconomicSeriesResolver {
-  @Query(() => [PriceIndex], { description: 'The national consumer price index (*INPC*), month by month, oldest first; every month when no range is given.' })
+  @Query(() => [PriceIndex], {
+    description: 'The national consumer price index (*INPC*), month by month, oldest first; every month when no range is given.',
+  })
   priceIndex(
     @Arg('from', () => String, { nullable: true, description: 'First month, `YYYY-MM`.' }) from: string | null,
     @Arg('to', () => String, { nullable: true, description: 'Last month, `YYYY-MM`.' }) to: string | null,
@@ -33,7 +35,9 @@ export class EconomicSeriesResolver {
     return ctx.dataSource.getRepository(PriceIndex).find({ where: months ? { month: months } : {}, order: { month: 'ASC' } });
   }
 
-  @Query(() => [GrossDomesticProduct], { description: "Mexico's nominal GDP (*PIB*) by year, oldest first; every year when no range is given." })
+  @Query(() => [GrossDomesticProduct], {
+    description: "Mexico's nominal GDP (*PIB*) by year, oldest first; every year when no range is given.",
+  })
   grossDomesticProduct(
     @Arg('fromYear', () => Int, { nullable: true, description: 'First year.' }) fromYear: number | null,
     @Arg('toYear', () => Int, { nullable: true, description: 'Last year.' }) toYear: number | null,

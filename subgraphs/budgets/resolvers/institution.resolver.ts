@@ -11,7 +11,8 @@ import { BudgetLineConnection } from './connections';
 @Resolver(() => InstitutionRef)
 export class InstitutionResolver {
   @FieldResolver(() => SpendingChain, {
-    description: 'The institution\'s budget in a fiscal year: its budget lines as responsible unit, or every line of the ramo for a `MX-RAMO-…` id.',
+    description:
+      "The institution's budget in a fiscal year: its budget lines as responsible unit, or every line of the ramo for a `MX-RAMO-…` id.",
   })
   budget(
     @Root() institution: InstitutionRef,
@@ -21,10 +22,13 @@ export class InstitutionResolver {
     return institutionBudget(ctx, institution.id, fiscalYear);
   }
 
-  @FieldResolver(() => BudgetLineConnection, { description: 'The institution\'s budget lines (of the whole ramo for a `MX-RAMO-…` id), in id order.' })
+  @FieldResolver(() => BudgetLineConnection, {
+    description: "The institution's budget lines (of the whole ramo for a `MX-RAMO-…` id), in id order.",
+  })
   budgetLines(
     @Root() institution: InstitutionRef,
-    @Arg('filter', () => BudgetLineFilter, { nullable: true, description: 'Further criteria the lines must meet.' }) filter: BudgetLineFilter | null,
+    @Arg('filter', () => BudgetLineFilter, { nullable: true, description: 'Further criteria the lines must meet.' })
+    filter: BudgetLineFilter | null,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<BudgetLine>> {

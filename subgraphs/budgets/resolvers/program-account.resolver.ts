@@ -16,7 +16,8 @@ export class ProgramAccountResolver {
 
   @Query(() => ProgramAccountConnection, { description: 'Program accounts of the federal *Cuenta Pública*, in id order.' })
   programAccounts(
-    @Arg('filter', () => ProgramAccountFilter, { nullable: true, description: 'Criteria the accounts must meet.' }) filter: ProgramAccountFilter | null,
+    @Arg('filter', () => ProgramAccountFilter, { nullable: true, description: 'Criteria the accounts must meet.' })
+    filter: ProgramAccountFilter | null,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<ProgramAccount>> {

@@ -19,7 +19,10 @@ export class TransactionResolver {
     return contract;
   }
 
-  @FieldResolver(() => BudgetProgram, { nullable: true, description: 'The budget program charged; null when the budget sample holds no line of it.' })
+  @FieldResolver(() => BudgetProgram, {
+    nullable: true,
+    description: 'The budget program charged; null when the budget sample holds no line of it.',
+  })
   program(@Root() transaction: Transaction, @Ctx() ctx: SubgraphContext): Promise<BudgetProgram | null> | null {
     return transaction.programId === null ? null : programById(ctx).load(transaction.programId);
   }

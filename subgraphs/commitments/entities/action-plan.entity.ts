@@ -11,12 +11,14 @@ export enum ActionPlanStatus {
 
 registerEnumType(ActionPlanStatus, {
   name: 'ActionPlanStatus',
-  description: 'Where a local exercise stood in 2019 (*estatus 2019*), condensed from INAI\'s status text.',
+  description: "Where a local exercise stood in 2019 (*estatus 2019*), condensed from INAI's status text.",
   valuesConfig: {
     IN_PREPARATION: { description: 'Preparatory meetings to build the plan (*reuniones preparatorias*).' },
     IMPLEMENTATION: { description: 'The plan is being implemented (*en proceso de implementación*).' },
     CLOSING: { description: 'The plan is being closed (*en proceso de cierre*).' },
-    NEXT_PLAN_IN_PREPARATION: { description: 'Work on the next plan has begun (*inicio de trabajos para la elaboración del segundo plan*).' },
+    NEXT_PLAN_IN_PREPARATION: {
+      description: 'Work on the next plan has begun (*inicio de trabajos para la elaboración del segundo plan*).',
+    },
   },
 });
 
@@ -30,7 +32,10 @@ export class PlanPeriod {
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A local open-government action plan (*Plan de Acción Local*, PAL) of the INAI programme *Gobierno Abierto: Cocreación desde lo Local*.' })
+@ObjectType({
+  description:
+    'A local open-government action plan (*Plan de Acción Local*, PAL) of the INAI programme *Gobierno Abierto: Cocreación desde lo Local*.',
+})
 @Entity('action_plan')
 export class ActionPlan {
   @Field(() => ID, { description: 'Stable id `MX-<ISO short code>-PAL-<year published>`, e.g. `MX-TLA-PAL-2016`.' })
@@ -53,7 +58,11 @@ export class ActionPlan {
   @Column({ type: 'varchar' })
   declarationSignedOn: string;
 
-  @Field(() => String, { nullable: true, description: 'When the local technical secretariat was installed (*instalación del Secretariado Técnico Local*), ISO date; null where the source gives none.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'When the local technical secretariat was installed (*instalación del Secretariado Técnico Local*), ISO date; null where the source gives none.',
+  })
   @Column({ type: 'varchar', nullable: true })
   secretariatInstalledOn: string | null;
 
@@ -67,7 +76,10 @@ export class ActionPlan {
   @Column({ type: 'varchar', nullable: true })
   periodEnd: string | null;
 
-  @Field(() => PlanPeriod, { nullable: true, description: 'The period the plan covers (*periodo*); null while the source does not state it (the shipped file does not).' })
+  @Field(() => PlanPeriod, {
+    nullable: true,
+    description: 'The period the plan covers (*periodo*); null while the source does not state it (the shipped file does not).',
+  })
   get period(): PlanPeriod | null {
     if (this.periodStart === null && this.periodEnd === null) return null;
     return { start: this.periodStart, end: this.periodEnd };
@@ -82,11 +94,13 @@ export class ActionPlan {
   @Column({ type: 'varchar' })
   statusNote: string;
 
-  @Field(() => Int, { description: 'Number of commitments (*número de compromisos*) the source states for the plan, proactive ones included.' })
+  @Field(() => Int, {
+    description: 'Number of commitments (*número de compromisos*) the source states for the plan, proactive ones included.',
+  })
   @Column({ type: 'integer' })
   commitmentCount: number;
 
-  @Field(() => SourceRef, { description: 'Where the plan\'s facts come from: the line of ejercicios_locales.csv.' })
+  @Field(() => SourceRef, { description: "Where the plan's facts come from: the line of ejercicios_locales.csv." })
   @Column(() => SourceRef)
   source: SourceRef;
 }

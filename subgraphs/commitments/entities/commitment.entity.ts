@@ -45,7 +45,8 @@ export enum EvaluationKind {
 
 registerEnumType(CommitmentKind, {
   name: 'CommitmentKind',
-  description: 'Whether a commitment is a local plan\'s numbered commitment, a proactive one (*compromiso proactivo*) or one of an OGP action plan.',
+  description:
+    "Whether a commitment is a local plan's numbered commitment, a proactive one (*compromiso proactivo*) or one of an OGP action plan.",
   valuesConfig: {
     ACTION_PLAN: { description: 'A numbered commitment of the action plan (*compromiso del PAL*).' },
     PROACTIVE: { description: 'A proactive commitment (*compromiso proactivo*) adopted beside the plan, without a number.' },
@@ -58,7 +59,8 @@ registerEnumType(CommitmentKind, {
 
 registerEnumType(CommitmentTheme, {
   name: 'CommitmentTheme',
-  description: 'The fourteen aims (a–n) of the joint declaration (*declaración conjunta para la implementación de acciones de gobierno abierto*).',
+  description:
+    'The fourteen aims (a–n) of the joint declaration (*declaración conjunta para la implementación de acciones de gobierno abierto*).',
   valuesConfig: {
     FOLLOW_THE_MONEY: { description: '(a) Follow the public money (*seguimiento de los recursos públicos*).' },
     NATIONAL_OGP: { description: '(b) Link to the national Open Government Partnership plan (*Alianza para el Gobierno Abierto*).' },
@@ -104,7 +106,9 @@ export const MILESTONES_FILE = 'illustrative/commitment-milestones.csv';
 export const EVALUATIONS_FILE = 'illustrative/commitment-evaluations.csv';
 export const ILLUSTRATIVE_DATASET = 'illustrative';
 
-@ObjectType({ description: 'A step a commitment promises, with its due date (*hito*). Only the ILLUSTRATIVE layer provides milestones so far.' })
+@ObjectType({
+  description: 'A step a commitment promises, with its due date (*hito*). Only the ILLUSTRATIVE layer provides milestones so far.',
+})
 export class Milestone {
   @Field({ description: 'What is to be done (*actividad*).' })
   title: string;
@@ -179,7 +183,7 @@ export const themesColumn: ValueTransformer = {
 export class Commitment {
   @Field(() => ID, {
     description:
-      'Stable id: `<action plan id>-<number, 2 digits>` for local plans, proactive ones `-P1`, `-P2`… in file order, e.g. `MX-TLA-PAL-2016-03`; `OGP-<the IRM dataset\'s commitment id>` for OGP commitments, e.g. `OGP-JAL0008`.',
+      "Stable id: `<action plan id>-<number, 2 digits>` for local plans, proactive ones `-P1`, `-P2`… in file order, e.g. `MX-TLA-PAL-2016-03`; `OGP-<the IRM dataset's commitment id>` for OGP commitments, e.g. `OGP-JAL0008`.",
   })
   @PrimaryColumn({ type: 'varchar' })
   id: string;
@@ -200,7 +204,8 @@ export class Commitment {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'Number in the plan (*número de compromiso*); null for proactive commitments and for OGP commitments whose published number is not a whole number (e.g. "2.1").',
+    description:
+      'Number in the plan (*número de compromiso*); null for proactive commitments and for OGP commitments whose published number is not a whole number (e.g. "2.1").',
   })
   @Column({ type: 'integer', nullable: true })
   number: number | null;
@@ -224,7 +229,7 @@ export class Commitment {
 
   @Field({
     description:
-      'Description (*descripción*): the full text the IRM dataset publishes for OGP commitments; local plans publish only the commitment\'s text, so there it is the same as `title` until a fuller description is loaded.',
+      "Description (*descripción*): the full text the IRM dataset publishes for OGP commitments; local plans publish only the commitment's text, so there it is the same as `title` until a fuller description is loaded.",
   })
   get description(): string {
     return this.fullText ?? this.title;
@@ -232,7 +237,7 @@ export class Commitment {
 
   @Field(() => [CommitmentTheme], {
     description:
-      'The joint declaration\'s aims the commitment pursues (*ejes*): for local plans empty unless the detail layer gives them (see `detailsSource`); for OGP commitments mapped from the policy-area tags where the mapping is clear (data/ogp/README.md), the tags themselves are in `policyAreas`.',
+      "The joint declaration's aims the commitment pursues (*ejes*): for local plans empty unless the detail layer gives them (see `detailsSource`); for OGP commitments mapped from the policy-area tags where the mapping is clear (data/ogp/README.md), the tags themselves are in `policyAreas`.",
   })
   @Column({ type: 'varchar', transformer: themesColumn })
   themes: CommitmentTheme[];
@@ -255,7 +260,8 @@ export class Commitment {
   leadInstitutionName: string | null;
 
   @Field(() => [String], {
-    description: 'The OGP policy-area tags (*áreas de política*) the IRM dataset sets for the commitment, as published (e.g. "Open Parliaments"); empty for local plans.',
+    description:
+      'The OGP policy-area tags (*áreas de política*) the IRM dataset sets for the commitment, as published (e.g. "Open Parliaments"); empty for local plans.',
   })
   @Column({ type: 'simple-json', nullable: true, transformer: labelsColumn })
   policyAreas: string[];
@@ -266,7 +272,8 @@ export class Commitment {
 
   @Field(() => IrmAssessment, {
     nullable: true,
-    description: 'What the OGP Independent Reporting Mechanism (IRM) found: specificity, potential impact, completion, starred. Null for local plans, which the IRM does not review.',
+    description:
+      'What the OGP Independent Reporting Mechanism (IRM) found: specificity, potential impact, completion, starred. Null for local plans, which the IRM does not review.',
   })
   get assessment(): IrmAssessment | null {
     if (this.kind !== CommitmentKind.OGP_ACTION_PLAN) return null;
@@ -289,7 +296,9 @@ export class Commitment {
   @Column({ type: 'simple-json', transformer: instancesOf(Evaluation) })
   evaluations: Evaluation[];
 
-  @Field(() => SourceRef, { description: 'Where the commitment itself comes from: its line of pal_compromisos.csv, or of the IRM dataset for OGP commitments.' })
+  @Field(() => SourceRef, {
+    description: 'Where the commitment itself comes from: its line of pal_compromisos.csv, or of the IRM dataset for OGP commitments.',
+  })
   @Column(() => SourceRef)
   source: SourceRef;
 
@@ -300,7 +309,7 @@ export class Commitment {
   @Field(() => SourceRef, {
     nullable: true,
     description:
-      'Where themes, stage, responsible institution and dates come from, when any source gives them. Today that is only the ILLUSTRATIVE layer (`illustrative: true`): made-up sample facts, not INAI\'s.',
+      "Where themes, stage, responsible institution and dates come from, when any source gives them. Today that is only the ILLUSTRATIVE layer (`illustrative: true`): made-up sample facts, not INAI's.",
   })
   get detailsSource(): SourceRef | null {
     return this.detailsRow === null ? null : sourceAt(ILLUSTRATIVE_DATASET, DETAILS_FILE, { row: this.detailsRow });

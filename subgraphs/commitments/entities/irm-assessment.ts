@@ -30,7 +30,8 @@ registerEnumType(IrmSpecificity, {
 
 registerEnumType(IrmPotentialImpact, {
   name: 'IrmPotentialImpact',
-  description: 'How much a commitment could change government practice if fully carried out (*impacto potencial*), as rated by the OGP Independent Reporting Mechanism (IRM).',
+  description:
+    'How much a commitment could change government practice if fully carried out (*impacto potencial*), as rated by the OGP Independent Reporting Mechanism (IRM).',
   valuesConfig: {
     NONE: { description: 'None: it would not change the status quo (*ninguno*).' },
     MINOR: { description: 'Minor: an incremental but positive step (*menor*).' },
@@ -43,7 +44,8 @@ registerEnumType(IrmPotentialImpact, {
 export class IrmCompletion {
   @Field(() => Completion, {
     nullable: true,
-    description: 'The level on this API\'s scale; null when the IRM published a value outside it ("Withdrawn", "Unclear"), kept in `asPublished`.',
+    description:
+      'The level on this API\'s scale; null when the IRM published a value outside it ("Withdrawn", "Unclear"), kept in `asPublished`.',
   })
   level: Completion | null;
 
@@ -60,14 +62,20 @@ export class IrmCompletion {
  */
 @ObjectType({
   description:
-    'What the Open Government Partnership\'s Independent Reporting Mechanism (IRM, *Mecanismo de Revisión Independiente*) found about a commitment, from its design, progress and end-of-term reports. A null field means the IRM did not rate it (the dataset says ND, NR or NA).',
+    "What the Open Government Partnership's Independent Reporting Mechanism (IRM, *Mecanismo de Revisión Independiente*) found about a commitment, from its design, progress and end-of-term reports. A null field means the IRM did not rate it (the dataset says ND, NR or NA).",
 })
 export class IrmAssessment {
-  @Field(() => IrmSpecificity, { nullable: true, description: 'Specificity (*especificidad*) as the IRM rated it in the design or progress report.' })
+  @Field(() => IrmSpecificity, {
+    nullable: true,
+    description: 'Specificity (*especificidad*) as the IRM rated it in the design or progress report.',
+  })
   @Column({ type: 'varchar', nullable: true })
   specificity: IrmSpecificity | null;
 
-  @Field(() => IrmPotentialImpact, { nullable: true, description: 'Potential impact (*impacto potencial*) as the IRM rated it in the design or progress report.' })
+  @Field(() => IrmPotentialImpact, {
+    nullable: true,
+    description: 'Potential impact (*impacto potencial*) as the IRM rated it in the design or progress report.',
+  })
   @Column({ type: 'varchar', nullable: true })
   potentialImpact: IrmPotentialImpact | null;
 
@@ -97,12 +105,19 @@ export class IrmAssessment {
   @Column({ type: 'integer', nullable: true })
   endOfTermReportYear: number | null;
 
-  @Field(() => IrmCompletion, { nullable: true, description: 'Completion at mid-term, from the IRM progress report (*informe de avance*); null when it did not rate it.' })
+  @Field(() => IrmCompletion, {
+    nullable: true,
+    description: 'Completion at mid-term, from the IRM progress report (*informe de avance*); null when it did not rate it.',
+  })
   get midtermCompletion(): IrmCompletion | null {
     return completion(this.midtermLevel, this.midtermAsPublished, this.midtermReportYear);
   }
 
-  @Field(() => IrmCompletion, { nullable: true, description: 'Completion at the end of the action plan, from the IRM end-of-term report (*informe de fin de término*); null when it did not rate it.' })
+  @Field(() => IrmCompletion, {
+    nullable: true,
+    description:
+      'Completion at the end of the action plan, from the IRM end-of-term report (*informe de fin de término*); null when it did not rate it.',
+  })
   get endOfTermCompletion(): IrmCompletion | null {
     return completion(this.endOfTermLevel, this.endOfTermAsPublished, this.endOfTermReportYear);
   }

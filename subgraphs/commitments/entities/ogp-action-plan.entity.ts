@@ -13,7 +13,9 @@ registerEnumType(OgpMemberLevel, {
   description: 'What kind of Open Government Partnership member wrote the plan (the IRM dataset\'s "National Or Local").',
   valuesConfig: {
     NATIONAL: { description: 'A national government (*gobierno nacional*); published as "National".' },
-    LOCAL: { description: 'A state, province, region or city that joined OGP as a local member (*miembro local*); published as "Legacy Local".' },
+    LOCAL: {
+      description: 'A state, province, region or city that joined OGP as a local member (*miembro local*); published as "Legacy Local".',
+    },
     OTHER: { description: 'Any other member the dataset does not class as national or local; published as "Other".' },
   },
 });
@@ -29,20 +31,28 @@ registerEnumType(OgpMemberLevel, {
 })
 @Entity('ogp_action_plan')
 export class OgpActionPlan {
-  @Field(() => ID, { description: 'Stable id `OGP-<member code>-<action plan number as published>`, e.g. `OGP-MXJL-2` (Jalisco\'s second plan).' })
+  @Field(() => ID, {
+    description: "Stable id `OGP-<member code>-<action plan number as published>`, e.g. `OGP-MXJL-2` (Jalisco's second plan).",
+  })
   @PrimaryColumn({ type: 'varchar' })
   id: string;
 
-  @Field({ description: 'The action plan\'s id in the IRM dataset (*Action Plan ID*), e.g. `AP_MXJL02`.' })
+  @Field({ description: "The action plan's id in the IRM dataset (*Action Plan ID*), e.g. `AP_MXJL02`." })
   @Column({ type: 'varchar' })
   publishedId: string;
 
-  @Field({ description: 'Title composed by this API as "<member> — OGP action plan <number> (<submitted>–<end year>)": the dataset publishes no plan titles.' })
+  @Field({
+    description:
+      'Title composed by this API as "<member> — OGP action plan <number> (<submitted>–<end year>)": the dataset publishes no plan titles.',
+  })
   @Column({ type: 'varchar' })
   title: string;
 
   @Index()
-  @Field({ description: 'The member\'s code as the dataset publishes it (*Code*): ISO 3166-1 alpha-3 for countries (`UKR`), a longer code for localities (`MXJL`).' })
+  @Field({
+    description:
+      "The member's code as the dataset publishes it (*Code*): ISO 3166-1 alpha-3 for countries (`UKR`), a longer code for localities (`MXJL`).",
+  })
   @Column({ type: 'varchar' })
   memberCode: string;
 
@@ -58,7 +68,7 @@ export class OgpActionPlan {
   @Column({ type: 'varchar' })
   region: string;
 
-  @Field(() => Int, { description: 'Which of the member\'s plans it is (*Action Plan Number*): 1 for the first.' })
+  @Field(() => Int, { description: "Which of the member's plans it is (*Action Plan Number*): 1 for the first." })
   @Column({ type: 'integer' })
   number: number;
 
@@ -75,7 +85,7 @@ export class OgpActionPlan {
   @Column({ type: 'varchar', nullable: true })
   stateId: string | null;
 
-  @Field(() => SourceRef, { description: 'Where the plan\'s facts come from: the first line of the IRM dataset that names it.' })
+  @Field(() => SourceRef, { description: "Where the plan's facts come from: the first line of the IRM dataset that names it." })
   @Column(() => SourceRef)
   source: SourceRef;
 }

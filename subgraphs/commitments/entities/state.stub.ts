@@ -2,7 +2,9 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /** The institutions subgraph owns `State`; this subgraph adds `actionPlans` to it. */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A Mexican state (*entidad federativa*), owned by the institutions subgraph; here with its local action plans.' })
+@ObjectType({
+  description: 'A Mexican state (*entidad federativa*), owned by the institutions subgraph; here with its local action plans.',
+})
 export class State {
   @Field(() => ID, { description: 'INEGI code of the state, two digits, e.g. `29` (Tlaxcala).' })
   id: string;

@@ -47,7 +47,13 @@ export function parseActionPlans(path: string): ParsedActionPlans {
     const statusNote = reader.text('estatus_2019');
     const status = statusFromText(statusNote);
     if (statusNote !== '' && status === null) {
-      problems.push({ file: PLANS_FILE, row: row.line, field: 'estatus_2019', value: statusNote, reason: 'is a status text this importer does not know' });
+      problems.push({
+        file: PLANS_FILE,
+        row: row.line,
+        field: 'estatus_2019',
+        value: statusNote,
+        reason: 'is a status text this importer does not know',
+      });
     }
     if (!state || publishedOn === null || status === null) continue;
 
@@ -67,7 +73,14 @@ export function parseActionPlans(path: string): ParsedActionPlans {
     plan.source = sourceAt(PAL_DATASET, PLANS_FILE, { row: row.line });
     plans.push(plan);
   }
-  problems.push(...duplicateIdProblems(PLANS_FILE, plans, (plan) => plan.id, (plan) => plan.source.row ?? undefined));
+  problems.push(
+    ...duplicateIdProblems(
+      PLANS_FILE,
+      plans,
+      (plan) => plan.id,
+      (plan) => plan.source.row ?? undefined,
+    ),
+  );
   return { plans, problems };
 }
 

@@ -44,7 +44,8 @@ export function parseCommitmentDetails(files: DetailFiles, knownIds: Set<string>
   const problems: ImportProblem[] = [];
   const knownCommitment = (file: string, row: CsvRow) => {
     const id = row.values.commitment_id ?? '';
-    if (id !== '' && !knownIds.has(id)) problems.push({ file, row: row.line, field: 'commitment_id', value: id, reason: 'is not a commitment of pal_compromisos.csv' });
+    if (id !== '' && !knownIds.has(id))
+      problems.push({ file, row: row.line, field: 'commitment_id', value: id, reason: 'is not a commitment of pal_compromisos.csv' });
     return knownIds.has(id);
   };
 
@@ -64,7 +65,13 @@ export function parseCommitmentDetails(files: DetailFiles, knownIds: Set<string>
     const stage = optionalEnum(DETAILS_FILE, row, 'stage', CommitmentStage, problems);
     const responsibleInstitutionId = reader.optionalText('responsible_institution_id');
     if (responsibleInstitutionId !== null && !INSTITUTION_ID.test(responsibleInstitutionId)) {
-      problems.push({ file: DETAILS_FILE, row: row.line, field: 'responsible_institution_id', value: responsibleInstitutionId, reason: 'is not an institution id such as MX-GOB-29' });
+      problems.push({
+        file: DETAILS_FILE,
+        row: row.line,
+        field: 'responsible_institution_id',
+        value: responsibleInstitutionId,
+        reason: 'is not an institution id such as MX-GOB-29',
+      });
     }
     const startDate = reader.optionalDate('start_date');
     const endDate = reader.optionalDate('end_date');
@@ -72,9 +79,26 @@ export function parseCommitmentDetails(files: DetailFiles, knownIds: Set<string>
       problems.push({ file: DETAILS_FILE, row: row.line, field: 'end_date', value: endDate, reason: 'is before start_date' });
     }
     if (!knownCommitment(DETAILS_FILE, row)) continue;
-    parsedDetails.push({ commitmentId, row: row.line, themes: [...new Set(themes)], stage, responsibleInstitutionId, startDate, endDate, milestones: [], evaluations: [] });
+    parsedDetails.push({
+      commitmentId,
+      row: row.line,
+      themes: [...new Set(themes)],
+      stage,
+      responsibleInstitutionId,
+      startDate,
+      endDate,
+      milestones: [],
+      evaluations: [],
+    });
   }
-  problems.push(...duplicateIdProblems(DETAILS_FILE, parsedDetails, (d) => d.commitmentId, (d) => d.row));
+  problems.push(
+    ...duplicateIdProblems(
+      DETAILS_FILE,
+      parsedDetails,
+      (d) => d.commitmentId,
+      (d) => d.row,
+    ),
+  );
   for (const detail of parsedDetails) if (!details.has(detail.commitmentId)) details.set(detail.commitmentId, detail);
 
   const forCommitment = (file: string, row: CsvRow): CommitmentDetails | null => {

@@ -29,7 +29,8 @@ export function parseCommitments(path: string, plans: ActionPlan[]): ParsedCommi
   const commitments: Commitment[] = [];
   for (const row of rows) {
     const reader = new RowReader(COMMITMENTS_FILE, row, problems);
-    const problem = (field: string, reason: string) => problems.push({ file: COMMITMENTS_FILE, row: row.line, field, value: row.values[field], reason });
+    const problem = (field: string, reason: string) =>
+      problems.push({ file: COMMITMENTS_FILE, row: row.line, field, value: row.values[field], reason });
     const state = stateOf(COMMITMENTS_FILE, row, 'estado', problems);
     const publishedOn = requiredDate(reader, 'fecha_publicacion_pal');
     const title = reader.text('titulo');
@@ -40,7 +41,8 @@ export function parseCommitments(path: string, plans: ActionPlan[]): ParsedCommi
     const number = /^\d+$/.test(numberText) && Number(numberText) > 0 ? Number(numberText) : null;
     if (numberText !== '' && !proactive && number === null) problem('compromiso', `is neither a positive number nor "${PROACTIVE}"`);
     const expectedType = proactive ? PROACTIVE : 'PAL';
-    if (type !== '' && type.toLowerCase() !== expectedType.toLowerCase()) problem('tipo', `should be "${expectedType}" for compromiso "${numberText}"`);
+    if (type !== '' && type.toLowerCase() !== expectedType.toLowerCase())
+      problem('tipo', `should be "${expectedType}" for compromiso "${numberText}"`);
     if (!state || publishedOn === '' || (!proactive && number === null)) continue;
 
     const planId = actionPlanId(state, publishedOn);
@@ -65,6 +67,13 @@ export function parseCommitments(path: string, plans: ActionPlan[]): ParsedCommi
     commitment.source = sourceAt(PAL_DATASET, COMMITMENTS_FILE, { row: row.line });
     commitments.push(commitment);
   }
-  problems.push(...duplicateIdProblems(COMMITMENTS_FILE, commitments, (c) => c.id, (c) => c.source.row ?? undefined));
+  problems.push(
+    ...duplicateIdProblems(
+      COMMITMENTS_FILE,
+      commitments,
+      (c) => c.id,
+      (c) => c.source.row ?? undefined,
+    ),
+  );
   return { commitments, problems };
 }

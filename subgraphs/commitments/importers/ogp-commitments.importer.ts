@@ -62,7 +62,11 @@ const REQUIRED_COLUMNS = [...Object.values(COLUMN), ...TAG_COLUMNS.map(([, colum
 /** The dataset's codes for "no rating": no data, not reviewed, not applicable. */
 const NOT_RATED = ['ND', 'NR', 'NA'];
 
-const LEVELS: Record<string, OgpMemberLevel> = { National: OgpMemberLevel.NATIONAL, 'Legacy Local': OgpMemberLevel.LOCAL, Other: OgpMemberLevel.OTHER };
+const LEVELS: Record<string, OgpMemberLevel> = {
+  National: OgpMemberLevel.NATIONAL,
+  'Legacy Local': OgpMemberLevel.LOCAL,
+  Other: OgpMemberLevel.OTHER,
+};
 
 const SPECIFICITY: Record<string, IrmSpecificity> = {
   None: IrmSpecificity.NONE,
@@ -126,7 +130,14 @@ export function parseOgpCommitments(file: string, displayName = OGP_FILE): Parse
     publishedDates.set(commitment, { start: row.values[COLUMN.startDate] ?? '', end: row.values[COLUMN.endDate] ?? '' });
   }
   setDates(publishedDates);
-  problems.push(...duplicateIdProblems(displayName, commitments, (c) => c.id, (c) => c.source.row ?? undefined));
+  problems.push(
+    ...duplicateIdProblems(
+      displayName,
+      commitments,
+      (c) => c.id,
+      (c) => c.source.row ?? undefined,
+    ),
+  );
   const rejectedLines = new Set(problems.map((p) => p.row));
   return {
     actionPlans: [...plans.values()],
@@ -171,7 +182,7 @@ class OgpLine {
   private rating<T>(field: string, allowed: Record<string, T>): T | null {
     const value = this.row.values[field] ?? '';
     if (value === '' || NOT_RATED.includes(value)) return null;
-    if (Object.prototype.hasOwnProperty.call(allowed, value)) return allowed[value];
+    if (Object.hasOwn(allowed, value)) return allowed[value];
     this.problem(field, `is not one of ${[...Object.keys(allowed), ...NOT_RATED].join(', ')}`);
     return null;
   }
@@ -218,7 +229,10 @@ class OgpLine {
     ];
     for (const [fact, field] of facts) {
       if (plan[fact] !== first[fact]) {
-        this.problem(field, `differs from line ${first.source.row}, which gives "${String(first[fact])}" for the same action plan ${first.id}`);
+        this.problem(
+          field,
+          `differs from line ${first.source.row}, which gives "${String(first[fact])}" for the same action plan ${first.id}`,
+        );
       }
     }
   }

@@ -11,13 +11,14 @@ import { ActionPlanConnection, CommitmentConnection } from './connections';
 @Resolver(() => ActionPlan)
 export class ActionPlanResolver {
   @Query(() => ActionPlan, { nullable: true, description: 'One local action plan by id, e.g. `MX-TLA-PAL-2016`; null when there is none.' })
-  actionPlan(@Arg('id', () => ID, { description: 'The plan\'s id.' }) id: string, @Ctx() ctx: SubgraphContext): Promise<ActionPlan | null> {
+  actionPlan(@Arg('id', () => ID, { description: "The plan's id." }) id: string, @Ctx() ctx: SubgraphContext): Promise<ActionPlan | null> {
     return actionPlanById(ctx).load(id);
   }
 
   @Query(() => ActionPlanConnection, { description: 'Local action plans (*planes de acción locales*) in id order, optionally filtered.' })
   actionPlans(
-    @Arg('filter', () => ActionPlanFilter, { nullable: true, description: 'Conditions the plans must meet.' }) filter: ActionPlanFilter | null,
+    @Arg('filter', () => ActionPlanFilter, { nullable: true, description: 'Conditions the plans must meet.' })
+    filter: ActionPlanFilter | null,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<ActionPlan>> {
@@ -33,7 +34,9 @@ export class ActionPlanResolver {
     return { id: plan.stateId };
   }
 
-  @FieldResolver(() => CommitmentConnection, { description: 'The plan\'s commitments (*compromisos*), numbered ones first, then proactive ones.' })
+  @FieldResolver(() => CommitmentConnection, {
+    description: "The plan's commitments (*compromisos*), numbered ones first, then proactive ones.",
+  })
   commitments(@Root() plan: ActionPlan, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Page<Commitment>> {
     return commitmentPagesByActionPlan(ctx, pageWindow(page, ctx.config.maxPageSize)).load(plan.id);
   }

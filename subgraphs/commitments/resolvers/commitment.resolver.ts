@@ -13,13 +13,20 @@ import { CommitmentConnection } from './connections';
 @Resolver(() => Commitment)
 export class CommitmentResolver {
   @Query(() => Commitment, { nullable: true, description: 'One commitment by id, e.g. `MX-TLA-PAL-2016-03`; null when there is none.' })
-  commitment(@Arg('id', () => ID, { description: 'The commitment\'s id.' }) id: string, @Ctx() ctx: SubgraphContext): Promise<Commitment | null> {
+  commitment(
+    @Arg('id', () => ID, { description: "The commitment's id." }) id: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Commitment | null> {
     return commitmentById(ctx).load(id);
   }
 
-  @Query(() => CommitmentConnection, { description: 'Commitments (*compromisos*) of local action plans and, once loaded, of OGP action plans, in id order, optionally filtered.' })
+  @Query(() => CommitmentConnection, {
+    description:
+      'Commitments (*compromisos*) of local action plans and, once loaded, of OGP action plans, in id order, optionally filtered.',
+  })
   commitments(
-    @Arg('filter', () => CommitmentFilter, { nullable: true, description: 'Conditions the commitments must meet.' }) filter: CommitmentFilter | null,
+    @Arg('filter', () => CommitmentFilter, { nullable: true, description: 'Conditions the commitments must meet.' })
+    filter: CommitmentFilter | null,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<Commitment>> {
@@ -42,7 +49,8 @@ export class CommitmentResolver {
 
   @FieldResolver(() => ActionPlan, {
     nullable: true,
-    description: 'The local action plan the commitment belongs to (*plan de acción local*); null for OGP commitments, whose plan is `ogpActionPlan`.',
+    description:
+      'The local action plan the commitment belongs to (*plan de acción local*); null for OGP commitments, whose plan is `ogpActionPlan`.',
   })
   async actionPlan(@Root() commitment: Commitment, @Ctx() ctx: SubgraphContext): Promise<ActionPlan | null> {
     if (commitment.kind === CommitmentKind.OGP_ACTION_PLAN) return null;
@@ -53,7 +61,8 @@ export class CommitmentResolver {
 
   @FieldResolver(() => OgpActionPlan, {
     nullable: true,
-    description: 'The Open Government Partnership action plan the commitment belongs to (*plan de acción OGP*); null for local plans\' commitments.',
+    description:
+      "The Open Government Partnership action plan the commitment belongs to (*plan de acción OGP*); null for local plans' commitments.",
   })
   async ogpActionPlan(@Root() commitment: Commitment, @Ctx() ctx: SubgraphContext): Promise<OgpActionPlan | null> {
     if (commitment.kind !== CommitmentKind.OGP_ACTION_PLAN) return null;

@@ -7,13 +7,16 @@ import { actionPlansByState, ogpActionPlansByState } from '../loaders';
 
 @Resolver(() => State)
 export class StateResolver {
-  @FieldResolver(() => [ActionPlan], { description: 'The state\'s published local action plans (*planes de acción locales*), in id order; empty when it has published none.' })
+  @FieldResolver(() => [ActionPlan], {
+    description: "The state's published local action plans (*planes de acción locales*), in id order; empty when it has published none.",
+  })
   actionPlans(@Root() state: State, @Ctx() ctx: SubgraphContext): Promise<ActionPlan[]> {
     return actionPlansByState(ctx).load(state.id);
   }
 
   @FieldResolver(() => [OgpActionPlan], {
-    description: 'The state\'s own Open Government Partnership action plans, when it is an OGP member (Jalisco is), in id order; empty otherwise or until the IRM dataset is loaded.',
+    description:
+      "The state's own Open Government Partnership action plans, when it is an OGP member (Jalisco is), in id order; empty otherwise or until the IRM dataset is loaded.",
   })
   ogpActionPlans(@Root() state: State, @Ctx() ctx: SubgraphContext): Promise<OgpActionPlan[]> {
     return ogpActionPlansByState(ctx).load(state.id);

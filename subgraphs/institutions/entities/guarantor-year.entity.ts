@@ -18,11 +18,17 @@ export class GuarantorYear {
   @Column({ type: 'integer' })
   year: number;
 
-  @Field(() => Int, { nullable: true, description: 'Information requests received in the state (*solicitudes de información*); null where the source has no figure.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Information requests received in the state (*solicitudes de información*); null where the source has no figure.',
+  })
   @Column({ type: 'integer', nullable: true })
   informationRequests: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Appeals filed with the body (*recursos de revisión*); null where the source has no figure.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Appeals filed with the body (*recursos de revisión*); null where the source has no figure.',
+  })
   @Column({ type: 'integer', nullable: true })
   appeals: number | null;
 

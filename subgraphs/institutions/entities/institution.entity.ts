@@ -21,7 +21,9 @@ registerEnumType(InstitutionKind, {
     EXECUTIVE: { description: 'Executive branch (*Poder Ejecutivo*): ministries, their decentralised bodies and units.' },
     LEGISLATIVE: { description: 'Legislative branch (*Poder Legislativo*).' },
     JUDICIAL: { description: 'Judicial branch and tribunals (*Poder Judicial*, *tribunales*).' },
-    AUTONOMOUS: { description: 'Constitutionally autonomous body (*órgano constitucional autónomo*), e.g. INE, INAI, a state transparency body.' },
+    AUTONOMOUS: {
+      description: 'Constitutionally autonomous body (*órgano constitucional autónomo*), e.g. INE, INAI, a state transparency body.',
+    },
     POLITICAL_PARTY: { description: 'Political party (*partido político*).' },
     TRUST: { description: 'Public trust or fund (*fideicomiso*, *fondo público*).' },
     UNION: { description: 'Trade union receiving public money (*sindicato*).' },
@@ -56,7 +58,9 @@ export class InstitutionIdentifier {
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A public institution (*sujeto obligado*): a budget branch, a responsible unit, a state executive, a transparency body…' })
+@ObjectType({
+  description: 'A public institution (*sujeto obligado*): a budget branch, a responsible unit, a state executive, a transparency body…',
+})
 @Entity('institution')
 export class Institution {
   @Field(() => ID, { description: 'Stable id: `MX-RAMO-12`, `MX-CPA-12M7F`, `MX-GOB-29`, `MX-OG-29` (see docs/federation-contract.md).' })
@@ -109,7 +113,10 @@ export class Institution {
   @Column({ type: 'varchar', nullable: true })
   validFrom: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Date the institution was dissolved (*fecha de extinción*), YYYY-MM-DD; null while it exists or when unknown.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Date the institution was dissolved (*fecha de extinción*), YYYY-MM-DD; null while it exists or when unknown.',
+  })
   @Column({ type: 'varchar', nullable: true })
   validTo: string | null;
 

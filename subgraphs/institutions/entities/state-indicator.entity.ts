@@ -22,7 +22,7 @@ export class StateIndicator {
   @Column({ type: 'varchar', nullable: true })
   stateId: string | null;
 
-  @Field({ description: 'The indicator\'s code in the file and its dictionary (*clave*), e.g. `M` (population), `P` (poverty), `ODS16a`.' })
+  @Field({ description: "The indicator's code in the file and its dictionary (*clave*), e.g. `M` (population), `P` (poverty), `ODS16a`." })
   @Column({ type: 'varchar' })
   code: string;
 
@@ -38,7 +38,11 @@ export class StateIndicator {
   @Column({ type: 'integer' })
   year: number;
 
-  @Field(() => String, { nullable: true, description: 'The value as published (text: a number, a level such as "Bajo", a name); null where the file says "n.a." (*no disponible*).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The value as published (text: a number, a level such as "Bajo", a name); null where the file says "n.a." (*no disponible*).',
+  })
   @Column({ type: 'varchar', nullable: true })
   value: string | null;
 

@@ -34,7 +34,10 @@ export class SecretariatMember {
  * The tripartite body (government, civil society, transparency body) that co-creates a state's local action
  * plan under INAI's *Gobierno Abierto: Cocreación desde lo Local*.
  */
-@ObjectType({ description: 'A local technical secretariat (*Secretariado Técnico Local*, STL): the tripartite body that co-creates a local action plan.' })
+@ObjectType({
+  description:
+    'A local technical secretariat (*Secretariado Técnico Local*, STL): the tripartite body that co-creates a local action plan.',
+})
 @Entity('technical_secretariat')
 export class TechnicalSecretariat {
   /** One secretariat per state in the programme's records. */
@@ -45,7 +48,9 @@ export class TechnicalSecretariat {
   @Column({ type: 'varchar' })
   installedOn: string;
 
-  @Field(() => [SecretariatMember], { description: 'Its members by sector (*integrantes*); people are not named because the source does not name them.' })
+  @Field(() => [SecretariatMember], {
+    description: 'Its members by sector (*integrantes*); people are not named because the source does not name them.',
+  })
   @Column({ type: 'simple-json' })
   members: SecretariatMember[];
 

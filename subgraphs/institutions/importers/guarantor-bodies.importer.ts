@@ -125,7 +125,13 @@ export function parseGuarantorBodies(file: string, displayName = path.basename(f
     const stateName = read.text('entidad');
     const state = stateName ? stateByName(stateName) : undefined;
     if (stateName && !state) {
-      problems.push({ file: displayName, path: `${where}.entidad`, field: 'entidad', value: stateName, reason: 'is not the name of a Mexican state' });
+      problems.push({
+        file: displayName,
+        path: `${where}.entidad`,
+        field: 'entidad',
+        value: stateName,
+        reason: 'is not the name of a Mexican state',
+      });
     }
     const name = read.text('organo_nombre');
     const acronym = read.optionalText('organo_siglas');
@@ -142,7 +148,13 @@ export function parseGuarantorBodies(file: string, displayName = path.basename(f
     }));
     if (!state) return;
     if (seen.has(state.id)) {
-      problems.push({ file: displayName, path: `${where}.entidad`, field: 'entidad', value: stateName, reason: `names the same state as ${seen.get(state.id)}` });
+      problems.push({
+        file: displayName,
+        path: `${where}.entidad`,
+        field: 'entidad',
+        value: stateName,
+        reason: `names the same state as ${seen.get(state.id)}`,
+      });
       return;
     }
     seen.set(state.id, where);

@@ -1,6 +1,13 @@
 import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
-import { duplicateIdProblems, loadAllOrNothing, readCsvCollecting, upsertAll, type CsvRow, type ImportProblem } from '../../kit/import/importing';
+import {
+  duplicateIdProblems,
+  loadAllOrNothing,
+  readCsvCollecting,
+  upsertAll,
+  type CsvRow,
+  type ImportProblem,
+} from '../../kit/import/importing';
 import { sourceAt } from '../../kit/provenance';
 import { stateByName } from '../../kit/states';
 import { OpenGovernmentScore } from '../entities/open-government-score.entity';
@@ -58,7 +65,14 @@ export function parseMetric(file: string, displayName = path.basename(file)): Pa
     score.source = sourceAt(METRIC_DATASET, displayName, { row: row.line });
     scores.push(score);
   }
-  problems.push(...duplicateIdProblems(displayName, scores, (s) => s.id, (s) => s.source.row ?? undefined));
+  problems.push(
+    ...duplicateIdProblems(
+      displayName,
+      scores,
+      (s) => s.id,
+      (s) => s.source.row ?? undefined,
+    ),
+  );
   return { scores, problems };
 }
 

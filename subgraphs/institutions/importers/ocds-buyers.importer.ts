@@ -57,7 +57,13 @@ function buyerInstitutions(party: JsonObject, file: string, where: string, probl
   const name = typeof party.name === 'string' ? party.name.trim() : '';
   const before = problems.length;
   if (!/^\d{2}[0-9A-Z]{3}$/.test(code)) {
-    problems.push({ file, path: `${where}.identifier`, field: 'id', value: code, reason: 'is not an MX-CPA unit code (2-digit ramo + 3-character unit)' });
+    problems.push({
+      file,
+      path: `${where}.identifier`,
+      field: 'id',
+      value: code,
+      reason: 'is not an MX-CPA unit code (2-digit ramo + 3-character unit)',
+    });
   }
   if (!name) problems.push({ file, path: where, field: 'name', reason: 'is required' });
   if (problems.length > before) return [];
@@ -67,7 +73,8 @@ function buyerInstitutions(party: JsonObject, file: string, where: string, probl
   extra.forEach((candidate, j) => {
     if (!isObject(candidate) || candidate.scheme !== CPA || candidate.id !== ramo) return;
     const ramoName = typeof candidate.legalName === 'string' ? candidate.legalName.trim() : '';
-    if (ramoName) found.push(newRamo(ramo, ramoName, sourceAt(OCDS_FEDERAL_DATASET, file, { path: `${where}.additionalIdentifiers[${j}]` })));
+    if (ramoName)
+      found.push(newRamo(ramo, ramoName, sourceAt(OCDS_FEDERAL_DATASET, file, { path: `${where}.additionalIdentifiers[${j}]` })));
   });
   found.push(newUnit(ramo, code, name, sourceAt(OCDS_FEDERAL_DATASET, file, { path: where })));
   return found;

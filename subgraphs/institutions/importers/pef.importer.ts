@@ -93,7 +93,8 @@ export function parsePef(files: PefFile[]): ParsedPef {
       const ur = row.values[UR_ID];
       const ramoName = row.values[RAMO_NAME];
       const urName = row.values[UR_NAME];
-      const problem = (field: string, value: string, reason: string) => problems.push({ file: displayName, row: row.line, field, value, reason });
+      const problem = (field: string, value: string, reason: string) =>
+        problems.push({ file: displayName, row: row.line, field, value, reason });
       if (!/^\d{1,2}$/.test(ramoText)) problem(RAMO_ID, ramoText, 'is not a budget branch number (1 or 2 digits)');
       if (!/^[0-9A-Z]{3}$/.test(ur)) problem(UR_ID, ur, 'is not a responsible-unit code (3 letters or digits)');
       if (!ramoName) problem(RAMO_NAME, ramoName, 'is required');

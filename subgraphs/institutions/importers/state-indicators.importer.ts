@@ -51,7 +51,10 @@ function readDictionary(file: string, displayName: string, problems: ImportProbl
  * The state indicators file with its dictionary: every column of the data must be defined by the dictionary and every
  * definition must have its column, so that no value is loaded under a guessed meaning.
  */
-export function parseStateIndicators(files: StateIndicatorFiles, names = { data: path.basename(files.data), dictionary: path.basename(files.dictionary) }): ParsedStateIndicators {
+export function parseStateIndicators(
+  files: StateIndicatorFiles,
+  names = { data: path.basename(files.data), dictionary: path.basename(files.dictionary) },
+): ParsedStateIndicators {
   const problems: ImportProblem[] = [];
   const definitions = readDictionary(files.dictionary, names.dictionary, problems);
   const rows = readCsvCollecting(files.data, [STATE], problems, names.data);
@@ -63,7 +66,8 @@ export function parseStateIndicators(files: StateIndicatorFiles, names = { data:
     problems.push({ file: names.data, row: 1, field: column, reason: `is not defined in ${names.dictionary}` });
   }
   for (const [column, definition] of definitions) {
-    if (!columns.includes(column)) problems.push({ file: names.dictionary, field: 'id', value: definition.code, reason: `has no column in ${names.data}` });
+    if (!columns.includes(column))
+      problems.push({ file: names.dictionary, field: 'id', value: definition.code, reason: `has no column in ${names.data}` });
   }
   for (const row of rows) {
     // The export ends with a row of empty cells.
@@ -75,7 +79,14 @@ export function parseStateIndicators(files: StateIndicatorFiles, names = { data:
       if (definition) indicators.push(indicator(definition, stateId, row, column, names.data));
     }
   }
-  problems.push(...duplicateIdProblems(names.data, indicators, (indicator) => indicator.id, (indicator) => indicator.source.row ?? undefined));
+  problems.push(
+    ...duplicateIdProblems(
+      names.data,
+      indicators,
+      (indicator) => indicator.id,
+      (indicator) => indicator.source.row ?? undefined,
+    ),
+  );
   return { indicators, problems };
 }
 

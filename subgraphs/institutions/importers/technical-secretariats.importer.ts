@@ -1,6 +1,13 @@
 import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
-import { duplicateIdProblems, loadAllOrNothing, readCsvCollecting, RowReader, upsertAll, type ImportProblem } from '../../kit/import/importing';
+import {
+  duplicateIdProblems,
+  loadAllOrNothing,
+  readCsvCollecting,
+  RowReader,
+  upsertAll,
+  type ImportProblem,
+} from '../../kit/import/importing';
 import { sourceAt } from '../../kit/provenance';
 import { stateByName, type StateCode } from '../../kit/states';
 import { SecretariatSector, TechnicalSecretariat, type SecretariatMember } from '../entities/technical-secretariat.entity';
@@ -38,7 +45,8 @@ export function parseSecretariats(file: string, displayName = path.basename(file
     const name = read.text(STATE);
     const installedOn = read.optionalDate(INSTALLED);
     const state = name ? stateByName(name) : undefined;
-    if (name && !state) problems.push({ file: displayName, row: row.line, field: STATE, value: name, reason: 'is not the name of a Mexican state' });
+    if (name && !state)
+      problems.push({ file: displayName, row: row.line, field: STATE, value: name, reason: 'is not the name of a Mexican state' });
     if (!state || installedOn === null) continue;
     const secretariat = new TechnicalSecretariat();
     secretariat.stateId = state.id;
@@ -47,7 +55,14 @@ export function parseSecretariats(file: string, displayName = path.basename(file
     secretariat.source = sourceAt(LOCAL_OGP_DATASET, displayName, { row: row.line });
     secretariats.push(secretariat);
   }
-  problems.push(...duplicateIdProblems(displayName, secretariats, (s) => s.stateId, (s) => s.source.row ?? undefined));
+  problems.push(
+    ...duplicateIdProblems(
+      displayName,
+      secretariats,
+      (s) => s.stateId,
+      (s) => s.source.row ?? undefined,
+    ),
+  );
   return { secretariats, problems };
 }
 

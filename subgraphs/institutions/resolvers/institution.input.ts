@@ -15,6 +15,9 @@ export class InstitutionFilter {
   @Field(() => ID, { nullable: true, description: 'Only direct children of this institution, e.g. the responsible units of `MX-RAMO-12`.' })
   parentId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Only institutions whose name (*denominación*) contains this text, ignoring case and accents.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only institutions whose name (*denominación*) contains this text, ignoring case and accents.',
+  })
   nameContains?: string | null;
 }

@@ -15,7 +15,10 @@ const INDICATOR_CODES = 'Only these codes (as in the dictionary, e.g. ["M", "P"]
 
 @Resolver(() => State)
 export class StateResolver {
-  @Query(() => State, { nullable: true, description: 'A state (*entidad federativa*) by its INEGI code, e.g. "29"; null when there is none.' })
+  @Query(() => State, {
+    nullable: true,
+    description: 'A state (*entidad federativa*) by its INEGI code, e.g. "29"; null when there is none.',
+  })
   state(@Arg('id', () => ID, { description: 'INEGI code, two digits.' }) id: string, @Ctx() ctx: SubgraphContext): Promise<State | null> {
     return stateById(ctx).load(id);
   }
@@ -26,7 +29,9 @@ export class StateResolver {
     return paginate(ctx.dataSource.getRepository(State).createQueryBuilder('state'), window);
   }
 
-  @Query(() => [OpenGovernmentScore], { description: 'The national value of the Open Government Metric (*Métrica de Gobierno Abierto*, valor nacional), by year.' })
+  @Query(() => [OpenGovernmentScore], {
+    description: 'The national value of the Open Government Metric (*Métrica de Gobierno Abierto*, valor nacional), by year.',
+  })
   nationalOpenGovernmentMetric(@Ctx() ctx: SubgraphContext): Promise<OpenGovernmentScore[]> {
     return ctx.dataSource.getRepository(OpenGovernmentScore).find({ where: { stateId: IsNull() }, order: { year: 'ASC' } });
   }
@@ -36,10 +41,15 @@ export class StateResolver {
     @Arg('codes', () => [String], { nullable: true, description: INDICATOR_CODES }) codes: string[] | undefined,
     @Ctx() ctx: SubgraphContext,
   ): Promise<StateIndicator[]> {
-    return ctx.dataSource.getRepository(StateIndicator).find({ where: { stateId: IsNull(), ...(codes ? { code: In(codes) } : {}) }, order: { code: 'ASC' } });
+    return ctx.dataSource
+      .getRepository(StateIndicator)
+      .find({ where: { stateId: IsNull(), ...(codes ? { code: In(codes) } : {}) }, order: { code: 'ASC' } });
   }
 
-  @FieldResolver(() => [StateIndicator], { description: "The state's context indicators (*indicadores estatales*: population, poverty, schooling, state GDP…), by code; empty when the data has none." })
+  @FieldResolver(() => [StateIndicator], {
+    description:
+      "The state's context indicators (*indicadores estatales*: population, poverty, schooling, state GDP…), by code; empty when the data has none.",
+  })
   async indicators(
     @Root() state: State,
     @Arg('codes', () => [String], { nullable: true, description: INDICATOR_CODES }) codes: string[] | undefined,
@@ -49,7 +59,10 @@ export class StateResolver {
     return codes ? all.filter((indicator) => codes.includes(indicator.code)) : all;
   }
 
-  @FieldResolver(() => [OpenGovernmentScore], { description: "The state's Open Government Metric (*Métrica de Gobierno Abierto*, INAI/CIDE), by year; empty when not measured in the data." })
+  @FieldResolver(() => [OpenGovernmentScore], {
+    description:
+      "The state's Open Government Metric (*Métrica de Gobierno Abierto*, INAI/CIDE), by year; empty when not measured in the data.",
+  })
   openGovernmentMetric(@Root() state: State, @Ctx() ctx: SubgraphContext): Promise<OpenGovernmentScore[]> {
     return scoresByState(ctx).load(state.id);
   }
@@ -64,7 +77,10 @@ export class StateResolver {
     return institutionById(ctx).load(executiveId(state.id));
   }
 
-  @FieldResolver(() => TechnicalSecretariat, { nullable: true, description: "The state's local technical secretariat (*Secretariado Técnico Local*), when one has been installed." })
+  @FieldResolver(() => TechnicalSecretariat, {
+    nullable: true,
+    description: "The state's local technical secretariat (*Secretariado Técnico Local*), when one has been installed.",
+  })
   technicalSecretariat(@Root() state: State, @Ctx() ctx: SubgraphContext): Promise<TechnicalSecretariat | null> {
     return secretariatByState(ctx).load(state.id);
   }

@@ -7,7 +7,9 @@ import { institutionById, stateById } from '../loaders';
 
 @Resolver(() => TechnicalSecretariat)
 export class TechnicalSecretariatResolver {
-  @Query(() => [TechnicalSecretariat], { description: 'Every installed local technical secretariat (*Secretariado Técnico Local*), in state order.' })
+  @Query(() => [TechnicalSecretariat], {
+    description: 'Every installed local technical secretariat (*Secretariado Técnico Local*), in state order.',
+  })
   technicalSecretariats(@Ctx() ctx: SubgraphContext): Promise<TechnicalSecretariat[]> {
     return ctx.dataSource.getRepository(TechnicalSecretariat).find({ order: { stateId: 'ASC' } });
   }
@@ -22,13 +24,18 @@ export class TechnicalSecretariatResolver {
 
 @Resolver(() => SecretariatMember)
 export class SecretariatMemberResolver {
-  @FieldResolver(() => String, { description: 'Who holds the seat (*integrante*): the institution\'s name, or a description when the source names no one.' })
+  @FieldResolver(() => String, {
+    description: "Who holds the seat (*integrante*): the institution's name, or a description when the source names no one.",
+  })
   async name(@Root() member: SecretariatMember, @Ctx() ctx: SubgraphContext): Promise<string> {
     const institution = member.institutionId ? await institutionById(ctx).load(member.institutionId) : null;
     return institution?.name ?? member.label;
   }
 
-  @FieldResolver(() => Institution, { nullable: true, description: 'The institution holding the seat; null for civil society, whose members the source does not name.' })
+  @FieldResolver(() => Institution, {
+    nullable: true,
+    description: 'The institution holding the seat; null for civil society, whose members the source does not name.',
+  })
   institution(@Root() member: SecretariatMember, @Ctx() ctx: SubgraphContext): Promise<Institution | null> | null {
     return member.institutionId ? institutionById(ctx).load(member.institutionId) : null;
   }

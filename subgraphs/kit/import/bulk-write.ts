@@ -42,7 +42,10 @@ export class BulkTable<E extends ObjectLiteral> {
     this.key = keys[0];
     this.keyIndex = this.columns.indexOf(this.key);
     const { driver } = manager.connection;
-    this.table = metadata.tablePath.split('.').map((part) => driver.escape(part)).join('.');
+    this.table = metadata.tablePath
+      .split('.')
+      .map((part) => driver.escape(part))
+      .join('.');
     this.postgres = driver.options.type === 'postgres';
   }
 
@@ -112,7 +115,10 @@ export class BulkTable<E extends ObjectLiteral> {
     const metadata = this.columns[0].entityMetadata;
     const types = this.columns.map((column) => {
       const type = this.manager.connection.driver.normalizeType(column);
-      if (type === 'enum' || column.isArray) throw new Error(`${metadata.name}.${column.propertyPath}: the bulk write path does not handle ${column.isArray ? 'array' : 'enum'} columns`);
+      if (type === 'enum' || column.isArray)
+        throw new Error(
+          `${metadata.name}.${column.propertyPath}: the bulk write path does not handle ${column.isArray ? 'array' : 'enum'} columns`,
+        );
       return type;
     });
     const sql = insert(`SELECT * FROM unnest(${types.map((type, i) => `$${i + 1}::${type}[]`).join(', ')})`);
@@ -124,7 +130,7 @@ export class BulkTable<E extends ObjectLiteral> {
     };
     return {
       add: async (values: unknown[]) => {
-        values.forEach((value, i) => pending[i].push(value));
+        for (const [i, value] of values.entries()) pending[i].push(value);
         if (pending[0].length === POSTGRES_ROWS_PER_STATEMENT) await send();
       },
       flush: async () => {

@@ -18,7 +18,7 @@ export class DataLoad {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Field(() => Int, { description: 'The data version this load produced: the subgraph\'s version after it (see `Query.dataVersion`).' })
+  @Field(() => Int, { description: "The data version this load produced: the subgraph's version after it (see `Query.dataVersion`)." })
   @Column({ type: 'integer' })
   version: number;
 
@@ -26,15 +26,18 @@ export class DataLoad {
   @Column({ type: 'varchar' })
   format: string;
 
-  @Field(() => String, { nullable: true, description: 'The dataset id (data/datasets.json) of the rows read from the file; null when none names it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The dataset id (data/datasets.json) of the rows read from the file; null when none names it.',
+  })
   @Column({ type: 'varchar', nullable: true })
   dataset: string | null;
 
-  @Field({ description: 'The file, as items\' `source.file` names it (its base name, or a dataset-relative path).' })
+  @Field({ description: "The file, as items' `source.file` names it (its base name, or a dataset-relative path)." })
   @Column({ type: 'varchar' })
   file: string;
 
-  @Field({ description: 'SHA-256 of the file\'s bytes, in hexadecimal: whether the file loaded is the one you hold.' })
+  @Field({ description: "SHA-256 of the file's bytes, in hexadecimal: whether the file loaded is the one you hold." })
   @Column({ type: 'varchar' })
   sha256: string;
 
@@ -42,11 +45,17 @@ export class DataLoad {
   @Column({ type: 'integer' })
   bytes: number;
 
-  @Field(() => Int, { nullable: true, description: 'Rows (CSV data rows, the header excluded) or items (JSON) read; null for the start-up sample.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Rows (CSV data rows, the header excluded) or items (JSON) read; null for the start-up sample.',
+  })
   @Column({ type: 'integer', nullable: true })
   rows: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Rows of the file that were not in the database (*insertados*); null for the start-up sample, which is not compared.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Rows of the file that were not in the database (*insertados*); null for the start-up sample, which is not compared.',
+  })
   @Column({ type: 'integer', nullable: true })
   inserted: number | null;
 
@@ -54,11 +63,17 @@ export class DataLoad {
   @Column({ type: 'integer', nullable: true })
   updated: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Rows that were, identical (*sin cambios*): a re-import has only these; null for the start-up sample.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Rows that were, identical (*sin cambios*): a re-import has only these; null for the start-up sample.',
+  })
   @Column({ type: 'integer', nullable: true })
   unchanged: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Rows left out as unreadable (only with `--skip-rejected`); null for the start-up sample.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Rows left out as unreadable (only with `--skip-rejected`); null for the start-up sample.',
+  })
   @Column({ type: 'integer', nullable: true })
   rejected: number | null;
 

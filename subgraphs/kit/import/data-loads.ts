@@ -56,12 +56,17 @@ export async function recordLoad(manager: EntityManager, load: LoadDescription):
   const version = (await currentVersion(repository)) + 1;
   const finishedAt = new Date().toISOString();
   const startedAt = load.startedAt.toISOString();
-  await repository.insert(load.files.map(({ absolute, ...counts }) => ({ ...counts, ...digest(absolute), version, format: load.format, startedAt, finishedAt })));
+  await repository.insert(
+    load.files.map(({ absolute, ...counts }) => ({ ...counts, ...digest(absolute), version, format: load.format, startedAt, finishedAt })),
+  );
   return version;
 }
 
 async function currentVersion(repository: Repository<DataLoad>): Promise<number> {
-  const row = await repository.createQueryBuilder('load').select('MAX(load.version)', 'version').getRawOne<{ version: number | string | null }>();
+  const row = await repository
+    .createQueryBuilder('load')
+    .select('MAX(load.version)', 'version')
+    .getRawOne<{ version: number | string | null }>();
   return Number(row?.version ?? 0);
 }
 
@@ -76,8 +81,19 @@ export function sampleLoad(startedAt: Date, files: string[], parsed: object[]): 
     format: 'sample',
     startedAt,
     files: files.map((absolute) => {
-      const file = [...named.keys()].filter((name) => absolute.endsWith(`${path.sep}${name}`)).sort((a, b) => b.length - a.length)[0] ?? path.basename(absolute);
-      return { absolute, file, dataset: named.get(file) ?? null, rows: null, inserted: null, updated: null, unchanged: null, rejected: null };
+      const file =
+        [...named.keys()].filter((name) => absolute.endsWith(`${path.sep}${name}`)).sort((a, b) => b.length - a.length)[0] ??
+        path.basename(absolute);
+      return {
+        absolute,
+        file,
+        dataset: named.get(file) ?? null,
+        rows: null,
+        inserted: null,
+        updated: null,
+        unchanged: null,
+        rejected: null,
+      };
     }),
   };
 }
@@ -98,7 +114,9 @@ export function namesInProvenance(lists: unknown[][]): Map<string, string> {
 export function latestPerFile(repository: Repository<DataLoad>) {
   return repository
     .createQueryBuilder('load')
-    .where(`load.id IN (${repository.createQueryBuilder('latest').select('MAX(latest.id)').groupBy('latest.file').addGroupBy('latest.dataset').getQuery()})`);
+    .where(
+      `load.id IN (${repository.createQueryBuilder('latest').select('MAX(latest.id)').groupBy('latest.file').addGroupBy('latest.dataset').getQuery()})`,
+    );
 }
 
 /** The loader key of an item's provenance. */

@@ -40,7 +40,11 @@ export function unreadable(problems: ImportProblem[]): ParsedImport {
 }
 
 /** A table whose rows each name their file in `source.file`. */
-export function bySource<E extends ObjectLiteral & { source: { file: string } }>(entity: EntityTarget<E>, label: string, rows: E[]): Table<E> {
+export function bySource<E extends ObjectLiteral & { source: { file: string } }>(
+  entity: EntityTarget<E>,
+  label: string,
+  rows: E[],
+): Table<E> {
   return { entity, label, rows, fileOf: (row) => row.source.file };
 }
 

@@ -41,7 +41,12 @@ export function readText(file: string, displayName = path.basename(file)): { tex
   // Files are read whole, and V8 cannot hold a string much over 512 MiB: refuse clearly instead of crashing.
   const size = fs.statSync(file).size;
   if (size > MAX_FILE_BYTES) {
-    throw new ImportError([{ file: displayName, reason: `is ${Math.round(size / 2 ** 20)} MiB; files over ${MAX_FILE_BYTES / 2 ** 20} MiB must be split (for example by year or by ramo)` }]);
+    throw new ImportError([
+      {
+        file: displayName,
+        reason: `is ${Math.round(size / 2 ** 20)} MiB; files over ${MAX_FILE_BYTES / 2 ** 20} MiB must be split (for example by year or by ramo)`,
+      },
+    ]);
   }
   const bytes = fs.readFileSync(file);
   const notText = notTextReason(bytes);
@@ -59,8 +64,10 @@ export function readText(file: string, displayName = path.basename(file)): { tex
  * make (a spreadsheet saved as is, a UTF-16 export from Excel, a binary file) are recognised and named instead.
  */
 function notTextReason(bytes: Buffer): string | null {
-  if (bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) return 'is a spreadsheet or ZIP archive, not a text file: export it as CSV (or extract the JSON), in UTF-8';
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return 'is encoded in UTF-16: save it as UTF-8 (or Latin-1)';
+  if (bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')))
+    return 'is a spreadsheet or ZIP archive, not a text file: export it as CSV (or extract the JSON), in UTF-8';
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    return 'is encoded in UTF-16: save it as UTF-8 (or Latin-1)';
   if (bytes.includes(0)) return 'is not a text file (it contains NUL bytes): save it as UTF-8 or Latin-1 text';
   return null;
 }
@@ -98,7 +105,8 @@ export function eachCsvRow(file: string, displayName: string, columns: string[],
       continue;
     }
     const { line, fields } = record;
-    if (fields.length !== header.length) throw invalid(line, `${fields.length} field${fields.length === 1 ? '' : 's'} where the header has ${header.length}`);
+    if (fields.length !== header.length)
+      throw invalid(line, `${fields.length} field${fields.length === 1 ? '' : 's'} where the header has ${header.length}`);
     const values: Record<string, string> = {};
     for (let i = 0; i < header.length; i += 1) values[header[i]] = fields[i].trim();
     const row = { line, values };

@@ -41,7 +41,8 @@ export function distinctNames(files: InputFile[]): ResolvedInputs {
   const seen = new Map<string, string>();
   for (const file of files) {
     const first = seen.get(file.displayName);
-    if (first !== undefined) return { usage: `${first} and ${file.path} have the same name (${file.displayName}); import them in separate runs` };
+    if (first !== undefined)
+      return { usage: `${first} and ${file.path} have the same name (${file.displayName}); import them in separate runs` };
     seen.set(file.displayName, file.path);
   }
   return { files };

@@ -55,7 +55,11 @@ describe('archives: classification chart and disposition catalogue', () => {
     }`);
     expect(result.errors).toBeUndefined();
     expect(result.data!.classificationSeries.finalDisposition).toBe('SAMPLE');
-    expect(result.data!.classificationSeries.subseries.map((s: { code: string }) => s.code)).toEqual(['06C.04.01', '06C.04.02', '06C.04.03']);
+    expect(result.data!.classificationSeries.subseries.map((s: { code: string }) => s.code)).toEqual([
+      '06C.04.01',
+      '06C.04.02',
+      '06C.04.03',
+    ]);
     expect(result.data!.classificationSection.kind).toBe('SUBSTANTIVE');
     expect(result.data!.classificationSection.series.totalCount).toBe(seriesCsv.filter((row) => row.section_code === '03S').length);
     expect(result.data!.classificationSection.series.edges).toHaveLength(3);
@@ -73,12 +77,19 @@ describe('archives: classification chart and disposition catalogue', () => {
     ['finalDisposition: SAMPLE', (row: Record<string, string>) => row.destino_final_tecnica_seleccion === 'Muestreo'],
     ['documentaryValue: LEGAL', (row: Record<string, string>) => row.valores_documentales.split(';').includes('Legal')],
     ['documentaryValue: ACCOUNTING', (row: Record<string, string>) => row.valores_documentales.split(';').includes('Contable')],
-    ['sectionCode: "05C", documentaryValue: ACCOUNTING', (row: Record<string, string>) =>
-      row.section_code === '05C' && row.valores_documentales.split(';').includes('Contable')],
+    [
+      'sectionCode: "05C", documentaryValue: ACCOUNTING',
+      (row: Record<string, string>) => row.section_code === '05C' && row.valores_documentales.split(';').includes('Contable'),
+    ],
   ])('filters series by %s as the CSV does', async (filter, expected) => {
-    const result = await subgraph.query(`{ classificationSeriesList(filter: { ${filter} }, first: 100) { totalCount edges { node { code } } } }`);
+    const result = await subgraph.query(
+      `{ classificationSeriesList(filter: { ${filter} }, first: 100) { totalCount edges { node { code } } } }`,
+    );
     expect(result.errors).toBeUndefined();
-    const codes = seriesCsv.filter(expected).map((row) => row.series_code).sort();
+    const codes = seriesCsv
+      .filter(expected)
+      .map((row) => row.series_code)
+      .sort();
     expect(result.data!.classificationSeriesList.totalCount).toBe(codes.length);
     expect(result.data!.classificationSeriesList.edges.map((e: { node: { code: string } }) => e.node.code)).toEqual(codes);
   });

@@ -44,7 +44,12 @@ export function editLine(prefix: string, edit: (line: string) => string): (text:
 
 /** The 1-based line number of the first line starting with `prefix` (the importers count the header as 1). */
 export function lineOf(directory: string, file: string, prefix: string): number {
-  return fs.readFileSync(path.join(directory, file), 'utf8').split('\n').findIndex((line) => line.startsWith(prefix)) + 1;
+  return (
+    fs
+      .readFileSync(path.join(directory, file), 'utf8')
+      .split('\n')
+      .findIndex((line) => line.startsWith(prefix)) + 1
+  );
 }
 
 export async function tableCounts(subgraph: TestSubgraph) {

@@ -46,9 +46,14 @@ describe('archives importers', () => {
     expect(await tableCounts(subgraph)).toEqual(SAMPLE_COUNTS);
   });
 
-  it('moves records\' due dates when a corrected catalogue changes a series\' retention', async () => {
+  it("moves records' due dates when a corrected catalogue changes a series' retention", async () => {
     const id = 'MX-CPA-20147/05C.14/5131/2017';
-    const longer = copyWith(CATALOGUE_DIR, CATALOGUE_FILES, 'cadido_series.csv', editLine('05C.14,', (line) => line.replace(',2,3,5,', ',2,4,6,')));
+    const longer = copyWith(
+      CATALOGUE_DIR,
+      CATALOGUE_FILES,
+      'cadido_series.csv',
+      editLine('05C.14,', (line) => line.replace(',2,3,5,', ',2,4,6,')),
+    );
     await loadCatalogue(subgraph.dataSource, longer);
     expect((await subgraph.dataSource.manager.findOneByOrFail(ArchivalRecord, { id })).dispositionDueOn).toBe('2023-07-31');
     await loadCatalogue(subgraph.dataSource, CATALOGUE_DIR);
@@ -58,20 +63,48 @@ describe('archives importers', () => {
   describe('rejects a malformed catalogue, naming file, line and field, and writes nothing', () => {
     const series = 'cadido_series.csv';
     const cases: [string, string, (text: string) => string, Partial<ImportProblem>][] = [
-      ['years_total ≠ AT + AC', series, editLine('05C.14,', (l) => l.replace(',2,3,5,', ',2,3,6,')),
-        { file: series, row: lineOf(CATALOGUE_DIR, series, '05C.14,'), field: 'years_total', value: '6' }],
-      ['an unknown final disposition', series, editLine('05C.14,', (l) => l.replace('Eliminación', 'Destrucción')),
-        { file: series, row: lineOf(CATALOGUE_DIR, series, '05C.14,'), field: 'destino_final_tecnica_seleccion', value: 'Destrucción' }],
-      ['an unknown documentary value', series, editLine('05C.14,', (l) => l.replace('Administrativo;Contable', 'Administrativo;Histórico')),
-        { file: series, row: lineOf(CATALOGUE_DIR, series, '05C.14,'), field: 'valores_documentales' }],
-      ['a series of an unknown section', series, editLine('05C.14,', (l) => l.replace(',05C,', ',99C,')),
-        { file: series, row: lineOf(CATALOGUE_DIR, series, '05C.14,'), field: 'section_code', value: '99C' }],
-      ['a non-numeric year count', series, editLine('05C.14,', (l) => l.replace(',2,3,5,', ',dos,3,5,')),
-        { file: series, row: lineOf(CATALOGUE_DIR, series, '05C.14,'), field: 'years_tramite_at', value: 'dos' }],
-      ['a missing column', series, editLine('series_code,', (l) => l.replace('years_total', 'years_sum')),
-        { file: series, row: 1, field: 'years_total' }],
-      ['a duplicated series code', series, editLine('05C.15,', (l) => l.replace('05C.15,', '05C.14,')),
-        { file: series, row: lineOf(CATALOGUE_DIR, series, '05C.15,'), field: 'id', value: '05C.14' }],
+      [
+        'years_total ≠ AT + AC',
+        series,
+        editLine('05C.14,', (l) => l.replace(',2,3,5,', ',2,3,6,')),
+        { file: series, row: lineOf(CATALOGUE_DIR, series, '05C.14,'), field: 'years_total', value: '6' },
+      ],
+      [
+        'an unknown final disposition',
+        series,
+        editLine('05C.14,', (l) => l.replace('Eliminación', 'Destrucción')),
+        { file: series, row: lineOf(CATALOGUE_DIR, series, '05C.14,'), field: 'destino_final_tecnica_seleccion', value: 'Destrucción' },
+      ],
+      [
+        'an unknown documentary value',
+        series,
+        editLine('05C.14,', (l) => l.replace('Administrativo;Contable', 'Administrativo;Histórico')),
+        { file: series, row: lineOf(CATALOGUE_DIR, series, '05C.14,'), field: 'valores_documentales' },
+      ],
+      [
+        'a series of an unknown section',
+        series,
+        editLine('05C.14,', (l) => l.replace(',05C,', ',99C,')),
+        { file: series, row: lineOf(CATALOGUE_DIR, series, '05C.14,'), field: 'section_code', value: '99C' },
+      ],
+      [
+        'a non-numeric year count',
+        series,
+        editLine('05C.14,', (l) => l.replace(',2,3,5,', ',dos,3,5,')),
+        { file: series, row: lineOf(CATALOGUE_DIR, series, '05C.14,'), field: 'years_tramite_at', value: 'dos' },
+      ],
+      [
+        'a missing column',
+        series,
+        editLine('series_code,', (l) => l.replace('years_total', 'years_sum')),
+        { file: series, row: 1, field: 'years_total' },
+      ],
+      [
+        'a duplicated series code',
+        series,
+        editLine('05C.15,', (l) => l.replace('05C.15,', '05C.14,')),
+        { file: series, row: lineOf(CATALOGUE_DIR, series, '05C.15,'), field: 'id', value: '05C.14' },
+      ],
     ];
     it.each(cases)('%s', async (_name, file, edit, expected) => {
       const before = await tableCounts(subgraph);
@@ -84,9 +117,16 @@ describe('archives importers', () => {
 
     it('a subseries of an unknown series', async () => {
       const file = 'cadido_subseries.csv';
-      const directory = copyWith(CATALOGUE_DIR, CATALOGUE_FILES, file, editLine('06C.04.01,', (l) => l.replace(',06C.04', ',06C.99')));
+      const directory = copyWith(
+        CATALOGUE_DIR,
+        CATALOGUE_FILES,
+        file,
+        editLine('06C.04.01,', (l) => l.replace(',06C.04', ',06C.99')),
+      );
       const problems = await rejected(loadCatalogue(subgraph.dataSource, directory));
-      expect(problems).toEqual([expect.objectContaining({ file, row: lineOf(CATALOGUE_DIR, file, '06C.04.01,'), field: 'series_code', value: '06C.99' })]);
+      expect(problems).toEqual([
+        expect.objectContaining({ file, row: lineOf(CATALOGUE_DIR, file, '06C.04.01,'), field: 'series_code', value: '06C.99' }),
+      ]);
       expect(await tableCounts(subgraph)).toEqual(SAMPLE_COUNTS);
     });
   });
@@ -95,26 +135,66 @@ describe('archives importers', () => {
     const records = 'records.csv';
     const clc = 'MX-CPA-20147,05C.14/5131/2017,';
     const cases: [string, string, (text: string) => string, Partial<ImportProblem>][] = [
-      ['a record in an unknown series', records, editLine(clc, (l) => l.replace(',05C.14,', ',05C.99,')),
-        { file: records, row: lineOf(RECORDS_DIR, records, clc), field: 'series_code', value: '05C.99' }],
-      ['a bad date', records, editLine(clc, (l) => l.replace(',2017-07-25,', ',2017-02-30,')),
-        { file: records, row: lineOf(RECORDS_DIR, records, clc), field: 'opened_on', value: '2017-02-30' }],
-      ['a closing date before the opening date', records, editLine(clc, (l) => l.replace(',2017-07-31,', ',2016-07-31,')),
-        { file: records, row: lineOf(RECORDS_DIR, records, clc), field: 'closed_on', value: '2016-07-31' }],
-      ['an unknown access classification', records, editLine(clc, (l) => l.replace(',PUBLIC,', ',SECRET,')),
-        { file: records, row: lineOf(RECORDS_DIR, records, clc), field: 'access', value: 'SECRET' }],
-      ['a RESERVED record without a term', records, editLine('MX-GOB-29,10C.06/', (l) => l.replace(',2027-02-28,', ',,')),
-        { file: records, row: lineOf(RECORDS_DIR, records, 'MX-GOB-29,10C.06/'), field: 'reserved_until' }],
-      ['a missing column', records, editLine('institution_id,', (l) => l.replace('legal_basis', 'basis')),
-        { file: records, row: 1, field: 'legal_basis' }],
-      ['a document of an unknown record', 'record_documents.csv', (t) => `${t}MX-GOB-29/none,Oficio,MEMO,2018-01-01\n`,
-        { file: 'record_documents.csv', field: 'record_id', value: 'MX-GOB-29/none' }],
-      ['an unknown document kind', 'record_documents.csv', editLine('MX-CPA-20147/05C.14/5131/2017,', (l) => l.replace('PAYMENT_ORDER', 'CHEQUE')),
-        { file: 'record_documents.csv', field: 'kind', value: 'CHEQUE' }],
-      ['an unknown subject kind', 'record_subjects.csv', editLine('MX-CPA-20147/05C.14/5131/2017,', (l) => l.replace('CONTRACT', 'PURCHASE')),
-        { file: 'record_subjects.csv', row: lineOf(RECORDS_DIR, 'record_subjects.csv', 'MX-CPA-20147/05C.14/5131/2017,'), field: 'kind', value: 'PURCHASE' }],
-      ['an unclosed quote', records, editLine(clc, (l) => l.replace(',Cuenta', ',"Cuenta')),
-        { file: records }],
+      [
+        'a record in an unknown series',
+        records,
+        editLine(clc, (l) => l.replace(',05C.14,', ',05C.99,')),
+        { file: records, row: lineOf(RECORDS_DIR, records, clc), field: 'series_code', value: '05C.99' },
+      ],
+      [
+        'a bad date',
+        records,
+        editLine(clc, (l) => l.replace(',2017-07-25,', ',2017-02-30,')),
+        { file: records, row: lineOf(RECORDS_DIR, records, clc), field: 'opened_on', value: '2017-02-30' },
+      ],
+      [
+        'a closing date before the opening date',
+        records,
+        editLine(clc, (l) => l.replace(',2017-07-31,', ',2016-07-31,')),
+        { file: records, row: lineOf(RECORDS_DIR, records, clc), field: 'closed_on', value: '2016-07-31' },
+      ],
+      [
+        'an unknown access classification',
+        records,
+        editLine(clc, (l) => l.replace(',PUBLIC,', ',SECRET,')),
+        { file: records, row: lineOf(RECORDS_DIR, records, clc), field: 'access', value: 'SECRET' },
+      ],
+      [
+        'a RESERVED record without a term',
+        records,
+        editLine('MX-GOB-29,10C.06/', (l) => l.replace(',2027-02-28,', ',,')),
+        { file: records, row: lineOf(RECORDS_DIR, records, 'MX-GOB-29,10C.06/'), field: 'reserved_until' },
+      ],
+      [
+        'a missing column',
+        records,
+        editLine('institution_id,', (l) => l.replace('legal_basis', 'basis')),
+        { file: records, row: 1, field: 'legal_basis' },
+      ],
+      [
+        'a document of an unknown record',
+        'record_documents.csv',
+        (t) => `${t}MX-GOB-29/none,Oficio,MEMO,2018-01-01\n`,
+        { file: 'record_documents.csv', field: 'record_id', value: 'MX-GOB-29/none' },
+      ],
+      [
+        'an unknown document kind',
+        'record_documents.csv',
+        editLine('MX-CPA-20147/05C.14/5131/2017,', (l) => l.replace('PAYMENT_ORDER', 'CHEQUE')),
+        { file: 'record_documents.csv', field: 'kind', value: 'CHEQUE' },
+      ],
+      [
+        'an unknown subject kind',
+        'record_subjects.csv',
+        editLine('MX-CPA-20147/05C.14/5131/2017,', (l) => l.replace('CONTRACT', 'PURCHASE')),
+        {
+          file: 'record_subjects.csv',
+          row: lineOf(RECORDS_DIR, 'record_subjects.csv', 'MX-CPA-20147/05C.14/5131/2017,'),
+          field: 'kind',
+          value: 'PURCHASE',
+        },
+      ],
+      ['an unclosed quote', records, editLine(clc, (l) => l.replace(',Cuenta', ',"Cuenta')), { file: records }],
     ];
     it.each(cases)('%s', async (_name, file, edit, expected) => {
       const before = await tableCounts(subgraph);
@@ -123,7 +203,9 @@ describe('archives importers', () => {
       const problems = await rejected(loadRecords(subgraph.dataSource, directory));
       expect(problems).toContainEqual(expect.objectContaining(expected));
       expect(await tableCounts(subgraph)).toEqual(before);
-      expect(await recordTitle('MX-GOB-29/03C.18/0001/2017')).toBe('Programación y presupuestación de FORTAMUN 2017 para los municipios de Tlaxcala');
+      expect(await recordTitle('MX-GOB-29/03C.18/0001/2017')).toBe(
+        'Programación y presupuestación de FORTAMUN 2017 para los municipios de Tlaxcala',
+      );
     });
   });
 });

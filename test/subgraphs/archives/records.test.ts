@@ -28,14 +28,21 @@ describe('archives: records (expedientes)', () => {
   });
 
   it('loads the illustrative records, each pointing at its CSV line', async () => {
-    const result = await subgraph.query('{ records(first: 100) { totalCount edges { node { id source { dataset file row illustrative } } } } }');
+    const result = await subgraph.query(
+      '{ records(first: 100) { totalCount edges { node { id source { dataset file row illustrative } } } } }',
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!.records.totalCount).toBe(recordsCsv.length);
     expect(recordsCsv.length).toBe(13);
     for (const { node } of result.data!.records.edges) {
       const [institutionId] = node.id.split('/');
       const code = node.id.slice(institutionId.length + 1);
-      expect(node.source).toEqual({ dataset: 'illustrative', file: 'records.csv', row: lineOf(RECORDS_DIR, 'records.csv', `${institutionId},${code},`), illustrative: true });
+      expect(node.source).toEqual({
+        dataset: 'illustrative',
+        file: 'records.csv',
+        row: lineOf(RECORDS_DIR, 'records.csv', `${institutionId},${code},`),
+        illustrative: true,
+      });
     }
   });
 
@@ -78,7 +85,9 @@ describe('archives: records (expedientes)', () => {
 
   it('derives every dispositionDueOn as closedOn + active + semi-active years of the series (null while open)', async () => {
     const result = await subgraph.query('{ records(first: 100) { edges { node { id closedOn dispositionDueOn transferDueOn } } } }');
-    const retention = new Map(seriesCsv.map((row) => [row.series_code, [Number(row.years_tramite_AT), Number(row.years_concentracion_AC)]]));
+    const retention = new Map(
+      seriesCsv.map((row) => [row.series_code, [Number(row.years_tramite_AT), Number(row.years_concentracion_AC)]]),
+    );
     for (const row of recordsCsv) {
       const node = result.data!.records.edges.find((e: { node: { id: string } }) => e.node.id === `${row.institution_id}/${row.code}`).node;
       const [active, semiActive] = retention.get(row.series_code)!;
@@ -143,12 +152,17 @@ describe('archives: records (expedientes)', () => {
     ['institutionId: "MX-GOB-29"', (row: Record<string, string>) => row.institution_id === 'MX-GOB-29'],
     ['seriesCode: "05C.14"', (row: Record<string, string>) => row.series_code === '05C.14'],
     ['access: PUBLIC', (row: Record<string, string>) => row.access === 'PUBLIC'],
-    ['institutionId: "MX-CPA-20147", seriesCode: "06C.06"', (row: Record<string, string>) =>
-      row.institution_id === 'MX-CPA-20147' && row.series_code === '06C.06'],
+    [
+      'institutionId: "MX-CPA-20147", seriesCode: "06C.06"',
+      (row: Record<string, string>) => row.institution_id === 'MX-CPA-20147' && row.series_code === '06C.06',
+    ],
   ])('filters records by %s as the CSV does', async (filter, expected) => {
     const result = await subgraph.query(`{ records(filter: { ${filter} }, first: 100) { totalCount edges { node { id } } } }`);
     expect(result.errors).toBeUndefined();
-    const ids = recordsCsv.filter(expected).map((row) => `${row.institution_id}/${row.code}`).sort();
+    const ids = recordsCsv
+      .filter(expected)
+      .map((row) => `${row.institution_id}/${row.code}`)
+      .sort();
     expect(result.data!.records.totalCount).toBe(ids.length);
     expect(result.data!.records.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(ids);
   });
@@ -166,9 +180,12 @@ describe('archives: records (expedientes)', () => {
   it('pages records with first/after and refuses a page over the maximum', async () => {
     const first = await subgraph.query('{ records(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }');
     expect(first.data!.records.pageInfo.hasNextPage).toBe(true);
-    const rest = await subgraph.query('query($after: String) { records(first: 100, after: $after) { pageInfo { hasNextPage hasPreviousPage } edges { node { id } } } }', {
-      after: first.data!.records.pageInfo.endCursor,
-    });
+    const rest = await subgraph.query(
+      'query($after: String) { records(first: 100, after: $after) { pageInfo { hasNextPage hasPreviousPage } edges { node { id } } } }',
+      {
+        after: first.data!.records.pageInfo.endCursor,
+      },
+    );
     expect(rest.data!.records.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true });
     expect(first.data!.records.edges.length + rest.data!.records.edges.length).toBe(13);
     const tooLarge = await subgraph.query('{ records(first: 1000) { totalCount } }');
@@ -192,7 +209,12 @@ describe('archives: records (expedientes)', () => {
         series: { code: '10C.06' },
         ...restricted,
       });
-      expect(result.data!.confidential).toMatchObject({ access: 'CONFIDENTIAL', reservedUntil: null, series: { code: '06C.14' }, ...restricted });
+      expect(result.data!.confidential).toMatchObject({
+        access: 'CONFIDENTIAL',
+        reservedUntil: null,
+        series: { code: '06C.14' },
+        ...restricted,
+      });
       expect(result.data!.confidential.legalBasis).toMatch(/^Art\. 116/);
     });
 
@@ -206,7 +228,7 @@ describe('archives: records (expedientes)', () => {
       expect(hidden.map((e: { node: { id: string } }) => e.node.id).sort()).toEqual([CONFIDENTIAL, RESERVED]);
     });
 
-    it('through a series\' records and an institution\'s records', async () => {
+    it("through a series' records and an institution's records", async () => {
       const result = await subgraph.query(`{
         classificationSeries(code: "10C.06") { records { edges { node { id title documents { title } } } } }
         _entities(representations: [{ __typename: "Institution", id: "MX-CPA-20147" }]) {
@@ -237,14 +259,24 @@ describe('archives: records (expedientes)', () => {
       expect(result.errors).toBeUndefined();
       const [record, commitment, contract] = result.data!._entities;
       expect(record).toEqual({ id: RESERVED, ...restricted });
-      expect(commitment.records.find((r: { id: string }) => r.id === RESERVED)).toEqual({ id: RESERVED, access: 'RESERVED', ...restricted });
-      expect(contract.records.find((r: { id: string }) => r.id === CONFIDENTIAL)).toEqual({ id: CONFIDENTIAL, access: 'CONFIDENTIAL', ...restricted });
+      expect(commitment.records.find((r: { id: string }) => r.id === RESERVED)).toEqual({
+        id: RESERVED,
+        access: 'RESERVED',
+        ...restricted,
+      });
+      expect(contract.records.find((r: { id: string }) => r.id === CONFIDENTIAL)).toEqual({
+        id: CONFIDENTIAL,
+        access: 'CONFIDENTIAL',
+        ...restricted,
+      });
     });
   });
 
   describe('_entities', () => {
     const entities = (representations: object[], selection: string) =>
-      subgraph.query(`query($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`, { representations });
+      subgraph.query(`query($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`, {
+        representations,
+      });
 
     it('resolves Record by id, null for an unknown id', async () => {
       const result = await entities(
@@ -255,7 +287,10 @@ describe('archives: records (expedientes)', () => {
         '... on Record { id series { code } institution { id } }',
       );
       expect(result.errors).toBeUndefined();
-      expect(result.data!._entities).toEqual([{ id: 'MX-GOB-29/05C.14/0217/2018', series: { code: '05C.14' }, institution: { id: 'MX-GOB-29' } }, null]);
+      expect(result.data!._entities).toEqual([
+        { id: 'MX-GOB-29/05C.14/0217/2018', series: { code: '05C.14' }, institution: { id: 'MX-GOB-29' } },
+        null,
+      ]);
     });
 
     it('gives Tlaxcala commitment #3 its four records, in id order', async () => {
@@ -352,7 +387,9 @@ describe('archives: records (expedientes)', () => {
           { representations: ids.map((id) => ({ __typename: 'Institution', id })) },
         );
       const few = await subgraph.statementsDuring(institutions(['MX-GOB-29', 'MX-CPA-20147']));
-      const many = await subgraph.statementsDuring(institutions(['MX-GOB-29', 'MX-CPA-20147', 'MX-CPA-06E00', 'MX-CPA-12M7F', 'MX-RAMO-05']));
+      const many = await subgraph.statementsDuring(
+        institutions(['MX-GOB-29', 'MX-CPA-20147', 'MX-CPA-06E00', 'MX-CPA-12M7F', 'MX-RAMO-05']),
+      );
       expect(few).toBe(2);
       expect(many).toBe(few);
     });

@@ -10,7 +10,6 @@ beforeAll(async () => {
 });
 afterAll(() => subgraph.close());
 
-
 interface ProgramNode {
   id: string;
   totals: Record<string, string | null> & { lineCount: number };
@@ -50,7 +49,8 @@ describe('budget lines and programs from the SHCP files', () => {
     for (const program of programs) {
       const lines = expected.get(program.id)!;
       expect(program.totals.lineCount).toBe(lines.length);
-      for (const [field, column] of FILLED[year]) expect([program.id, field, program.totals[field]]).toEqual([program.id, field, sum(lines, column)]);
+      for (const [field, column] of FILLED[year])
+        expect([program.id, field, program.totals[field]]).toEqual([program.id, field, sum(lines, column)]);
       expect(program.totals.committed).toBeNull();
     }
     // The grand total of the year, through the programs, to the centavo.
@@ -69,7 +69,15 @@ describe('budget lines and programs from the SHCP files', () => {
       totals { approved modified committed accrued exercised paid executionRate flags lineCount }
       lines { totalCount edges { node { geography state { id } institution { id } source { dataset file row note } } } }
       source { dataset } } }`);
-    expect(budgetProgram).toMatchObject({ id: '2018:33I005', fiscalYear: 2018, key: '33I005', name: 'FORTAMUN', ramo: { code: '33' }, modality: { code: 'I' }, institution: { id: 'MX-RAMO-33' } });
+    expect(budgetProgram).toMatchObject({
+      id: '2018:33I005',
+      fiscalYear: 2018,
+      key: '33I005',
+      name: 'FORTAMUN',
+      ramo: { code: '33' },
+      modality: { code: 'I' },
+      institution: { id: 'MX-RAMO-33' },
+    });
     expect(budgetProgram.totals).toEqual({
       approved: '1369724738.00',
       modified: sum(fortamun, 'monto_modificado'),
@@ -115,7 +123,9 @@ describe('budget lines and programs from the SHCP files', () => {
   });
 
   test('lines abroad or not geographically distributable have no state and say why', async () => {
-    const { budgetLines } = await subgraph.data(`{ budgetLines(filter: {fiscalYear: 2018}, first: 100) { edges { node { geography state { id } source { row } } } } }`);
+    const { budgetLines } = await subgraph.data(
+      `{ budgetLines(filter: {fiscalYear: 2018}, first: 100) { edges { node { geography state { id } source { row } } } } }`,
+    );
     const byLine = new Map(rows[2018].map((row, i) => [i + 2, row]));
     for (const { node } of budgetLines.edges) {
       const row = byLine.get(node.source.row)!;
@@ -140,7 +150,11 @@ describe('budget lines and programs from the SHCP files', () => {
     }`);
     expect(result.program.id).toBe('2018:33I005');
     expect(result.noProgram).toBeNull();
-    expect(result.line).toEqual({ id: '2018:33.416.2.2.7.6.I.005.8000.8300.831.83103.1.1.13.0', fiscalYear: 2018, program: { id: '2018:33I005' } });
+    expect(result.line).toEqual({
+      id: '2018:33.416.2.2.7.6.I.005.8000.8300.831.83103.1.1.13.0',
+      fiscalYear: 2018,
+      program: { id: '2018:33I005' },
+    });
     expect(result.noLine).toBeNull();
     expect(result.contract).toEqual({
       id: 'ocds-07smqs-1109/201720005131',
@@ -168,7 +182,9 @@ describe('budget lines and programs from the SHCP files', () => {
   });
 
   test('federal budget measures become dated-null transactions per moment, linked to the program', async () => {
-    const { contract } = await subgraph.data(`{ contract(id: "ocds-07smqs-1386/201716004425") { transactions { id moment amount date program { id } payee { id } } } }`);
+    const { contract } = await subgraph.data(
+      `{ contract(id: "ocds-07smqs-1386/201716004425") { transactions { id moment amount date program { id } payee { id } } } }`,
+    );
     expect(contract.transactions.map((t: any) => [t.moment, t.amount, t.date, t.program?.id])).toEqual([
       ['COMMITTED', '885888.61', null, '2017:16K141'],
       ['ACCRUED', '885888.61', null, '2017:16K141'],
@@ -180,12 +196,17 @@ describe('budget lines and programs from the SHCP files', () => {
 
 describe('connections and filters', () => {
   test('keyset pagination over budget lines', async () => {
-    const first = await subgraph.data(`{ budgetLines(first: 2) { totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`);
+    const first = await subgraph.data(
+      `{ budgetLines(first: 2) { totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`,
+    );
     expect(first.budgetLines.edges).toHaveLength(2);
     expect(first.budgetLines.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
-    const next = await subgraph.data(`query($after: String) { budgetLines(first: 2, after: $after) { edges { node { id } } pageInfo { hasPreviousPage } } }`, {
-      after: first.budgetLines.pageInfo.endCursor,
-    });
+    const next = await subgraph.data(
+      `query($after: String) { budgetLines(first: 2, after: $after) { edges { node { id } } pageInfo { hasPreviousPage } } }`,
+      {
+        after: first.budgetLines.pageInfo.endCursor,
+      },
+    );
     expect(next.budgetLines.pageInfo.hasPreviousPage).toBe(true);
     expect(next.budgetLines.edges[0].node.id > first.budgetLines.edges[1].node.id).toBe(true);
   });
@@ -218,7 +239,9 @@ describe('connections and filters', () => {
       all: contracts { totalCount }
     }`);
     expect(result.search.edges.map((e: any) => e.node.id)).toEqual(['2018:33I005']);
-    expect(result.ramo.totalCount).toBe(new Set(rows[2018].filter((r) => r.id_ramo === '33' && r.id_modalidad === 'I').map(programId)).size);
+    expect(result.ramo.totalCount).toBe(
+      new Set(rows[2018].filter((r) => r.id_ramo === '33' && r.id_modalidad === 'I').map(programId)).size,
+    );
     expect(result.byProgram.totalCount).toBe(5);
     expect(result.byBuyer.totalCount).toBe(5);
     expect(result.inai.totalCount).toBe(10);
@@ -245,18 +268,32 @@ describe('allocations and the Commitment, Institution and State extensions', () 
     const [commitment] = _entities;
     expect(commitment.allocations).toEqual([
       {
-        basis: 'COMMITMENT_TEXT', programKey: '33I004', fiscalYear: 2018, program: null, assigned: null,
+        basis: 'COMMITMENT_TEXT',
+        programKey: '33I004',
+        fiscalYear: 2018,
+        program: null,
+        assigned: null,
         scope: { state: { id: '29' }, municipality: 'Sanctórum de Lázaro Cárdenas' },
         source: { dataset: 'inai-pal-local', file: 'pal_compromisos.csv', row: 35 },
       },
       {
-        basis: 'COMMITMENT_TEXT', programKey: '33I005', fiscalYear: 2018, program: { id: '2018:33I005' }, assigned: null,
+        basis: 'COMMITMENT_TEXT',
+        programKey: '33I005',
+        fiscalYear: 2018,
+        program: { id: '2018:33I005' },
+        assigned: null,
         scope: { state: { id: '29' }, municipality: 'Xicohtzinco' },
         source: { dataset: 'inai-pal-local', file: 'pal_compromisos.csv', row: 35 },
       },
     ]);
     expect(commitment.funding).toEqual({
-      approved: null, modified: null, exercised: null, paid: null, executionRate: null, flags: ['SCOPE_FINER_THAN_DATA'], lineCount: 0,
+      approved: null,
+      modified: null,
+      exercised: null,
+      paid: null,
+      executionRate: null,
+      flags: ['SCOPE_FINER_THAN_DATA'],
+      lineCount: 0,
     });
     expect(commitment.contracts).toHaveLength(0);
     expect(commitment.transactions).toHaveLength(0);
@@ -271,16 +308,29 @@ describe('allocations and the Commitment, Institution and State extensions', () 
       ],
     });
     const durango = rows[2018].filter((r) => programId(r) === '2018:16S074' && r.id_entidad_federativa === '10');
-    expect(_entities[0].funding).toMatchObject({ approved: sum(durango, 'monto_aprobado'), paid: sum(durango, 'monto_pagado'), lineCount: durango.length });
+    expect(_entities[0].funding).toMatchObject({
+      approved: sum(durango, 'monto_aprobado'),
+      paid: sum(durango, 'monto_pagado'),
+      lineCount: durango.length,
+    });
     expect(_entities[1].funding).toMatchObject({ approved: null, paid: null, lineCount: 0, flags: ['NO_LINES_IN_SCOPE'] });
-    expect(_entities[2]).toMatchObject({ id: 'MX-XXX-PAL-2099-01', allocations: [], contracts: [], funding: { approved: null, flags: ['NO_ALLOCATIONS'] } });
+    expect(_entities[2]).toMatchObject({
+      id: 'MX-XXX-PAL-2099-01',
+      allocations: [],
+      contracts: [],
+      funding: { approved: null, flags: ['NO_ALLOCATIONS'] },
+    });
   });
 
   test('a national illustrative allocation reaches contracts and their transactions', async () => {
     const { _entities } = await subgraph.data(entities, { representations: [{ __typename: 'Commitment', id: 'MX-SLP-PAL-2017-03' }] });
     const [commitment] = _entities;
     const lines = rows[2017].filter((r) => ['2017:20S176', '2017:20P002'].includes(programId(r)));
-    expect(commitment.funding).toMatchObject({ paid: sum(lines, 'monto_pagado'), exercised: sum(lines, 'monto_ejercicio'), lineCount: lines.length });
+    expect(commitment.funding).toMatchObject({
+      paid: sum(lines, 'monto_pagado'),
+      exercised: sum(lines, 'monto_ejercicio'),
+      lineCount: lines.length,
+    });
     expect(commitment.allocations.every((a: any) => a.basis === 'ILLUSTRATIVE' && a.scope === null)).toBe(true);
     expect(commitment.contracts).toHaveLength(7);
     expect(commitment.transactions).toHaveLength(28);
@@ -299,11 +349,25 @@ describe('allocations and the Commitment, Institution and State extensions', () 
     const unit = rows[2018].filter((r) => r.id_ramo === '33' && r.id_ur === '416');
     const ramo = rows[2018].filter((r) => r.id_ramo === '33');
     const tlaxcala = rows[2018].filter((r) => r.id_entidad_federativa === '29');
-    expect(_entities[0].budget).toEqual({ approved: sum(unit, 'monto_aprobado'), modified: sum(unit, 'monto_modificado'), paid: sum(unit, 'monto_pagado'), lineCount: unit.length });
-    expect(_entities[1].budget).toEqual({ approved: sum(ramo, 'monto_aprobado'), modified: sum(ramo, 'monto_modificado'), paid: sum(ramo, 'monto_pagado'), lineCount: ramo.length });
+    expect(_entities[0].budget).toEqual({
+      approved: sum(unit, 'monto_aprobado'),
+      modified: sum(unit, 'monto_modificado'),
+      paid: sum(unit, 'monto_pagado'),
+      lineCount: unit.length,
+    });
+    expect(_entities[1].budget).toEqual({
+      approved: sum(ramo, 'monto_aprobado'),
+      modified: sum(ramo, 'monto_modificado'),
+      paid: sum(ramo, 'monto_pagado'),
+      lineCount: ramo.length,
+    });
     expect(_entities[1].budgetLines.totalCount).toBe([...rows[2017], ...rows[2018]].filter((r) => r.id_ramo === '33').length);
     expect(_entities[2].budget).toEqual({ approved: null, modified: null, paid: null, lineCount: 0 });
-    expect(_entities[3].budget).toMatchObject({ approved: sum(tlaxcala, 'monto_aprobado'), paid: sum(tlaxcala, 'monto_pagado'), lineCount: tlaxcala.length });
+    expect(_entities[3].budget).toMatchObject({
+      approved: sum(tlaxcala, 'monto_aprobado'),
+      paid: sum(tlaxcala, 'monto_pagado'),
+      lineCount: tlaxcala.length,
+    });
   });
 
   test('_entities resolves every owned entity, null for unknown ids', async () => {
@@ -338,7 +402,11 @@ describe('allocations and the Commitment, Institution and State extensions', () 
     }`);
     expect(result.tla).toHaveLength(2);
     expect(result.fortamun).toEqual([
-      { id: 'MX-TLA-PAL-2016-03/2018:33I005@29/Xicohtzinco', commitment: { id: 'MX-TLA-PAL-2016-03' }, funding: { flags: ['SCOPE_FINER_THAN_DATA'] } },
+      {
+        id: 'MX-TLA-PAL-2016-03/2018:33I005@29/Xicohtzinco',
+        commitment: { id: 'MX-TLA-PAL-2016-03' },
+        funding: { flags: ['SCOPE_FINER_THAN_DATA'] },
+      },
     ]);
     expect(result.all).toHaveLength(6);
   });

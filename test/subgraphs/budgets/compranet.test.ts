@@ -111,7 +111,13 @@ describe('every record of the real files is a contract or a rejected row with a 
     expect(parsed.rejected).toBe(1);
     expect(parsed.fileProblems).toEqual([]);
     expect(parsed.rowProblems).toEqual([
-      expect.objectContaining({ file: '2018.sample.csv', row: 83, field: 'IMPORTE_CONTRATO', value: '3899945.4192', reason: expect.stringContaining('4 decimals') }),
+      expect.objectContaining({
+        file: '2018.sample.csv',
+        row: 83,
+        field: 'IMPORTE_CONTRATO',
+        value: '3899945.4192',
+        reason: expect.stringContaining('4 decimals'),
+      }),
     ]);
     expect(parsed.contracts.length + parsed.rejected).toBe(169);
   });
@@ -131,14 +137,21 @@ describe('every record of the real files is a contract or a rejected row with a 
     // Line 1083 is cut off inside an opened quote; the six records after it are read, not swallowed.
     expect(parsed.rowProblems[0].reason).toContain('broken quoting');
     expect(parsed.contracts.map((c) => c.source.row)).toEqual(expect.arrayContaining([1084, 1085, 1086, 1087, 1088, 1089]));
-    expect(parsed.contracts.find((c) => c.source.row === 1089)?.buyerAsPublished).toEqual({ id: '020VSS998', name: 'DICONSA-Dirección de Comercialización #020VSS998' });
+    expect(parsed.contracts.find((c) => c.source.row === 1089)?.buyerAsPublished).toEqual({
+      id: '020VSS998',
+      name: 'DICONSA-Dirección de Comercialización #020VSS998',
+    });
   });
 
   test('the parsed contracts are exactly the independently read records with readable amounts', () => {
     for (const year of [2018, 2017] as const) {
       const parsed = parseCompraNetFiles([input(year)]);
       expect(parsed.contracts.length).toBe(expectedSums(year).count);
-      const lines = new Set(recordsOf(year).filter(({ fields }) => /^\d+(\.\d{1,2})?$/.test(fields[21])).map(({ line }) => line));
+      const lines = new Set(
+        recordsOf(year)
+          .filter(({ fields }) => /^\d+(\.\d{1,2})?$/.test(fields[21]))
+          .map(({ line }) => line),
+      );
       expect(new Set(parsed.contracts.map((c) => c.source.row))).toEqual(lines);
     }
   });
@@ -204,16 +217,34 @@ describe('loading the real files', () => {
     }`);
     expect(result.errors).toBeUndefined();
     expect(result.data!.inecol).toEqual({
-      id: 'compranet-2018/1713253', ocid: null, title: '016/ADQ/2018 Sistema de Secuenciación', value: '6031813.51',
-      signedOn: '2018-02-09', fiscalYear: 2018, procedureNumber: 'AA-03891Q002-E3-2018', procedureType: 'Adjudicación Directa Federal',
-      status: 'Activo', buyer: { id: 'MX-CPA-3891Q' }, buyerAsPublished: { id: '03891Q002', name: 'INECOL-DEPARTAMENTO DE ADQUISICIONES #03891Q002' },
-      suppliers: [{ id: '77459', name: 'BIOTECH DEL NORTE S A P I DE CV' }], programKeys: [], programs: [],
+      id: 'compranet-2018/1713253',
+      ocid: null,
+      title: '016/ADQ/2018 Sistema de Secuenciación',
+      value: '6031813.51',
+      signedOn: '2018-02-09',
+      fiscalYear: 2018,
+      procedureNumber: 'AA-03891Q002-E3-2018',
+      procedureType: 'Adjudicación Directa Federal',
+      status: 'Activo',
+      buyer: { id: 'MX-CPA-3891Q' },
+      buyerAsPublished: { id: '03891Q002', name: 'INECOL-DEPARTAMENTO DE ADQUISICIONES #03891Q002' },
+      suppliers: [{ id: '77459', name: 'BIOTECH DEL NORTE S A P I DE CV' }],
+      programKeys: [],
+      programs: [],
       source: { dataset: 'compranet-2018-sample', file: '2018.sample.csv', row: 2, licence: 'Libre Uso MX' },
     });
-    expect(result.data!.municipal).toEqual({ buyer: null, buyerAsPublished: { id: '817008963' }, programKeys: ['16K007'], programs: [{ id: '2018:16K007', key: '16K007' }] });
+    expect(result.data!.municipal).toEqual({
+      buyer: null,
+      buyerAsPublished: { id: '817008963' },
+      programKeys: ['16K007'],
+      programs: [{ id: '2018:16K007', key: '16K007' }],
+    });
     expect(result.data!.federal).toEqual({ buyer: { id: 'MX-CPA-09A00' }, programs: [{ id: '2018:09K003' }] });
     // SEGOB's central purchasing unit (`000`) names no responsible unit: only the buyer as published.
-    expect(result.data!.central).toEqual({ buyer: null, buyerAsPublished: { id: '004000998', name: 'SEGOB-Subdirección de Adquisiciones #004000998' } });
+    expect(result.data!.central).toEqual({
+      buyer: null,
+      buyerAsPublished: { id: '004000998', name: 'SEGOB-Subdirección de Adquisiciones #004000998' },
+    });
     // The IMSS record of line 1083 is the broken one.
     expect(result.data!.dollars).toBeNull();
     expect(result.data!.missing).toBeNull();
@@ -244,7 +275,9 @@ describe('loading the real files', () => {
 
   test('a changed record is one update, and its program link is replaced rather than duplicated', async () => {
     const edited = lines2018.map((line) =>
-      line.includes(',1685189,') ? line.replace('16K007-P INFRA AGUA POT ALCANT Y SANE', '09K003-PROY CONST CARRETERAS').replace(',464929.97,', ',464929.98,') : line,
+      line.includes(',1685189,')
+        ? line.replace('16K007-P INFRA AGUA POT ALCANT Y SANE', '09K003-PROY CONST CARRETERAS').replace(',464929.97,', ',464929.98,')
+        : line,
     );
     expect(edited).not.toEqual(lines2018);
     const file = write('2018.sample.csv', edited.join('\n'));
@@ -301,35 +334,68 @@ describe('malformed inputs are rejected with a clear message and leave the datab
   });
 
   test('a header without a required column, and a first line that is neither header nor record', async () => {
-    const renamed = write('header.csv', small2018((lines) => [lines[0].replace('IMPORTE_CONTRATO', 'IMPORTE'), ...lines.slice(1)]));
+    const renamed = write(
+      'header.csv',
+      small2018((lines) => [lines[0].replace('IMPORTE_CONTRATO', 'IMPORTE'), ...lines.slice(1)]),
+    );
     expect(await rejection([input(2018, renamed)], { skipRejectedRows: true })).toEqual([
-      expect.objectContaining({ file: 'header.csv', row: 1, field: 'IMPORTE_CONTRATO', reason: 'required column is missing from the header' }),
+      expect.objectContaining({
+        file: 'header.csv',
+        row: 1,
+        field: 'IMPORTE_CONTRATO',
+        reason: 'required column is missing from the header',
+      }),
     ]);
     const garbage = write('garbage.csv', `id,amount\n1,2\n`);
     expect(await rejection([input(2018, garbage)], { skipRejectedRows: true })).toEqual([
-      expect.objectContaining({ file: 'garbage.csv', row: 1, reason: expect.stringContaining('neither a CompraNet header row nor a record') }),
+      expect.objectContaining({
+        file: 'garbage.csv',
+        row: 1,
+        reason: expect.stringContaining('neither a CompraNet header row nor a record'),
+      }),
     ]);
   });
 
   test('an amount that is not exact ("1,234.5x")', async () => {
-    const file = write('amount.csv', small2018((lines) => [lines[0], lines[1].replace(',6031813.51,', ',"1,234.5x",'), ...lines.slice(2)]));
+    const file = write(
+      'amount.csv',
+      small2018((lines) => [lines[0], lines[1].replace(',6031813.51,', ',"1,234.5x",'), ...lines.slice(2)]),
+    );
     const problems = await rejection([input(2018, file)]);
     expect(problems).toEqual([
-      expect.objectContaining({ file: 'amount.csv', row: 2, field: 'IMPORTE_CONTRATO', value: '1,234.5x', reason: expect.stringContaining('is not an amount') }),
+      expect.objectContaining({
+        file: 'amount.csv',
+        row: 2,
+        field: 'IMPORTE_CONTRATO',
+        value: '1,234.5x',
+        reason: expect.stringContaining('is not an amount'),
+      }),
     ]);
   });
 
   test('the same contract code twice (refused even when skipping rejected rows)', async () => {
-    const file = write('duplicate.csv', small2018((lines) => [...lines, lines[2]]));
+    const file = write(
+      'duplicate.csv',
+      small2018((lines) => [...lines, lines[2]]),
+    );
     const problems = await rejection([input(2018, file)], { skipRejectedRows: true });
     expect(problems).toEqual([
-      expect.objectContaining({ file: 'duplicate.csv', row: 6, field: 'CODIGO_CONTRATO', value: '1703388', reason: 'repeats the contract code of line 3' }),
+      expect.objectContaining({
+        file: 'duplicate.csv',
+        row: 6,
+        field: 'CODIGO_CONTRATO',
+        value: '1703388',
+        reason: 'repeats the contract code of line 3',
+      }),
     ]);
   });
 
   test('a record with the wrong number of fields, a bad date and a bad currency, all reported at once', async () => {
     const first2017 = lines2017[0];
-    const file = write('fields.csv', `${first2017}\n${first2017.replace('APF,SAE,', 'APF,')}\n${lines2017[1].replace(',2017-08-24,', ',24/08/2017,').replace(',MXN,', ',pesos,')}\n`);
+    const file = write(
+      'fields.csv',
+      `${first2017}\n${first2017.replace('APF,SAE,', 'APF,')}\n${lines2017[1].replace(',2017-08-24,', ',24/08/2017,').replace(',MXN,', ',pesos,')}\n`,
+    );
     const problems = await rejection([input(2017, file)]);
     expect(problems).toEqual([
       expect.objectContaining({ file: 'fields.csv', row: 2, reason: 'has 44 fields where the layout has 45' }),

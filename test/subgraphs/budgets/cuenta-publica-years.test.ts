@@ -4,7 +4,11 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { definition } from '../../../subgraphs/budgets/definition';
 import { ProgramAccount } from '../../../subgraphs/budgets/entities/program-account.entity';
-import { loadCuentaPublicaFiles, parseCuentaPublicaFiles, type CuentaPublicaFileInput } from '../../../subgraphs/budgets/importers/cuenta-publica.importer';
+import {
+  loadCuentaPublicaFiles,
+  parseCuentaPublicaFiles,
+  type CuentaPublicaFileInput,
+} from '../../../subgraphs/budgets/importers/cuenta-publica.importer';
 import { ImportError } from '../../../subgraphs/kit/import/importing';
 import { openTestSubgraph, testConfig, type TestSubgraph } from '../../helpers/subgraph';
 import { format } from './expected';
@@ -111,17 +115,27 @@ describeWithData('every Cuenta Pública year 2013–2023 from ../shared/data', (
 
   test('what the importer reads otherwise than published is reported, year by year', () => {
     expect(parsed.corrections.map((note) => note.slice(0, note.indexOf(':')))).toEqual([
-      '2014.csv lines 1615–1712', '2014.csv lines 3310–3365',
-      '2014.csv line 5578', '2014.csv line 5689', '2014.csv line 5695', '2014.csv line 5701',
-      '2020.csv line 100', '2020.csv lines 106–112',
-      '2021.csv line 100', '2021.csv lines 106–112',
-      '2022.csv line 100', '2022.csv lines 106–112',
-      '2023.csv line 100', '2023.csv lines 106–112',
+      '2014.csv lines 1615–1712',
+      '2014.csv lines 3310–3365',
+      '2014.csv line 5578',
+      '2014.csv line 5689',
+      '2014.csv line 5695',
+      '2014.csv line 5701',
+      '2020.csv line 100',
+      '2020.csv lines 106–112',
+      '2021.csv line 100',
+      '2021.csv lines 106–112',
+      '2022.csv line 100',
+      '2022.csv lines 106–112',
+      '2023.csv line 100',
+      '2023.csv lines 106–112',
     ]);
-    expect(parsed.corrections[0]).toContain("14 programs (A001 … A900) are published under Hacienda y Crédito Público after its last program and before the totals of Defensa Nacional (line 1713); they are read as Defensa Nacional's");
+    expect(parsed.corrections[0]).toContain(
+      "14 programs (A001 … A900) are published under Hacienda y Crédito Público after its last program and before the totals of Defensa Nacional (line 1713); they are read as Defensa Nacional's",
+    );
   });
 
-  test('one import of all years; the sums through the API equal each file\'s to the centavo', async () => {
+  test("one import of all years; the sums through the API equal each file's to the centavo", async () => {
     const total = YEARS.reduce((sum, year) => sum + files.get(year)!.programs, 0);
     expect(await loadCuentaPublicaFiles(subgraph.dataSource, INPUTS)).toEqual({ inserted: total, updated: 0, unchanged: 0, rejected: 0 });
     for (const year of YEARS) {
@@ -131,14 +145,28 @@ describeWithData('every Cuenta Pública year 2013–2023 from ../shared/data', (
       for (const node of nodes) for (const moment of Object.keys(MOMENTS) as Moment[]) api[moment] += centavos(node[moment]);
       const expected = files.get(year)!.sums;
       expect([year, nodes.length, format(api.approved), format(api.modified), format(api.accrued), format(api.exercised)]).toEqual([
-        year, files.get(year)!.programs, format(expected.approved), format(expected.modified), format(expected.accrued), format(expected.exercised),
+        year,
+        files.get(year)!.programs,
+        format(expected.approved),
+        format(expected.modified),
+        format(expected.accrued),
+        format(expected.exercised),
       ]);
     }
   });
 
   test('renamed and new ramos keep their official codes; the Fiscalía moves from 17 to 49 when it becomes autonomous', async () => {
-    const codeOf = (year: number, name: string) => [...new Set(accounts.get(year)!.filter((node) => node.ramo.name === name).map((node) => node.ramo.code))];
-    expect(codeOf(2018, 'Agricultura, Ganadería, Desarrollo Rural, Pesca y Alimentación (Ahora Agricultura y Desarrollo Rural)')).toEqual(['08']);
+    const codeOf = (year: number, name: string) => [
+      ...new Set(
+        accounts
+          .get(year)!
+          .filter((node) => node.ramo.name === name)
+          .map((node) => node.ramo.code),
+      ),
+    ];
+    expect(codeOf(2018, 'Agricultura, Ganadería, Desarrollo Rural, Pesca y Alimentación (Ahora Agricultura y Desarrollo Rural)')).toEqual([
+      '08',
+    ]);
     expect(codeOf(2019, 'Agricultura y Desarrollo Rural')).toEqual(['08']);
     expect(codeOf(2019, 'Bienestar')).toEqual(['20']);
     expect(codeOf(2019, 'Seguridad y Protección Ciudadana')).toEqual(['36']);
@@ -157,8 +185,17 @@ describeWithData('every Cuenta Pública year 2013–2023 from ../shared/data', (
     }`);
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({
-      tepjf: { ramo: { code: '03', name: 'Tribunal Electoral del Poder Judicial de la Federación' }, lines: { name: 106, approved: 107 }, approved: '3030280000.00' },
-      defensa: { ramo: { name: 'Defensa Nacional' }, ramoGroup: 'Ramos Administrativos', entity: 'Ramos Administrativos', lines: { name: 1622 } },
+      tepjf: {
+        ramo: { code: '03', name: 'Tribunal Electoral del Poder Judicial de la Federación' },
+        lines: { name: 106, approved: 107 },
+        approved: '3030280000.00',
+      },
+      defensa: {
+        ramo: { name: 'Defensa Nacional' },
+        ramoGroup: 'Ramos Administrativos',
+        entity: 'Ramos Administrativos',
+        lines: { name: 1622 },
+      },
       nameless: { name: null, lines: { name: null, approved: 5578 }, source: { row: 5578 } },
       replaced: { key: '041-E003', programAsPublished: '1-E003', approved: '18758784168.00', modified: '0.00', exercised: '0.00' },
     });
@@ -171,12 +208,19 @@ describeWithData('every Cuenta Pública year 2013–2023 from ../shared/data', (
    * It lacks the Tribunal Electoral in 2020 (its totals are not a TOTAL block there) and names it "Consejo de la
    * Judicatura Federal" a second time in 2021–2023.
    */
-  test('data_total.csv: each ramo\'s programs add up to its total, exactly but for 2015\'s centavo rounding', () => {
+  test("data_total.csv: each ramo's programs add up to its total, exactly but for 2015's centavo rounding", () => {
     const LATER: Record<string, string[]> = {
       'Instituto Nacional Electoral': ['Instituto Federal Electoral'],
       'Infraestructura, Comunicaciones y Transportes': ['Comunicaciones y Transportes'],
-      'Fiscalía General de la República': ['Procuraduría General de la República', 'Procuraduría General de la República (Ahora Fiscalía General de la República)', 'Procuraduría General de la República (ahora Fiscalía General de la República)'],
-      'Agricultura y Desarrollo Rural': ['Agricultura, Ganadería, Desarrollo Rural, Pesca y Alimentación', 'Agricultura, Ganadería, Desarrollo Rural, Pesca y Alimentación (Ahora Agricultura y Desarrollo Rural)'],
+      'Fiscalía General de la República': [
+        'Procuraduría General de la República',
+        'Procuraduría General de la República (Ahora Fiscalía General de la República)',
+        'Procuraduría General de la República (ahora Fiscalía General de la República)',
+      ],
+      'Agricultura y Desarrollo Rural': [
+        'Agricultura, Ganadería, Desarrollo Rural, Pesca y Alimentación',
+        'Agricultura, Ganadería, Desarrollo Rural, Pesca y Alimentación (Ahora Agricultura y Desarrollo Rural)',
+      ],
       Bienestar: ['Desarrollo Social', 'Desarrollo Social (Ahora Bienestar)'],
       'Información Nacional Estadística y Geográfica': ['Instituto Nacional de Estadística y Geografía'],
     };
@@ -226,40 +270,81 @@ describeWithData('every Cuenta Pública year 2013–2023 from ../shared/data', (
     async function rejected(year: number, line: number, from: string, to: string) {
       const lines = fs.readFileSync(path.join(FOLDER, `${year}.csv`), 'utf8').split('\n');
       expect(lines[line - 1]).toContain(from);
-      lines[line - 1] = lines[line - 1].split(',').map((cell) => (cell === from ? to : cell)).join(',');
+      lines[line - 1] = lines[line - 1]
+        .split(',')
+        .map((cell) => (cell === from ? to : cell))
+        .join(',');
       const file = path.join(scratch, `${year}.csv`);
       fs.writeFileSync(file, lines.join('\n'));
       const repository = subgraph.dataSource.getRepository(ProgramAccount);
-      const before = { count: await repository.count(), one: await repository.findOneByOrFail({ id: `${year}:01:R001@H. Cámara de Diputados` }) };
-      const error = await loadCuentaPublicaFiles(subgraph.dataSource, [input(file)]).then(() => null, (e: unknown) => e);
+      const before = {
+        count: await repository.count(),
+        one: await repository.findOneByOrFail({ id: `${year}:01:R001@H. Cámara de Diputados` }),
+      };
+      const error = await loadCuentaPublicaFiles(subgraph.dataSource, [input(file)]).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(ImportError);
-      expect({ count: await repository.count(), one: await repository.findOneByOrFail({ id: `${year}:01:R001@H. Cámara de Diputados` }) }).toEqual(before);
-      return (error as ImportError).problems.map(({ file: name, row, field, value, reason }) => ({ file: name, row, field, value, reason }));
+      expect({
+        count: await repository.count(),
+        one: await repository.findOneByOrFail({ id: `${year}:01:R001@H. Cámara de Diputados` }),
+      }).toEqual(before);
+      return (error as ImportError).problems.map(({ file: name, row, field, value, reason }) => ({
+        file: name,
+        row,
+        field,
+        value,
+        reason,
+      }));
     }
 
     test('2014 publishes percentages to one decimal: 108.0 is 108.007…, 108.1 is not', async () => {
       expect(await rejected(2014, 6, '108.0', '108.1')).toEqual([
-        { file: '2014.csv', row: 6, field: 'total', value: '108.1', reason: 'contradicts the amounts: the Ejercicio row (7339656205.00) and the Aprobado row (6795524255.00) give 108.007211 %, not 108.1 %' },
+        {
+          file: '2014.csv',
+          row: 6,
+          field: 'total',
+          value: '108.1',
+          reason:
+            'contradicts the amounts: the Ejercicio row (7339656205.00) and the Aprobado row (6795524255.00) give 108.007211 %, not 108.1 %',
+        },
       ]);
     });
 
     test('2013 marks "n.s." only the ratios it does not publish (above 500 %)', async () => {
       expect(await rejected(2013, 1077, '99.996411488362', 'n.s.')).toEqual([
-        expect.objectContaining({ file: '2013.csv', row: 1077, field: 'total', value: 'n.s.', reason: expect.stringContaining('"n.s." (not significant) stands for a ratio above 500 % or below 0.05 %') }),
+        expect.objectContaining({
+          file: '2013.csv',
+          row: 1077,
+          field: 'total',
+          value: 'n.s.',
+          reason: expect.stringContaining('"n.s." (not significant) stands for a ratio above 500 % or below 0.05 %'),
+        }),
       ]);
     });
 
     test('2013 amounts off a whole centavo by more than float noise are not amounts', async () => {
       expect(await rejected(2013, 1073, '1100638202.820001', '1100638202.8215')).toEqual([
-        expect.objectContaining({ file: '2013.csv', row: 1073, field: 'total', value: '1100638202.8215', reason: expect.stringContaining('is not an amount') }),
+        expect.objectContaining({
+          file: '2013.csv',
+          row: 1073,
+          field: 'total',
+          value: '1100638202.8215',
+          reason: expect.stringContaining('is not an amount'),
+        }),
       ]);
     });
 
-    test('2023: a program\'s Devengado a peso off no longer adds up to its ramo\'s total', async () => {
+    test("2023: a program's Devengado a peso off no longer adds up to its ramo's total", async () => {
       expect(await rejected(2023, 17, '299659439.76', '299659440.76')).toEqual([
         {
-          file: '2023.csv', row: 10, field: 'total', value: '8837297609.03',
-          reason: 'the Devengado total 8837297609.03 is not the sum of the 2 programs of H. Cámara de Diputados that follow, 8837297610.03 (1.00 apart, more than the rounding of each figure to the centavo explains): a row is missing, repeated or misplaced',
+          file: '2023.csv',
+          row: 10,
+          field: 'total',
+          value: '8837297609.03',
+          reason:
+            'the Devengado total 8837297609.03 is not the sum of the 2 programs of H. Cámara de Diputados that follow, 8837297610.03 (1.00 apart, more than the rounding of each figure to the centavo explains): a row is missing, repeated or misplaced',
         },
       ]);
     });

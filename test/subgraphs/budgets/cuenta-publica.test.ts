@@ -50,17 +50,23 @@ function block(year: 2017 | 2018, ramo: string, program: string) {
       modified: amount('Modificado'),
       accrued: amount('Devengado'),
       exercised: amount('Ejercicio'),
-      lines: { name: Number(matching[0].line), approved: Number(label('Aprobado').line), modified: Number(label('Modificado').line), accrued: Number(label('Devengado').line), exercised: Number(label('Ejercicio').line) },
+      lines: {
+        name: Number(matching[0].line),
+        approved: Number(label('Aprobado').line),
+        modified: Number(label('Modificado').line),
+        accrued: Number(label('Devengado').line),
+        exercised: Number(label('Ejercicio').line),
+      },
     },
   };
 }
 
 /** Program blocks: distinct (ente, ramo, subramo, programa) other than the TOTAL rows. */
 const programCount = (year: 2017 | 2018) =>
-  new Set(rows[year].filter((row) => row.PROGRAMA !== 'TOTAL').map((row) => [row.ENTE, row.RAMO, row.SUBRAMO, row.PROGRAMA].join('|'))).size;
+  new Set(rows[year].filter((row) => row.PROGRAMA !== 'TOTAL').map((row) => [row.ENTE, row.RAMO, row.SUBRAMO, row.PROGRAMA].join('|')))
+    .size;
 
 const APORTACIONES = 'Aportaciones Federales para Entidades Federativas y Municipios';
-
 
 describe('loading the 2017 and 2018 accounts', () => {
   test('one account per program block, in one transaction; the summary counts them', async () => {
@@ -76,15 +82,29 @@ describe('loading the 2017 and 2018 accounts', () => {
   test('FORTAMUN (33I005) 2018 equals the file, on the budget program and by id', async () => {
     const { name, expected } = block(2018, APORTACIONES, 'I005');
     expect(expected.approved).toBe('74376443244.00');
-    const fields = 'id fiscalYear entity ramo { code name } ramoGroup programAsPublished key name approved modified accrued exercised lines { name approved modified accrued exercised } source { dataset file row licence upstream }';
+    const fields =
+      'id fiscalYear entity ramo { code name } ramoGroup programAsPublished key name approved modified accrued exercised lines { name approved modified accrued exercised } source { dataset file row licence upstream }';
     const result = await subgraph.data(`{
       budgetProgram(id: "2018:33I005") { publicAccount { ${fields} } totals { approved } }
       programAccount(id: "2018:33:I005") { id program { id key } }
     }`);
     expect(result.budgetProgram.publicAccount).toEqual({
-      id: '2018:33:I005', fiscalYear: 2018, entity: 'Poder Ejecutivo', ramo: { code: '33', name: APORTACIONES }, ramoGroup: 'Ramos Generales',
-      programAsPublished: 'I005', key: '33I005', name: name.PRESUPUESTO, ...expected,
-      source: { dataset: 'cuenta-publica', file: '2018.csv', row: expected.lines.name, licence: 'MIT (compilation; see data/cuenta-publica/LICENSE.upstream)', upstream: 'lapanquecita/cuenta-publica @ c7f322e : csv/' },
+      id: '2018:33:I005',
+      fiscalYear: 2018,
+      entity: 'Poder Ejecutivo',
+      ramo: { code: '33', name: APORTACIONES },
+      ramoGroup: 'Ramos Generales',
+      programAsPublished: 'I005',
+      key: '33I005',
+      name: name.PRESUPUESTO,
+      ...expected,
+      source: {
+        dataset: 'cuenta-publica',
+        file: '2018.csv',
+        row: expected.lines.name,
+        licence: 'MIT (compilation; see data/cuenta-publica/LICENSE.upstream)',
+        upstream: 'lapanquecita/cuenta-publica @ c7f322e : csv/',
+      },
     });
     expect(name.PRESUPUESTO).toBe('FORTAMUN');
     // The sampled PEF totals are a small part of the complete account.
@@ -103,7 +123,10 @@ describe('loading the 2017 and 2018 accounts', () => {
     expect(result.fortamun).toEqual(block(2017, APORTACIONES, 'I005').expected);
     expect(result.salud).toEqual({ ramo: { name: 'Salud' }, ramoGroup: 'Ramos Administrativos', ...block(2018, 'Salud', 'E023').expected });
     expect(result.diputados).toEqual({
-      ramo: { code: '01', name: 'H. Cámara de Diputados' }, ramoGroup: null, entity: 'Poder Legislativo', ...block(2018, 'H. Cámara de Diputados', 'R001').expected,
+      ramo: { code: '01', name: 'H. Cámara de Diputados' },
+      ramoGroup: null,
+      entity: 'Poder Legislativo',
+      ...block(2018, 'H. Cámara de Diputados', 'R001').expected,
     });
     expect(result.bienestar).toEqual({ ramo: { name: 'Desarrollo Social (Ahora Bienestar)' } });
     expect(result.unknown).toBeNull();
@@ -116,8 +139,12 @@ describe('loading the 2017 and 2018 accounts', () => {
     }`);
     expect(result.budgetProgram.publicAccount).toBeNull();
     expect(result.programAccounts.edges.map((e: any) => e.node.id)).toEqual([
-      '2018:01:K025@H. Cámara de Senadores', '2018:01:K026@H. Cámara de Senadores', '2018:01:K027@H. Cámara de Diputados',
-      '2018:01:R001@H. Cámara de Diputados', '2018:01:R001@H. Cámara de Senadores', '2018:01:R002@Auditoría Superior de la Federación',
+      '2018:01:K025@H. Cámara de Senadores',
+      '2018:01:K026@H. Cámara de Senadores',
+      '2018:01:K027@H. Cámara de Diputados',
+      '2018:01:R001@H. Cámara de Diputados',
+      '2018:01:R001@H. Cámara de Senadores',
+      '2018:01:R002@Auditoría Superior de la Federación',
     ]);
   });
 
@@ -128,28 +155,40 @@ describe('loading the 2017 and 2018 accounts', () => {
     expect(first.programAccounts.totalCount).toBe(fileRows.length);
     expect(first.programAccounts.totalCount).toBe(15);
     expect(first.programAccounts.pageInfo.hasNextPage).toBe(true);
-    const rest = await subgraph.data(`query($after: String) { programAccounts(filter: {fiscalYear: 2018, ramo: "33"}, first: 10, after: $after) {
-      pageInfo { hasNextPage } edges { node { approved } } } }`, { after: first.programAccounts.pageInfo.endCursor });
+    const rest = await subgraph.data(
+      `query($after: String) { programAccounts(filter: {fiscalYear: 2018, ramo: "33"}, first: 10, after: $after) {
+      pageInfo { hasNextPage } edges { node { approved } } } }`,
+      { after: first.programAccounts.pageInfo.endCursor },
+    );
     expect(rest.programAccounts.pageInfo.hasNextPage).toBe(false);
     const approved = [...first.programAccounts.edges, ...rest.programAccounts.edges].map((e: any) => centavos(e.node.approved)!);
     expect(approved).toHaveLength(15);
     expect(format(approved.reduce((a, b) => a + b, 0n))).toBe(format(fileRows.reduce((sum, row) => sum + centavos(row.TOTAL)!, 0n)));
-    const all = await subgraph.data(`{ y2017: programAccounts(filter: {fiscalYear: 2017}) { totalCount } all: programAccounts { totalCount } }`);
+    const all = await subgraph.data(
+      `{ y2017: programAccounts(filter: {fiscalYear: 2017}) { totalCount } all: programAccounts { totalCount } }`,
+    );
     expect(all).toEqual({ y2017: { totalCount: 668 }, all: { totalCount: 1348 } });
     const tooMany = await subgraph.query(`{ programAccounts(first: 101) { totalCount } }`);
     expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   test('_entities resolves program accounts (null for an unknown id)', async () => {
-    const result = await subgraph.data(`query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ProgramAccount { id key } } }`, {
-      representations: [{ __typename: 'ProgramAccount', id: '2018:33:I005' }, { __typename: 'ProgramAccount', id: '1999:33:I005' }],
-    });
+    const result = await subgraph.data(
+      `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ProgramAccount { id key } } }`,
+      {
+        representations: [
+          { __typename: 'ProgramAccount', id: '2018:33:I005' },
+          { __typename: 'ProgramAccount', id: '1999:33:I005' },
+        ],
+      },
+    );
     expect(result._entities).toEqual([{ id: '2018:33:I005', key: '33I005' }, null]);
   });
 
   test('no N+1: 50 accounts with their programs, or 50 programs with their accounts, cost what 2 do', async () => {
     const accounts = (first: number) => subgraph.query(`{ programAccounts(first: ${first}) { edges { node { id program { id } } } } }`);
-    const programs = (first: number) => subgraph.query(`{ budgetPrograms(first: ${first}) { edges { node { id publicAccount { id } } } } }`);
+    const programs = (first: number) =>
+      subgraph.query(`{ budgetPrograms(first: ${first}) { edges { node { id publicAccount { id } } } } }`);
     expect(await subgraph.statementsDuring(() => accounts(50))).toBe(await subgraph.statementsDuring(() => accounts(2)));
     expect(await subgraph.statementsDuring(() => programs(50))).toBe(await subgraph.statementsDuring(() => programs(2)));
   });
@@ -164,12 +203,19 @@ describe('loading the 2017 and 2018 accounts', () => {
 describe('reading what real files throw at an importer', () => {
   test('LF, UTF-8 with a byte-order mark and CRLF, and Latin-1 read the same', () => {
     // The published file has CRLF line ends; the reference is the same text with LF.
-    const text = `${lines2018.slice(0, LEGISLATURE).map((line) => line.replace(/\r$/, '')).join('\n')}\n`;
+    const text = `${lines2018
+      .slice(0, LEGISLATURE)
+      .map((line) => line.replace(/\r$/, ''))
+      .join('\n')}\n`;
     const reference = parseCuentaPublicaFiles([input(write('2018.csv', text))]);
     expect(reference.problems).toEqual([]);
     expect(reference.accounts.map((a) => a.id)).toEqual([
-      '2018:01:K027@H. Cámara de Diputados', '2018:01:R001@H. Cámara de Diputados', '2018:01:K025@H. Cámara de Senadores',
-      '2018:01:K026@H. Cámara de Senadores', '2018:01:R001@H. Cámara de Senadores', '2018:01:R002@Auditoría Superior de la Federación',
+      '2018:01:K027@H. Cámara de Diputados',
+      '2018:01:R001@H. Cámara de Diputados',
+      '2018:01:K025@H. Cámara de Senadores',
+      '2018:01:K026@H. Cámara de Senadores',
+      '2018:01:R001@H. Cámara de Senadores',
+      '2018:01:R002@Auditoría Superior de la Federación',
     ]);
     for (const variant of [
       Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text.replace(/\n/g, '\r\n'), 'utf8')]),
@@ -197,7 +243,11 @@ const LEGISLATURE = 67;
 const small = (name: string, edit: (lines: string[]) => string[]) => write(name, `${edit(lines2018.slice(0, LEGISLATURE)).join('\n')}\n`);
 
 /** Replaces the n-th comma-separated cell (0-based) of a line that has no quoted cells. */
-const cell = (line: string, index: number, value: string) => line.split(',').map((c, i) => (i === index ? value : c)).join(',');
+const cell = (line: string, index: number, value: string) =>
+  line
+    .split(',')
+    .map((c, i) => (i === index ? value : c))
+    .join(',');
 const TOTAL = 16;
 
 describe('malformed inputs are rejected with a clear message and leave the database unchanged', () => {
@@ -222,84 +272,157 @@ describe('malformed inputs are rejected with a clear message and leave the datab
     expect(parsed.problems).toEqual([]);
     const k027 = parsed.accounts.find((account) => account.id === '2018:01:K027@H. Cámara de Diputados');
     expect({ name: k027?.name, row: k027?.source.row, lines: k027?.lines.name }).toEqual({ name: null, row: 14, lines: null });
-    expect(parsed.corrections).toEqual(['no-name.csv line 14: program K027 of H. Cámara de Diputados has no name row (the account names it with an empty cell); it is loaded without a name']);
+    expect(parsed.corrections).toEqual([
+      'no-name.csv line 14: program K027 of H. Cámara de Diputados has no name row (the account names it with an empty cell); it is loaded without a name',
+    ]);
   });
 
   test('an amount row without a program: PROGRAMA is empty', async () => {
     const empty = await rejection(small('empty.csv', (lines) => lines.map((line, i) => (i === 21 ? cell(line, 4, '') : line))));
-    expect(empty).toContainEqual(expect.objectContaining({ file: 'empty.csv', row: 22, field: 'programa', value: '', reason: expect.stringContaining('amount row without a program') }));
+    expect(empty).toContainEqual(
+      expect.objectContaining({
+        file: 'empty.csv',
+        row: 22,
+        field: 'programa',
+        value: '',
+        reason: expect.stringContaining('amount row without a program'),
+      }),
+    );
   });
 
   test('an unknown PRESUPUESTO label', async () => {
-    const problems = await rejection(small('label.csv', (lines) => lines.map((line, i) => (i === 15 ? line.replace(',Modificado,', ',Modificada,') : line))));
+    const problems = await rejection(
+      small('label.csv', (lines) => lines.map((line, i) => (i === 15 ? line.replace(',Modificado,', ',Modificada,') : line))),
+    );
     expect(problems).toEqual([
-      expect.objectContaining({ file: 'label.csv', row: 16, field: 'presupuesto', value: 'Modificada', reason: expect.stringContaining('not a known PRESUPUESTO label') }),
+      expect.objectContaining({
+        file: 'label.csv',
+        row: 16,
+        field: 'presupuesto',
+        value: 'Modificada',
+        reason: expect.stringContaining('not a known PRESUPUESTO label'),
+      }),
       expect.objectContaining({ file: 'label.csv', row: 14, field: 'presupuesto', reason: 'the rows of K027 have no Modificado row' }),
     ]);
   });
 
   test('a percentage that contradicts the amounts', async () => {
     expect(lines2018[18]).toContain('K027,Porcentaje Ejer/Aprob');
-    const problems = await rejection(small('percent.csv', (lines) => lines.map((line, i) => (i === 18 ? cell(line, TOTAL, '90.0') : line))));
+    const problems = await rejection(
+      small('percent.csv', (lines) => lines.map((line, i) => (i === 18 ? cell(line, TOTAL, '90.0') : line))),
+    );
     expect(problems).toEqual([
-      expect.objectContaining({ file: 'percent.csv', row: 19, field: 'total', value: '90.0', reason: expect.stringContaining('contradicts the amounts') }),
+      expect.objectContaining({
+        file: 'percent.csv',
+        row: 19,
+        field: 'total',
+        value: '90.0',
+        reason: expect.stringContaining('contradicts the amounts'),
+      }),
     ]);
   });
 
   test('an amount that is not exact ("1,234.5x")', async () => {
-    const problems = await rejection(small('amount.csv', (lines) => lines.map((line, i) => (i === 21 ? cell(line, TOTAL, '"1,234.5x"') : line))));
-    expect(problems).toContainEqual(expect.objectContaining({ file: 'amount.csv', row: 22, field: 'total', value: '1,234.5x', reason: expect.stringContaining('not an amount') }));
+    const problems = await rejection(
+      small('amount.csv', (lines) => lines.map((line, i) => (i === 21 ? cell(line, TOTAL, '"1,234.5x"') : line))),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        file: 'amount.csv',
+        row: 22,
+        field: 'total',
+        value: '1,234.5x',
+        reason: expect.stringContaining('not an amount'),
+      }),
+    );
   });
 
   test('the same program block twice: a repeated account, and programs that no longer add up to their totals', async () => {
-    const problems = await rejection(small('duplicate.csv', (lines) => [...lines.slice(0, 27), ...lines.slice(13, 20), ...lines.slice(27)]));
+    const problems = await rejection(
+      small('duplicate.csv', (lines) => [...lines.slice(0, 27), ...lines.slice(13, 20), ...lines.slice(27)]),
+    );
     expect(problems).toContainEqual(
-      expect.objectContaining({ file: 'duplicate.csv', row: 28, field: 'programa', value: 'K027', reason: 'repeats the program account 2018:01:K027@H. Cámara de Diputados of duplicate.csv line 14' }),
+      expect.objectContaining({
+        file: 'duplicate.csv',
+        row: 28,
+        field: 'programa',
+        value: 'K027',
+        reason: 'repeats the program account 2018:01:K027@H. Cámara de Diputados of duplicate.csv line 14',
+      }),
     );
     expect(problems).toContainEqual({
-      file: 'duplicate.csv', row: 11, field: 'total', value: '8152441600.1',
-      reason: 'the Ejercicio total 8152441600.10 is not the sum of the 3 programs of H. Cámara de Diputados that follow, 8421467091.01 (269025490.91 apart, more than the rounding of each figure to the centavo explains): a row is missing, repeated or misplaced',
+      file: 'duplicate.csv',
+      row: 11,
+      field: 'total',
+      value: '8152441600.1',
+      reason:
+        'the Ejercicio total 8152441600.10 is not the sum of the 3 programs of H. Cámara de Diputados that follow, 8421467091.01 (269025490.91 apart, more than the rounding of each figure to the centavo explains): a row is missing, repeated or misplaced',
     });
   });
 
-  test('a program left out: its ramo\'s programs and its ente\'s ramos no longer add up to their totals', async () => {
+  test("a program left out: its ramo's programs and its ente's ramos no longer add up to their totals", async () => {
     const problems = await rejection(small('missing.csv', (lines) => lines.filter((_, i) => i < 13 || i >= 20)));
     // Diputados' four totals (lines 8–11) each disagree with R001 alone; the legislature's still add up.
     expect(problems.map((p) => [p.row, p.field, p.value])).toEqual([
-      [8, 'total', '8439435153.0'], [9, 'total', '8152441600.1'], [10, 'total', '8152441600.1'], [11, 'total', '8152441600.1'],
+      [8, 'total', '8439435153.0'],
+      [9, 'total', '8152441600.1'],
+      [10, 'total', '8152441600.1'],
+      [11, 'total', '8152441600.1'],
     ]);
     expect(problems[3].reason).toBe(
       'the Ejercicio total 8152441600.10 is not the sum of the one program of H. Cámara de Diputados that follow, 7883416109.19 (-269025490.91 apart, more than the rounding of each figure to the centavo explains): a row is missing, repeated or misplaced',
     );
   });
 
-  test('an ente\'s total that its ramos\' totals do not add up to', async () => {
+  test("an ente's total that its ramos' totals do not add up to", async () => {
     // Devengado, which no percentage is computed from: a peso more on the legislature's total.
-    const problems = await rejection(small('ente.csv', (lines) => lines.map((line, i) => (i === 3 ? cell(line, TOTAL, '15185937478.41') : line))));
+    const problems = await rejection(
+      small('ente.csv', (lines) => lines.map((line, i) => (i === 3 ? cell(line, TOTAL, '15185937478.41') : line))),
+    );
     expect(problems).toEqual([
-      expect.objectContaining({ file: 'ente.csv', row: 4, field: 'total', value: '15185937478.41', reason: expect.stringContaining('the Devengado total 15185937478.41 is not the sum of the totals of the 3 ramos or bodies of Poder Legislativo that follow, 15185937477.41') }),
+      expect.objectContaining({
+        file: 'ente.csv',
+        row: 4,
+        field: 'total',
+        value: '15185937478.41',
+        reason: expect.stringContaining(
+          'the Devengado total 15185937478.41 is not the sum of the totals of the 3 ramos or bodies of Poder Legislativo that follow, 15185937477.41',
+        ),
+      }),
     ]);
   });
 
-  test('an ente\'s total a peso off is caught by its percentage too: the check is exact at the file\'s precision', async () => {
-    const problems = await rejection(small('ente-percent.csv', (lines) => lines.map((line, i) => (i === 1 ? cell(line, TOTAL, '15574572275.0') : line))));
+  test("an ente's total a peso off is caught by its percentage too: the check is exact at the file's precision", async () => {
+    const problems = await rejection(
+      small('ente-percent.csv', (lines) => lines.map((line, i) => (i === 1 ? cell(line, TOTAL, '15574572275.0') : line))),
+    );
     expect(problems).toEqual([
       {
-        file: 'ente-percent.csv', row: 6, field: 'total', value: '97.50468398262993',
-        reason: 'contradicts the amounts: the Ejercicio row (15185937477.41) and the Aprobado row (15574572275.00) give 97.504683976369 %, not 97.50468398262993 %',
+        file: 'ente-percent.csv',
+        row: 6,
+        field: 'total',
+        value: '97.50468398262993',
+        reason:
+          'contradicts the amounts: the Ejercicio row (15185937477.41) and the Aprobado row (15574572275.00) give 97.504683976369 %, not 97.50468398262993 %',
       },
     ]);
   });
 
   test('a ramo the importer does not know', async () => {
-    const problems = await rejection(small('ramo.csv', (lines) => lines.map((line) => line.replace('H. Cámara de Diputados', 'Cámara Nueva'))));
+    const problems = await rejection(
+      small('ramo.csv', (lines) => lines.map((line) => line.replace('H. Cámara de Diputados', 'Cámara Nueva'))),
+    );
     expect(problems).toContainEqual(expect.objectContaining({ file: 'ramo.csv', row: 14, field: 'ramo', value: 'Cámara Nueva' }));
   });
 
   test('a truncated file and a header without the TOTAL column', async () => {
     const truncated = write('truncated.csv', `${lines2018.slice(0, 20).join('\n')}\n2018,Poder Legislativo,"H. Cámara`);
-    expect(await rejection(truncated)).toEqual([expect.objectContaining({ file: 'truncated.csv', reason: expect.stringContaining('not a valid CSV') })]);
+    expect(await rejection(truncated)).toEqual([
+      expect.objectContaining({ file: 'truncated.csv', reason: expect.stringContaining('not a valid CSV') }),
+    ]);
     const header = small('header.csv', (lines) => [lines[0].replace(',TOTAL,', ',SUMA_TOTAL,'), ...lines.slice(1)]);
-    expect(await rejection(header)).toEqual([expect.objectContaining({ file: 'header.csv', row: 1, field: 'total', reason: 'required column is missing from the header' })]);
+    expect(await rejection(header)).toEqual([
+      expect.objectContaining({ file: 'header.csv', row: 1, field: 'total', reason: 'required column is missing from the header' }),
+    ]);
   });
 });

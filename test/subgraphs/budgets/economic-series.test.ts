@@ -16,7 +16,6 @@ beforeAll(async () => {
 });
 afterAll(() => subgraph.close());
 
-
 describe('the economic series of the sample', () => {
   test('every month of the price index, as published', async () => {
     const { priceIndex } = await subgraph.data('{ priceIndex { month value source { dataset file row } } }');
@@ -62,9 +61,19 @@ describe('npm run import -- consumer-prices / gdp', () => {
   test('the real files load, and again with nothing changed', async () => {
     const prices = path.join(SHARED, 'budget_mx_cuenta_publica', 'IPC.csv');
     const gdp = path.join(SHARED, 'budget_mx_cuenta_publica', 'PIB.csv');
-    expect((await runJson(box, ['consumer-prices', prices])).report.summary).toEqual({ inserted: 663, updated: 0, unchanged: 0, rejected: 0 });
+    expect((await runJson(box, ['consumer-prices', prices])).report.summary).toEqual({
+      inserted: 663,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+    });
     expect((await runJson(box, ['gdp', gdp])).report.summary).toEqual({ inserted: 31, updated: 0, unchanged: 0, rejected: 0 });
-    expect((await runJson(box, ['consumer-prices', prices])).report.summary).toEqual({ inserted: 0, updated: 0, unchanged: 663, rejected: 0 });
+    expect((await runJson(box, ['consumer-prices', prices])).report.summary).toEqual({
+      inserted: 0,
+      updated: 0,
+      unchanged: 663,
+      rejected: 0,
+    });
     expect((await runJson(box, ['gdp', gdp])).report.summary).toEqual({ inserted: 0, updated: 0, unchanged: 31, rejected: 0 });
   });
 
@@ -79,7 +88,9 @@ describe('npm run import -- consumer-prices / gdp', () => {
         expect.objectContaining({ row: 4, field: 'ipc', value: '1.1234567', reason: 'is not a positive number with at most 6 decimals' }),
       ]);
       const gdp = inputFile(empty, 'PIB.csv', 'Año,PIB_nominal\n2020,1.5\n2020,2.5\n');
-      expect((await runJson(empty, ['gdp', gdp])).report.problems).toEqual([expect.objectContaining({ row: 3, field: 'id', value: '2020' })]);
+      expect((await runJson(empty, ['gdp', gdp])).report.problems).toEqual([
+        expect.objectContaining({ row: 3, field: 'id', value: '2020' }),
+      ]);
       expect(await countRows(empty, 'budgets', [PriceIndex, GrossDomesticProduct])).toEqual([0, 0]);
     } finally {
       await empty.cleanup();

@@ -53,6 +53,16 @@ export function groupBy(rows: Row[], keyOf: (row: Row) => string): Map<string, R
 
 /** The columns filled in each year's cut, and the SpendingChain field each one feeds. */
 export const FILLED: Record<2017 | 2018, [string, string][]> = {
-  2018: [['approved', 'monto_aprobado'], ['modified', 'monto_modificado'], ['paid', 'monto_pagado']],
-  2017: [['approved', 'monto_aprobado'], ['modified', 'monto_modificado'], ['accrued', 'monto_devengado'], ['exercised', 'monto_ejercicio'], ['paid', 'monto_pagado']],
+  2018: [
+    ['approved', 'monto_aprobado'],
+    ['modified', 'monto_modificado'],
+    ['paid', 'monto_pagado'],
+  ],
+  2017: [
+    ['approved', 'monto_aprobado'],
+    ['modified', 'monto_modificado'],
+    ['accrued', 'monto_devengado'],
+    ['exercised', 'monto_ejercicio'],
+    ['paid', 'monto_pagado'],
+  ],
 };

@@ -68,7 +68,13 @@ describe('loading the shipped files', () => {
     const first = await counts();
     // Contracts: 11 federal, 10 INAI, 5 CDMX, 3 Jalisco, 1 GACM; transactions: 11 × 4 federal measures, 6 INAI,
     // 37 CDMX and 6 Jalisco payments.
-    expect(first).toEqual({ lines: 4800, programs: 345 + 404, contracts: 11 + 10 + 5 + 3 + 1, transactions: 11 * 4 + 6 + 37 + 6, allocations: 6 });
+    expect(first).toEqual({
+      lines: 4800,
+      programs: 345 + 404,
+      contracts: 11 + 10 + 5 + 3 + 1,
+      transactions: 11 * 4 + 6 + 37 + 6,
+      allocations: 6,
+    });
     await loadBudgetFiles(subgraph.dataSource, budgetInputs(subgraph.config.dataDirectory));
     await loadOcdsFiles(subgraph.dataSource, ocdsInputs(subgraph.config.dataDirectory));
     await loadAllocations(subgraph.dataSource, allocationsFile(subgraph.config.dataDirectory));
@@ -104,8 +110,12 @@ describe('SHCP budget importer rejections leave the database unchanged', () => {
   test('an amount that is not exact', async () => {
     const file = budgetFile('bad-amount.csv', (lines) => [lines[0], lines[1].replace(',21141.00,', ',"1,234.5x",'), ...lines.slice(2)]);
     const problems = await rejection(() => loadBudgetFiles(subgraph.dataSource, [{ file, dataset: 'shcp-pef-2018-sample' }]));
-    expect(problems).toContainEqual(expect.objectContaining({ file: 'bad-amount.csv', row: 2, field: 'monto_aprobado', value: '1,234.5x' }));
-    const untouched = await subgraph.dataSource.getRepository(BudgetLine).findOneByOrFail({ id: '2018:08.410.3.2.1.9.P.001.1000.1400.144.14406.1.1.9.0' });
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: 'bad-amount.csv', row: 2, field: 'monto_aprobado', value: '1,234.5x' }),
+    );
+    const untouched = await subgraph.dataSource
+      .getRepository(BudgetLine)
+      .findOneByOrFail({ id: '2018:08.410.3.2.1.9.P.001.1000.1400.144.14406.1.1.9.0' });
     expect(untouched.approved).toBe(2114100n);
   });
 
@@ -125,7 +135,9 @@ describe('SHCP budget importer rejections leave the database unchanged', () => {
   test('the same budget key twice', async () => {
     const file = budgetFile('duplicate.csv', (lines) => [...lines, lines[1]]);
     const problems = await rejection(() => loadBudgetFiles(subgraph.dataSource, [{ file, dataset: 'shcp-pef-2018-sample' }]));
-    expect(problems).toEqual([expect.objectContaining({ file: 'duplicate.csv', row: 5, field: 'id', reason: expect.stringContaining('line 2') })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'duplicate.csv', row: 5, field: 'id', reason: expect.stringContaining('line 2') }),
+    ]);
   });
 
   test('a state code out of range', async () => {
@@ -149,14 +161,25 @@ describe('OCDS importer rejections leave the database unchanged', () => {
 
   test('invalid JSON', async () => {
     const problems = await rejection(() => ocds(write('broken.json', federal.slice(0, 500))));
-    expect(problems).toEqual([expect.objectContaining({ file: 'broken.json', path: '$', reason: expect.stringContaining('not valid JSON') })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'broken.json', path: '$', reason: expect.stringContaining('not valid JSON') }),
+    ]);
   });
 
   test('a JSON file that is not an OCDS package, record or release', async () => {
     const problems = await rejection(() => ocds(write('shape.json', JSON.stringify({ records: [] }))));
-    expect(problems).toEqual([expect.objectContaining({ file: 'shape.json', path: '$.records', field: 'records', reason: expect.stringContaining('non-empty array') })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'shape.json',
+        path: '$.records',
+        field: 'records',
+        reason: expect.stringContaining('non-empty array'),
+      }),
+    ]);
     const array = await rejection(() => ocds(write('array.json', '[]')));
-    expect(array).toEqual([expect.objectContaining({ file: 'array.json', path: '$', reason: expect.stringContaining('expected a JSON object') })]);
+    expect(array).toEqual([
+      expect.objectContaining({ file: 'array.json', path: '$', reason: expect.stringContaining('expected a JSON object') }),
+    ]);
   });
 
   test('an amount with more than two decimals names its JSON path', async () => {
@@ -184,8 +207,13 @@ describe('allocation importer rejections leave the database unchanged', () => {
     const problems = await rejection(() => loadAllocations(subgraph.dataSource, file));
     expect(problems.map((p) => [p.row, p.field])).toEqual(
       expect.arrayContaining([
-        [2, 'program_key'], [2, 'scope_state_id'], [2, 'assigned'], [2, 'basis'], [2, 'dataset'],
-        [3, 'commitment_id'], [3, 'scope_municipality'],
+        [2, 'program_key'],
+        [2, 'scope_state_id'],
+        [2, 'assigned'],
+        [2, 'basis'],
+        [2, 'dataset'],
+        [3, 'commitment_id'],
+        [3, 'scope_municipality'],
       ]),
     );
   });

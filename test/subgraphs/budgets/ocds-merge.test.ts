@@ -25,21 +25,53 @@ describe('OCDS merging of the releases of one process', () => {
 
   test('arrays of objects with an id merge by id; new ids are appended; each object knows its release', () => {
     const compiled = compileReleases([
-      at('contract.json', { ocid: 'x', date: '2017-01-01', contracts: [{ id: 'c1', value: { amount: 100, currency: 'MXN' } }, { id: 'c2', title: 'B' }] }, '$.releases[0]'),
-      at('implementation.json', { ocid: 'x', date: '2017-02-01', contracts: [{ id: 'c1', implementation: { transactions: [{ id: 'CLC1', amount: { amount: 40 } }] } }] }, '$.releases[0]'),
+      at(
+        'contract.json',
+        {
+          ocid: 'x',
+          date: '2017-01-01',
+          contracts: [
+            { id: 'c1', value: { amount: 100, currency: 'MXN' } },
+            { id: 'c2', title: 'B' },
+          ],
+        },
+        '$.releases[0]',
+      ),
+      at(
+        'implementation.json',
+        {
+          ocid: 'x',
+          date: '2017-02-01',
+          contracts: [{ id: 'c1', implementation: { transactions: [{ id: 'CLC1', amount: { amount: 40 } }] } }],
+        },
+        '$.releases[0]',
+      ),
       at('amendment.json', { ocid: 'x', date: '2017-03-01', contracts: [{ id: 'c3' }, { id: 'c1', value: { amount: 150 } }] }),
     ]);
     const contracts = compiled.release.contracts as Record<string, any>[];
     expect(contracts.map((contract) => contract.id)).toEqual(['c1', 'c2', 'c3']);
-    expect(contracts[0]).toEqual({ id: 'c1', value: { amount: 150, currency: 'MXN' }, implementation: { transactions: [{ id: 'CLC1', amount: { amount: 40 } }] } });
+    expect(contracts[0]).toEqual({
+      id: 'c1',
+      value: { amount: 150, currency: 'MXN' },
+      implementation: { transactions: [{ id: 'CLC1', amount: { amount: 40 } }] },
+    });
     expect(compiled.whereField(contracts[0].value, 'amount')).toEqual({ file: 'amendment.json', path: '$.contracts[1].value.amount' });
-    expect(compiled.whereField(contracts[0].value, 'currency')).toEqual({ file: 'contract.json', path: '$.releases[0].contracts[0].value.currency' });
-    expect(compiled.where(contracts[0].implementation.transactions[0])).toEqual({ file: 'implementation.json', path: '$.releases[0].contracts[0].implementation.transactions[0]' });
+    expect(compiled.whereField(contracts[0].value, 'currency')).toEqual({
+      file: 'contract.json',
+      path: '$.releases[0].contracts[0].value.currency',
+    });
+    expect(compiled.where(contracts[0].implementation.transactions[0])).toEqual({
+      file: 'implementation.json',
+      path: '$.releases[0].contracts[0].implementation.transactions[0]',
+    });
     expect(compiled.where(contracts[1])).toEqual({ file: 'contract.json', path: '$.releases[0].contracts[1]' });
   });
 
   test('ids compare by type and value: 1 and "1" are two objects', () => {
-    const compiled = compileReleases([at('a.json', { ocid: 'x', date: '2017-01-01', awards: [{ id: 1 }] }), at('b.json', { ocid: 'x', date: '2017-02-01', awards: [{ id: '1' }] })]);
+    const compiled = compileReleases([
+      at('a.json', { ocid: 'x', date: '2017-01-01', awards: [{ id: 1 }] }),
+      at('b.json', { ocid: 'x', date: '2017-02-01', awards: [{ id: '1' }] }),
+    ]);
     expect(compiled.release.awards).toEqual([{ id: 1 }, { id: '1' }]);
   });
 
@@ -62,7 +94,15 @@ describe('OCDS merging of the releases of one process', () => {
   });
 
   test('an id twice in one array of one release is reported with both paths', () => {
-    const compiled = compileReleases([at('a.json', { ocid: 'x', contracts: [{ id: 'c1', title: 'A' }, { id: 'c1', title: 'B' }] })]);
+    const compiled = compileReleases([
+      at('a.json', {
+        ocid: 'x',
+        contracts: [
+          { id: 'c1', title: 'A' },
+          { id: 'c1', title: 'B' },
+        ],
+      }),
+    ]);
     expect(compiled.repeatedIds).toEqual([{ file: 'a.json', path: '$.contracts[1]', id: 'c1', first: '$.contracts[0]' }]);
   });
 });

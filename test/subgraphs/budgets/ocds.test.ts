@@ -27,10 +27,17 @@ const inputs = (files: string[]) => files.map((file) => ({ file }));
 /** Contract and transaction rows without their provenance, for comparing two readings of the same process. */
 function facts(parsed: ParsedOcds, ocids?: Set<string>) {
   const keep = (ocid: string) => !ocids || ocids.has(ocid);
-  const plain = (row: object) => JSON.stringify({ ...row, source: undefined }, (_, value) => (typeof value === 'bigint' ? String(value) : value));
+  const plain = (row: object) =>
+    JSON.stringify({ ...row, source: undefined }, (_, value) => (typeof value === 'bigint' ? String(value) : value));
   return {
-    contracts: parsed.contracts.filter((c) => keep(c.ocid!)).map(plain).sort(),
-    transactions: parsed.transactions.filter((t) => keep(t.contractId.split('/')[0])).map(plain).sort(),
+    contracts: parsed.contracts
+      .filter((c) => keep(c.ocid!))
+      .map(plain)
+      .sort(),
+    transactions: parsed.transactions
+      .filter((t) => keep(t.contractId.split('/')[0]))
+      .map(plain)
+      .sort(),
   };
 }
 
@@ -51,9 +58,21 @@ describe('every OCDS container shape gives the same contracts', () => {
   const shapes: [string, unknown, string][] = [
     ['release', release, '$.contracts[0]'],
     ['release package', { publisher: { name: 'INAI' }, releases: [release] }, '$.releases[0].contracts[0]'],
-    ['record package (compiledRelease)', { records: [{ ocid: release.ocid, compiledRelease: release }] }, '$.records[0].compiledRelease.contracts[0]'],
-    ['record package (embedded releases only)', { records: [{ ocid: release.ocid, releases: [release] }] }, '$.records[0].releases[0].contracts[0]'],
-    ['record', { ocid: release.ocid, releases: [{ url: 'https://example.org/r1', date: release.date, tag: release.tag }], compiledRelease: release }, '$.compiledRelease.contracts[0]'],
+    [
+      'record package (compiledRelease)',
+      { records: [{ ocid: release.ocid, compiledRelease: release }] },
+      '$.records[0].compiledRelease.contracts[0]',
+    ],
+    [
+      'record package (embedded releases only)',
+      { records: [{ ocid: release.ocid, releases: [release] }] },
+      '$.records[0].releases[0].contracts[0]',
+    ],
+    [
+      'record',
+      { ocid: release.ocid, releases: [{ url: 'https://example.org/r1', date: release.date, tag: release.tag }], compiledRelease: release },
+      '$.compiledRelease.contracts[0]',
+    ],
   ];
   const expected = facts(parseOcdsFiles(inputs([path.join(DATA, 'ocds', 'inai', 'PC-0010-PC-0010.json')])));
 
@@ -78,7 +97,8 @@ describe('releases of one ocid merge across the files of a load', () => {
   });
 
   test('Jalisco: the planning, tender, award, contract and implementation release packages give the compiled record', () => {
-    const stages = (process: string) => jsonFiles(shared('jalisco', 'sample', 'releases')).filter((file) => path.basename(file).startsWith(process));
+    const stages = (process: string) =>
+      jsonFiles(shared('jalisco', 'sample', 'releases')).filter((file) => path.basename(file).startsWith(process));
     for (const process of ['ocds-xs1qbl-SFIN-03-0001-00-2017', 'ocds-xs1qbl-SFIN-03-0007-00-2017']) {
       const merged = parseOcdsFiles(inputs(stages(process)));
       const record = parseOcdsFiles(inputs([shared('jalisco', 'sample', 'records', `${process}.json`)]));
@@ -89,16 +109,22 @@ describe('releases of one ocid merge across the files of a load', () => {
   });
 
   test('a merged value names the release file that supplied it; an amended value replaces the first one', () => {
-    const parsed = parseOcdsFiles(inputs(jsonFiles(path.join(DATA, 'ocds', 'cdmx')).filter((file) => file.includes('SEFIN-DRM-A-001-2016'))));
+    const parsed = parseOcdsFiles(
+      inputs(jsonFiles(path.join(DATA, 'ocds', 'cdmx')).filter((file) => file.includes('SEFIN-DRM-A-001-2016'))),
+    );
     const first = JSON.parse(fs.readFileSync(path.join(DATA, 'ocds', 'cdmx', 'OCDS-87SD3T-SEFIN-DRM-A-001-2016-01.json'), 'utf8'));
     const last = JSON.parse(fs.readFileSync(path.join(DATA, 'ocds', 'cdmx', 'OCDS-87SD3T-SEFIN-DRM-A-001-2016-03.json'), 'utf8'));
     expect(first.contracts[0].value.amount).not.toBe(last.contracts[0].value.amount);
     const [contract] = parsed.contracts;
     expect(contract.valueAmount).toBe(centavos(String(last.contracts[0].value.amount)));
-    expect(contract.source).toMatchObject({ dataset: 'ocds-mx-cdmx', file: 'OCDS-87SD3T-SEFIN-DRM-A-001-2016-03.json', path: '$.contracts[0]' });
+    expect(contract.source).toMatchObject({
+      dataset: 'ocds-mx-cdmx',
+      file: 'OCDS-87SD3T-SEFIN-DRM-A-001-2016-03.json',
+      path: '$.contracts[0]',
+    });
   });
 
-  test('a record\'s compiledRelease is used, and separate releases of its ocid are set aside with a note', () => {
+  test("a record's compiledRelease is used, and separate releases of its ocid are set aside with a note", () => {
     const files = [
       shared('cdmx', 'sample', 'records', 'OCDS-87SD3T-SEFIN-DRM-A-001-2016.json'),
       ...jsonFiles(shared('cdmx', 'sample', 'releases')).filter((file) => file.includes('SEFIN-DRM-A-001-2016')),
@@ -127,7 +153,13 @@ describe('publishers', () => {
   });
 
   test('no program or institution link where the data states none; suppliers come from the award the contract names', () => {
-    const parsed = parseOcdsFiles(inputs([...jsonFiles(path.join(DATA, 'ocds', 'cdmx')), ...jsonFiles(path.join(DATA, 'ocds', 'jalisco')), ...jsonFiles(path.join(DATA, 'ocds', 'gacm'))]));
+    const parsed = parseOcdsFiles(
+      inputs([
+        ...jsonFiles(path.join(DATA, 'ocds', 'cdmx')),
+        ...jsonFiles(path.join(DATA, 'ocds', 'jalisco')),
+        ...jsonFiles(path.join(DATA, 'ocds', 'gacm')),
+      ]),
+    );
     expect(parsed.problems).toEqual([]);
     expect(parsed.links).toEqual([]);
     expect(parsed.contracts.every((c) => c.buyerId === null && c.programKeys.length === 0)).toBe(true);
@@ -139,12 +171,22 @@ describe('publishers', () => {
   });
 
   test('another publisher is read under its ocid prefix; an ocid without one is rejected by name', () => {
-    const release = { ocid: 'ocds-abc123-0001', date: '2020-01-01T00:00:00Z', contracts: [{ id: '1', value: { amount: 10.5, currency: 'MXN' } }] };
+    const release = {
+      ocid: 'ocds-abc123-0001',
+      date: '2020-01-01T00:00:00Z',
+      contracts: [{ id: '1', value: { amount: 10.5, currency: 'MXN' } }],
+    };
     expect(parseOcdsFiles(inputs([write('other.json', release)])).contracts.map((c) => [c.id, c.source.dataset, c.valueAmount])).toEqual([
       ['ocds-abc123-0001/1', 'ocds-abc123', 1050n],
     ]);
     expect(parseOcdsFiles(inputs([write('bare.json', { ...release, ocid: 'X-1' })])).problems).toEqual([
-      expect.objectContaining({ file: 'bare.json', path: '$.ocid', field: 'ocid', value: 'X-1', reason: expect.stringContaining('registered OCDS prefix') }),
+      expect.objectContaining({
+        file: 'bare.json',
+        path: '$.ocid',
+        field: 'ocid',
+        value: 'X-1',
+        reason: expect.stringContaining('registered OCDS prefix'),
+      }),
     ]);
   });
 
@@ -208,7 +250,11 @@ describe('each publisher loads with no problem, its sums through the API equal t
   });
   afterAll(() => subgraph.close());
 
-  const threeDecimals = ['ocds-xs1qbl-02-0070-00-2017.json', 'ocds-xs1qbl-SFIN-03-0012-00-2017.json', 'ocds-xs1qbl-SSEG-16-0252-00-2017.json'];
+  const threeDecimals = [
+    'ocds-xs1qbl-02-0070-00-2017.json',
+    'ocds-xs1qbl-SFIN-03-0012-00-2017.json',
+    'ocds-xs1qbl-SSEG-16-0252-00-2017.json',
+  ];
   const PUBLISHERS: [string, string[]][] = [
     ['ocds-mx-federal', jsonFiles(shared('administracion-publica-federal', 'sample', 'records'))],
     ['ocds-mx-inai', jsonFiles(shared('inai', 'sample', 'releases'))],
@@ -247,7 +293,8 @@ describe('each publisher loads with no problem, its sums through the API equal t
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
-    const text = (sums: Record<string, bigint>) => Object.fromEntries(Object.entries(sums).map(([currency, sum]) => [currency, String(sum)]));
+    const text = (sums: Record<string, bigint>) =>
+      Object.fromEntries(Object.entries(sums).map(([currency, sum]) => [currency, String(sum)]));
     return { contracts, values: text(values), payments: text(payments), paymentCount };
   }
 
@@ -264,7 +311,11 @@ describe('each publisher loads with no problem, its sums through the API equal t
     const sums = await apiSums(dataset);
     expect(sums).toEqual(dataset === 'ocds-mx-federal' ? { ...expected, payments: {}, paymentCount: 0 } : expected);
 
-    const stored = async () => [await manager.find(Contract, { order: { id: 'ASC' } }), await manager.count(Transaction), await manager.count(ContractProgram)];
+    const stored = async () => [
+      await manager.find(Contract, { order: { id: 'ASC' } }),
+      await manager.count(Transaction),
+      await manager.count(ContractProgram),
+    ];
     const first = await stored();
     await loadOcdsFiles(subgraph.dataSource, inputs(files));
     expect(await stored()).toEqual(first);
@@ -280,7 +331,10 @@ describe('malformed OCDS input is rejected with a clear message, and nothing is 
 
   async function rejected(content: unknown, name = 'bad.json'): Promise<ImportProblem[]> {
     const good = inputs(jsonFiles(path.join(DATA, 'ocds', 'gacm')));
-    const error = await loadOcdsFiles(subgraph.dataSource, [...good, { file: write(name, content) }]).then(() => null, (e: unknown) => e);
+    const error = await loadOcdsFiles(subgraph.dataSource, [...good, { file: write(name, content) }]).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ImportError);
     expect(await subgraph.dataSource.manager.count(Contract)).toBe(0);
     expect(await subgraph.dataSource.manager.count(Transaction)).toBe(0);
@@ -295,29 +349,63 @@ describe('malformed OCDS input is rejected with a clear message, and nothing is 
 
   test('a release package whose releases is not an array', async () => {
     expect(await rejected({ publisher: { name: 'x' }, releases: { ocid: 'ocds-87sd3t-1' } })).toEqual([
-      expect.objectContaining({ file: 'bad.json', path: '$.releases', field: 'releases', reason: 'must be a non-empty array in a release package' }),
+      expect.objectContaining({
+        file: 'bad.json',
+        path: '$.releases',
+        field: 'releases',
+        reason: 'must be a non-empty array in a release package',
+      }),
     ]);
   });
 
   test('a release without an ocid, and contracts that are not an array', async () => {
-    expect(await rejected({ releases: [{ ocid: 'ocds-87sd3t-1', contracts: [] }, { id: '2' }, { ocid: 'ocds-87sd3t-2', contracts: {} }] })).toEqual([
-      expect.objectContaining({ path: '$.releases[1].ocid', field: 'ocid', reason: expect.stringContaining('names its contracting process') }),
+    expect(
+      await rejected({ releases: [{ ocid: 'ocds-87sd3t-1', contracts: [] }, { id: '2' }, { ocid: 'ocds-87sd3t-2', contracts: {} }] }),
+    ).toEqual([
+      expect.objectContaining({
+        path: '$.releases[1].ocid',
+        field: 'ocid',
+        reason: expect.stringContaining('names its contracting process'),
+      }),
       expect.objectContaining({ path: '$.releases[2].contracts', field: 'contracts', reason: 'must be an array' }),
     ]);
   });
 
   test('a record whose releases are only links and that has no compiledRelease', async () => {
-    expect(await rejected({ records: [{ ocid: 'ocds-xs1qbl-1', releases: [{ url: 'https://example.org/r', date: '2018-01-18T04:39:56Z', tag: ['planning'] }] }] })).toEqual([
-      expect.objectContaining({ path: '$.records[0]', field: 'compiledRelease', reason: expect.stringContaining('import the release files') }),
+    expect(
+      await rejected({
+        records: [{ ocid: 'ocds-xs1qbl-1', releases: [{ url: 'https://example.org/r', date: '2018-01-18T04:39:56Z', tag: ['planning'] }] }],
+      }),
+    ).toEqual([
+      expect.objectContaining({
+        path: '$.records[0]',
+        field: 'compiledRelease',
+        reason: expect.stringContaining('import the release files'),
+      }),
     ]);
   });
 
   test('something that is no OCDS container at all', async () => {
-    expect(await rejected({ data: [] })).toEqual([expect.objectContaining({ path: '$', reason: expect.stringContaining('expected a release package') })]);
+    expect(await rejected({ data: [] })).toEqual([
+      expect.objectContaining({ path: '$', reason: expect.stringContaining('expected a release package') }),
+    ]);
   });
 
   test('two contracts with one id in one release', async () => {
-    const problems = await rejected({ ocid: 'ocds-87sd3t-1', contracts: [{ id: 'c', value: { amount: 1 } }, { id: 'c', value: { amount: 2 } }] });
-    expect(problems).toEqual([expect.objectContaining({ path: '$.contracts[1]', field: 'id', value: 'c', reason: 'repeats the id of $.contracts[0] in the same release' })]);
+    const problems = await rejected({
+      ocid: 'ocds-87sd3t-1',
+      contracts: [
+        { id: 'c', value: { amount: 1 } },
+        { id: 'c', value: { amount: 2 } },
+      ],
+    });
+    expect(problems).toEqual([
+      expect.objectContaining({
+        path: '$.contracts[1]',
+        field: 'id',
+        value: 'c',
+        reason: 'repeats the id of $.contracts[0] in the same release',
+      }),
+    ]);
   });
 });

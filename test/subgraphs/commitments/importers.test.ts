@@ -61,21 +61,31 @@ describe('importer rejections (nothing is written)', () => {
   });
 
   it('rejects a date that does not exist', async () => {
-    const problems = await rejection(editedFiles('plans', (text) => text.replace('Tlaxcala,2015-03-09,2015-07-07', 'Tlaxcala,2015-03-09,2015-07-32')));
+    const problems = await rejection(
+      editedFiles('plans', (text) => text.replace('Tlaxcala,2015-03-09,2015-07-07', 'Tlaxcala,2015-03-09,2015-07-32')),
+    );
     expect(problems).toEqual([
       expect.objectContaining({ file: 'ogp-local/ejercicios_locales.csv', row: 9, field: 'fecha_instalacion_stl', value: '2015-07-32' }),
     ]);
   });
 
   it('rejects a file missing a required column', async () => {
-    const problems = await rejection(editedFiles('commitments', (text) => text.replace('estado,compromiso,tipo,titulo,', 'estado,compromiso,tipo,title,')));
+    const problems = await rejection(
+      editedFiles('commitments', (text) => text.replace('estado,compromiso,tipo,titulo,', 'estado,compromiso,tipo,title,')),
+    );
     expect(problems).toEqual([expect.objectContaining({ file: 'ogp-local/pal_compromisos.csv', row: 1, field: 'titulo' })]);
   });
 
   it('rejects two commitments with the same number in one state', async () => {
     const problems = await rejection(editedFiles('commitments', (text) => text.replace('Tlaxcala,4,PAL', 'Tlaxcala,3,PAL')));
     expect(problems).toEqual([
-      expect.objectContaining({ file: 'ogp-local/pal_compromisos.csv', row: 36, field: 'id', value: 'MX-TLA-PAL-2016-03', reason: expect.stringContaining('line 35') }),
+      expect.objectContaining({
+        file: 'ogp-local/pal_compromisos.csv',
+        row: 36,
+        field: 'id',
+        value: 'MX-TLA-PAL-2016-03',
+        reason: expect.stringContaining('line 35'),
+      }),
     ]);
   });
 
@@ -91,14 +101,21 @@ describe('importer rejections (nothing is written)', () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ file: 'illustrative/commitment-details.csv', row: 6, field: 'themes', value: 'FOLLOW_THE_CASH' }),
-        expect.objectContaining({ file: 'illustrative/commitment-details.csv', row: 6, field: 'commitment_id', value: 'MX-VER-PAL-2016-12' }),
+        expect.objectContaining({
+          file: 'illustrative/commitment-details.csv',
+          row: 6,
+          field: 'commitment_id',
+          value: 'MX-VER-PAL-2016-12',
+        }),
       ]),
     );
   });
 
   it('rejects an evaluation with an unknown completion level', async () => {
     const problems = await rejection(editedFiles('evaluations', (text) => text.replace(',LIMITED,', ',HALF,')));
-    expect(problems).toEqual([expect.objectContaining({ file: 'illustrative/commitment-evaluations.csv', row: 2, field: 'completion', value: 'HALF' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'illustrative/commitment-evaluations.csv', row: 2, field: 'completion', value: 'HALF' }),
+    ]);
   });
 });
 

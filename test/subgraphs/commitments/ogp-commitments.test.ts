@@ -33,7 +33,6 @@ afterAll(async () => {
   await subgraph.close();
 });
 
-
 /** OGP plans and all commitments, in a stable order, to prove a rejected import changed nothing. */
 async function snapshot(): Promise<string> {
   const plans = await subgraph.dataSource.getRepository(OgpActionPlan).find({ order: { id: 'ASC' } });
@@ -91,22 +90,34 @@ describe('parsing the IRM dataset', () => {
 
   it('keeps only what is published in a usable form: whole numbers, full dates, named institutions', () => {
     const { commitments } = parseOgpCommitments(FILE);
-    const filled = (field: 'number' | 'startDate' | 'endDate' | 'leadInstitutionName') => commitments.filter((c) => c[field] !== null).length;
+    const filled = (field: 'number' | 'startDate' | 'endDate' | 'leadInstitutionName') =>
+      commitments.filter((c) => c[field] !== null).length;
     expect([filled('number'), filled('startDate'), filled('endDate'), filled('leadInstitutionName')]).toEqual([470, 329, 379, 558 - 15]);
   });
 
-  it('reads numeric dates month-first or day-first as each plan\'s own dates prove, and leaves unproven ambiguous ones out', () => {
+  it("reads numeric dates month-first or day-first as each plan's own dates prove, and leaves unproven ambiguous ones out", () => {
     const { commitments } = parseOgpCommitments(FILE);
     const datesOf = (ogpId: string) => {
       const commitment = commitments.find((c) => c.id === `OGP-${ogpId}`)!;
       const published = lineOf(ogpId).values;
       return [published['start date'], published['end date'], commitment.startDate, commitment.endDate];
     };
-    const firstWith = (test: (values: Record<string, string>) => boolean) => LINES.find((row) => test(row.values))!.values['commitment unique identifier'];
+    const firstWith = (test: (values: Record<string, string>) => boolean) =>
+      LINES.find((row) => test(row.values))!.values['commitment unique identifier'];
     expect(datesOf('JAL0008')).toEqual(['8/22/2019', '8/22/2020', '2019-08-22', '2020-08-22']);
-    expect(datesOf(firstWith((v) => v['action plan id'] === 'AP_BGR02' && v['start date'] === '1/7/2014'))).toEqual(['1/7/2014', '31/12/2016', '2014-07-01', '2016-12-31']);
+    expect(datesOf(firstWith((v) => v['action plan id'] === 'AP_BGR02' && v['start date'] === '1/7/2014'))).toEqual([
+      '1/7/2014',
+      '31/12/2016',
+      '2014-07-01',
+      '2016-12-31',
+    ]);
     // Ireland's second plan proves no order: 1/1/2017 reads the same either way, 6/1/2018 could be June or January.
-    expect(datesOf(firstWith((v) => v['action plan id'] === 'AP_IRL02' && v['start date'] === '1/1/2017'))).toEqual(['1/1/2017', '6/1/2018', '2017-01-01', null]);
+    expect(datesOf(firstWith((v) => v['action plan id'] === 'AP_IRL02' && v['start date'] === '1/1/2017'))).toEqual([
+      '1/1/2017',
+      '6/1/2018',
+      '2017-01-01',
+      null,
+    ]);
   });
 });
 
@@ -130,7 +141,9 @@ describe('loading', () => {
   });
 
   it('leaves the local action plans and their commitments as they were', async () => {
-    const local = await subgraph.dataSource.getRepository(Commitment).find({ where: { source: { dataset: 'inai-pal-local' } }, order: { id: 'ASC' } });
+    const local = await subgraph.dataSource
+      .getRepository(Commitment)
+      .find({ where: { source: { dataset: 'inai-pal-local' } }, order: { id: 'ASC' } });
     expect(JSON.stringify(local)).toBe(localBefore);
     const result = await subgraph.data(`{
       actionPlans { totalCount }
@@ -140,7 +153,13 @@ describe('loading', () => {
     }`);
     expect(result.actionPlans.totalCount).toBe(7);
     expect(result.plan.totalCount + result.proactive.totalCount).toBe(42);
-    expect(result.commitment).toEqual({ actionPlan: { id: 'MX-TLA-PAL-2016' }, ogpActionPlan: null, assessment: null, policyAreas: [], leadInstitutionName: null });
+    expect(result.commitment).toEqual({
+      actionPlan: { id: 'MX-TLA-PAL-2016' },
+      ogpActionPlan: null,
+      assessment: null,
+      policyAreas: [],
+      leadInstitutionName: null,
+    });
   });
 });
 
@@ -157,7 +176,7 @@ describe('Jalisco JAL0008', () => {
     source { dataset file row publisher licence upstream }
   } }`;
 
-  it('belongs to Jalisco\'s second OGP plan, whose state is 14', async () => {
+  it("belongs to Jalisco's second OGP plan, whose state is 14", async () => {
     const { commitment } = await subgraph.data(QUERY);
     const line = lineOf('JAL0008');
     expect(commitment).toMatchObject({
@@ -199,12 +218,12 @@ describe('Jalisco JAL0008', () => {
   it('carries the IRM assessment as published: Moderate impact, complete at end of term (2022), the rest not rated', async () => {
     const { commitment } = await subgraph.data(QUERY);
     const published = lineOf('JAL0008').values;
-    expect([published['specificity'], published['potential impact'], published['max star']]).toEqual(['ND', 'Moderate', 'ND']);
-    expect([published['completion (progress report)'], published['completion (end of term)'], published['report publication year (end of term)']]).toEqual([
-      'ND',
-      'Complete',
-      '2022',
-    ]);
+    expect([published.specificity, published['potential impact'], published['max star']]).toEqual(['ND', 'Moderate', 'ND']);
+    expect([
+      published['completion (progress report)'],
+      published['completion (end of term)'],
+      published['report publication year (end of term)'],
+    ]).toEqual(['ND', 'Complete', '2022']);
     expect(commitment.assessment).toEqual({
       specificity: null,
       potentialImpact: 'MODERATE',
@@ -216,7 +235,12 @@ describe('Jalisco JAL0008', () => {
 
   it('maps its policy-area tags to themes only where the mapping is clear, and keeps every tag', async () => {
     const { commitment } = await subgraph.data(QUERY);
-    expect(commitment.themes).toEqual(['ACCESS_TO_INFORMATION', 'RESOURCE_TRANSPARENCY', 'CITIZEN_PARTICIPATION', 'OPEN_DATA_PLAIN_LANGUAGE']);
+    expect(commitment.themes).toEqual([
+      'ACCESS_TO_INFORMATION',
+      'RESOURCE_TRANSPARENCY',
+      'CITIZEN_PARTICIPATION',
+      'OPEN_DATA_PLAIN_LANGUAGE',
+    ]);
     expect(commitment.policyAreas).toEqual([
       'Anti-Corruption and Integrity',
       'Asset Disclosure',
@@ -239,9 +263,12 @@ describe('Jalisco JAL0008', () => {
 
   it('keeps an IRM verdict outside the Completion scale as published, with no level', async () => {
     const withdrawn = LINES.find((row) => row.values['completion (progress report)'] === 'Withdrawn')!;
-    const { commitment } = await subgraph.data(`query($id: ID!) { commitment(id: $id) { assessment { midtermCompletion { level asPublished } } } }`, {
-      id: `OGP-${withdrawn.values['commitment unique identifier']}`,
-    });
+    const { commitment } = await subgraph.data(
+      `query($id: ID!) { commitment(id: $id) { assessment { midtermCompletion { level asPublished } } } }`,
+      {
+        id: `OGP-${withdrawn.values['commitment unique identifier']}`,
+      },
+    );
     expect(commitment.assessment.midtermCompletion).toEqual({ level: null, asPublished: 'Withdrawn' });
   });
 });
@@ -270,7 +297,9 @@ describe('filters', () => {
     expect(await count({ kind: 'OGP_ACTION_PLAN', theme: 'ACCESS_TO_INFORMATION' })).toBe(accessToInformation);
     expect(await count({ kind: 'OGP_ACTION_PLAN', theme: 'FOLLOW_THE_MONEY' })).toBe(0);
     expect(await count({ actionPlanId: 'OGP-UKR-2' })).toBe(countWhere((v) => v['action plan id'] === 'AP_UKR02'));
-    expect((await subgraph.data(COUNT, { filter: { search: 'plataforma digital de participacion' } })).commitments.edges).toEqual([{ node: { id: 'OGP-JAL0008' } }]);
+    expect((await subgraph.data(COUNT, { filter: { search: 'plataforma digital de participacion' } })).commitments.edges).toEqual([
+      { node: { id: 'OGP-JAL0008' } },
+    ]);
   });
 
   it('lists OGP action plans with their commitments, and adds them to State', async () => {
@@ -282,8 +311,12 @@ describe('filters', () => {
       missing: ogpActionPlan(id: "OGP-UKR-99") { id }
     }`);
     expect(result.all.totalCount).toBe(214);
-    expect(result.local.totalCount).toBe(new Set(LINES.filter((row) => row.values['national or local'] === 'Legacy Local').map((row) => row.values['action plan id'])).size);
-    expect(result.jalisco.edges).toEqual([{ node: { id: 'OGP-MXJL-2', commitments: { totalCount: 1, edges: [{ node: { id: 'OGP-JAL0008' } }] } } }]);
+    expect(result.local.totalCount).toBe(
+      new Set(LINES.filter((row) => row.values['national or local'] === 'Legacy Local').map((row) => row.values['action plan id'])).size,
+    );
+    expect(result.jalisco.edges).toEqual([
+      { node: { id: 'OGP-MXJL-2', commitments: { totalCount: 1, edges: [{ node: { id: 'OGP-JAL0008' } }] } } },
+    ]);
     expect(result.ukraine).toEqual({ memberName: 'Ukraine', commitments: { totalCount: 12, pageInfo: { hasNextPage: true } } });
     expect(result.missing).toBeNull();
 
@@ -327,7 +360,9 @@ describe('malformed inputs are rejected whole, with the database unchanged', () 
   it('rejects a truncated file, naming the line where it breaks', async () => {
     const text = fs.readFileSync(FILE, 'utf8');
     const problems = await rejection(writeTemporary(text.slice(0, Math.floor(text.length / 2))));
-    expect(problems).toEqual([expect.objectContaining({ file: OGP_FILE, row: expect.any(Number), reason: expect.stringContaining('not a valid CSV file') })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ file: OGP_FILE, row: expect.any(Number), reason: expect.stringContaining('not a valid CSV file') }),
+    ]);
     expect(problems[0].row).toBeGreaterThan(1);
   });
 
@@ -360,7 +395,9 @@ describe('malformed inputs are rejected whole, with the database unchanged', () 
   });
 
   it('rejects unknown ratings and flags, and a line disagreeing with its plan, all in one report', async () => {
-    const ukraine = LINES.filter((row) => row.values['action plan id'] === 'AP_UKR02').map((row) => row.values['commitment unique identifier']);
+    const ukraine = LINES.filter((row) => row.values['action plan id'] === 'AP_UKR02').map(
+      (row) => row.values['commitment unique identifier'],
+    );
     const file = editedCsv((records) => {
       withCell('JAL0008', 'Potential Impact', 'Huge')(records);
       withCell('JAL0008', 'Open Data', 'yes')(records);
@@ -371,10 +408,25 @@ describe('malformed inputs are rejected whole, with the database unchanged', () 
     const jalisco = lineOf('JAL0008').line;
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ row: jalisco, field: 'potential impact', value: 'Huge', reason: expect.stringContaining('Transformative') }),
+        expect.objectContaining({
+          row: jalisco,
+          field: 'potential impact',
+          value: 'Huge',
+          reason: expect.stringContaining('Transformative'),
+        }),
         expect.objectContaining({ row: jalisco, field: 'open data', value: 'yes' }),
-        expect.objectContaining({ row: jalisco, field: 'completion (end of term)', value: 'Done', reason: expect.stringContaining('Withdrawn') }),
-        expect.objectContaining({ row: lineOf(ukraine[1]).line, field: 'action plan end year', value: '2031', reason: expect.stringContaining(`line ${lineOf(ukraine[0]).line}`) }),
+        expect.objectContaining({
+          row: jalisco,
+          field: 'completion (end of term)',
+          value: 'Done',
+          reason: expect.stringContaining('Withdrawn'),
+        }),
+        expect.objectContaining({
+          row: lineOf(ukraine[1]).line,
+          field: 'action plan end year',
+          value: '2031',
+          reason: expect.stringContaining(`line ${lineOf(ukraine[0]).line}`),
+        }),
       ]),
     );
     expect(problems).toHaveLength(4);
@@ -397,10 +449,19 @@ describe('re-import', () => {
 
   it('updates exactly the changed rows, and changes them back', async () => {
     const edited = editedCsv(withCell('JAL0008', 'Lead Institution', 'Congreso de Jalisco'));
-    expect(await loadOgpCommitments(subgraph.dataSource, edited)).toMatchObject({ inserted: 0, updated: 1, unchanged: 557, actionPlans: { updated: 0 } });
-    expect((await subgraph.data('{ commitment(id: "OGP-JAL0008") { leadInstitutionName } }')).commitment.leadInstitutionName).toBe('Congreso de Jalisco');
+    expect(await loadOgpCommitments(subgraph.dataSource, edited)).toMatchObject({
+      inserted: 0,
+      updated: 1,
+      unchanged: 557,
+      actionPlans: { updated: 0 },
+    });
+    expect((await subgraph.data('{ commitment(id: "OGP-JAL0008") { leadInstitutionName } }')).commitment.leadInstitutionName).toBe(
+      'Congreso de Jalisco',
+    );
     expect(await loadOgpCommitments(subgraph.dataSource, FILE)).toMatchObject({ inserted: 0, updated: 1, unchanged: 557 });
-    expect((await subgraph.data('{ commitment(id: "OGP-JAL0008") { leadInstitutionName } }')).commitment.leadInstitutionName).toBe('Congreso del Estado de Jalisco');
+    expect((await subgraph.data('{ commitment(id: "OGP-JAL0008") { leadInstitutionName } }')).commitment.leadInstitutionName).toBe(
+      'Congreso del Estado de Jalisco',
+    );
   });
 
   it('is left alone when the local action plans are re-imported', async () => {

@@ -16,18 +16,22 @@ afterAll(async () => {
   await subgraph.close();
 });
 
-
 const ids = (connection: { edges: { node: { id: string } }[] }) => connection.edges.map((edge) => edge.node.id);
 
 async function commitmentIds(filter: Record<string, unknown>): Promise<string[]> {
-  const result = await subgraph.data('query($filter: CommitmentFilter) { commitments(filter: $filter, first: 100) { totalCount edges { node { id } } } }', { filter });
+  const result = await subgraph.data(
+    'query($filter: CommitmentFilter) { commitments(filter: $filter, first: 100) { totalCount edges { node { id } } } }',
+    { filter },
+  );
   expect(result.commitments.totalCount).toBe(result.commitments.edges.length);
   return ids(result.commitments);
 }
 
 describe('the sample', () => {
   it('loads 7 action plans (the states with a published plan) and the 42 commitments of pal_compromisos.csv', async () => {
-    const plansInCsv = readCsv(path.join(DATA, 'ogp-local/ejercicios_locales.csv')).filter((row) => row.values.fecha_publicacion_pal !== '');
+    const plansInCsv = readCsv(path.join(DATA, 'ogp-local/ejercicios_locales.csv')).filter(
+      (row) => row.values.fecha_publicacion_pal !== '',
+    );
     const commitmentsInCsv = readCsv(path.join(DATA, 'ogp-local/pal_compromisos.csv'));
     const result = await subgraph.data('{ actionPlans { totalCount } commitments { totalCount } }');
     expect(result.actionPlans.totalCount).toBe(7);
@@ -68,12 +72,18 @@ describe('lookups', () => {
     expect(commitment.kind).toBe('ACTION_PLAN');
     expect(commitment.title).toContain('FORTAMUN');
     expect(commitment.description).toBe(commitment.title);
-    expect(commitment.themes).toEqual(expect.arrayContaining(['FOLLOW_THE_MONEY', 'RESOURCE_TRANSPARENCY', 'ACCOUNTABILITY', 'CITIZEN_PARTICIPATION']));
+    expect(commitment.themes).toEqual(
+      expect.arrayContaining(['FOLLOW_THE_MONEY', 'RESOURCE_TRANSPARENCY', 'ACCOUNTABILITY', 'CITIZEN_PARTICIPATION']),
+    );
     expect(commitment.stage).toBe('IMPLEMENTATION');
     expect(commitment.responsibleInstitution).toEqual({ id: 'MX-GOB-29' });
     expect(commitment.actionPlan).toEqual({ id: 'MX-TLA-PAL-2016' });
     expect(commitment.source).toEqual({ dataset: 'inai-pal-local', file: 'ogp-local/pal_compromisos.csv', row: 35, illustrative: false });
-    expect(commitment.detailsSource).toMatchObject({ dataset: 'illustrative', file: 'illustrative/commitment-details.csv', illustrative: true });
+    expect(commitment.detailsSource).toMatchObject({
+      dataset: 'illustrative',
+      file: 'illustrative/commitment-details.csv',
+      illustrative: true,
+    });
     expect(commitment.milestones.length).toBeGreaterThan(0);
     expect(commitment.milestones.every((m: { source: { illustrative: boolean } }) => m.source.illustrative)).toBe(true);
     expect(commitment.evaluations).toEqual([
@@ -81,7 +91,7 @@ describe('lookups', () => {
     ]);
   });
 
-  it('points a commitment\'s source at its own line of pal_compromisos.csv', async () => {
+  it("points a commitment's source at its own line of pal_compromisos.csv", async () => {
     const lines = readCsv(path.join(DATA, 'ogp-local/pal_compromisos.csv'));
     const tlaxcala3 = lines.find((row) => row.values.estado === 'Tlaxcala' && row.values.compromiso === '3')!;
     const { commitment } = await subgraph.data('{ commitment(id: "MX-TLA-PAL-2016-03") { title source { row } } }');
@@ -104,14 +114,20 @@ describe('lookups', () => {
       detailsSource: null,
     });
     const all = await subgraph.data('{ commitments(first: 100) { edges { node { id themes detailsSource { row } } } } }');
-    const detailed = all.commitments.edges.filter((edge: { node: { themes: string[]; detailsSource: object | null } }) => edge.node.detailsSource !== null);
+    const detailed = all.commitments.edges.filter(
+      (edge: { node: { themes: string[]; detailsSource: object | null } }) => edge.node.detailsSource !== null,
+    );
     expect(detailed.map((edge: { node: { id: string } }) => edge.node.id)).toEqual(FOLLOW_THE_MONEY);
     expect(all.commitments.edges.filter((edge: { node: { themes: string[] } }) => edge.node.themes.length > 0)).toHaveLength(5);
   });
 
   it('numbers proactive commitments P1, P2 in file order, without a number', async () => {
-    const result = await subgraph.data('{ actionPlan(id: "MX-MOR-PAL-2015") { commitments(first: 20) { edges { node { id number kind title } } } } }');
-    const proactive = result.actionPlan.commitments.edges.map((e: { node: object }) => e.node).filter((n: { kind: string }) => n.kind === 'PROACTIVE');
+    const result = await subgraph.data(
+      '{ actionPlan(id: "MX-MOR-PAL-2015") { commitments(first: 20) { edges { node { id number kind title } } } } }',
+    );
+    const proactive = result.actionPlan.commitments.edges
+      .map((e: { node: object }) => e.node)
+      .filter((n: { kind: string }) => n.kind === 'PROACTIVE');
     expect(proactive.map((n: { id: string; number: number | null }) => [n.id, n.number])).toEqual([
       ['MX-MOR-PAL-2015-P1', null],
       ['MX-MOR-PAL-2015-P2', null],
@@ -174,21 +190,30 @@ describe('pagination', () => {
     expect(new Set(seen).size).toBe(42);
   });
 
-  it('pages a plan\'s nested commitments', async () => {
-    const first = await subgraph.data('{ actionPlan(id: "MX-MOR-PAL-2015") { commitments(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } }');
+  it("pages a plan's nested commitments", async () => {
+    const first = await subgraph.data(
+      '{ actionPlan(id: "MX-MOR-PAL-2015") { commitments(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } }',
+    );
     const page = first.actionPlan.commitments;
     expect(page.totalCount).toBe(8);
     expect(page.pageInfo.hasNextPage).toBe(true);
     expect(ids(page)).toEqual(['01', '02', '03', '04', '05'].map((n) => `MX-MOR-PAL-2015-${n}`));
-    const second = await subgraph.data('query($after: String) { actionPlan(id: "MX-MOR-PAL-2015") { commitments(first: 5, after: $after) { pageInfo { hasNextPage } edges { node { id } } } } }', {
-      after: page.pageInfo.endCursor,
-    });
+    const second = await subgraph.data(
+      'query($after: String) { actionPlan(id: "MX-MOR-PAL-2015") { commitments(first: 5, after: $after) { pageInfo { hasNextPage } edges { node { id } } } } }',
+      {
+        after: page.pageInfo.endCursor,
+      },
+    );
     expect(ids(second.actionPlan.commitments)).toEqual(['MX-MOR-PAL-2015-06', 'MX-MOR-PAL-2015-P1', 'MX-MOR-PAL-2015-P2']);
     expect(second.actionPlan.commitments.pageInfo.hasNextPage).toBe(false);
   });
 
   it('rejects first over the maximum and foreign cursors as BAD_USER_INPUT', async () => {
-    for (const query of ['{ commitments(first: 101) { totalCount } }', '{ actionPlans(first: 101) { totalCount } }', '{ commitments(after: "nope!") { totalCount } }']) {
+    for (const query of [
+      '{ commitments(first: 101) { totalCount } }',
+      '{ actionPlans(first: 101) { totalCount } }',
+      '{ commitments(after: "nope!") { totalCount } }',
+    ]) {
       const result = await subgraph.query(query);
       expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
@@ -201,7 +226,9 @@ describe('filters', () => {
     expect(ids(byState.actionPlans)).toEqual(['MX-TLA-PAL-2016']);
     const implementing = await subgraph.data('{ actionPlans(filter: { status: IMPLEMENTATION }) { edges { node { id } } } }');
     expect(ids(implementing.actionPlans)).toEqual(['MX-CAM-PAL-2017', 'MX-OAX-PAL-2016', 'MX-SLP-PAL-2017']);
-    const next = await subgraph.data('{ actionPlans(filter: { status: NEXT_PLAN_IN_PREPARATION, stateId: "10" }) { edges { node { id } } } }');
+    const next = await subgraph.data(
+      '{ actionPlans(filter: { status: NEXT_PLAN_IN_PREPARATION, stateId: "10" }) { edges { node { id } } } }',
+    );
     expect(ids(next.actionPlans)).toEqual(['MX-DUR-PAL-2015']);
   });
 
@@ -250,8 +277,16 @@ describe('federation', () => {
         { __typename: 'Commitment', id: 'nope' },
       ],
     });
-    expect(result._entities[0]).toEqual({ __typename: 'ActionPlan', id: 'MX-VER-PAL-2016', title: 'Plan de Acción Local de Gobierno Abierto — Veracruz de Ignacio de la Llave' });
-    expect(result._entities[1]).toMatchObject({ __typename: 'Commitment', id: 'MX-VER-PAL-2016-02', actionPlan: { id: 'MX-VER-PAL-2016' } });
+    expect(result._entities[0]).toEqual({
+      __typename: 'ActionPlan',
+      id: 'MX-VER-PAL-2016',
+      title: 'Plan de Acción Local de Gobierno Abierto — Veracruz de Ignacio de la Llave',
+    });
+    expect(result._entities[1]).toMatchObject({
+      __typename: 'Commitment',
+      id: 'MX-VER-PAL-2016-02',
+      actionPlan: { id: 'MX-VER-PAL-2016' },
+    });
     expect(result._entities[1].title).toContain('SUBSEMUN');
     expect(result._entities.slice(2)).toEqual([null, null]);
   });
@@ -280,7 +315,8 @@ describe('federation', () => {
 });
 
 describe('no N+1', () => {
-  const LIST = 'query($first: Int) { commitments(first: $first) { edges { node { id themes milestones { title } actionPlan { id title state { id } } responsibleInstitution { id } } } } }';
+  const LIST =
+    'query($first: Int) { commitments(first: $first) { edges { node { id themes milestones { title } actionPlan { id title state { id } } responsibleInstitution { id } } } } }';
 
   it('costs the same statements for 42 commitments with their plans as for 2', async () => {
     const many = await subgraph.statementsDuring(() => subgraph.data(LIST, { first: 42 }));
@@ -290,7 +326,8 @@ describe('no N+1', () => {
   });
 
   it('costs the same for all plans with nested commitments as for one plan', async () => {
-    const NESTED = 'query($first: Int) { actionPlans(first: $first) { edges { node { id commitments(first: 3) { totalCount edges { node { id actionPlan { id } } } } } } } }';
+    const NESTED =
+      'query($first: Int) { actionPlans(first: $first) { edges { node { id commitments(first: 3) { totalCount edges { node { id actionPlan { id } } } } } } } }';
     const many = await subgraph.statementsDuring(() => subgraph.data(NESTED, { first: 7 }));
     const few = await subgraph.statementsDuring(() => subgraph.data(NESTED, { first: 1 }));
     expect(many).toBe(few);
@@ -298,7 +335,8 @@ describe('no N+1', () => {
 
   it('resolves many references with one statement per type', async () => {
     const representations = FOLLOW_THE_MONEY.map((id) => ({ __typename: 'Commitment', id }));
-    const query = 'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Commitment { id actionPlan { id } } } }';
+    const query =
+      'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Commitment { id actionPlan { id } } } }';
     const many = await subgraph.statementsDuring(() => subgraph.data(query, { representations }));
     const few = await subgraph.statementsDuring(() => subgraph.data(query, { representations: representations.slice(0, 1) }));
     expect(many).toBe(few);

@@ -10,7 +10,9 @@ export function pefCodes(): { ramos: Set<string>; units: Set<string>; unitsOf: (
   const ramos = new Set<string>();
   const units = new Set<string>();
   for (const year of [2017, 2018]) {
-    const rows: Record<string, string>[] = parse(fs.readFileSync(path.join(DATA, `shcp-pef/${year}.sample.csv`), 'utf8'), { columns: true });
+    const rows: Record<string, string>[] = parse(fs.readFileSync(path.join(DATA, `shcp-pef/${year}.sample.csv`), 'utf8'), {
+      columns: true,
+    });
     for (const row of rows) {
       const ramo = row.id_ramo.padStart(2, '0');
       ramos.add(ramo);

@@ -5,7 +5,11 @@ import { GuarantorYear } from '../../../subgraphs/institutions/entities/guaranto
 import { Institution } from '../../../subgraphs/institutions/entities/institution.entity';
 import { OpenGovernmentScore } from '../../../subgraphs/institutions/entities/open-government-score.entity';
 import { TechnicalSecretariat } from '../../../subgraphs/institutions/entities/technical-secretariat.entity';
-import { loadGuarantorBodies, normaliseWebsite, parseGuarantorBodies } from '../../../subgraphs/institutions/importers/guarantor-bodies.importer';
+import {
+  loadGuarantorBodies,
+  normaliseWebsite,
+  parseGuarantorBodies,
+} from '../../../subgraphs/institutions/importers/guarantor-bodies.importer';
 import { loadMetric, parseMetric } from '../../../subgraphs/institutions/importers/metric.importer';
 import { loadOcdsBuyers, ocdsFiles } from '../../../subgraphs/institutions/importers/ocds-buyers.importer';
 import { loadPef } from '../../../subgraphs/institutions/importers/pef.importer';
@@ -85,7 +89,9 @@ describe('malformed inputs are rejected and leave the database unchanged', () =>
   test('metric: an unknown state name', async () => {
     const file = tempFile('metric.csv', metricText().replace('9,Tlaxcala,0.29', '9,Atlantida,0.99'));
     const problems = await expectUnchangedAfter(() => loadMetric(subgraph.dataSource, file));
-    expect(problems).toEqual([{ file: 'metric.csv', row: 10, field: 'estado', value: 'Atlantida', reason: 'is not the name of a Mexican state' }]);
+    expect(problems).toEqual([
+      { file: 'metric.csv', row: 10, field: 'estado', value: 'Atlantida', reason: 'is not the name of a Mexican state' },
+    ]);
   });
 
   test('metric: a non-numeric index and a score above 1', async () => {
@@ -100,7 +106,12 @@ describe('malformed inputs are rejected and leave the database unchanged', () =>
   test('metric: a missing column', async () => {
     const text = metricText()
       .split('\n')
-      .map((line) => line.split(',').filter((_, i) => i !== 4).join(','))
+      .map((line) =>
+        line
+          .split(',')
+          .filter((_, i) => i !== 4)
+          .join(','),
+      )
       .join('\n');
     const problems = await expectUnchangedAfter(() => loadMetric(subgraph.dataSource, tempFile('metric.csv', text)));
     expect(problems).toEqual([{ file: 'metric.csv', row: 1, field: 'c', reason: 'required column is missing from the header' }]);
@@ -126,7 +137,9 @@ describe('malformed inputs are rejected and leave the database unchanged', () =>
     records[0].entidad = 'Atlantida';
     records[28].solicitudes_2010 = 'many';
     records[28].presupuesto_2016 = 10923000.005;
-    const problems = await expectUnchangedAfter(() => loadGuarantorBodies(subgraph.dataSource, tempFile('inai-data.json', JSON.stringify(records))));
+    const problems = await expectUnchangedAfter(() =>
+      loadGuarantorBodies(subgraph.dataSource, tempFile('inai-data.json', JSON.stringify(records))),
+    );
     expect(problems).toEqual([
       { file: 'inai-data.json', path: '$[0].entidad', field: 'entidad', value: 'Atlantida', reason: 'is not the name of a Mexican state' },
       expect.objectContaining({ path: '$[28].solicitudes_2010', field: 'solicitudes_2010', value: '"many"' }),
@@ -159,14 +172,24 @@ describe('malformed inputs are rejected and leave the database unchanged', () =>
     );
     expect(problems).toEqual([
       { file: 'list.json', path: '$', field: 'parties', reason: 'an OCDS release must be an object with a "parties" array' },
-      { file: 'release.json', path: '$.parties[0].identifier', field: 'id', value: '6E00', reason: 'is not an MX-CPA unit code (2-digit ramo + 3-character unit)' },
+      {
+        file: 'release.json',
+        path: '$.parties[0].identifier',
+        field: 'id',
+        value: '6E00',
+        reason: 'is not an MX-CPA unit code (2-digit ramo + 3-character unit)',
+      },
     ]);
   });
 
   test('technical secretariats: a date that is not a date', async () => {
-    const text = fs.readFileSync(path.join(DATA, 'ogp-local/ejercicios_locales.csv'), 'utf8').replace('Tlaxcala,2015-03-09,2015-07-07', 'Tlaxcala,2015-03-09,2015-13-07');
+    const text = fs
+      .readFileSync(path.join(DATA, 'ogp-local/ejercicios_locales.csv'), 'utf8')
+      .replace('Tlaxcala,2015-03-09,2015-07-07', 'Tlaxcala,2015-03-09,2015-13-07');
     const problems = await expectUnchangedAfter(() => loadSecretariats(subgraph.dataSource, tempFile('ejercicios.csv', text)));
-    expect(problems).toEqual([{ file: 'ejercicios.csv', row: 9, field: 'fecha_instalacion_stl', value: '2015-13-07', reason: 'is not a date (YYYY-MM-DD)' }]);
+    expect(problems).toEqual([
+      { file: 'ejercicios.csv', row: 9, field: 'fecha_instalacion_stl', value: '2015-13-07', reason: 'is not a date (YYYY-MM-DD)' },
+    ]);
   });
 });
 
@@ -189,7 +212,9 @@ describe('on an empty database', () => {
         { file: bad, dataset: 'shcp-pef-2017-sample' },
       ]),
     );
-    expect(problems).toEqual([{ file: 'bad.csv', row: 2, field: 'id_ramo', value: '1234', reason: 'is not a budget branch number (1 or 2 digits)' }]);
+    expect(problems).toEqual([
+      { file: 'bad.csv', row: 2, field: 'id_ramo', value: '1234', reason: 'is not a budget branch number (1 or 2 digits)' },
+    ]);
     expect(await subgraph.dataSource.getRepository(Institution).count()).toBe(0);
   });
 

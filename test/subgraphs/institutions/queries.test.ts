@@ -64,9 +64,12 @@ describe('connections', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 4; page += 1) {
-      const result = await subgraph.query('query ($after: String) { states(first: 10, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { node { id } } } }', {
-        after,
-      });
+      const result = await subgraph.query(
+        'query ($after: String) { states(first: 10, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { node { id } } } }',
+        {
+          after,
+        },
+      );
       const states = result.data!.states;
       expect(states.totalCount).toBe(32);
       expect(states.pageInfo.hasPreviousPage).toBe(after !== null);
@@ -78,7 +81,11 @@ describe('connections', () => {
   });
 
   test('first over the maximum, a negative first and a forged cursor are BAD_USER_INPUT', async () => {
-    for (const query of ['{ states(first: 101) { totalCount } }', '{ institutions(first: -1) { totalCount } }', '{ institutions(after: "nope!") { totalCount } }']) {
+    for (const query of [
+      '{ states(first: 101) { totalCount } }',
+      '{ institutions(first: -1) { totalCount } }',
+      '{ institutions(after: "nope!") { totalCount } }',
+    ]) {
       const result = await subgraph.query(query);
       expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     }
@@ -101,7 +108,13 @@ describe('connections', () => {
     expect(data.inai.totalCount).toBeGreaterThan(0);
     expect(new Set(data.inai.edges.map((e: { node: { parent: { id: string } } }) => e.node.parent.id))).toEqual(new Set(['MX-RAMO-44']));
     expect(ids(data.education)).toContain('MX-RAMO-11');
-    for (const edge of data.education.edges) expect(edge.node.name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase()).toContain('educacion publica');
+    for (const edge of data.education.edges)
+      expect(
+        edge.node.name
+          .normalize('NFD')
+          .replace(/\p{Diacritic}/gu, '')
+          .toLowerCase(),
+      ).toContain('educacion publica');
     expect(data.wildcard.totalCount).toBe(0);
     expect(data.none).toEqual({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
   });
@@ -133,7 +146,8 @@ describe('no N+1', () => {
   });
 
   test('all states with their nested relations cost what 2 cost', async () => {
-    const query = (first: number) => `{ states(first: ${first}) { edges { node { openGovernmentMetric { index } guarantorBody { guarantorStatistics { budget } } executive { id } technicalSecretariat { installedOn } } } } }`;
+    const query = (first: number) =>
+      `{ states(first: ${first}) { edges { node { openGovernmentMetric { index } guarantorBody { guarantorStatistics { budget } } executive { id } technicalSecretariat { installedOn } } } } }`;
     const two = await subgraph.statementsDuring(() => subgraph.query(query(2)));
     const all = await subgraph.statementsDuring(() => subgraph.query(query(32)));
     expect(all).toBe(two);

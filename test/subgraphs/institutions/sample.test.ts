@@ -64,12 +64,15 @@ describe('the sample loads with the expected rows', () => {
     await definition.loadSample(subgraph.dataSource, subgraph.config);
     expect(await tableCounts()).toEqual(before);
     const result = await subgraph.query('{ institution(id: "MX-CPA-42700") { name source { dataset row } } }');
-    expect(result.data!.institution).toEqual({ name: 'Órgano Interno de Control', source: { dataset: 'shcp-pef-2018-sample', row: expect.any(Number) } });
+    expect(result.data!.institution).toEqual({
+      name: 'Órgano Interno de Control',
+      source: { dataset: 'shcp-pef-2018-sample', row: expect.any(Number) },
+    });
   });
 });
 
 describe('states', () => {
-  test("Tlaxcala: codes, 2017 metric, guarantor body, executive, technical secretariat", async () => {
+  test('Tlaxcala: codes, 2017 metric, guarantor body, executive, technical secretariat', async () => {
     const result = await subgraph.query(`{
       state(id: "29") {
         id isoCode name source { dataset file path }
@@ -101,7 +104,13 @@ describe('states', () => {
       website: 'http://www.caip-tlax.org.mx/',
       state: { id: '29' },
     });
-    expect(state.executive).toEqual({ id: 'MX-GOB-29', name: 'Poder Ejecutivo del Estado de Tlaxcala', kind: 'EXECUTIVE', order: 'STATE', state: { id: '29' } });
+    expect(state.executive).toEqual({
+      id: 'MX-GOB-29',
+      name: 'Poder Ejecutivo del Estado de Tlaxcala',
+      kind: 'EXECUTIVE',
+      order: 'STATE',
+      state: { id: '29' },
+    });
     expect(state.technicalSecretariat).toEqual({
       installedOn: '2015-07-07',
       state: { id: '29' },
@@ -130,9 +139,15 @@ describe('states', () => {
   });
 
   test('every state has its guarantor body and executive; seven have a technical secretariat', async () => {
-    const result = await subgraph.query('{ states(first: 32) { edges { node { id guarantorBody { id } executive { id } technicalSecretariat { installedOn } } } } }');
-    const nodes: { id: string; guarantorBody: { id: string }; executive: { id: string }; technicalSecretariat: { installedOn: string } | null }[] =
-      result.data!.states.edges.map((edge: { node: unknown }) => edge.node);
+    const result = await subgraph.query(
+      '{ states(first: 32) { edges { node { id guarantorBody { id } executive { id } technicalSecretariat { installedOn } } } } }',
+    );
+    const nodes: {
+      id: string;
+      guarantorBody: { id: string };
+      executive: { id: string };
+      technicalSecretariat: { installedOn: string } | null;
+    }[] = result.data!.states.edges.map((edge: { node: unknown }) => edge.node);
     expect(nodes).toHaveLength(32);
     for (const node of nodes) {
       expect(node.guarantorBody.id).toBe(`MX-OG-${node.id}`);
@@ -147,10 +162,30 @@ describe('states', () => {
 
 describe('institutions', () => {
   test('kinds by ramo, inherited by units', async () => {
-    const ids = ['MX-RAMO-01', 'MX-RAMO-03', 'MX-RAMO-12', 'MX-RAMO-22', 'MX-RAMO-31', 'MX-RAMO-32', 'MX-RAMO-33', 'MX-RAMO-44', 'MX-RAMO-52', 'MX-CPA-12M7F'];
+    const ids = [
+      'MX-RAMO-01',
+      'MX-RAMO-03',
+      'MX-RAMO-12',
+      'MX-RAMO-22',
+      'MX-RAMO-31',
+      'MX-RAMO-32',
+      'MX-RAMO-33',
+      'MX-RAMO-44',
+      'MX-RAMO-52',
+      'MX-CPA-12M7F',
+    ];
     const result = await subgraph.query(`{ ${ids.map((id, i) => `i${i}: institution(id: "${id}") { kind order }`).join(' ')} }`);
     expect(Object.values(result.data!).map((i) => (i as { kind: string }).kind)).toEqual([
-      'LEGISLATIVE', 'JUDICIAL', 'EXECUTIVE', 'AUTONOMOUS', 'JUDICIAL', 'JUDICIAL', 'OTHER', 'AUTONOMOUS', 'OTHER', 'EXECUTIVE',
+      'LEGISLATIVE',
+      'JUDICIAL',
+      'EXECUTIVE',
+      'AUTONOMOUS',
+      'JUDICIAL',
+      'JUDICIAL',
+      'OTHER',
+      'AUTONOMOUS',
+      'OTHER',
+      'EXECUTIVE',
     ]);
     expect(await countWhere('{ kind: AUTONOMOUS, order: STATE }')).toBe(32);
     const { unitsOf } = pefCodes();
@@ -201,18 +236,26 @@ describe('institutions', () => {
 
   test('children of a ramo are a connection', async () => {
     const { unitsOf } = pefCodes();
-    const expected = unitsOf('44').map((u) => `MX-CPA-${u}`).sort();
-    const result = await subgraph.query('{ institution(id: "MX-RAMO-44") { children(first: 100) { totalCount pageInfo { hasNextPage } edges { node { id parent { id } } } } } }');
+    const expected = unitsOf('44')
+      .map((u) => `MX-CPA-${u}`)
+      .sort();
+    const result = await subgraph.query(
+      '{ institution(id: "MX-RAMO-44") { children(first: 100) { totalCount pageInfo { hasNextPage } edges { node { id parent { id } } } } } }',
+    );
     const children = result.data!.institution.children;
     expect(children.totalCount).toBe(expected.length);
     expect(children.pageInfo.hasNextPage).toBe(false);
     expect(children.edges.map((e: { node: { id: string } }) => e.node.id).sort()).toEqual(expected);
-    const first = await subgraph.query('{ institution(id: "MX-RAMO-12") { children(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } }');
+    const first = await subgraph.query(
+      '{ institution(id: "MX-RAMO-12") { children(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } }',
+    );
     const page = first.data!.institution.children;
     expect(page.edges).toHaveLength(2);
     expect(page.totalCount).toBe(unitsOf('12').length);
     expect(page.pageInfo.hasNextPage).toBe(true);
-    const next = await subgraph.query(`{ institution(id: "MX-RAMO-12") { children(first: 2, after: "${page.pageInfo.endCursor}") { edges { node { id } } } } }`);
+    const next = await subgraph.query(
+      `{ institution(id: "MX-RAMO-12") { children(first: 2, after: "${page.pageInfo.endCursor}") { edges { node { id } } } } }`,
+    );
     const seen = [...page.edges, ...next.data!.institution.children.edges].map((e: { node: { id: string } }) => e.node.id);
     expect(new Set(seen).size).toBe(4);
   });
@@ -221,7 +264,8 @@ describe('institutions', () => {
     const records = guarantorRecords();
     let expected = 0n;
     for (const record of records) {
-      for (const [key, value] of Object.entries(record)) if (key.startsWith('presupuesto_') && typeof value === 'number') expected += BigInt(value) * 100n;
+      for (const [key, value] of Object.entries(record))
+        if (key.startsWith('presupuesto_') && typeof value === 'number') expected += BigInt(value) * 100n;
     }
     const result = await subgraph.query(
       '{ institutions(first: 100, filter: { kind: AUTONOMOUS, order: STATE }) { edges { node { id guarantorStatistics { year informationRequests appeals budget } } } } }',
@@ -233,7 +277,17 @@ describe('institutions', () => {
     expect(total).toBe(expected);
     const tamaulipas = result.data!.institutions.edges.find((e: { node: { id: string } }) => e.node.id === 'MX-OG-28').node;
     // "sd" (sin dato) in the source is no figure, like null.
-    expect(tamaulipas.guarantorStatistics.find((y: { year: number }) => y.year === 2008)).toEqual({ year: 2008, informationRequests: null, appeals: 1, budget: null });
-    expect(tamaulipas.guarantorStatistics.find((y: { year: number }) => y.year === 2016)).toEqual({ year: 2016, informationRequests: null, appeals: null, budget: '4635000.00' });
+    expect(tamaulipas.guarantorStatistics.find((y: { year: number }) => y.year === 2008)).toEqual({
+      year: 2008,
+      informationRequests: null,
+      appeals: 1,
+      budget: null,
+    });
+    expect(tamaulipas.guarantorStatistics.find((y: { year: number }) => y.year === 2016)).toEqual({
+      year: 2016,
+      informationRequests: null,
+      appeals: null,
+      budget: '4635000.00',
+    });
   });
 });

@@ -20,22 +20,53 @@ beforeAll(async () => {
 });
 afterAll(() => subgraph.close());
 
-
 describe('the state indicators of the shipped sample', () => {
-  test('Tlaxcala: population, poverty and governor with their dictionary\'s name, source and year', async () => {
-    const { state } = await subgraph.data(`{ state(id: "29") { indicators(codes: ["M", "P", "AK"]) { code name publisher year value number source { dataset file row } } } }`);
+  test("Tlaxcala: population, poverty and governor with their dictionary's name, source and year", async () => {
+    const { state } = await subgraph.data(
+      `{ state(id: "29") { indicators(codes: ["M", "P", "AK"]) { code name publisher year value number source { dataset file row } } } }`,
+    );
     expect(state.indicators).toEqual([
-      { code: 'AK', name: 'Gobernador', publisher: 'Consulta propia sitios web oficiales', year: 2017, value: expect.any(String), number: null, source: expect.anything() },
-      { code: 'M', name: 'Poblacion total', publisher: 'Proyecciones CONAPO/INEGI', year: 2015, value: '1313067', number: 1313067, source: expect.anything() },
-      { code: 'P', name: 'Porcentaje de poblacion en situacion de pobreza', publisher: 'Coneval', year: 2016, value: '0.539', number: 0.539, source: expect.anything() },
+      {
+        code: 'AK',
+        name: 'Gobernador',
+        publisher: 'Consulta propia sitios web oficiales',
+        year: 2017,
+        value: expect.any(String),
+        number: null,
+        source: expect.anything(),
+      },
+      {
+        code: 'M',
+        name: 'Poblacion total',
+        publisher: 'Proyecciones CONAPO/INEGI',
+        year: 2015,
+        value: '1313067',
+        number: 1313067,
+        source: expect.anything(),
+      },
+      {
+        code: 'P',
+        name: 'Porcentaje de poblacion en situacion de pobreza',
+        publisher: 'Coneval',
+        year: 2016,
+        value: '0.539',
+        number: 0.539,
+        source: expect.anything(),
+      },
     ]);
-    expect(state.indicators[1].source).toEqual({ dataset: 'metrica-gobierno-abierto-2017', file: 'indicadores_estatales_datos.csv', row: 10 });
+    expect(state.indicators[1].source).toEqual({
+      dataset: 'metrica-gobierno-abierto-2017',
+      file: 'indicadores_estatales_datos.csv',
+      row: 10,
+    });
   });
 
   test('every value of every state and of the national row equals the file; "n.a." is no value', async () => {
     const rows: Record<string, string>[] = parse(dataText(), { columns: true, skip_empty_lines: true });
     const codes = (parse(dictionaryText(), { columns: true }) as Record<string, string>[]).map((row) => row.ID);
-    const { states, nationalIndicators } = await subgraph.data(`{ states(first: 32) { edges { node { id indicators { code value } } } } nationalIndicators { code value } }`);
+    const { states, nationalIndicators } = await subgraph.data(
+      `{ states(first: 32) { edges { node { id indicators { code value } } } } nationalIndicators { code value } }`,
+    );
     const byState = new Map<string | null, Record<string, string | null>>(
       states.edges.map(({ node }: any) => [node.id, Object.fromEntries(node.indicators.map((i: any) => [i.code, i.value]))]),
     );
@@ -44,7 +75,11 @@ describe('the state indicators of the shipped sample', () => {
     for (const row of rows.filter((r) => r.Estado !== '')) {
       const id = row.Estado === 'Nacional' ? null : stateByName(row.Estado)!.id;
       for (const code of codes) {
-        expect([row.Estado, code, byState.get(id)![code]]).toEqual([row.Estado, code, row[code] === 'n.a.' || row[code] === '' ? null : row[code]]);
+        expect([row.Estado, code, byState.get(id)![code]]).toEqual([
+          row.Estado,
+          code,
+          row[code] === 'n.a.' || row[code] === '' ? null : row[code],
+        ]);
         compared += 1;
       }
     }

@@ -17,7 +17,14 @@ describe('subgraph configuration', () => {
   test('lists every problem at once', () => {
     let error: unknown;
     try {
-      readConfig({ NODE_ENV: 'staging', BUDGETS_PORT: '99999', ARCHIVES_PORT: '4001', MAX_PAGE_SIZE: 'lots', DATABASE_URL: 'mysql://x', LOG_SQL: 'maybe' });
+      readConfig({
+        NODE_ENV: 'staging',
+        BUDGETS_PORT: '99999',
+        ARCHIVES_PORT: '4001',
+        MAX_PAGE_SIZE: 'lots',
+        DATABASE_URL: 'mysql://x',
+        LOG_SQL: 'maybe',
+      });
     } catch (caught) {
       error = caught;
     }

@@ -10,9 +10,9 @@ import { DATA, inputFile, runJson, sandbox, SHARED, type Sandbox } from '../../t
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const PEF_2017 = path.join(SHARED, 'budget_mx_pef_ofdp_sample', '2017.sample.csv');
 
-
 const VERSION = `{ dataVersion { id budgets { version loadedAt files { version format dataset file sha256 bytes rows inserted updated unchanged rejected startedAt finishedAt } } } }`;
-const LINES = (first: number) => `{ budgetLines(first: ${first}) { edges { node { id source { dataset file load { version format sha256 inserted } } } } } }`;
+const LINES = (first: number) =>
+  `{ budgetLines(first: ${first}) { edges { node { id source { dataset file load { version format sha256 inserted } } } } } }`;
 
 describe('the start-up sample is recorded as load 1', () => {
   let subgraph: TestSubgraph;
@@ -47,7 +47,7 @@ describe('the start-up sample is recorded as load 1', () => {
     expect(pef.startedAt <= pef.finishedAt).toBe(true);
   });
 
-  test('an item\'s provenance names the load of its file', async () => {
+  test("an item's provenance names the load of its file", async () => {
     const { budgetLines } = await subgraph.data(LINES(5));
     for (const { node } of budgetLines.edges) {
       const file = path.join(DATA, 'shcp-pef', node.source.file);
@@ -66,9 +66,14 @@ describe('the start-up sample is recorded as load 1', () => {
     try {
       const { dataVersion } = await other.data('{ dataVersion { archives { version files { file dataset } } } }');
       expect(dataVersion.archives.version).toBe(1);
-      expect(dataVersion.archives.files.map((load: { file: string }) => load.file)).toEqual(
-        ['cadido_series.csv', 'cadido_subseries.csv', 'cgca_sections.csv', 'record_documents.csv', 'record_subjects.csv', 'records.csv'],
-      );
+      expect(dataVersion.archives.files.map((load: { file: string }) => load.file)).toEqual([
+        'cadido_series.csv',
+        'cadido_subseries.csv',
+        'cgca_sections.csv',
+        'record_documents.csv',
+        'record_subjects.csv',
+        'records.csv',
+      ]);
     } finally {
       await other.close();
     }
@@ -98,7 +103,18 @@ describe('npm run import records every successful load, and only those', () => {
     const first = await version();
     expect(first.version).toBe(1);
     expect(first.files).toEqual([
-      expect.objectContaining({ version: 1, format: 'shcp-budget', dataset: 'shcp-pef-2017-sample', file: '2017.sample.csv', sha256: sha256(PEF_2017), rows: 2614, inserted: 2614, updated: 0, unchanged: 0, rejected: 0 }),
+      expect.objectContaining({
+        version: 1,
+        format: 'shcp-budget',
+        dataset: 'shcp-pef-2017-sample',
+        file: '2017.sample.csv',
+        sha256: sha256(PEF_2017),
+        rows: 2614,
+        inserted: 2614,
+        updated: 0,
+        unchanged: 0,
+        rejected: 0,
+      }),
     ]);
 
     expect((await runJson(box, ['shcp-budget', PEF_2017])).code).toBe(0);

@@ -27,8 +27,16 @@ describe('reading public CSV files', () => {
   test('a spreadsheet, a UTF-16 export and a binary file are each named for what they are', () => {
     const text = 'estado,gobernador\nTabasco,Arturo Nuñez\n';
     const cases: [string, Buffer, RegExp][] = [
-      ['book.csv', Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(20)]), /book\.csv: is a spreadsheet or ZIP archive, not a text file: export it as CSV/],
-      ['utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), /utf16\.csv: is encoded in UTF-16: save it as UTF-8/],
+      [
+        'book.csv',
+        Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(20)]),
+        /book\.csv: is a spreadsheet or ZIP archive, not a text file: export it as CSV/,
+      ],
+      [
+        'utf16.csv',
+        Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+        /utf16\.csv: is encoded in UTF-16: save it as UTF-8/,
+      ],
       ['binary.csv', Buffer.from([0x61, 0x2c, 0x62, 0x0a, 0x00, 0x01, 0x02]), /binary\.csv: is not a text file \(it contains NUL bytes\)/],
     ];
     for (const [name, bytes, message] of cases) expect(() => readCsv(write(name, bytes))).toThrow(message);

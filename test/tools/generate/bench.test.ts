@@ -35,7 +35,11 @@ const databaseUrl = process.env.DATABASE_URL;
 
 test('every format the CLI imports has an input, generated or real', () => {
   expect(inputs.map((input) => input.format)).toEqual(FORMATS.map((format) => format.name));
-  expect(inputs.filter((input) => input.description.startsWith('generated')).map((input) => input.format)).toEqual(['shcp-budget', 'ocds', 'records']);
+  expect(inputs.filter((input) => input.description.startsWith('generated')).map((input) => input.format)).toEqual([
+    'shcp-budget',
+    'ocds',
+    'records',
+  ]);
   for (const input of inputs) expect(input.paths.length).toBeGreaterThan(0);
   if (!fs.existsSync(SHARED)) console.warn(`${SHARED} is absent: only the generated and project inputs are measured below`);
 });
@@ -74,8 +78,24 @@ test.each(formats)('%s: one load each way counts the rows read, and the ceiling 
 
 test('repeated loads go into emptied tables: the same rows written, the rows read counted once per load', async () => {
   const input = inputs.find((candidate) => candidate.format === 'allocations')!;
-  const once = await runMeasurement({ engine, method: 'import', databaseUrl, format: input.format, paths: input.paths, skipRejected: false, minSeconds: 0 });
-  const repeated = await runMeasurement({ engine, method: 'import', databaseUrl, format: input.format, paths: input.paths, skipRejected: false, minSeconds: once.seconds * 10 });
+  const once = await runMeasurement({
+    engine,
+    method: 'import',
+    databaseUrl,
+    format: input.format,
+    paths: input.paths,
+    skipRejected: false,
+    minSeconds: 0,
+  });
+  const repeated = await runMeasurement({
+    engine,
+    method: 'import',
+    databaseUrl,
+    format: input.format,
+    paths: input.paths,
+    skipRejected: false,
+    minSeconds: once.seconds * 10,
+  });
   expect(repeated.loads).toBeGreaterThan(1);
   expect(repeated.rows).toBe(once.rowsPerLoad * repeated.loads);
   expect(repeated.written).toEqual(once.written);
@@ -98,7 +118,9 @@ test('the INSERT ceiling stores the same rows as the importer would (read back t
 
 test('arguments and the printed table', () => {
   const defaults = parseBenchArgs([]);
-  expect(defaults).toEqual(expect.objectContaining({ lines: 100_000, transactions: 100_000, records: 10_000, seed: 'bench', minSeconds: 1 }));
+  expect(defaults).toEqual(
+    expect.objectContaining({ lines: 100_000, transactions: 100_000, records: 10_000, seed: 'bench', minSeconds: 1 }),
+  );
   expect(defaults.formats.map((format) => format.name)).toEqual(formats);
   const picked = parseBenchArgs(['--lines', '500', '--transactions', '0', '--formats', 'gdp,shcp-budget', '--min-seconds', '0.5']);
   expect(picked).toEqual(expect.objectContaining({ lines: 500, transactions: 0, records: 50, minSeconds: 0.5 }));
@@ -119,9 +141,15 @@ test('arguments and the printed table', () => {
     written: { budget_line: 1_000, budget_program: 20 },
     peakRssMb: 100,
   });
-  const row: BenchRow = { engine: 'sqlite', input: { format: 'shcp-budget', description: 'generated shcp-pef/ (1 file)' }, results: { import: result(2, 2), insert: result(0.5, 1) } };
+  const row: BenchRow = {
+    engine: 'sqlite',
+    input: { format: 'shcp-budget', description: 'generated shcp-pef/ (1 file)' },
+    results: { import: result(2, 2), insert: result(0.5, 1) },
+  };
   expect(importRatio(row)).toBeCloseTo(0.5);
   const table = formatTable([row]).split('\n');
   expect(table).toHaveLength(3);
-  expect(table[2]).toMatch(/^sqlite\s+shcp-budget\s+generated shcp-pef\/ \(1 file\)\s+CSV rows\s+1,000\s+2\s+1,000\s+50 %\s+2,000\s+0\.50\s+1,020\s+100 MB$/);
+  expect(table[2]).toMatch(
+    /^sqlite\s+shcp-budget\s+generated shcp-pef\/ \(1 file\)\s+CSV rows\s+1,000\s+2\s+1,000\s+50 %\s+2,000\s+0\.50\s+1,020\s+100 MB$/,
+  );
 });

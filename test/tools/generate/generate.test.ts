@@ -24,7 +24,9 @@ beforeAll(() => {
   again = generate({ ...SIZE, seed: 'alpha' });
   other = generate({ ...SIZE, seed: 'beta' });
 });
-afterAll(() => [first, again, other].forEach((generated) => generated.remove()));
+afterAll(() => {
+  for (const generated of [first, again, other]) generated.remove();
+});
 
 describe('determinism', () => {
   test('the same seed writes byte-identical files', () => {
@@ -76,7 +78,9 @@ describe('the SHCP budget file', () => {
   });
 
   test('is fiscal year 2099, uses real catalogue codes, and its amounts obey approved ≥ 0 and paid ≤ accrued ≤ modified', () => {
-    const sample = csvObjects(path.join(DATA, 'shcp-pef', '2018.sample.csv')).concat(csvObjects(path.join(DATA, 'shcp-pef', '2017.sample.csv')));
+    const sample = csvObjects(path.join(DATA, 'shcp-pef', '2018.sample.csv')).concat(
+      csvObjects(path.join(DATA, 'shcp-pef', '2017.sample.csv')),
+    );
     const real = (column: string) => new Set(sample.map((row) => row[column]));
     const ramos = real('id_ramo');
     const items = real('id_partida_especifica');
@@ -86,16 +90,20 @@ describe('the SHCP budget file', () => {
       expect(ramos.has(row.id_ramo)).toBe(true);
       expect(items.has(row.id_partida_especifica)).toBe(true);
       expect(programs.has(row.desc_pp)).toBe(true);
-      const [approved, modified, accrued, exercised, paid] = ['monto_aprobado', 'monto_modificado', 'monto_devengado', 'monto_ejercido', 'monto_pagado'].map((c) =>
-        centavosOf(row[c]),
-      );
+      const [approved, modified, accrued, exercised, paid] = [
+        'monto_aprobado',
+        'monto_modificado',
+        'monto_devengado',
+        'monto_ejercido',
+        'monto_pagado',
+      ].map((c) => centavosOf(row[c]));
       expect(approved >= 0n).toBe(true);
       expect(paid <= exercised && exercised <= accrued && accrued <= modified).toBe(true);
       expect(paid >= 0n).toBe(true);
     }
   });
 
-  test('a big generation is split into files of a real year\'s size, with the same lines as one file would hold', () => {
+  test("a big generation is split into files of a real year's size, with the same lines as one file would hold", () => {
     const catalogue = readBudgetCatalogue(DATA);
     const split = fs.mkdtempSync(path.join(os.tmpdir(), 'ftm-split-'));
     try {
@@ -116,11 +124,15 @@ describe('the SHCP budget file', () => {
 describe('the OCDS files and the records', () => {
   test('hold exactly the requested payments, split over several files, each release charged to a generated program', () => {
     const releases = ocdsReleases(first.directory);
-    const budgetPrograms = new Set(csvObjects(budgetFile(first.directory)).map((r) => `${r.id_ramo.padStart(2, '0')}${r.id_modalidad}${r.id_pp.padStart(3, '0')}`));
+    const budgetPrograms = new Set(
+      csvObjects(budgetFile(first.directory)).map((r) => `${r.id_ramo.padStart(2, '0')}${r.id_modalidad}${r.id_pp.padStart(3, '0')}`),
+    );
     expect(releases.length).toBeGreaterThan(1);
     const payments = releases.flatMap((release) => release.contracts.flatMap((contract) => contract.implementation.transactions));
     expect(payments).toHaveLength(SIZE.transactions);
-    for (const release of releases as unknown as { planning: { budget: { anio: number; ramo: string; programa_presupuestario: string } } }[]) {
+    for (const release of releases as unknown as {
+      planning: { budget: { anio: number; ramo: string; programa_presupuestario: string } };
+    }[]) {
       expect(release.planning.budget.anio).toBe(2099);
       expect(budgetPrograms.has(`${release.planning.budget.ramo}${release.planning.budget.programa_presupuestario}`)).toBe(true);
     }
@@ -151,8 +163,30 @@ describe('the OCDS files and the records', () => {
 
 describe('arguments', () => {
   test('defaults, and refusal of unknown or malformed ones', () => {
-    expect(parseGenerateArgs(['--lines', '1000'])).toEqual({ lines: 1000, transactions: 1000, records: 10, linesPerFile: 250_000, seed: '1', out: '.data/generated' });
-    expect(parseGenerateArgs(['--lines', '1_000_000', '--transactions', '5000000', '--seed', 'x', '--out', 'o', '--records', '0', '--lines-per-file', '100000'])).toEqual({
+    expect(parseGenerateArgs(['--lines', '1000'])).toEqual({
+      lines: 1000,
+      transactions: 1000,
+      records: 10,
+      linesPerFile: 250_000,
+      seed: '1',
+      out: '.data/generated',
+    });
+    expect(
+      parseGenerateArgs([
+        '--lines',
+        '1_000_000',
+        '--transactions',
+        '5000000',
+        '--seed',
+        'x',
+        '--out',
+        'o',
+        '--records',
+        '0',
+        '--lines-per-file',
+        '100000',
+      ]),
+    ).toEqual({
       lines: 1_000_000,
       linesPerFile: 100_000,
       transactions: 5_000_000,
@@ -170,7 +204,9 @@ describe('arguments', () => {
     const foreign = generate({ lines: 1, transactions: 0, records: 0, seed: 's' });
     try {
       fs.rmSync(path.join(foreign.directory, 'manifest.json'));
-      expect(() => generateAll({ lines: 1, transactions: 0, records: 0, seed: 's', linesPerFile: 1, out: foreign.directory }, DATA)).toThrow('is not empty');
+      expect(() =>
+        generateAll({ lines: 1, transactions: 0, records: 0, seed: 's', linesPerFile: 1, out: foreign.directory }, DATA),
+      ).toThrow('is not empty');
     } finally {
       foreign.remove();
     }

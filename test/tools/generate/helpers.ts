@@ -47,7 +47,9 @@ export function centavosOf(text: string): bigint {
 }
 
 /** Every OCDS file of a generation, parsed. */
-export function ocdsReleases(directory: string): { ocid: string; contracts: { id: string; implementation: { transactions: { value: { amount: number } }[] } }[] }[] {
+export function ocdsReleases(
+  directory: string,
+): { ocid: string; contracts: { id: string; implementation: { transactions: { value: { amount: number } }[] } }[] }[] {
   const folder = path.join(directory, 'ocds');
   return fs
     .readdirSync(folder)

@@ -34,7 +34,13 @@ afterAll(async () => {
   generated.remove();
 });
 
-const MOMENTS = { approved: 'monto_aprobado', modified: 'monto_modificado', accrued: 'monto_devengado', exercised: 'monto_ejercido', paid: 'monto_pagado' } as const;
+const MOMENTS = {
+  approved: 'monto_aprobado',
+  modified: 'monto_modificado',
+  accrued: 'monto_devengado',
+  exercised: 'monto_ejercido',
+  paid: 'monto_pagado',
+} as const;
 
 describe('the generated SHCP file through the real SHCP importer', () => {
   test('parses with no problem: every budget key is distinct and every field valid', () => {
@@ -61,7 +67,7 @@ describe('the generated SHCP file through the real SHCP importer', () => {
     }
   });
 
-  test('a program\'s totals through GraphQL equal its lines in the file, and provenance says synthetic', async () => {
+  test("a program's totals through GraphQL equal its lines in the file, and provenance says synthetic", async () => {
     const rows = csvObjects(path.join(generated.directory, LAYOUT.budget, budgetFileName(1)));
     const first = rows[0];
     const key = `${first.id_ramo.padStart(2, '0')}${first.id_modalidad}${first.id_pp.padStart(3, '0')}`;
@@ -76,7 +82,11 @@ describe('the generated SHCP file through the real SHCP importer', () => {
     expect(program.fiscalYear).toBe(2099);
     const sum = (column: string) => ofProgram.reduce((total, row) => total + centavosOf(row[column]), 0n);
     const asMoney = (value: bigint) => `${value / 100n}.${String(value % 100n).padStart(2, '0')}`;
-    expect(program.totals).toEqual({ approved: asMoney(sum('monto_aprobado')), modified: asMoney(sum('monto_modificado')), paid: asMoney(sum('monto_pagado')) });
+    expect(program.totals).toEqual({
+      approved: asMoney(sum('monto_aprobado')),
+      modified: asMoney(sum('monto_modificado')),
+      paid: asMoney(sum('monto_pagado')),
+    });
     expect(program.lines.edges[0].node.source).toEqual({
       dataset: 'synthetic',
       file: budgetFileName(1),
@@ -107,15 +117,27 @@ describe('the generated OCDS files through the real OCDS importer', () => {
       .getCount();
     expect(orphanLinks).toBe(0);
 
-    const [{ total }] = await manager.getRepository(Transaction).createQueryBuilder('t').select('CAST(SUM(t.amountValue) AS TEXT)', 'total').getRawMany();
+    const [{ total }] = await manager
+      .getRepository(Transaction)
+      .createQueryBuilder('t')
+      .select('CAST(SUM(t.amountValue) AS TEXT)', 'total')
+      .getRawMany();
     const expected = ocdsReleases(generated.directory)
       .flatMap((release) => release.contracts.flatMap((contract) => contract.implementation.transactions))
       .reduce((sum, payment) => sum + centavosOf(payment.value.amount.toFixed(2)), 0n);
     expect(toCentavos(total)).toBe(expected);
 
-    const datasets = await manager.getRepository(Transaction).createQueryBuilder('t').select('DISTINCT t.sourceDataset', 'dataset').getRawMany();
+    const datasets = await manager
+      .getRepository(Transaction)
+      .createQueryBuilder('t')
+      .select('DISTINCT t.sourceDataset', 'dataset')
+      .getRawMany();
     expect(datasets).toEqual([{ dataset: 'synthetic' }]);
-    const contractDatasets = await manager.getRepository(Contract).createQueryBuilder('c').select('DISTINCT c.sourceDataset', 'dataset').getRawMany();
+    const contractDatasets = await manager
+      .getRepository(Contract)
+      .createQueryBuilder('c')
+      .select('DISTINCT c.sourceDataset', 'dataset')
+      .getRawMany();
     expect(contractDatasets).toEqual([{ dataset: 'synthetic' }]);
   });
 });

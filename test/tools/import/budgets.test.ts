@@ -15,7 +15,11 @@ const PEF_2018 = path.join(SHARED, 'budget_mx_pef_ofdp_sample', '2018.sample.csv
 const COMPRANET_2018 = path.join(SHARED, 'procurement_mx_compranet_sample', '2018.sample.csv');
 const COMPRANET_2017 = path.join(SHARED, 'procurement_mx_compranet_sample', '2017.sample.csv');
 
-const linesOf = (file: string) => fs.readFileSync(file, 'utf8').split('\n').map((line) => line.replace(/\r$/, ''));
+const linesOf = (file: string) =>
+  fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line) => line.replace(/\r$/, ''));
 const quoted = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 /** The header and the first `count` data lines of the 2017 PEF sample, with one field of data line `at` (1-based) set to `value`. */
@@ -42,7 +46,8 @@ describe('shcp-budget into an empty budgets database', () => {
     expect(code).toBe(0);
     expect(report).toMatchObject({ dryRun: true, written: false, summary: { inserted: 2614, updated: 0, unchanged: 0, rejected: 0 } });
     expect(report.database).toContain('does not exist yet');
-    if (box.config.database.kind === 'sqlite') expect(fs.existsSync(path.join(box.config.database.directory, 'budgets.sqlite'))).toBe(false);
+    if (box.config.database.kind === 'sqlite')
+      expect(fs.existsSync(path.join(box.config.database.directory, 'budgets.sqlite'))).toBe(false);
   });
 
   test('the real 2017 sample loads: exit 0, every line inserted, counts in the database', async () => {
@@ -92,7 +97,9 @@ describe('shcp-budget into an empty budgets database', () => {
     expect(report.rejectsFiles).toEqual(['2017.sample.csv.rejects.csv']);
     const rejects = linesOf(path.join(box.cwd, '2017.sample.csv.rejects.csv'));
     expect(rejects[0]).toBe(`${linesOf(PEF_2017)[0]},_problem`);
-    expect(rejects[1]).toBe(`${edited},"field ""monto_ejercido"" = ""1,234.5x"": is not an amount (digits, optional ""-"", at most two decimals)"`);
+    expect(rejects[1]).toBe(
+      `${edited},"field ""monto_ejercido"" = ""1,234.5x"": is not an amount (digits, optional ""-"", at most two decimals)"`,
+    );
     expect(rejects.slice(2)).toEqual(['']);
   });
 
@@ -121,7 +128,11 @@ describe('shcp-budget into an empty budgets database', () => {
     expect(await budgetCounts(box)).toEqual([2614, 404]);
 
     const two = await runJson(box, ['shcp-budget', withTwo, '--max-errors=1']);
-    expect(two.report).toMatchObject({ stoppedEarly: true, problemCount: 2, problems: [expect.objectContaining({ row: 2, field: 'ciclo' })] });
+    expect(two.report).toMatchObject({
+      stoppedEarly: true,
+      problemCount: 2,
+      problems: [expect.objectContaining({ row: 2, field: 'ciclo' })],
+    });
     expect(two.stderr).toContain('… and 1 more');
   });
 
@@ -138,7 +149,14 @@ describe('shcp-budget into an empty budgets database', () => {
   });
 
   test('an unknown dataset year is loaded and reported as not described in data/datasets.json', async () => {
-    const file = inputFile(box, 'pef.csv', `${linesOf(PEF_2017).slice(0, 3).join('\n').replace(/\n2017,/g, '\n2031,')}\n`);
+    const file = inputFile(
+      box,
+      'pef.csv',
+      `${linesOf(PEF_2017)
+        .slice(0, 3)
+        .join('\n')
+        .replace(/\n2017,/g, '\n2031,')}\n`,
+    );
     const { code, report } = await runJson(box, ['shcp-budget', file, '--dry-run']);
     expect(code).toBe(0);
     expect(report.warnings).toEqual([expect.stringContaining('dataset "shcp-pef-2031" is not described in data/datasets.json')]);
@@ -186,7 +204,9 @@ describe('compranet', () => {
     expect(await countRows(box, 'budgets', [Contract])).toEqual([168]);
     const rejects = linesOf(path.join(box.cwd, '2018.sample.csv.rejects.csv'));
     expect(rejects[0]).toBe(`${linesOf(COMPRANET_2018)[0]},_problem`);
-    expect(rejects[1].startsWith(`${linesOf(COMPRANET_2018)[82]},"field ""IMPORTE_CONTRATO"" = ""3899945.4192"": has 4 decimals`)).toBe(true);
+    expect(rejects[1].startsWith(`${linesOf(COMPRANET_2018)[82]},"field ""IMPORTE_CONTRATO"" = ""3899945.4192"": has 4 decimals`)).toBe(
+      true,
+    );
   });
 
   test('the rejects file, fixed, imports back: the missing contract is inserted', async () => {
@@ -248,13 +268,19 @@ describe('ocds, cuenta-publica and allocations', () => {
       const folder = path.join(SHARED, 'ocds_mx');
       const strict = await runJson(box2, ['ocds', folder]);
       expect([strict.code, strict.report.written, strict.report.problemCount]).toEqual([1, false, 4]);
-      expect(strict.report.problems.every((p) => p.field === 'amount' && /\.\d{3}$/.test(String(p.value)) && p.path!.startsWith('$.records[0].compiledRelease.contracts['))).toBe(true);
+      expect(
+        strict.report.problems.every(
+          (p) => p.field === 'amount' && /\.\d{3}$/.test(String(p.value)) && p.path!.startsWith('$.records[0].compiledRelease.contracts['),
+        ),
+      ).toBe(true);
       expect(await countRows(box2, 'budgets', [Contract])).toEqual([0]);
       const loaded = await runJson(box2, ['ocds', folder, '--skip-rejected']);
       expect(loaded.code).toBe(1);
       expect(loaded.report.files).toHaveLength(74);
       expect(loaded.report.summary).toEqual({ inserted: 55, updated: 0, unchanged: 0, rejected: 4 });
-      expect(loaded.report.warnings).toEqual(expect.arrayContaining([expect.stringContaining('OCDS-87SD3T-SEFIN-DRM-A-001-2016: the compiledRelease of')]));
+      expect(loaded.report.warnings).toEqual(
+        expect.arrayContaining([expect.stringContaining('OCDS-87SD3T-SEFIN-DRM-A-001-2016: the compiledRelease of')]),
+      );
       const again = await runJson(box2, ['ocds', folder, '--skip-rejected']);
       expect(again.report.summary).toEqual({ inserted: 0, updated: 0, unchanged: 55, rejected: 4 });
       expect(again.report.entities.every((entity) => entity.inserted === 0 && entity.updated === 0)).toBe(true);
@@ -265,19 +291,31 @@ describe('ocds, cuenta-publica and allocations', () => {
 
   test('a bad OCDS amount: exit 1, the rejects JSON lists the item path and the problem', async () => {
     const original = path.join(DATA, 'ocds', 'inai', 'PC-0001-PC-0001.json');
-    const file = inputFile(box, 'PC-0001-PC-0001.json', fs.readFileSync(original, 'utf8').replace('"amount": 62000', '"amount": 62000.125'));
+    const file = inputFile(
+      box,
+      'PC-0001-PC-0001.json',
+      fs.readFileSync(original, 'utf8').replace('"amount": 62000', '"amount": 62000.125'),
+    );
     const other = inputFile(box, 'other.json', JSON.stringify({ ocid: 'X-1', contracts: [] }));
     const { code, report } = await runJson(box, ['ocds', file, other]);
     expect(code).toBe(1);
     expect(report.problems).toEqual([
-      { file, path: '$.contracts[0].value.amount', field: 'amount', value: '62000.125', reason: expect.stringContaining('at most two decimals') },
+      {
+        file,
+        path: '$.contracts[0].value.amount',
+        field: 'amount',
+        value: '62000.125',
+        reason: expect.stringContaining('at most two decimals'),
+      },
       expect.objectContaining({ file: other, path: '$.ocid', field: 'ocid', value: 'X-1' }),
     ]);
     expect(report.files.map((f) => f.rejected)).toEqual([1, 0]);
     const rejects = JSON.parse(fs.readFileSync(path.join(box.cwd, 'ocds.rejects.json'), 'utf8'));
     expect(rejects).toEqual({
       format: 'ocds',
-      rejected: [{ file, path: '$.contracts[0]', problems: [expect.objectContaining({ path: '$.contracts[0].value.amount', value: '62000.125' })] }],
+      rejected: [
+        { file, path: '$.contracts[0]', problems: [expect.objectContaining({ path: '$.contracts[0].value.amount', value: '62000.125' })] },
+      ],
       fileProblems: [expect.objectContaining({ file: other, path: '$.ocid' })],
     });
   });

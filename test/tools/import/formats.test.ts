@@ -46,7 +46,14 @@ describe('every format loads real files into empty databases, and loads them aga
 
 /** The shipped files through the CLI, per subgraph, over a database the service filled with the sample on start. */
 const SHIPPED: [SubgraphDefinition, string[][]][] = [
-  [budgets, [['shcp-budget', at('shcp-pef')], ['ocds', at('ocds')], ['allocations', at('allocations', 'allocations.csv')]]],
+  [
+    budgets,
+    [
+      ['shcp-budget', at('shcp-pef')],
+      ['ocds', at('ocds')],
+      ['allocations', at('allocations', 'allocations.csv')],
+    ],
+  ],
   [commitments, [['local-action-plans', at('ogp-local'), at('illustrative')]]],
   [
     institutions,
@@ -57,10 +64,16 @@ const SHIPPED: [SubgraphDefinition, string[][]][] = [
       ['pef-institutions', at('shcp-pef')],
     ],
   ],
-  [archives, [['archival-catalogue', at('archives')], ['records', at('illustrative')]]],
+  [
+    archives,
+    [
+      ['archival-catalogue', at('archives')],
+      ['records', at('illustrative')],
+    ],
+  ],
 ];
 
-describe('the CLI writes rows exactly as the service\'s own sample load does', () => {
+describe("the CLI writes rows exactly as the service's own sample load does", () => {
   test.each(SHIPPED.map(([definition, runs]) => [definition.name, definition, runs] as const))(
     '%s: importing the shipped files over the sample changes nothing',
     async (_name, definition, runs) => {
@@ -102,7 +115,11 @@ describe('rejections name the file as given', () => {
     const { code, report } = await runJson(box, ['local-action-plans', folder, at('illustrative')]);
     expect(code).toBe(1);
     expect(report.problems).toEqual([
-      expect.objectContaining({ file: path.join(folder, 'ejercicios_locales.csv'), field: expect.stringMatching(/^fecha_/), value: '2015-13-09' }),
+      expect.objectContaining({
+        file: path.join(folder, 'ejercicios_locales.csv'),
+        field: expect.stringMatching(/^fecha_/),
+        value: '2015-13-09',
+      }),
     ]);
     expect(report.rejectsFiles).toEqual(['ejercicios_locales.csv.rejects.csv']);
   });

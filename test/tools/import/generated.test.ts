@@ -21,7 +21,9 @@ afterAll(async () => {
 async function datasets(table: string): Promise<string[]> {
   const { dataSource } = await openDataSource('budgets', SUBGRAPHS.budgets.entities, box.config);
   try {
-    const rows = (await dataSource.query(`SELECT DISTINCT ${dataSource.driver.escape('sourceDataset')} AS dataset FROM ${dataSource.getMetadata(table).tablePath} ORDER BY 1`)) as { dataset: string }[];
+    const rows = (await dataSource.query(
+      `SELECT DISTINCT ${dataSource.driver.escape('sourceDataset')} AS dataset FROM ${dataSource.getMetadata(table).tablePath} ORDER BY 1`,
+    )) as { dataset: string }[];
     return rows.map((row) => row.dataset);
   } finally {
     await dataSource.destroy();

@@ -13,9 +13,10 @@ const ELSEWHERE: Record<string, string> = {
   'README.md': 'describes the folder',
   'budget_mx_pef_ofdp_sample/diccionario.xlsx': "SHCP's dictionary of the 39 columns, which the importer follows",
   'procurement_mx_compranet_sample/diccionario.xlsx': "SFP's dictionary of the 45 columns, which gives the header-less file its names",
-  'budget_mx_cuenta_publica/LICENSE.upstream': 'the compilation\'s licence, shipped beside what the project takes',
+  'budget_mx_cuenta_publica/LICENSE.upstream': "the compilation's licence, shipped beside what the project takes",
   'ocds_mx/LICENSE.sample-data-repo': "the collection's licence, shipped beside what the project takes",
-  'budget_mx_cuenta_publica/data_total.csv': 'ramo totals built from csv/: checked against the imported accounts in test/subgraphs/budgets/cuenta-publica-years.test.ts',
+  'budget_mx_cuenta_publica/data_total.csv':
+    'ramo totals built from csv/: checked against the imported accounts in test/subgraphs/budgets/cuenta-publica-years.test.ts',
 };
 
 function filesUnder(folder: string, relative = ''): string[] {
@@ -44,17 +45,20 @@ describeShared('every file of the real-data folder', () => {
     expect(unclaimed).toEqual([]);
   });
 
-  test.each(REAL_DATA_IMPORTS.filter((entry) => entry.testedIn === undefined))('$format: imports, with $rejected rows or items rejected, each named with a reason', async (entry) => {
-    const { format, skipRejected, rejected } = entry;
-    const options = skipRejected ? ['--skip-rejected'] : [];
-    const { code, report } = await runJson(box, [format, ...realDataPaths(entry, SHARED, DATA), ...options, '--dry-run']);
-    expect(report.summary.rejected).toBe(rejected);
-    expect(report.problemCount).toBeGreaterThanOrEqual(rejected);
-    for (const problem of report.problems) {
-      expect(problem).toEqual(expect.objectContaining({ file: expect.any(String), reason: expect.any(String) }));
-      expect(problem.row ?? problem.path).toBeDefined();
-    }
-    expect(report.summary.inserted).toBeGreaterThan(0);
-    expect(code).toBe(rejected === 0 ? 0 : 1);
-  });
+  test.each(REAL_DATA_IMPORTS.filter((entry) => entry.testedIn === undefined))(
+    '$format: imports, with $rejected rows or items rejected, each named with a reason',
+    async (entry) => {
+      const { format, skipRejected, rejected } = entry;
+      const options = skipRejected ? ['--skip-rejected'] : [];
+      const { code, report } = await runJson(box, [format, ...realDataPaths(entry, SHARED, DATA), ...options, '--dry-run']);
+      expect(report.summary.rejected).toBe(rejected);
+      expect(report.problemCount).toBeGreaterThanOrEqual(rejected);
+      for (const problem of report.problems) {
+        expect(problem).toEqual(expect.objectContaining({ file: expect.any(String), reason: expect.any(String) }));
+        expect(problem.row ?? problem.path).toBeDefined();
+      }
+      expect(report.summary.inserted).toBeGreaterThan(0);
+      expect(code).toBe(rejected === 0 ? 0 : 1);
+    },
+  );
 });

@@ -26,7 +26,10 @@ describe('usage errors exit 2 with the usage printed, and touch nothing', () => 
     [['allocations', ALLOCATIONS, '--rejects', ALLOCATIONS], 'would overwrite an input file'],
     [['shcp-budget', path.join(DATA, 'organos-garantes')], 'no .csv file in'],
     [['compranet', path.join(DATA, 'allocations')], 'the publication year is not in the name'],
-    [['local-action-plans', path.join(DATA, 'ogp-local')], 'missing commitment-details.csv, commitment-milestones.csv, commitment-evaluations.csv'],
+    [
+      ['local-action-plans', path.join(DATA, 'ogp-local')],
+      'missing commitment-details.csv, commitment-milestones.csv, commitment-evaluations.csv',
+    ],
     [['local-action-plans', path.join(DATA, 'ogp-local'), ALLOCATIONS], 'is not one of the files this format reads'],
     [['records', path.join(DATA, 'archives')], 'missing records.csv'],
     [['metric', path.join(DATA, 'metrica-gobierno-abierto')], 'reads exactly one file'],
@@ -68,10 +71,13 @@ describe('--help', () => {
     expect((await run(box, ['--help', 'nope'])).code).toBe(2);
   });
 
-  test('every format\'s example names files that exist', () => {
+  test("every format's example names files that exist", () => {
     const root = path.resolve(__dirname, '../../..');
     for (const format of FORMATS) {
-      const paths = format.example.split(' ').slice(5).filter((arg) => !arg.startsWith('--'));
+      const paths = format.example
+        .split(' ')
+        .slice(5)
+        .filter((arg) => !arg.startsWith('--'));
       for (const given of paths) expect([format.name, given, fs.existsSync(path.resolve(root, given))]).toEqual([format.name, given, true]);
     }
   });
@@ -81,7 +87,15 @@ describe('arguments', () => {
   test('options anywhere, --name=value, and -- before paths that start with a dash', () => {
     expect(parseArgs(['--dry-run', 'ocds', 'a.json', '--max-errors=3', '--rejects', 'r.json', '--', '-b.json'])).toEqual({
       kind: 'run',
-      options: { format: 'ocds', paths: ['a.json', '-b.json'], dryRun: true, json: false, skipRejected: false, maxErrors: 3, rejects: 'r.json' },
+      options: {
+        format: 'ocds',
+        paths: ['a.json', '-b.json'],
+        dryRun: true,
+        json: false,
+        skipRejected: false,
+        maxErrors: 3,
+        rejects: 'r.json',
+      },
     });
   });
 });

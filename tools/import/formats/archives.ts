@@ -4,8 +4,21 @@ import { ClassificationSeries } from '../../../subgraphs/archives/entities/class
 import { ClassificationSubseries } from '../../../subgraphs/archives/entities/classification-subseries.entity';
 import { RecordSubject } from '../../../subgraphs/archives/entities/record-subject.entity';
 import { ArchivalRecord } from '../../../subgraphs/archives/entities/record.entity';
-import { parseCatalogue, SECTIONS_FILE, SERIES_FILE, SUBSERIES_FILE, writeCatalogue } from '../../../subgraphs/archives/importers/catalogue.importer';
-import { DOCUMENTS_FILE, loadedSeriesRetention, parseRecords, RECORDS_FILE, SUBJECTS_FILE, writeRecords } from '../../../subgraphs/archives/importers/records.importer';
+import {
+  parseCatalogue,
+  SECTIONS_FILE,
+  SERIES_FILE,
+  SUBSERIES_FILE,
+  writeCatalogue,
+} from '../../../subgraphs/archives/importers/catalogue.importer';
+import {
+  DOCUMENTS_FILE,
+  loadedSeriesRetention,
+  parseRecords,
+  RECORDS_FILE,
+  SUBJECTS_FILE,
+  writeRecords,
+} from '../../../subgraphs/archives/importers/records.importer';
 import { isGenerated, relabel } from '../../generate/load';
 import { namedSet, sameNames } from '../../../subgraphs/kit/import/inputs';
 import type { FormatSpec, ResolvedInputs } from '../../../subgraphs/kit/import/format';
@@ -18,7 +31,6 @@ function oneFolder(resolved: ResolvedInputs): ResolvedInputs {
   return folders.size === 1 ? resolved : { usage: `the files must be in one folder (found in ${[...folders].join(', ')})` };
 }
 
-
 export const archivalCatalogue: FormatSpec = {
   name: 'archival-catalogue',
   subgraph: 'archives',
@@ -26,7 +38,7 @@ export const archivalCatalogue: FormatSpec = {
   arguments: '<folder>',
   help: [
     `Reads ${SECTIONS_FILE}, ${SERIES_FILE} and ${SUBSERIES_FILE} from one folder (or the three files, in one folder). Dataset id: sre-cadido.`,
-    'Records already stored get their transfer and disposition dates recalculated when a series\' retention changes.',
+    "Records already stored get their transfer and disposition dates recalculated when a series' retention changes.",
     'All or nothing: one rejected row in any of the three files and nothing is written.',
   ],
   example: 'npm run import -- archival-catalogue data/archives',
@@ -55,7 +67,7 @@ export const records: FormatSpec = {
   arguments: '<folder>',
   help: [
     `Reads ${RECORDS_FILE}, ${DOCUMENTS_FILE} and ${SUBJECTS_FILE} from one folder (or the three files, in one folder). Each record is checked against the disposition catalogue already stored in the archives database (import archival-catalogue first); its retention dates follow from its series.`,
-    'The shipped records are the ILLUSTRATIVE layer (dataset id illustrative); those of npm run generate are labelled synthetic. A record\'s subjects are replaced, not merged.',
+    "The shipped records are the ILLUSTRATIVE layer (dataset id illustrative); those of npm run generate are labelled synthetic. A record's subjects are replaced, not merged.",
     'All or nothing: one rejected row in any of the three files and nothing is written.',
   ],
   example: 'npm run import -- records data/illustrative',

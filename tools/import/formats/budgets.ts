@@ -18,7 +18,8 @@ import { manyFiles, oneFile } from '../../../subgraphs/kit/import/inputs';
 import type { FormatSpec } from '../../../subgraphs/kit/import/format';
 import { allOrNothing, bySource, CSV_WITH_HEADER, derived } from '../../../subgraphs/kit/import/format-helpers';
 
-const MAX_ERRORS_BY_FILE = '--max-errors stops between files: a file is always checked whole, and the files after the one that reaches the limit are not read.';
+const MAX_ERRORS_BY_FILE =
+  '--max-errors stops between files: a file is always checked whole, and the files after the one that reaches the limit are not read.';
 const ALL_OR_NOTHING = 'All or nothing: one rejected row anywhere and nothing is written.';
 
 /**
@@ -38,7 +39,7 @@ export const shcpBudget: FormatSpec = {
   arguments: '<file.csv | folder>…',
   help: [
     'Reads the Presupuesto de Egresos de la Federación as published by Transparencia Presupuestaria (the 39-column OFDP CSV); a folder stands for its .csv files.',
-    'Dataset id: shcp-pef-<year> from the file\'s `ciclo` column (shcp-pef-<year>-sample for a *.sample.csv that data/datasets.json describes; synthetic for a file of npm run generate, told by its manifest.json). An id the catalogue lacks is accepted and reported.',
+    "Dataset id: shcp-pef-<year> from the file's `ciclo` column (shcp-pef-<year>-sample for a *.sample.csv that data/datasets.json describes; synthetic for a file of npm run generate, told by its manifest.json). An id the catalogue lacks is accepted and reported.",
     ALL_OR_NOTHING,
     MAX_ERRORS_BY_FILE,
   ],
@@ -66,9 +67,9 @@ export const ocds: FormatSpec = {
   arguments: '<file.json | folder>…',
   help: [
     'Reads OCDS release packages (`releases`), record packages (`records`), single records and single releases; a folder stands for every .json file under it (sub-folders included).',
-    'The releases of one ocid are merged into a compiled record across all the files given (in date order; later values replace earlier ones, arrays of objects with an `id` merge by id, other arrays are replaced): Jalisco and Mexico City publish one release per stage, one file each. A record\'s compiledRelease is used as published, and separate releases of the same ocid are then left aside (a warning says so).',
-    'Each publisher is its own dataset, told apart by the content: ocds-mx-federal (ocid `ocds-07smqs-…`, budget measures per program), ocds-mx-inai (planning.budget.ramo and programa_presupuestario), ocds-mx-cdmx (`OCDS-87SD3T-…`, payments whose ids are CLC numbers), ocds-mx-jalisco (`ocds-xs1qbl-…`), ocds-mx-gacm (publisher GACM); another publisher\'s data is read the same way under `ocds-<ocid prefix>`.',
-    'Programs are linked only where stated (a budgetBreakdown id such as 12E023, or INAI\'s ramo and program), buyers only through an `MX-CPA` identifier (or INAI\'s ramo). Contract ids are `<ocid>/<contracts[].id>`, transaction ids `<contract id>/<transactions[].id>`.',
+    "The releases of one ocid are merged into a compiled record across all the files given (in date order; later values replace earlier ones, arrays of objects with an `id` merge by id, other arrays are replaced): Jalisco and Mexico City publish one release per stage, one file each. A record's compiledRelease is used as published, and separate releases of the same ocid are then left aside (a warning says so).",
+    "Each publisher is its own dataset, told apart by the content: ocds-mx-federal (ocid `ocds-07smqs-…`, budget measures per program), ocds-mx-inai (planning.budget.ramo and programa_presupuestario), ocds-mx-cdmx (`OCDS-87SD3T-…`, payments whose ids are CLC numbers), ocds-mx-jalisco (`ocds-xs1qbl-…`), ocds-mx-gacm (publisher GACM); another publisher's data is read the same way under `ocds-<ocid prefix>`.",
+    "Programs are linked only where stated (a budgetBreakdown id such as 12E023, or INAI's ramo and program), buyers only through an `MX-CPA` identifier (or INAI's ramo). Contract ids are `<ocid>/<contracts[].id>`, transaction ids `<contract id>/<transactions[].id>`.",
     'Problems name the file and the JSON path (for a merged value, the release file that supplied it). An amount with more than two decimals (four Jalisco contract values) is rejected, never rounded. By default all or nothing; with --skip-rejected a contract with a problem is left out with its transactions, while problems with a whole file or process still stop the load.',
     MAX_ERRORS_BY_FILE,
   ],
@@ -103,7 +104,7 @@ export const compranet: FormatSpec = {
   summary: 'CompraNet contracts (SFP, 45-column CSV, with or without header) → contracts, program links',
   arguments: '<YEAR….csv | folder>…',
   help: [
-    'Reads the SFP\'s CompraNet contracts files: with a header row (2018) or without one in the dictionary\'s column order (2017). A folder stands for its .csv files.',
+    "Reads the SFP's CompraNet contracts files: with a header row (2018) or without one in the dictionary's column order (2017). A folder stands for its .csv files.",
     'The file name must carry the publication year (2018.sample.csv, contratos_2017.csv): contract ids are compranet-<year>/<CODIGO_CONTRATO>. Dataset id: compranet-<year> (compranet-<year>-sample for a *.sample.csv that data/datasets.json describes).',
     'By default all or nothing. With --skip-rejected the readable rows are loaded and the rejected ones left out (exit code 1, and the rejects file lists them); problems with a whole file (header, duplicate contract codes) still stop the load.',
     MAX_ERRORS_BY_FILE,
@@ -112,7 +113,8 @@ export const compranet: FormatSpec = {
   shape: {
     kind: 'csv',
     // The 2017 layout has no header row: its rejected rows get the dictionary's column names, so the file reads back.
-    impliedHeader: (first) => (first.some((field) => (COMPRANET_COLUMNS as readonly string[]).includes(field.trim().toUpperCase())) ? null : [...COMPRANET_COLUMNS]),
+    impliedHeader: (first) =>
+      first.some((field) => (COMPRANET_COLUMNS as readonly string[]).includes(field.trim().toUpperCase())) ? null : [...COMPRANET_COLUMNS],
   },
   independentFiles: true,
   skipRejected: true,
@@ -120,7 +122,8 @@ export const compranet: FormatSpec = {
     const resolved = manyFiles(paths, cwd, '.csv');
     if ('usage' in resolved) return resolved;
     const undated = resolved.files.filter((file) => yearInName(file.path) === null);
-    if (undated.length > 0) return { usage: `the publication year is not in the name of ${undated.map((f) => f.path).join(', ')} (rename it, e.g. 2018.csv)` };
+    if (undated.length > 0)
+      return { usage: `the publication year is not in the name of ${undated.map((f) => f.path).join(', ')} (rename it, e.g. 2018.csv)` };
     return resolved;
   },
   async parse(files) {
@@ -148,8 +151,8 @@ export const cuentaPublica: FormatSpec = {
   arguments: '<YEAR.csv | folder>…',
   help: [
     'Reads the federal Cuenta Pública per ente, ramo and program as compiled by lapanquecita/cuenta-publica (csv/<year>.csv, 2013–2023): blocks of a name row and the Aprobado, Modificado, Devengado, Ejercicio and percentage rows. A folder stands for its .csv files. Dataset id: cuenta-publica.',
-    'Each ramo\'s programs must add up to its totals and each ente\'s ramos to the ente\'s, within the rounding of each figure to the centavo; each percentage must be the ratio of its amounts at the precision the file publishes. Rows the compilation mislabels, where the totals prove what they are, are read as such and listed as notes.',
-    'Counts are program accounts (one per block of rows), rows read are lines. ' + ALL_OR_NOTHING,
+    "Each ramo's programs must add up to its totals and each ente's ramos to the ente's, within the rounding of each figure to the centavo; each percentage must be the ratio of its amounts at the precision the file publishes. Rows the compilation mislabels, where the totals prove what they are, are read as such and listed as notes.",
+    `Counts are program accounts (one per block of rows), rows read are lines. ${ALL_OR_NOTHING}`,
     MAX_ERRORS_BY_FILE,
   ],
   example: 'npm run import -- cuenta-publica ../shared/data/budget_mx_cuenta_publica/csv/2019.csv',
@@ -159,7 +162,12 @@ export const cuentaPublica: FormatSpec = {
   resolve: (paths, cwd) => manyFiles(paths, cwd, '.csv'),
   async parse(files) {
     const parsed = parseCuentaPublicaFiles(files.map((file) => ({ file: file.absolute, dataset: 'cuenta-publica' })));
-    return allOrNothing(parsed.problems, [bySource(ProgramAccount, 'program accounts', parsed.accounts)], (manager) => writeCuentaPublica(manager, parsed), parsed.corrections);
+    return allOrNothing(
+      parsed.problems,
+      [bySource(ProgramAccount, 'program accounts', parsed.accounts)],
+      (manager) => writeCuentaPublica(manager, parsed),
+      parsed.corrections,
+    );
   },
 };
 

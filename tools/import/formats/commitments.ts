@@ -17,7 +17,7 @@ export const ogpCommitments: FormatSpec = {
   summary: 'OGP commitments with IRM assessments (g0v extract, 171-column CSV) → commitments, OGP action plans',
   arguments: '<file.csv>',
   help: [
-    'Reads one file of the Open Government Partnership\'s commitments with the IRM\'s assessments (one commitment a line, its action plan repeated on every line). Dataset id: ogp-irm-commitments; provenance names the file ogp/<file name>.',
+    "Reads one file of the Open Government Partnership's commitments with the IRM's assessments (one commitment a line, its action plan repeated on every line). Dataset id: ogp-irm-commitments; provenance names the file ogp/<file name>.",
     'All or nothing: one rejected line and nothing is written.',
   ],
   example: 'npm run import -- ogp-commitments data/ogp/open_parliament_0703.csv',
@@ -52,7 +52,7 @@ export const localActionPlans: FormatSpec = {
   summary: 'INAI local action plans (Cocreación desde lo Local) + illustrative details → action plans, commitments',
   arguments: '<folder | file.csv>…  (the five files, found by name)',
   help: [
-    'Reads the five files of the local action plans together, each found by its name in the folders or among the files given: INAI\'s ejercicios_locales.csv (plans) and pal_compromisos.csv (commitments), and the detail layer commitment-details.csv, commitment-milestones.csv and commitment-evaluations.csv (themes, stage, responsible institution, milestones, evaluations).',
+    "Reads the five files of the local action plans together, each found by its name in the folders or among the files given: INAI's ejercicios_locales.csv (plans) and pal_compromisos.csv (commitments), and the detail layer commitment-details.csv, commitment-milestones.csv and commitment-evaluations.csv (themes, stage, responsible institution, milestones, evaluations).",
     'All five are required: a commitment is written whole, so loading the INAI files without the details would blank the details already stored. Dataset ids: inai-pal-local for the INAI files, illustrative for the details.',
     'All or nothing, checked in dependency order: the first file with problems stops the check (its problems are all reported), since later files would only repeat them as dangling references.',
   ],

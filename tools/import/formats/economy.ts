@@ -10,7 +10,7 @@ const WHOLE_SERIES = 'All or nothing: a series with one bad row is not loaded. V
 export const consumerPrices: FormatSpec = {
   name: 'consumer-prices',
   subgraph: 'budgets',
-  summary: 'INEGI\'s national consumer price index, monthly (IPC.csv: Fecha, IPC) → price index',
+  summary: "INEGI's national consumer price index, monthly (IPC.csv: Fecha, IPC) → price index",
   arguments: '<IPC.csv>',
   help: [
     'Reads the monthly INPC as compiled by lapanquecita/cuenta-publica: `Fecha` is the first day of the month (YYYY-MM-01), `IPC` the index (base: second half of July 2018 = 100). Dataset id: inegi-inpc.',
@@ -30,9 +30,12 @@ export const consumerPrices: FormatSpec = {
 export const gdp: FormatSpec = {
   name: 'gdp',
   subgraph: 'budgets',
-  summary: 'Mexico\'s nominal GDP by year (PIB.csv: Año, PIB_nominal in millions of pesos) → GDP',
+  summary: "Mexico's nominal GDP by year (PIB.csv: Año, PIB_nominal in millions of pesos) → GDP",
   arguments: '<PIB.csv>',
-  help: ['Reads nominal GDP at current prices, in millions of pesos, as compiled by lapanquecita/cuenta-publica; served in pesos. Dataset id: inegi-pib.', WHOLE_SERIES],
+  help: [
+    'Reads nominal GDP at current prices, in millions of pesos, as compiled by lapanquecita/cuenta-publica; served in pesos. Dataset id: inegi-pib.',
+    WHOLE_SERIES,
+  ],
   example: 'npm run import -- gdp ../shared/data/budget_mx_cuenta_publica/PIB.csv',
   shape: CSV_WITH_HEADER,
   independentFiles: false,

@@ -38,7 +38,9 @@ export const metric: FormatSpec = {
   resolve: (paths, cwd) => oneFile(paths, cwd),
   async parse([file]) {
     const parsed = parseMetric(file.absolute, file.displayName);
-    return allOrNothing(parsed.problems, [bySource(OpenGovernmentScore, 'scores', parsed.scores)], (manager) => writeMetric(manager, parsed));
+    return allOrNothing(parsed.problems, [bySource(OpenGovernmentScore, 'scores', parsed.scores)], (manager) =>
+      writeMetric(manager, parsed),
+    );
   },
 };
 
@@ -59,8 +61,13 @@ export const stateIndicators: FormatSpec = {
   resolve: (paths, cwd) => namedSet(paths, cwd, sameNames(INDICATORS_DATA_FILE, INDICATORS_DICTIONARY_FILE)),
   async parse(files) {
     const [data, dictionary] = files;
-    const parsed = parseStateIndicators({ data: data.absolute, dictionary: dictionary.absolute }, { data: data.displayName, dictionary: dictionary.displayName });
-    return allOrNothing(parsed.problems, [bySource(StateIndicator, 'indicators', parsed.indicators)], (manager) => writeStateIndicators(manager, parsed));
+    const parsed = parseStateIndicators(
+      { data: data.absolute, dictionary: dictionary.absolute },
+      { data: data.displayName, dictionary: dictionary.displayName },
+    );
+    return allOrNothing(parsed.problems, [bySource(StateIndicator, 'indicators', parsed.indicators)], (manager) =>
+      writeStateIndicators(manager, parsed),
+    );
   },
 };
 
@@ -100,7 +107,7 @@ export const technicalSecretariats: FormatSpec = {
   summary: 'Local technical secretariats (INAI ejercicios_locales.csv) → technical secretariats',
   arguments: '<ejercicios_locales.csv>',
   help: [
-    'Reads INAI\'s local exercises file: a state with an installation date (fecha_instalacion_stl) has a tripartite technical secretariat. Dataset id: inai-pal-local.',
+    "Reads INAI's local exercises file: a state with an installation date (fecha_instalacion_stl) has a tripartite technical secretariat. Dataset id: inai-pal-local.",
     ALL_OR_NOTHING,
   ],
   example: 'npm run import -- technical-secretariats data/ogp-local/ejercicios_locales.csv',
