@@ -11,6 +11,7 @@ import {
 } from '../../kit/import/importing';
 import { sourceAt } from '../../kit/provenance';
 import { ContractProgram } from '../entities/contract-program.entity';
+import { procedureKindOfCompraNet } from '../entities/procedure-kind';
 import { Contract } from '../entities/contract.entity';
 import { splitCsv, type CsvRecord } from '../../kit/import/csv-records';
 import { exactCentavos } from './exact-amount';
@@ -242,6 +243,7 @@ function parseRecord(
   contract.ocid = null;
   contract.procedureNumber = text('NUMERO_PROCEDIMIENTO');
   contract.procedureType = text('TIPO_PROCEDIMIENTO');
+  contract.procedureKind = procedureKindOfCompraNet(contract.procedureType);
   contract.status = text('ESTATUS_CONTRATO');
   contract.title = text('TITULO_CONTRATO');
   contract.description = null;

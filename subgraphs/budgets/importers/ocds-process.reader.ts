@@ -2,6 +2,7 @@ import { sourceAt } from '../../kit/provenance';
 import type { ImportProblem } from '../../kit/import/importing';
 import { asArray, asObject, asText, either, JsonReader, type JsonObject } from '../../kit/import/json';
 import { ContractProgram } from '../entities/contract-program.entity';
+import { procedureKindOfOcds } from '../entities/procedure-kind';
 import { Contract } from '../entities/contract.entity';
 import { SpendingMoment, Transaction } from '../entities/transaction.entity';
 import type { ContractParty } from '../entities/values';
@@ -119,6 +120,7 @@ export class ProcessReader {
     contract.ocid = this.ocid;
     contract.procedureNumber = null;
     contract.procedureType = null;
+    contract.procedureKind = procedureKindOfOcds(asText(asObject(this.root.tender)?.procurementMethod));
     contract.status = null;
     contract.title = asText(raw.title);
     contract.description = asText(raw.description);
