@@ -230,4 +230,16 @@ describe('spending aggregates through the gateway', () => {
     expect(large.budgets).toBe(small.budgets);
     expect(small.budgets).toBeLessThanOrEqual(3);
   });
+
+  test("the README's aggregate examples answer without errors", async () => {
+    const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Aggregates'), readme.indexOf('## Data'));
+    const examples = [...section.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]);
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+    for (const example of examples) {
+      const { errors, data } = await api.query(example);
+      expect([example, errors]).toEqual([example, undefined]);
+      expect(Object.values(data!)[0]).toBeTruthy();
+    }
+  });
 });
