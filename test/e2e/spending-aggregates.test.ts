@@ -161,6 +161,7 @@ describe('spending aggregates through the gateway', () => {
   test('real pesos equal nominal × INPC(base year average) / INPC(year average), rounded to the centavo', async () => {
     const { data, errors } = await api.query(`{
       priceIndex(from: "2017-01", to: "2018-12") { month value }
+      state(id: "29") { budget(fiscalYear: 2017) { paid } real: budget(fiscalYear: 2017, inPesosOf: 2018) { paid flags } }
       nominal: spending(groupBy: [FISCAL_YEAR], filter: { fiscalYears: [2017, 2018] }) {
         edges { node { key { fiscalYear } amounts { approved paid } } }
       }
@@ -195,6 +196,9 @@ describe('spending aggregates through the gateway', () => {
       const [n, d] = [parseCentavos(node.amounts.approved)! * yearSum(2018), yearSum(node.key.fiscalYear)];
       [numerator, denominator] = [numerator * d + n * denominator, denominator * d];
     }
+    // The same on a State's budget, a field the budgets subgraph adds to the institutions subgraph's State.
+    expect(data!.state.real.paid).toBe(formatCentavos(deflate(parseCentavos(data!.state.budget.paid)!, 2017)));
+    expect(data!.state.real.flags).toContain('IN_REAL_PESOS');
     const totalCentavos = (2n * numerator + denominator * centavo) / (2n * denominator * centavo);
     expect(data!.real.total.approved).toBe(formatCentavos(totalCentavos * centavo));
     expect(data!.real.total.flags).toContain('IN_REAL_PESOS');

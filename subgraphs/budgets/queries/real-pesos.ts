@@ -57,27 +57,49 @@ export class Deflator {
   }
 }
 
+interface YearOfIndex {
+  sum: bigint;
+  months: number;
+}
+
+/** The INPC sums of many years in one statement per request level, however many chains ask (no N+1). */
+function indexYears(ctx: SubgraphContext) {
+  return ctx.loaders.get('PriceIndex.years', async (years: readonly number[]): Promise<YearOfIndex[]> => {
+    const sorted = [...years].sort((a, b) => a - b);
+    const months = await ctx.dataSource.getRepository(PriceIndex).find({
+      select: { month: true, millionths: true },
+      where: { month: Between(`${sorted[0]}-01`, `${sorted[sorted.length - 1]}-12`) },
+    });
+    const found = new Map<number, YearOfIndex>();
+    for (const { month, millionths } of months) {
+      const year = Number(month.slice(0, 4));
+      const entry = found.get(year) ?? { sum: 0n, months: 0 };
+      entry.sum += millionths;
+      entry.months += 1;
+      found.set(year, entry);
+    }
+    return years.map((year) => found.get(year) ?? { sum: 0n, months: 0 });
+  });
+}
+
 /**
- * Loads the INPC annual sums of the base year and of every figure year, in one statement; a year without its twelve
- * months is a client error naming it.
+ * The INPC annual sums of the base year and of every figure year; a year without its twelve months is a client
+ * error naming it.
  */
 export async function deflatorFor(ctx: SubgraphContext, baseYear: number, years: Iterable<number>): Promise<Deflator> {
-  const wanted = [...new Set([baseYear, ...years])].sort((a, b) => a - b);
-  const months = await ctx.dataSource.getRepository(PriceIndex).find({
-    select: { month: true, millionths: true },
-    where: { month: Between(`${wanted[0]}-01`, `${wanted[wanted.length - 1]}-12`) },
-  });
+  const wanted = [...new Set([baseYear, ...years])];
+  const found = await indexYears(ctx).loadMany(wanted);
   const sums = new Map<number, bigint>();
-  const counts = new Map<number, number>();
-  for (const { month, millionths } of months) {
-    const year = Number(month.slice(0, 4));
-    sums.set(year, (sums.get(year) ?? 0n) + millionths);
-    counts.set(year, (counts.get(year) ?? 0) + 1);
-  }
-  const missing = wanted.filter((year) => counts.get(year) !== 12);
+  const missing: number[] = [];
+  wanted.forEach((year, i) => {
+    const entry = found[i];
+    if (entry instanceof Error) throw entry;
+    if (entry.months === 12) sums.set(year, entry.sum);
+    else missing.push(year);
+  });
   if (missing.length > 0) {
     throw badUserInput(
-      `The consumer price index (INPC) is not loaded for all twelve months of ${missing.join(', ')}: real pesos cannot be computed`,
+      `The consumer price index (INPC) is not loaded for all twelve months of ${missing.sort((a, b) => a - b).join(', ')}: real pesos cannot be computed`,
       'inPesosOf',
     );
   }

@@ -3,15 +3,18 @@ import type { SubgraphContext } from '../../kit/context';
 import { SpendingChain } from '../entities/spending-chain';
 import { StateRef } from '../entities/stubs';
 import { stateBudget } from '../loaders';
+import { inPesosOf } from './real-chain';
+import { IN_PESOS_OF } from './spending.resolver';
 
 @Resolver(() => StateRef)
 export class StateResolver {
   @FieldResolver(() => SpendingChain, { description: 'The federal budget lines located in this state in a fiscal year, summed exactly.' })
-  budget(
+  async budget(
     @Root() state: StateRef,
     @Arg('fiscalYear', () => Int, { description: 'Fiscal year (*ciclo*).' }) fiscalYear: number,
+    @Arg('inPesosOf', () => Int, { nullable: true, description: IN_PESOS_OF }) base: number | null | undefined,
     @Ctx() ctx: SubgraphContext,
   ): Promise<SpendingChain> {
-    return stateBudget(ctx, state.id, fiscalYear);
+    return inPesosOf(ctx, await stateBudget(ctx, state.id, fiscalYear), fiscalYear, base);
   }
 }
