@@ -11,6 +11,7 @@ import {
 } from '../../kit/import/importing';
 import { sourceAt } from '../../kit/provenance';
 import { ContractProgram } from '../entities/contract-program.entity';
+import { writeContractSuppliers } from './contract-suppliers';
 import { procedureKindOfCompraNet } from '../entities/procedure-kind';
 import { Contract } from '../entities/contract.entity';
 import { splitCsv, type CsvRecord } from '../../kit/import/csv-records';
@@ -342,5 +343,6 @@ export async function writeCompraNet(manager: EntityManager, parsed: ParsedCompr
   }
   await upsertAll(manager, Contract, parsed.contracts);
   await upsertAll(manager, ContractProgram, parsed.links);
+  await writeContractSuppliers(manager, parsed.contracts);
   return summarize(changes, parsed.rejected);
 }

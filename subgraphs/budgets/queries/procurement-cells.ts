@@ -1,12 +1,14 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { toCentavos } from '../../kit/money';
 import { ContractProgram } from '../entities/contract-program.entity';
+import { ContractSupplier } from '../entities/contract-supplier.entity';
 import { Contract } from '../entities/contract.entity';
 import { ProcedureKind } from '../entities/procedure-kind';
 
 export enum ProcurementDimension {
   YEAR = 'YEAR',
   BUYER = 'BUYER',
+  SUPPLIER = 'SUPPLIER',
   PROCEDURE = 'PROCEDURE',
   PROGRAM = 'PROGRAM',
 }
@@ -14,6 +16,7 @@ export enum ProcurementDimension {
 export interface ProcurementFilter {
   years?: number[] | null;
   buyers?: string[] | null;
+  suppliers?: string[] | null;
   procedures?: ProcedureKind[] | null;
   programs?: string[] | null;
 }
@@ -21,6 +24,8 @@ export interface ProcurementFilter {
 export interface ProcurementCellRow {
   year: number | null;
   buyerId: string | null;
+  supplierKey: string | null;
+  supplierName: string | null;
   procedure: ProcedureKind | null;
   programId: string | null;
   currency: string | null;
@@ -33,14 +38,16 @@ export interface ProcurementCellRow {
 const COLUMNS: Record<ProcurementDimension, string> = {
   YEAR: 'c.fiscalYear',
   BUYER: 'c.buyerId',
+  SUPPLIER: 'cs.supplierKey',
   PROCEDURE: 'c.procedureKind',
   PROGRAM: 'cp.programId',
 };
 
 /**
  * Contracts grouped by the asked dimensions and always by currency (amounts in different currencies are never
- * added), with the count and value of those awarded directly. Grouping or filtering by program joins the program
- * links, so a contract charged to two programs counts in each program's cell.
+ * added), with the count and value of those awarded directly. Grouping or filtering by program or supplier joins the
+ * program links or the supplier rows, so a contract charged to two programs, or won by two suppliers together, counts
+ * in each of their cells.
  */
 function cellQuery(manager: EntityManager, groupBy: ProcurementDimension[], filter: ProcurementFilter | null) {
   const dimensions = Object.values(ProcurementDimension).filter((dimension) => groupBy.includes(dimension));
@@ -48,6 +55,10 @@ function cellQuery(manager: EntityManager, groupBy: ProcurementDimension[], filt
   if (dimensions.includes(ProcurementDimension.PROGRAM) || filter?.programs != null) {
     query.innerJoin(ContractProgram, 'cp', 'cp.contractId = c.id');
   }
+  if (dimensions.includes(ProcurementDimension.SUPPLIER) || filter?.suppliers != null) {
+    query.innerJoin(ContractSupplier, 'cs', 'cs.contractId = c.id');
+  }
+  if (dimensions.includes(ProcurementDimension.SUPPLIER)) query.addSelect('MIN(cs.name)', 'supplierName');
   for (const dimension of dimensions) query.addSelect(COLUMNS[dimension], dimension).addGroupBy(COLUMNS[dimension]);
   query
     .addSelect('c.valueCurrency', 'currency')
@@ -64,6 +75,7 @@ function cellQuery(manager: EntityManager, groupBy: ProcurementDimension[], filt
   };
   within('c.fiscalYear', 'years', filter?.years);
   within('c.buyerId', 'buyers', filter?.buyers);
+  within('cs.supplierKey', 'suppliers', filter?.suppliers);
   within('c.procedureKind', 'procedures', filter?.procedures);
   within('cp.programId', 'programs', filter?.programs);
   return { query, dimensions };
@@ -94,6 +106,8 @@ export async function procurementCells(
   return rows.map((raw) => ({
     year: raw.YEAR === undefined || raw.YEAR === null ? null : Number(raw.YEAR),
     buyerId: text(raw.BUYER),
+    supplierKey: text(raw.SUPPLIER),
+    supplierName: text(raw.supplierName),
     procedure: text(raw.PROCEDURE) as ProcedureKind | null,
     programId: text(raw.PROGRAM),
     currency: text(raw.currency),

@@ -31,6 +31,10 @@ registerEnumType(ProcurementDimension, {
   valuesConfig: {
     YEAR: { description: 'Fiscal year the contract is charged to (*ejercicio*; see `Contract.fiscalYear`).' },
     BUYER: { description: 'Buying institution (*unidad compradora*), when the source names a federal one.' },
+    SUPPLIER: {
+      description:
+        'Supplier (*proveedor*) by its published identifier (RFC, RUPC folio) or, without one, its name; a contract won by several suppliers counts for each.',
+    },
     PROCEDURE: { description: 'Procedure kind (*tipo de procedimiento*), normalised (see ProcedureKind).' },
     PROGRAM: { description: 'Budget program the contract is charged to; a contract charged to two programs counts in both.' },
   },
@@ -69,11 +73,23 @@ export class ProcurementFilterInput {
   @Field(() => [ID], { nullable: true, description: 'Buying institutions by id (`MX-CPA-…`, `MX-RAMO-…`).' })
   buyers?: string[] | null;
 
+  @Field(() => [String], { nullable: true, description: 'Suppliers (*proveedores*) by key: the published identifier, else the name.' })
+  suppliers?: string[] | null;
+
   @Field(() => [ProcedureKind], { nullable: true, description: 'Procedure kinds (*tipos de procedimiento*).' })
   procedures?: ProcedureKind[] | null;
 
   @Field(() => [ID], { nullable: true, description: 'Budget programs by id, e.g. `2018:20P002`.' })
   programs?: string[] | null;
+}
+
+@ObjectType({ description: 'A supplier (*proveedor*) as procurement cells group them.' })
+export class ProcurementSupplier {
+  @Field({ description: 'What tells suppliers apart: the published identifier (RFC, RUPC folio), else the name.' })
+  key: string;
+
+  @Field(() => String, { nullable: true, description: 'Name as published (one of them, when the spelling varies).' })
+  name: string | null;
 }
 
 @ObjectType({ description: 'What a procurement cell is; null for dimensions not grouped by.' })
@@ -86,6 +102,9 @@ export class ProcurementKey {
     description: 'Buying institution (*unidad compradora*), resolved by the institutions subgraph.',
   })
   buyer: InstitutionRef | null;
+
+  @Field(() => ProcurementSupplier, { nullable: true, description: 'Supplier (*proveedor*).' })
+  supplier: ProcurementSupplier | null;
 
   @Field(() => ProcedureKind, { nullable: true, description: 'Procedure kind (*tipo de procedimiento*).' })
   procedure: ProcedureKind | null;
@@ -159,6 +178,7 @@ function cellOf(row: ProcurementCellRow): ProcurementCell {
   cell.key = {
     year: row.year,
     buyer: row.buyerId === null ? null : institutionRef(row.buyerId),
+    supplier: row.supplierKey === null ? null : { key: row.supplierKey, name: row.supplierName },
     procedure: row.procedure,
     programId: row.programId,
     currency: row.currency,
@@ -176,7 +196,7 @@ function cellOf(row: ProcurementCellRow): ProcurementCell {
 export class ProcurementResolver {
   @Query(() => ProcurementConnection, {
     description:
-      'Procurement aggregates (*contrataciones públicas*): CompraNet and OCDS contracts grouped by year, buyer, procedure kind or program, with counts, values per currency and the share awarded directly.',
+      'Procurement aggregates (*contrataciones públicas*): CompraNet and OCDS contracts grouped by year, buyer, supplier, procedure kind or program, with counts, values per currency and the share awarded directly.',
   })
   async procurement(
     @Arg('groupBy', () => [ProcurementDimension], {

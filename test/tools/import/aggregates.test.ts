@@ -105,6 +105,7 @@ describe('aggregates over imported files', () => {
             ? 'LIMITED'
             : null;
     const expected = new Map<string, { count: number; value: bigint }>();
+    const bySupplier = new Map<string, { count: number; value: bigint }>();
     for (const file of files) {
       // Records as the project's CSV reader splits them: a damaged line (broken quoting) is one rejected record there.
       for (const record of csvRecords(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''))) {
@@ -114,6 +115,13 @@ describe('aggregates over imported files', () => {
         const value = parseCentavos(row.IMPORTE_CONTRATO)!;
         const dated = row.FECHA_INICIO || row.FECHA_CELEBRACION;
         const key = `${dated ? Number(dated.slice(0, 4)) : null}|${kindOf(row.TIPO_PROCEDIMIENTO)}|${row.MONEDA}`;
+        const supplier = `${row.FOLIO_RUPC || row.PROVEEDOR_CONTRATISTA}|${row.MONEDA}`;
+        if (kindOf(row.TIPO_PROCEDIMIENTO) === 'DIRECT' && (row.FOLIO_RUPC || row.PROVEEDOR_CONTRATISTA)) {
+          const direct = bySupplier.get(supplier) ?? { count: 0, value: 0n };
+          direct.count += 1;
+          direct.value += value;
+          bySupplier.set(supplier, direct);
+        }
         const cell = expected.get(key) ?? { count: 0, value: 0n };
         cell.count += 1;
         cell.value += value;
@@ -133,6 +141,17 @@ describe('aggregates over imported files', () => {
       expect(node.value).toEqual({ amount: formatCentavos(cell!.value), currency: node.key.currency });
       expect(node.directCount).toBe(node.key.procedure === 'DIRECT' ? cell!.count : 0);
       if (cell!.value > 0n) expect(node.directShare).toBe(node.key.procedure === 'DIRECT' ? 1 : 0);
+    }
+
+    const suppliers = await query(
+      box,
+      `{ procurement(groupBy: [SUPPLIER], filter: { procedures: [DIRECT] }, orderBy: { by: VALUE, direction: DESC }, first: 10) {
+        totalCount edges { node { key { supplier { key name } currency } contractCount value { amount } directShare } } } }`,
+    );
+    expect(suppliers.procurement.totalCount).toBe(bySupplier.size);
+    for (const { node } of suppliers.procurement.edges) {
+      const cell = bySupplier.get(`${node.key.supplier.key}|${node.key.currency}`);
+      expect([node.contractCount, node.value.amount, node.directShare]).toEqual([cell!.count, formatCentavos(cell!.value), 1]);
     }
   });
 });
