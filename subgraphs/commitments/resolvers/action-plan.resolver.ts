@@ -3,7 +3,7 @@ import { PageArgs, pageWindow, paginate, type Page } from '../../kit/connection'
 import type { SubgraphContext } from '../../kit/context';
 import { ActionPlan } from '../entities/action-plan.entity';
 import type { Commitment } from '../entities/commitment.entity';
-import { State } from '../entities/state.stub';
+import { State } from '../entities/stubs';
 import { actionPlanById, commitmentPagesByActionPlan } from '../loaders';
 import { ActionPlanFilter } from './action-plan.input';
 import { ActionPlanConnection, CommitmentConnection } from './connections';

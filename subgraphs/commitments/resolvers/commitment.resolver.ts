@@ -3,7 +3,7 @@ import { PageArgs, pageWindow, paginate, type Page } from '../../kit/connection'
 import type { SubgraphContext } from '../../kit/context';
 import { ActionPlan } from '../entities/action-plan.entity';
 import { Commitment, CommitmentKind } from '../entities/commitment.entity';
-import { Institution } from '../entities/institution.stub';
+import { Institution } from '../entities/stubs';
 import { OgpActionPlan } from '../entities/ogp-action-plan.entity';
 import { actionPlanById, commitmentById, ogpActionPlanById } from '../loaders';
 import { containsPattern, foldText } from '../text';

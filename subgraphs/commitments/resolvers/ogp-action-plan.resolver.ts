@@ -3,7 +3,7 @@ import { PageArgs, pageWindow, paginate, type Page } from '../../kit/connection'
 import type { SubgraphContext } from '../../kit/context';
 import type { Commitment } from '../entities/commitment.entity';
 import { OgpActionPlan } from '../entities/ogp-action-plan.entity';
-import { State } from '../entities/state.stub';
+import { State } from '../entities/stubs';
 import { commitmentPagesByActionPlan, ogpActionPlanById } from '../loaders';
 import { CommitmentConnection, OgpActionPlanConnection } from './connections';
 import { OgpActionPlanFilter } from './ogp-action-plan.input';
