@@ -1,4 +1,5 @@
 import { definition } from '../../../subgraphs/budgets/definition';
+import { responsibleUnitId } from '../../../subgraphs/kit/ids';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 import { FILLED, format, centavos, groupBy, programId, readRows, sum, type Row } from './expected';
 
@@ -439,7 +440,7 @@ describe('no N+1: statements do not grow with the list', () => {
     const query = `query($representations: [_Any!]!) { _entities(representations: $representations) {
       ... on Institution { budget(fiscalYear: 2018) { approved } budgetLines(first: 2, filter: {fiscalYear: 2018}) { totalCount edges { node { id } } } }
       ... on State { budget(fiscalYear: 2017) { paid } } } }`;
-    const units = [...new Set(rows[2018].map((r) => `MX-CPA-${r.id_ramo.padStart(2, '0')}${r.id_ur}`))].slice(0, 60);
+    const units = [...new Set(rows[2018].map((r) => responsibleUnitId(r.id_ramo.padStart(2, '0'), r.id_ur)))].slice(0, 60);
     const reps = (n: number) => [
       ...units.slice(0, n).map((id) => ({ __typename: 'Institution', id })),
       { __typename: 'Institution', id: 'MX-RAMO-33' },
