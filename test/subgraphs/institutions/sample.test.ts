@@ -4,7 +4,7 @@ import { GuarantorYear } from '../../../subgraphs/institutions/entities/guaranto
 import { OpenGovernmentScore } from '../../../subgraphs/institutions/entities/open-government-score.entity';
 import { State } from '../../../subgraphs/institutions/entities/state.entity';
 import { TechnicalSecretariat } from '../../../subgraphs/institutions/entities/technical-secretariat.entity';
-import { executiveId, ramoId, unitId } from '../../../subgraphs/kit/ids';
+import { executiveId, guarantorId, ramoId, unitId } from '../../../subgraphs/kit/ids';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 import { guarantorRecords, pefCodes } from './fixtures';
 
@@ -151,7 +151,7 @@ describe('states', () => {
     }[] = result.data!.states.edges.map((edge: { node: unknown }) => edge.node);
     expect(nodes).toHaveLength(32);
     for (const node of nodes) {
-      expect(node.guarantorBody.id).toBe(`MX-OG-${node.id}`);
+      expect(node.guarantorBody.id).toBe(guarantorId(node.id));
       expect(node.executive.id).toBe(executiveId(node.id));
     }
     expect(nodes.filter((n) => n.technicalSecretariat).map((n) => n.id)).toEqual(['04', '10', '19', '24', '26', '29', '30']);
