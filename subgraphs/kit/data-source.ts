@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { DataSource, type Logger, type EntitySchema } from 'typeorm';
 import type { SubgraphConfig, SubgraphName } from './config';
 import { DataLoad } from './import/data-load.entity';
+import { migrationsOf } from './migrations';
 
 /**
  * Counts every SQL statement a data source sends. Tests read it around a request to prove that a list of
@@ -38,8 +39,11 @@ export function postgresSchemaName(config: SubgraphConfig, name: SubgraphName): 
 }
 
 /**
- * Opens the subgraph's own database: a SQLite file per subgraph by default, or its own schema in the
- * configured PostgreSQL database. Tables are created from the entities on first open, with the kit's record of loads.
+ * Opens the subgraph's own database: a SQLite file per subgraph by default, or its own schema in the configured
+ * PostgreSQL database. PostgreSQL holds real data, so its tables are only ever created and changed by the subgraph's
+ * versioned migrations (migrations/<subgraph>/), run here before anything reads; `synchronize` would drop a column
+ * as soon as an entity lost it. The embedded SQLite files are throw-away (development, tests), so they follow the
+ * entities directly. Both hold the kit's record of loads.
  */
 export async function openDataSource(name: SubgraphName, entities: EntityTarget[], config: SubgraphConfig): Promise<OpenedDataSource> {
   const counter = new StatementCounter(config.logSql);
@@ -52,8 +56,13 @@ export async function openDataSource(name: SubgraphName, entities: EntityTarget[
       type: 'postgres',
       url: config.database.url,
       schema,
+      // The schema is also the connection's search_path, so TypeORM leaves it out of the SQL it writes: the same
+      // migrations then work in any schema (DATABASE_SCHEMA_PREFIX, the tests' throw-away schemas).
+      extra: { options: `-c search_path=${schema}` },
       entities: tables,
-      synchronize: true,
+      synchronize: false,
+      migrations: migrationsOf(name),
+      migrationsTableName: 'migrations',
       logger: counter,
       logging: ['query', 'error'],
       // bigint and numeric come back as strings; the Money transformer turns them into exact centavos.
@@ -72,6 +81,8 @@ export async function openDataSource(name: SubgraphName, entities: EntityTarget[
     });
   }
   await dataSource.initialize();
+  // All pending migrations in one transaction: a failed start leaves the schema as it was.
+  if (config.database.kind === 'postgres') await dataSource.runMigrations({ transaction: 'all' });
   return { dataSource, counter };
 }
 
