@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { DataSource, type Logger, type EntitySchema } from 'typeorm';
 import type { SubgraphConfig, SubgraphName } from './config';
 import { DataLoad } from './import/data-load.entity';
-import { migrationsOf } from './migrations';
+import { migrationsOf, runPendingMigrations } from './migrations';
 
 /**
  * Counts every SQL statement a data source sends. Tests read it around a request to prove that a list of
@@ -81,8 +81,12 @@ export async function openDataSource(name: SubgraphName, entities: EntityTarget[
     });
   }
   await dataSource.initialize();
-  // All pending migrations in one transaction: a failed start leaves the schema as it was.
-  if (config.database.kind === 'postgres') await dataSource.runMigrations({ transaction: 'all' });
+  if (config.database.kind === 'postgres') {
+    await runPendingMigrations(dataSource, postgresSchemaName(config, name)).catch(async (error: unknown) => {
+      await dataSource.destroy();
+      throw error;
+    });
+  }
   return { dataSource, counter };
 }
 

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { DataSource } from 'typeorm';
 import type { SubgraphName } from './config';
 
 /** `<13-digit timestamp>-<name>.ts` in the source tree, `.js` once compiled into dist/. */
@@ -28,4 +29,29 @@ export function migrationsOf(name: SubgraphName): Function[] {
       if (classes.length !== 1) throw new Error(`${path.join(directory, file)} must export exactly one migration class`);
       return classes;
     });
+}
+
+/**
+ * Brings a PostgreSQL schema up to date, all pending migrations in one transaction (a failed start leaves it as it was).
+ * A schema that an earlier version built with `synchronize` has tables but no migrations table: when its tables are
+ * exactly what the entities describe (what the migrations build, as a test checks), the migrations are recorded as
+ * applied without running, and its data is kept; otherwise the start stops and says what differs.
+ */
+export async function runPendingMigrations(dataSource: DataSource, schema: string): Promise<void> {
+  const [{ tables, log }] = await dataSource.query(
+    `SELECT count(*)::int AS tables, bool_or(table_name = $1) AS log FROM information_schema.tables WHERE table_schema = current_schema()`,
+    [dataSource.options.migrationsTableName ?? 'migrations'],
+  );
+  if (tables > 0 && !log) {
+    const drift = await dataSource.driver.createSchemaBuilder().log();
+    if (drift.upQueries.length > 0) {
+      throw new Error(
+        `The PostgreSQL schema "${schema}" has tables that no migration created and that differ from the entities; ` +
+          `bring it to the entities or re-create it before starting (see docs/migrations.md):\n${drift.upQueries.map((query) => `  ${query.query}`).join('\n')}`,
+      );
+    }
+    await dataSource.runMigrations({ transaction: 'all', fake: true });
+    return;
+  }
+  await dataSource.runMigrations({ transaction: 'all' });
 }

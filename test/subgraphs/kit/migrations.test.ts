@@ -1,5 +1,6 @@
-import { SUBGRAPH_NAMES } from '../../../subgraphs/kit/config';
-import { openDataSource } from '../../../subgraphs/kit/data-source';
+import { DataSource } from 'typeorm';
+import { SUBGRAPH_NAMES, type SubgraphConfig } from '../../../subgraphs/kit/config';
+import { openDataSource, postgresSchemaName } from '../../../subgraphs/kit/data-source';
 import { DataLoad } from '../../../subgraphs/kit/import/data-load.entity';
 import { migrationsOf } from '../../../subgraphs/kit/migrations';
 import { schemaDrift } from '../../../tools/migrations/schema-drift';
@@ -57,6 +58,63 @@ describeOnPostgres('migrations on PostgreSQL', () => {
       expect((await schemaDrift(second.dataSource)).up).toEqual([]);
     } finally {
       await second.close();
+    }
+  });
+
+  /** The schema an earlier version, which ran `synchronize` on PostgreSQL, left behind: tables and no migrations table. */
+  async function synchronizedSchema(config: SubgraphConfig, prepare: (dataSource: DataSource) => Promise<unknown>): Promise<void> {
+    if (config.database.kind !== 'postgres') throw new Error('needs PostgreSQL');
+    const schema = postgresSchemaName(config, 'commitments');
+    const dataSource = new DataSource({
+      type: 'postgres',
+      url: config.database.url,
+      schema,
+      extra: { options: `-c search_path=${schema}` },
+      entities: [...SUBGRAPHS.commitments.entities, DataLoad],
+    });
+    await dataSource.initialize();
+    try {
+      await dataSource.query(`CREATE SCHEMA "${schema}"`);
+      await dataSource.synchronize();
+      await prepare(dataSource);
+    } finally {
+      await dataSource.destroy();
+    }
+  }
+
+  test('a schema built by synchronize that matches the entities is adopted: migrations recorded, data kept', async () => {
+    const config = testConfig({ LOAD_SAMPLE: 'false' });
+    await synchronizedSchema(config, (dataSource) =>
+      dataSource.getRepository(DataLoad).insert({
+        version: 1,
+        format: 'sample',
+        file: 'kept.csv',
+        sha256: 'x',
+        bytes: 1,
+        startedAt: '2026-01-01T00:00:00Z',
+        finishedAt: '2026-01-01T00:00:01Z',
+      }),
+    );
+    const { dataSource } = await openDataSource('commitments', SUBGRAPHS.commitments.entities, config);
+    try {
+      const applied = await dataSource.query('SELECT name FROM migrations ORDER BY timestamp');
+      expect(applied.map((row: { name: string }) => row.name)).toEqual(migrationsOf('commitments').map((migration) => migration.name));
+      expect(await dataSource.getRepository(DataLoad).findBy({ file: 'kept.csv' })).toHaveLength(1);
+    } finally {
+      await dataSource.destroy();
+      await dropDatabase(config, 'commitments');
+    }
+  });
+
+  test('a schema built by synchronize that differs from the entities stops the start, naming the difference', async () => {
+    const config = testConfig({ LOAD_SAMPLE: 'false' });
+    await synchronizedSchema(config, (dataSource) => dataSource.query('ALTER TABLE data_load DROP COLUMN rejected'));
+    try {
+      await expect(openDataSource('commitments', SUBGRAPHS.commitments.entities, config)).rejects.toThrow(
+        /differ from the entities[\s\S]*ALTER TABLE "data_load" ADD "rejected" integer/,
+      );
+    } finally {
+      await dropDatabase(config, 'commitments');
     }
   });
 });
