@@ -94,7 +94,11 @@ async function ensurePostgresSchema(url: string, schema: string): Promise<void> 
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
+    // IF NOT EXISTS alone races when two processes start on one schema; the lock is the one migrations take.
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [schema]);
     await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await client.query('COMMIT');
   } finally {
     await client.end();
   }

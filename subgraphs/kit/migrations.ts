@@ -38,6 +38,19 @@ export function migrationsOf(name: SubgraphName): Function[] {
  * applied without running, and its data is kept; otherwise the start stops and says what differs.
  */
 export async function runPendingMigrations(dataSource: DataSource, schema: string): Promise<void> {
+  // Two processes may start on one schema at once (a subgraph and `npm run import`, two replicas): the first migrates
+  // while the other waits on this session lock, then finds nothing pending.
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock(hashtext($1))', [schema]);
+    await migrateOrAdopt(dataSource, schema);
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [schema]).finally(() => lock.release());
+  }
+}
+
+async function migrateOrAdopt(dataSource: DataSource, schema: string): Promise<void> {
   const [{ tables, log }] = await dataSource.query(
     `SELECT count(*)::int AS tables, bool_or(table_name = $1) AS log FROM information_schema.tables WHERE table_schema = current_schema()`,
     [dataSource.options.migrationsTableName ?? 'migrations'],

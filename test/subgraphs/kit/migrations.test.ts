@@ -61,6 +61,22 @@ describeOnPostgres('migrations on PostgreSQL', () => {
     }
   });
 
+  test('two starts on one empty schema at once (two connections, as two processes) migrate it once', async () => {
+    const config = testConfig({ LOAD_SAMPLE: 'false' });
+    const opened = await Promise.all([1, 2].map(() => openDataSource('archives', SUBGRAPHS.archives.entities, config)));
+    try {
+      const applied = await opened[0].dataSource.query('SELECT name FROM migrations');
+      expect(applied.map((row: { name: string }) => row.name).sort()).toEqual(
+        migrationsOf('archives')
+          .map((migration) => migration.name)
+          .sort(),
+      );
+    } finally {
+      for (const { dataSource } of opened) await dataSource.destroy();
+      await dropDatabase(config, 'archives');
+    }
+  });
+
   /** The schema an earlier version, which ran `synchronize` on PostgreSQL, left behind: tables and no migrations table. */
   async function synchronizedSchema(config: SubgraphConfig, prepare: (dataSource: DataSource) => Promise<unknown>): Promise<void> {
     if (config.database.kind !== 'postgres') throw new Error('needs PostgreSQL');
