@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { REAL_PESOS_METHOD } from '../queries/real-pesos';
+import { REAL_PESOS_METHOD } from '../queries/real-pesos.query';
 import { MoneyScalar, type Centavos } from '../../kit/money';
 
 export enum SpendingFlag {

@@ -19,10 +19,10 @@ import { badUserInput } from '../../kit/errors';
 import { formatCentavos } from '../../kit/money';
 import { BudgetProgram } from '../entities/budget-program.entity';
 import { ProcedureKind } from '../entities/procedure-kind';
-import { institutionRef, InstitutionRef } from '../entities/stubs';
+import { institutionRef, Institution } from '../entities/stubs';
 import { OriginalAmount } from '../entities/values';
 import { programById } from '../loaders';
-import { ProcurementDimension, procurementCells, type ProcurementCellRow, type ProcurementOrder } from '../queries/procurement-cells';
+import { ProcurementDimension, procurementCells, type ProcurementCellRow, type ProcurementOrder } from '../queries/procurement-cells.query';
 import { SortDirection } from './spending.input';
 
 registerEnumType(ProcurementDimension, {
@@ -97,11 +97,11 @@ export class ProcurementKey {
   @Field(() => Int, { nullable: true, description: 'Fiscal year (*ejercicio*).' })
   year: number | null;
 
-  @Field(() => InstitutionRef, {
+  @Field(() => Institution, {
     nullable: true,
     description: 'Buying institution (*unidad compradora*), resolved by the institutions subgraph.',
   })
-  buyer: InstitutionRef | null;
+  buyer: Institution | null;
 
   @Field(() => ProcurementSupplier, { nullable: true, description: 'Supplier (*proveedor*).' })
   supplier: ProcurementSupplier | null;

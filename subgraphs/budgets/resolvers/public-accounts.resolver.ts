@@ -4,7 +4,7 @@ import type { SubgraphContext } from '../../kit/context';
 import { badUserInput } from '../../kit/errors';
 import { SpendingChain } from '../entities/spending-chain';
 import { budgetCode, BudgetCode } from '../entities/values';
-import { AccountDimension, accountCells, type AccountCellRow, type AccountFigure } from '../queries/public-account-cells';
+import { AccountDimension, accountCells, type AccountCellRow, type AccountFigure } from '../queries/public-account-cells.query';
 import { ChainMoment, SortDirection, SpendingOrder } from './spending.input';
 
 registerEnumType(AccountDimension, {

@@ -1,7 +1,7 @@
 import type { SubgraphContext } from '../../kit/context';
 import { SpendingChain } from '../entities/spending-chain';
-import { deflatorFor } from '../queries/real-pesos';
-import { MOMENTS } from '../sums';
+import { deflatorFor } from '../queries/real-pesos.query';
+import { MOMENTS } from '../queries/spending-chain.query';
 
 /** A chain of one fiscal year carried into pesos of `inPesosOf` (or returned as is when none is asked for). */
 export async function inPesosOf(

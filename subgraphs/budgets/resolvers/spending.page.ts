@@ -2,10 +2,10 @@ import { decodeCursor, encodeCursor, pageWindow } from '../../kit/connection';
 import type { SubgraphContext } from '../../kit/context';
 import { badUserInput } from '../../kit/errors';
 import { NO_MOMENTS, SpendingChain, type Moments } from '../entities/spending-chain';
-import { deflatorFor, Fraction, type Deflator } from '../queries/real-pesos';
-import { allCells, cellCount, cellPage, grandTotal, type CellRow, type DimensionFilter, type Moment } from '../queries/spending-cells';
-import { canonical, SpendingDimension } from '../queries/spending-dimensions';
-import { MOMENTS } from '../sums';
+import { deflatorFor, Fraction, type Deflator } from '../queries/real-pesos.query';
+import { allCells, cellCount, cellPage, grandTotal, type CellRow, type DimensionFilter, type Moment } from '../queries/spending-cells.query';
+import { canonical, SpendingDimension } from '../queries/spending-dimensions.query';
+import { MOMENTS } from '../queries/spending-chain.query';
 import { SortDirection, type SpendingFilter, type SpendingOrder } from './spending.input';
 import { SpendingCell, type SpendingConnection, SpendingKey } from './spending.types';
 

@@ -2,8 +2,8 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphq
 import type { SubgraphContext } from '../../kit/context';
 import { BudgetProgram } from '../entities/budget-program.entity';
 import { programById } from '../loaders';
-import { gdpOf, REAL_PESOS_METHOD } from '../queries/real-pesos';
-import { SpendingDimension } from '../queries/spending-dimensions';
+import { gdpOf, REAL_PESOS_METHOD } from '../queries/real-pesos.query';
+import { SpendingDimension } from '../queries/spending-dimensions.query';
 import { SpendingFilter, SpendingOrder } from './spending.input';
 import { spendingPage } from './spending.page';
 import { GdpShares, SpendingCell, SpendingConnection, SpendingKey } from './spending.types';

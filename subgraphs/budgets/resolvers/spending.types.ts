@@ -2,10 +2,10 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../kit/connection';
 import type { Moments } from '../entities/spending-chain';
 import { SpendingChain } from '../entities/spending-chain';
-import { stateRef, StateRef } from '../entities/stubs';
-import { institutionRef, InstitutionRef } from '../entities/stubs';
+import { stateRef, State } from '../entities/stubs';
+import { institutionRef, Institution } from '../entities/stubs';
 import { budgetCode, BudgetCode } from '../entities/values';
-import type { CellRow } from '../queries/spending-cells';
+import type { CellRow } from '../queries/spending-cells.query';
 
 /** The grouping keys of one cell; a dimension the aggregate is not grouped by is null. */
 @ObjectType({
@@ -35,11 +35,11 @@ export class SpendingKey {
     return year === undefined || year === null ? null : Number(year);
   }
 
-  @Field(() => StateRef, {
+  @Field(() => State, {
     nullable: true,
     description: 'State (*entidad federativa*), resolved by the institutions subgraph; null abroad or not distributable (see `geography`).',
   })
-  get state(): StateRef | null {
+  get state(): State | null {
     const id = this.key('stateId');
     return id === null ? null : stateRef(id);
   }
@@ -57,11 +57,11 @@ export class SpendingKey {
     return this.code('ramoCode', 'ramoName');
   }
 
-  @Field(() => InstitutionRef, {
+  @Field(() => Institution, {
     nullable: true,
     description: 'Responsible unit (*unidad responsable*) as an institution (`MX-CPA-…`), resolved by the institutions subgraph.',
   })
-  get institution(): InstitutionRef | null {
+  get institution(): Institution | null {
     const id = this.key('institutionId');
     return id === null ? null : institutionRef(id);
   }

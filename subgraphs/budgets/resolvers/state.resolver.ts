@@ -1,16 +1,16 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kit/context';
 import { SpendingChain } from '../entities/spending-chain';
-import { StateRef } from '../entities/stubs';
+import { State } from '../entities/stubs';
 import { stateBudget } from '../loaders';
 import { inPesosOf } from './real-chain';
 import { IN_PESOS_OF } from './spending.resolver';
 
-@Resolver(() => StateRef)
+@Resolver(() => State)
 export class StateResolver {
   @FieldResolver(() => SpendingChain, { description: 'The federal budget lines located in this state in a fiscal year, summed exactly.' })
   async budget(
-    @Root() state: StateRef,
+    @Root() state: State,
     @Arg('fiscalYear', () => Int, { description: 'Fiscal year (*ciclo*).' }) fiscalYear: number,
     @Arg('inPesosOf', () => Int, { nullable: true, description: IN_PESOS_OF }) base: number | null | undefined,
     @Ctx() ctx: SubgraphContext,

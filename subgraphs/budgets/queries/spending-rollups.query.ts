@@ -2,8 +2,8 @@ import type { EntityManager } from 'typeorm';
 import { BudgetLine } from '../entities/budget-line.entity';
 import { BudgetProgram } from '../entities/budget-program.entity';
 import { SpendingRollup } from '../entities/spending-rollup.entity';
-import { MOMENTS } from '../sums';
-import { DIMENSION_COLUMNS, PROGRAM_COLUMNS, ROLLUP_GROUPINGS, type SpendingDimension } from './spending-dimensions';
+import { MOMENTS } from './spending-chain.query';
+import { DIMENSION_COLUMNS, PROGRAM_COLUMNS, ROLLUP_GROUPINGS, type SpendingDimension } from './spending-dimensions.query';
 import { SAMPLE_DATASETS } from '../entities/budget-line.entity';
 
 /** The budget line (alias `l`) or program (alias `p`) property a rollup column is read from. */

@@ -3,10 +3,10 @@ import { BudgetLine, SAMPLE_DATASETS } from '../entities/budget-line.entity';
 import { BudgetProgram } from '../entities/budget-program.entity';
 import type { Moments } from '../entities/spending-chain';
 import { SpendingRollup } from '../entities/spending-rollup.entity';
-import { MOMENTS } from '../sums';
+import { MOMENTS } from './spending-chain.query';
 import { toCentavos } from '../../kit/money';
-import { canonical, DIMENSION_COLUMNS, PROGRAM_COLUMNS, rollupFor, SpendingDimension } from './spending-dimensions';
-import { lineColumn } from './spending-rollups';
+import { canonical, DIMENSION_COLUMNS, PROGRAM_COLUMNS, rollupFor, SpendingDimension } from './spending-dimensions.query';
+import { lineColumn } from './spending-rollups.query';
 
 export type Moment = (typeof MOMENTS)[number];
 
