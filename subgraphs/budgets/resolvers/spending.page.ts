@@ -3,7 +3,15 @@ import type { SubgraphContext } from '../../kit/context';
 import { badUserInput } from '../../kit/errors';
 import { NO_MOMENTS, SpendingChain, type Moments } from '../entities/spending-chain';
 import { deflatorFor, Fraction, type Deflator } from '../queries/real-pesos.query';
-import { allCells, cellCount, cellPage, grandTotal, type CellRow, type DimensionFilter, type Moment } from '../queries/spending-cells.query';
+import {
+  allCells,
+  cellCount,
+  cellPage,
+  grandTotal,
+  type CellRow,
+  type DimensionFilter,
+  type Moment,
+} from '../queries/spending-cells.query';
 import { canonical, SpendingDimension } from '../queries/spending-dimensions.query';
 import { MOMENTS } from '../queries/spending-chain.query';
 import { SortDirection, type SpendingFilter, type SpendingOrder } from './spending.input';
