@@ -9,7 +9,11 @@ import { RecordConnection } from './connections';
 
 @Resolver(() => Commitment)
 export class CommitmentRecordsResolver {
-  @FieldResolver(() => [ArchivalRecord], { description: 'Archival records (*expedientes*) that document this commitment, in id order.' })
+  @FieldResolver(() => [ArchivalRecord], {
+    nullable: true,
+    description:
+      'Archival records (*expedientes*) that document this commitment, in id order. Null only while the archives subgraph is unavailable.',
+  })
   records(@Root() commitment: Commitment, @Ctx() ctx: SubgraphContext): Promise<ArchivalRecord[]> {
     return recordsDocumenting(ctx, RecordSubjectKind.COMMITMENT, commitment.id);
   }
@@ -17,7 +21,11 @@ export class CommitmentRecordsResolver {
 
 @Resolver(() => Contract)
 export class ContractRecordsResolver {
-  @FieldResolver(() => [ArchivalRecord], { description: 'Archival records (*expedientes*) that document this contract, in id order.' })
+  @FieldResolver(() => [ArchivalRecord], {
+    nullable: true,
+    description:
+      'Archival records (*expedientes*) that document this contract, in id order. Null only while the archives subgraph is unavailable.',
+  })
   records(@Root() contract: Contract, @Ctx() ctx: SubgraphContext): Promise<ArchivalRecord[]> {
     return recordsDocumenting(ctx, RecordSubjectKind.CONTRACT, contract.id);
   }
@@ -26,7 +34,9 @@ export class ContractRecordsResolver {
 @Resolver(() => Transaction)
 export class TransactionRecordsResolver {
   @FieldResolver(() => [ArchivalRecord], {
-    description: 'Archival records (*expedientes*) that document this transaction, e.g. its payment order (CLC), in id order.',
+    nullable: true,
+    description:
+      'Archival records (*expedientes*) that document this transaction, e.g. its payment order (CLC), in id order. Null only while the archives subgraph is unavailable.',
   })
   records(@Root() transaction: Transaction, @Ctx() ctx: SubgraphContext): Promise<ArchivalRecord[]> {
     return recordsDocumenting(ctx, RecordSubjectKind.TRANSACTION, transaction.id);
@@ -35,7 +45,11 @@ export class TransactionRecordsResolver {
 
 @Resolver(() => Institution)
 export class InstitutionRecordsResolver {
-  @FieldResolver(() => RecordConnection, { description: 'Archival records (*expedientes*) this institution holds, in id order.' })
+  @FieldResolver(() => RecordConnection, {
+    nullable: true,
+    description:
+      'Archival records (*expedientes*) this institution holds, in id order. Null only while the archives subgraph is unavailable.',
+  })
   records(@Root() institution: Institution, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Page<ArchivalRecord>> {
     return recordPageOfInstitution(ctx, pageWindow(page, ctx.config.maxPageSize)).load(institution.id);
   }
