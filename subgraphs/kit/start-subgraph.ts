@@ -1,12 +1,12 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, EntitySchema } from 'typeorm';
 import { readConfig, type SubgraphConfig, type SubgraphName } from './config';
 import { createContext, type SubgraphContext } from './context';
 import { openDataSource, type OpenedDataSource } from './data-source';
 import { errorFormatter } from './errors';
+import { serveSubgraph } from './serve';
 
 /** What each subgraph folder exports: the kit does the rest (database, server, sample data). */
 export interface SubgraphDefinition {
@@ -60,10 +60,7 @@ export async function prepareSubgraph(definition: SubgraphDefinition, config: Su
 export async function startSubgraph(definition: SubgraphDefinition): Promise<void> {
   const config = readConfig();
   const prepared = await prepareSubgraph(definition, config);
-  const { url } = await startStandaloneServer(prepared.server, {
-    listen: { port: config.ports[definition.name] },
-    context: async () => prepared.context(),
-  });
+  const { url } = await serveSubgraph(prepared.server, prepared.context, config.ports[definition.name]);
   console.log(`${definition.name} subgraph ready at ${url}`);
   const stop = async () => {
     await prepared.close();
