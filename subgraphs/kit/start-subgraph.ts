@@ -59,15 +59,18 @@ export async function prepareSubgraph(definition: SubgraphDefinition, config: Su
 /** The entry point of every subgraph process: prints its URL and stops cleanly on SIGINT/SIGTERM. */
 export async function startSubgraph(definition: SubgraphDefinition): Promise<void> {
   const config = readConfig();
-  const prepared = await prepareSubgraph(definition, config);
-  const { url } = await serveSubgraph(prepared.server, prepared.context, config.ports[definition.name]);
-  console.log(`${definition.name} subgraph ready at ${url}`);
+  let prepared: PreparedSubgraph | null = null;
   const stop = async () => {
-    await prepared.close();
+    await prepared?.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // Started by `npm start`'s supervisor: its IPC channel closes when it dies, even by SIGKILL, so no subgraph is orphaned.
+  if (process.send) process.once('disconnect', stop);
+  prepared = await prepareSubgraph(definition, config);
+  const { url } = await serveSubgraph(prepared.server, prepared.context, config.ports[definition.name]);
+  console.log(`${definition.name} subgraph ready at ${url}`);
 }
 
 /** Runs a subgraph's start function and exits with the problem listed if it cannot start. */
