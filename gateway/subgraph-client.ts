@@ -75,6 +75,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
       const code = failureCode(error);
       // Health checks and schema loading keep their own errors; only a client's operation gets a partial answer.
       if (code === null || !('incomingRequestContext' in options)) throw error;
+      // The client sees only the service and the code; the cause (refused, reset, socket hang up…) belongs in the log.
+      console.error(`gateway: ${this.serviceName} fetch failed (${code}): ${describe(error)}`);
       const message =
         code === SUBGRAPH_TIMEOUT
           ? `The ${this.serviceName} service did not answer in time; its fields are null.`
@@ -124,6 +126,11 @@ function failureCode(error: unknown): string | null {
   // undici rejects with "fetch failed" for a refused, reset or closed connection, and names the system or socket error.
   if (name === 'TypeError' && typeof cause?.code === 'string') return SUBGRAPH_UNAVAILABLE;
   return null;
+}
+
+function describe(error: unknown): string {
+  const { message, cause } = (error ?? {}) as { message?: string; cause?: { message?: string; code?: unknown } };
+  return [message, cause?.code ?? cause?.message].filter(Boolean).join(': ');
 }
 
 /**
