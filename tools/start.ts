@@ -35,6 +35,8 @@ async function main() {
   };
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
+  // The terminal closing: the children are in their own process groups and would not hear of it otherwise.
+  process.once('SIGHUP', () => void shutdown(0));
   process.once('exit', () => {
     for (const subgraph of subgraphs) subgraph.killNow();
   });
