@@ -83,13 +83,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
           : `The ${this.serviceName} service is unavailable; its fields are null.`;
       const document = options.document ?? parse(options.request.query ?? '');
       const representations = options.request.variables?.representations;
-      return {
-        errors: requestedPaths(document, Array.isArray(representations) ? representations : null).map((path) => ({
-          message,
-          path,
-          extensions: { code, serviceName: this.serviceName },
-        })),
-      };
+      const paths = requestedPaths(document, Array.isArray(representations) ? representations : null);
+      const extensions = { code, serviceName: this.serviceName };
+      // Never an empty list: that would read as success, and the missing fields would go unexplained.
+      return { errors: paths.length > 0 ? paths.map((path) => ({ message, path, extensions })) : [{ message, extensions }] };
     }
   }
 }
