@@ -3,6 +3,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, EntitySchema } from 'typeorm';
 import { readConfig, type SubgraphConfig, type SubgraphName } from './config';
+import { refreshStatistics } from './import/statistics';
 import { createContext, type SubgraphContext } from './context';
 import { openDataSource, type OpenedDataSource } from './data-source';
 import { errorFormatter } from './errors';
@@ -32,6 +33,7 @@ export async function prepareSubgraph(definition: SubgraphDefinition, config: Su
   const opened = await openDataSource(definition.name, definition.entities, config);
   if (config.loadSample && (await definition.isEmpty(opened.dataSource))) {
     await definition.loadSample(opened.dataSource, config);
+    await refreshStatistics(opened.dataSource);
   }
   const schema = await definition.buildSchema();
   const production = config.environment === 'production';
