@@ -1,5 +1,5 @@
 import { GatewayConfigError, readGatewayConfig } from '../../gateway/config';
-import { maskErrors } from '../../gateway/errors';
+import { maskErrors } from '../../common/errors';
 import { subgraphsOf } from '../../gateway/server';
 
 describe('gateway configuration', () => {
