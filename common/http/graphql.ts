@@ -49,21 +49,26 @@ function observability(logger: Logger, metrics: Metrics): ApolloServerPlugin<Req
 }
 
 /**
- * Without an operation to run (an unknown `operationName`, or several operations and no name) the gateway's
- * executor fails as if it were an internal error; this is the client's mistake, so it is refused with 400.
+ * Without an operation to run (an unknown `operationName`, or several operations and no name), or with a
+ * mutation or subscription the schema has no root for (graphql 16 validates neither), the gateway's executor
+ * fails as if it were an internal error; these are the client's mistakes, so they are refused with 400.
  */
 function operationResolution(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, request }) {
-          if (operation) return;
-          throw refusal(
-            ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE,
-            request.operationName
-              ? `Unknown operation named "${request.operationName}".`
-              : 'The document holds several operations: name the one to run in operationName.',
-          );
+        async didResolveOperation({ operation, request, schema }) {
+          if (!operation) {
+            throw refusal(
+              ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE,
+              request.operationName
+                ? `Unknown operation named "${request.operationName}".`
+                : 'The document holds several operations: name the one to run in operationName.',
+            );
+          }
+          if (!schema.getRootType(operation.operation)) {
+            throw refusal(ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED, `This API serves no ${operation.operation}s: it is read-only.`);
+          }
         },
       };
     },

@@ -35,7 +35,13 @@ export async function startFederation(options: FederationOptions['environment'] 
   const subgraphUrls = {} as Record<SubgraphName, string>;
   const urls: Record<string, string> = {};
   for (const name of SUBGRAPH_NAMES) {
-    const prepared = await prepareSubgraph(SUBGRAPHS[name], testConfig({ NODE_ENV: environment }), gatewayOptions.logDestination);
+    // Subgraphs log at info when a test reads the logs (to find a request id there too), else stay silent.
+    const logging: Record<string, string> = gatewayOptions.logDestination ? { LOG_LEVEL: 'info' } : {};
+    const prepared = await prepareSubgraph(
+      SUBGRAPHS[name],
+      testConfig({ NODE_ENV: environment, ...logging }),
+      gatewayOptions.logDestination,
+    );
     const subgraph = await serveSubgraph(prepared, 0);
     subgraphs[name] = prepared;
     served.push(subgraph);
