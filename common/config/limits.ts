@@ -7,7 +7,7 @@ import { text, wholeNumber } from './env';
  */
 export const limitsModel = z
   .object({
-    QUERY_MAX_DEPTH: wholeNumber(12, 1, 1_000),
+    QUERY_MAX_DEPTH: wholeNumber(16, 1, 1_000),
     QUERY_MAX_ALIASES: wholeNumber(30, 0, 100_000),
     QUERY_MAX_DIRECTIVES: wholeNumber(20, 0, 100_000),
     QUERY_MAX_TOKENS: wholeNumber(2_000, 10, 1_000_000),
