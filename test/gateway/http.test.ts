@@ -125,6 +125,18 @@ describe('operations', () => {
     }
   });
 
+  test('/ready answers 503 naming a subgraph that cannot be reached, while /health stays 200', async () => {
+    const partial = await api.anotherGateway({ BUDGETS_URL: 'http://127.0.0.1:9/graphql' });
+    const base = partial.url.replace('/graphql', '');
+    const ready = await fetch(`${base}/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({
+      ready: false,
+      checks: { schema: 'up', institutions: 'up', commitments: 'up', budgets: 'down', archives: 'up' },
+    });
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+  });
+
   test('/metrics serves Prometheus text with requests, latencies, errors by code and subgraph fetches', async () => {
     await post(JSON.stringify({ query: '{ commitment(id: "MX-TLA-PAL-2016-03") { title records { code } } }' }));
     await post(JSON.stringify({ query: 'query A { __typename }', operationName: 'B' }));
@@ -161,5 +173,9 @@ describe('operations', () => {
     expect(subgraphError?.err?.stack).toMatch(/\n\s+at /);
     expect(withId.some((line) => line.name === 'archives' && line.req?.id === 'test-masked-1')).toBe(true);
     expect(withId.some((line) => line.name === 'gateway' && line.req?.id === 'test-masked-1')).toBe(true);
+
+    const archivesReady = await fetch(api.subgraphUrls.archives.replace('/graphql', '/ready'));
+    expect(archivesReady.status).toBe(503);
+    expect(await archivesReady.json()).toEqual({ ready: false, checks: { database: 'down' } });
   });
 });

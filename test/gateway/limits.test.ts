@@ -4,8 +4,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import { readGatewayConfig } from '../../gateway/config';
-import { type RunningGateway, startGateway } from '../../gateway/server';
 import { startFederation, type TestFederation } from '../helpers/federation';
 
 const README = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
@@ -21,20 +19,12 @@ const aliases = (count: number) =>
   `{ ${Array.from({ length: count }, (_, i) => `a${i}: institution(id: "MX-RAMO-11") { name }`).join(' ')} }`;
 
 let api: TestFederation;
-const others: RunningGateway[] = [];
-/** A second gateway on the same subgraphs, with settings of its own. */
-async function gateway(env: Record<string, string>) {
-  const urls = Object.fromEntries(Object.entries(api.subgraphUrls).map(([name, url]) => [`${name.toUpperCase()}_URL`, url]));
-  const started = await startGateway(readGatewayConfig({ GATEWAY_PORT: '0', LOG_LEVEL: 'silent', ...urls, ...env }));
-  others.push(started);
-  return started;
-}
+const gateway = (env: Record<string, string>) => api.anotherGateway(env);
 
 beforeAll(async () => {
   api = await startFederation();
 }, 180_000);
 afterAll(async () => {
-  for (const other of others) await other.stop();
   await api?.stop();
 });
 

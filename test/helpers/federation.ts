@@ -17,6 +17,8 @@ export interface TestFederation {
   /** The subgraphs' own URLs (for readiness and request-id checks). */
   subgraphUrls: Record<SubgraphName, string>;
   subgraphs: Record<SubgraphName, PreparedSubgraph>;
+  /** Another gateway on the same subgraphs with settings of its own (rate limits, limits…), stopped with the rest. */
+  anotherGateway(env: Record<string, string>): Promise<RunningGateway>;
   /** POSTs a query to the gateway over HTTP, as a client would. */
   query(source: string, variables?: Record<string, unknown>): Promise<QueryResult & { status: number }>;
   /** SQL statements each subgraph sent while `work` ran. */
@@ -59,10 +61,16 @@ export async function startFederation(options: FederationOptions['environment'] 
     }),
     gatewayOptions,
   );
+  const others: RunningGateway[] = [];
   return {
     gateway,
     subgraphUrls,
     subgraphs,
+    async anotherGateway(env) {
+      const other = await startGateway(readGatewayConfig({ GATEWAY_PORT: '0', LOG_LEVEL: 'silent', ...urls, ...env }));
+      others.push(other);
+      return other;
+    },
     async query(source, variables) {
       const response = await fetch(gateway.url, {
         method: 'POST',
@@ -80,6 +88,7 @@ export async function startFederation(options: FederationOptions['environment'] 
       >;
     },
     async stop() {
+      for (const other of others) await other.stop();
       await gateway.stop();
       for (const subgraph of served) await subgraph.stop();
       for (const name of SUBGRAPH_NAMES) {
