@@ -79,6 +79,7 @@ function operationResolution(): ApolloServerPlugin<RequestContext> {
  * `/graphql` on Apollo's Express 5 integration. `before` runs after the body is read and before Apollo (the
  * gateway's rate limits and token count). Express leaves `req.body` unset when no parser matched (a GET, a
  * wrong content type); Apollo then answers the coded 400 itself instead of the integration's plain 500.
+ * Apollo knows only GET and POST: a HEAD is run as the GET it stands for, and Node sends its headers only.
  */
 export function mountGraphQL<Context extends RequestContext>(
   app: Express,
@@ -89,6 +90,7 @@ export function mountGraphQL<Context extends RequestContext>(
     jsonBody(options.http),
     (req, _res, next) => {
       if (!Object.hasOwn(req, 'body')) req.body = undefined;
+      if (req.method === 'HEAD') req.method = 'GET';
       next();
     },
     ...(options.before ?? []),

@@ -39,3 +39,15 @@ describe('estimated cost', () => {
     expect(cost(source, { id: 'x' })).toBe(21);
   });
 });
+
+describe('the queries the README names', () => {
+  const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+  const followTheMoney = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]).find((q) => q.includes('FollowTheMoney'))!;
+
+  test('the Follow-the-Money query costs about 1,200 objects, the three-level children query about two million', () => {
+    expect(cost(followTheMoney, { id: 'x' })).toBe(1195);
+    const threeLevels = `{ institution(id: "MX-RAMO-11") { children(first: 100) { edges { node { parent { children(first: 100) {
+      edges { node { parent { children(first: 100) { edges { node { id } } } } } } } } } } } } }`;
+    expect(cost(threeLevels)).toBe(2_040_402);
+  });
+});

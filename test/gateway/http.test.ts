@@ -102,10 +102,15 @@ describe('HTTP front of the gateway', () => {
     expect(await refusal(await post(big))).toEqual(expect.objectContaining({ status: 413, code: 'PAYLOAD_TOO_LARGE' }));
   });
 
-  test('HEAD behaves: the health check answers without a body', async () => {
+  test('HEAD behaves like GET without a body, on the API and the health check', async () => {
     const head = await fetch(api.gateway.url.replace('/graphql', '/health'), { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
+    const query = await fetch(`${api.gateway.url}?query=${encodeURIComponent('{ __typename }')}`, { method: 'HEAD' });
+    expect(query.status).toBe(200);
+    expect(query.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await query.text()).toBe('');
+    expect((await fetch(api.gateway.url, { method: 'HEAD' })).status).toBe(400);
   });
 });
 
