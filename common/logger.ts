@@ -5,5 +5,6 @@ export type { Logger };
 
 /** JSON lines on stdout (or on `destination`, which tests use to read what was logged). */
 export function createLogger(name: string, config: LoggingConfig, destination?: DestinationStream): Logger {
-  return pino({ name, level: config.level }, destination);
+  // A client's credentials never reach the logs, should one send any.
+  return pino({ name, level: config.level, redact: ['req.headers.authorization', 'req.headers.cookie'] }, destination);
 }
