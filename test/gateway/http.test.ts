@@ -1,3 +1,4 @@
+import { Router } from 'express';
 import { startFederation, type TestFederation } from '../helpers/federation';
 
 /** Every JSON line the gateway and the subgraphs logged during the tests. */
@@ -111,6 +112,20 @@ describe('HTTP front of the gateway', () => {
     expect(query.headers.get('content-type')).toMatch(/^application\/json/);
     expect(await query.text()).toBe('');
     expect((await fetch(api.gateway.url, { method: 'HEAD' })).status).toBe(400);
+  });
+});
+
+describe('pages beside the API', () => {
+  test('a router given to the gateway is served from the same origin, under the same headers', async () => {
+    const pages = Router().get('/explorer', (_req, res) => {
+      res.type('html').send('<!doctype html><title>Explorer</title>');
+    });
+    const withPages = await api.anotherGateway({}, { pages });
+    const response = await fetch(withPages.url.replace('/graphql', '/explorer'));
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<title>Explorer</title>');
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect((await fetch(withPages.url.replace('/graphql', '/elsewhere'))).status).toBe(404);
   });
 });
 

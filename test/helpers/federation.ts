@@ -18,7 +18,7 @@ export interface TestFederation {
   subgraphUrls: Record<SubgraphName, string>;
   subgraphs: Record<SubgraphName, PreparedSubgraph>;
   /** Another gateway on the same subgraphs with settings of its own (rate limits, limits…), stopped with the rest. */
-  anotherGateway(env: Record<string, string>): Promise<RunningGateway>;
+  anotherGateway(env: Record<string, string>, options?: GatewayOptions): Promise<RunningGateway>;
   /** POSTs a query to the gateway over HTTP, as a client would. */
   query(source: string, variables?: Record<string, unknown>): Promise<QueryResult & { status: number }>;
   /** SQL statements each subgraph sent while `work` ran. */
@@ -66,8 +66,8 @@ export async function startFederation(options: FederationOptions['environment'] 
     gateway,
     subgraphUrls,
     subgraphs,
-    async anotherGateway(env) {
-      const other = await startGateway(readGatewayConfig({ GATEWAY_PORT: '0', LOG_LEVEL: 'silent', ...urls, ...env }));
+    async anotherGateway(env, options) {
+      const other = await startGateway(readGatewayConfig({ GATEWAY_PORT: '0', LOG_LEVEL: 'silent', ...urls, ...env }), options);
       others.push(other);
       return other;
     },
