@@ -12,7 +12,17 @@ export const ErrorCode = {
   TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
   QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
   OPERATION_NOT_ALLOWED: 'OPERATION_NOT_ALLOWED',
+  /** A subgraph refused the connection, dropped it, or answered with a 5xx: its fields are null. */
+  SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
+  /** A subgraph did not answer within `SUBGRAPH_TIMEOUT_MS`: its fields are null. */
+  SUBGRAPH_TIMEOUT: 'SUBGRAPH_TIMEOUT',
 } as const;
+
+/**
+ * Failures that are ours but whose message names only a service and a path: shown in production (a client
+ * needs them to read a partial answer), and logged like any internal error.
+ */
+export const SERVICE_FAILURE_CODES = new Set<string>([ErrorCode.SUBGRAPH_UNAVAILABLE, ErrorCode.SUBGRAPH_TIMEOUT]);
 
 /** Errors a client caused and can act on: their messages are safe to show, also in production. */
 export const CLIENT_ERROR_CODES = new Set<string>([
@@ -23,7 +33,7 @@ export const CLIENT_ERROR_CODES = new Set<string>([
   ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE,
   ApolloServerErrorCode.PERSISTED_QUERY_NOT_FOUND,
   ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
-  ...Object.values(ErrorCode),
+  ...Object.values(ErrorCode).filter((code) => !SERVICE_FAILURE_CODES.has(code)),
 ]);
 
 export function errorCodeOf(error: { extensions?: Record<string, unknown> }): string {
@@ -56,7 +66,7 @@ export function maskErrors(production: boolean) {
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
     };
-    if (isClientError(formatted)) {
+    if (isClientError(formatted) || SERVICE_FAILURE_CODES.has(errorCodeOf(formatted))) {
       const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
       return { message: formatted.message, ...location, extensions };
     }

@@ -7,6 +7,7 @@ import { type LimitsConfig, limitsModel } from '../common/config/limits';
 import { loggingModel, type LoggingConfig } from '../common/config/logging';
 import { pagesModel } from '../common/config/pages';
 import { type RateLimitConfig, type RedisConfig, rateLimitModel, redisModel } from '../common/config/rate-limit';
+import { type SubgraphClientConfig, subgraphClientModel } from '../common/config/subgraph-client';
 import { subgraphUrlsModel } from '../common/config/subgraphs';
 import { repositoryRoot } from '../common/paths';
 
@@ -19,6 +20,7 @@ export interface GatewayConfig {
   supergraphPath: string;
   /** Subgraph URL overrides by subgraph name; the supergraph's own URLs are used for the others. */
   subgraphUrls: Record<string, string>;
+  subgraphClient: SubgraphClientConfig;
   http: HttpConfig;
   limits: LimitsConfig & { maxPageSize: number; defaultPageSize: number };
   rateLimit: RateLimitConfig;
@@ -36,6 +38,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
       environment: environmentModel,
       gateway: gatewayModel,
       subgraphUrls: subgraphUrlsModel,
+      subgraphClient: subgraphClientModel,
       http: httpModel,
       limits: limitsModel,
       pages: pagesModel,
@@ -49,6 +52,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     environment: settings.environment,
     ...settings.gateway,
     subgraphUrls: settings.subgraphUrls,
+    subgraphClient: settings.subgraphClient,
     http: settings.http,
     limits: { ...settings.limits, ...settings.pages },
     rateLimit: settings.rateLimit,

@@ -6,14 +6,14 @@ import type { Router } from 'express';
 import { maskErrors } from '../common/errors';
 import { close, createHttpApp, listen } from '../common/http/app';
 import { commonPlugins, mountGraphQL, type RequestContext } from '../common/http/graphql';
-import { createMetrics, type Metrics } from '../common/http/metrics';
+import { createMetrics } from '../common/http/metrics';
 import { createLogger } from '../common/logger';
 import type { GatewayConfig } from './config';
 import { limitsPlugin } from './limits/limits.plugin';
 import { tokenLimit } from './limits/tokens';
 import { createRateLimit } from './rate-limit';
 import { readSafelist, safelist } from './safelist';
-import { ObservedDataSource } from './subgraph-source';
+import { subgraphServices } from './subgraph-client';
 
 export interface RunningGateway {
   url: string;
@@ -35,11 +35,6 @@ export function subgraphsOf(supergraphSdl: string): Record<string, string> {
   return found;
 }
 
-/** How the gateway calls each subgraph: the one place that builds a subgraph client. */
-function buildService(urls: Record<string, string>, metrics: Metrics) {
-  return ({ name, url }: { name: string; url?: string }) => new ObservedDataSource(name, urls[name] ?? url ?? '', metrics);
-}
-
 /**
  * The gateway reads only schema/supergraph.graphql (composed offline and checked in): it never
  * introspects the subgraphs, so what it serves is what was reviewed.
@@ -52,7 +47,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const operations = config.limits.persistedOperationsPath ? readSafelist(config.limits.persistedOperationsPath) : undefined;
   const production = config.environment === 'production';
   const server = new ApolloServer<RequestContext>({
-    gateway: new ApolloGateway({ supergraphSdl, buildService: buildService(urls, metrics) }),
+    gateway: new ApolloGateway({ supergraphSdl, buildService: subgraphServices(urls, config.subgraphClient, { logger, metrics }) }),
     formatError: maskErrors(production),
     includeStacktraceInErrorResponses: !production,
     introspection: true,

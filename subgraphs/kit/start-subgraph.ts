@@ -11,6 +11,7 @@ import { createLogger, type Logger } from '../../common/logger';
 import { readConfig, type SubgraphConfig, type SubgraphName } from './config';
 import { createContext, type SubgraphContext } from './context';
 import { openDataSource, type OpenedDataSource } from './data-source';
+import { outlastClientKeepAlive } from './keep-alive';
 
 /** What each subgraph folder exports: the kit does the rest (database, server, sample data). */
 export interface SubgraphDefinition {
@@ -103,27 +104,32 @@ export async function serveSubgraph(prepared: PreparedSubgraph, port: number): P
       });
     },
   });
-  const served = await listen(app, port);
+  const listening = await listen(app, port);
+  outlastClientKeepAlive(listening.server);
   return {
-    port: served.port,
-    url: `http://localhost:${served.port}/graphql`,
-    stop: () => close(served.server),
+    port: listening.port,
+    url: `http://localhost:${listening.port}/graphql`,
+    stop: () => close(listening.server),
   };
 }
 
 /** The entry point of every subgraph process: logs its URL and stops cleanly on SIGINT/SIGTERM. */
 export async function startSubgraph(definition: SubgraphDefinition): Promise<void> {
   const config = readConfig();
-  const prepared = await prepareSubgraph(definition, config);
-  const served = await serveSubgraph(prepared, config.ports[definition.name]);
-  prepared.logger.info({ url: served.url }, `${definition.name} subgraph ready`);
+  let prepared: PreparedSubgraph | null = null;
+  let served: ServedSubgraph | null = null;
   const stop = async () => {
-    await served.stop();
-    await prepared.close();
+    await served?.stop();
+    await prepared?.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // Started by `npm start`'s supervisor: its IPC channel closes when it dies, even by SIGKILL, so no subgraph is orphaned.
+  if (process.send) process.once('disconnect', stop);
+  prepared = await prepareSubgraph(definition, config);
+  served = await serveSubgraph(prepared, config.ports[definition.name]);
+  prepared.logger.info({ url: served.url }, `${definition.name} subgraph ready`);
 }
 
 /** Runs a subgraph's start function and exits with the problem listed if it cannot start. */

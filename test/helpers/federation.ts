@@ -10,6 +10,8 @@ export interface FederationOptions extends GatewayOptions {
   environment?: 'test' | 'production';
   /** Gateway settings beyond the defaults (limits, rate limits, Redis…), as environment variables. */
   gatewayEnv?: Record<string, string>;
+  /** Puts something between the gateway and a subgraph (e.g. a switchable proxy): returns the URL the gateway uses. */
+  route?: (name: SubgraphName, url: string) => Promise<string>;
 }
 
 export interface TestFederation {
@@ -30,8 +32,12 @@ export interface TestFederation {
  * The whole federated API in one test process: four subgraphs on throw-away databases, each on its own
  * HTTP port, and the gateway reading the checked-in schema/supergraph.graphql with their URLs.
  */
-export async function startFederation(options: FederationOptions['environment'] | FederationOptions = {}): Promise<TestFederation> {
-  const { environment = 'test', gatewayEnv = {}, ...gatewayOptions } = typeof options === 'string' ? { environment: options } : options;
+export async function startFederation(
+  environmentOrOptions: FederationOptions['environment'] | FederationOptions = {},
+  more: FederationOptions = {},
+): Promise<TestFederation> {
+  const options = { ...(typeof environmentOrOptions === 'string' ? { environment: environmentOrOptions } : environmentOrOptions), ...more };
+  const { environment = 'test', gatewayEnv = {}, route, ...gatewayOptions } = options;
   const subgraphs = {} as Record<SubgraphName, PreparedSubgraph>;
   const served: ServedSubgraph[] = [];
   const subgraphUrls = {} as Record<SubgraphName, string>;
@@ -48,7 +54,7 @@ export async function startFederation(options: FederationOptions['environment'] 
     subgraphs[name] = prepared;
     served.push(subgraph);
     subgraphUrls[name] = subgraph.url;
-    urls[`${name.toUpperCase()}_URL`] = subgraph.url;
+    urls[`${name.toUpperCase()}_URL`] = route ? await route(name, subgraph.url) : subgraph.url;
   }
   const gateway = await startGateway(
     readGatewayConfig({
