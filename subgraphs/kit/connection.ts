@@ -1,6 +1,7 @@
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badUserInput } from './errors';
+import { DEFAULT_PAGE_SIZE } from '../../common/config/pages';
 
 @ArgsType()
 export class PageArgs {
@@ -66,8 +67,6 @@ export function ConnectionType<T extends object>(node: ClassType<T>, name: strin
   }
   return ConnectionClass;
 }
-
-export const DEFAULT_PAGE_SIZE = 20;
 
 export function encodeCursor(key: string): string {
   return Buffer.from(key, 'utf8').toString('base64url');
