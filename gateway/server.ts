@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import type { DestinationStream } from 'pino';
-import type { Router } from 'express';
 import { maskErrors } from '../common/errors';
 import { close, createHttpApp, listen } from '../common/http/app';
 import { commonPlugins, mountGraphQL, type RequestContext } from '../common/http/graphql';
 import { createMetrics } from '../common/http/metrics';
 import { createLogger } from '../common/logger';
+import { webRouter } from '../web/routes';
 import type { GatewayConfig } from './config';
 import { limitsPlugin } from './limits/limits.plugin';
 import { tokenLimit } from './limits/tokens';
@@ -24,8 +24,6 @@ export interface RunningGateway {
 export interface GatewayOptions {
   /** Where the JSON logs go (stdout unless given; tests read them). */
   logDestination?: DestinationStream;
-  /** Pages served beside the API from this origin (the explorer, docs), mounted before the not-found answer. */
-  pages?: Router;
 }
 
 /** The subgraphs the supergraph was composed from, with the URLs composition recorded. */
@@ -63,6 +61,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     http: config.http,
     ready: () => checkSubgraphs(urls),
     routes(app) {
+      // First, so that a browser's GET of /graphql gets the explorer; every other request falls through.
+      app.use(webRouter());
       mountGraphQL(app, {
         server,
         http: config.http,
@@ -73,7 +73,6 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
           tokenLimit(config.limits.maxTokens),
         ],
       });
-      if (options.pages) app.use(options.pages);
     },
   });
   const { server: httpServer, port } = await listen(app, config.port).catch(async (error) => {

@@ -75,7 +75,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
           scriptSrc: ["'self'"],
           styleSrc: ["'self'"],
           imgSrc: ["'self'", 'data:'],
-          fontSrc: ["'self'"],
+          // GraphiQL's stylesheet carries its fonts inline as data: URLs.
+          fontSrc: ["'self'", 'data:'],
           connectSrc: ["'self'"],
           objectSrc: ["'none'"],
           baseUri: ["'self'"],
