@@ -28,7 +28,7 @@ export interface HttpAppOptions {
   routes(app: Express): void;
 }
 
-const KNOWN_ROUTES = new Set(['/graphql', '/health', '/ready', '/metrics']);
+const KNOWN_ROUTES = new Set(['/graphql', '/export.csv', '/export.ndjson', '/health', '/ready', '/metrics']);
 /** An incoming request id is kept only if it cannot forge log lines or grow without bound. */
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 

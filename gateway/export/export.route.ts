@@ -1,5 +1,9 @@
 import { once } from 'node:events';
-import type { Request, RequestHandler, Response } from 'express';
+import type { ApolloServer } from '@apollo/server';
+import type { Express, Request, RequestHandler, Response } from 'express';
+import { jsonBody } from '../../common/http/app';
+import type { RequestContext } from '../../common/http/graphql';
+import type { HttpConfig } from '../../common/config/http';
 import { type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, GraphQLError } from 'graphql';
 import { csvLine } from '../../common/csv';
 import { AFTER_VARIABLE, type ConnectionOperation, connectionOperation } from './connection-operation';
@@ -12,6 +16,31 @@ export type ExecutePage = (
   request: { document: DocumentNode; variables: Record<string, unknown>; operationName?: string },
   req: Request,
 ) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }>;
+
+export interface ExportOptions {
+  server: ApolloServer<RequestContext>;
+  http: HttpConfig;
+  /** The API schema the gateway serves (known once its supergraph is loaded). */
+  schema(): GraphQLSchema;
+  pageSize: number;
+  /** The same checks /graphql runs before Apollo (rate limits, safelist, token count). */
+  before: RequestHandler[];
+}
+
+/** `/export.csv` and `/export.ndjson`, each page run through the gateway's own Apollo server and its plugins. */
+export function mountExport(app: Express, options: ExportOptions): void {
+  const execute: ExecutePage = async ({ document, variables, operationName }, req) => {
+    const response = await options.server.executeOperation(
+      { query: document, variables, operationName },
+      { contextValue: { requestId: String(req.id) } },
+    );
+    if (response.body.kind !== 'single') throw new Error('incremental delivery is not used here');
+    return response.body.singleResult;
+  };
+  for (const format of ['csv', 'ndjson'] as const) {
+    app.all(`/export.${format}`, jsonBody(options.http), ...options.before, exportRoute(format, options.schema, options.pageSize, execute));
+  }
+}
 
 interface ExportRequest {
   query: string;
@@ -52,11 +81,9 @@ export function exportRoute(format: ExportFormat, schema: () => GraphQLSchema, p
       const connection = valueAt(result.data, operation.path) as Connection | null;
       if (result.errors?.length || !connection) {
         if (!res.headersSent) {
-          res
-            .status(400)
-            .json({
-              errors: result.errors ?? [{ message: `Nothing at ${operation.path.join('.')}`, extensions: { code: 'BAD_EXPORT_REQUEST' } }],
-            });
+          res.status(400).json({
+            errors: result.errors ?? [{ message: `Nothing at ${operation.path.join('.')}`, extensions: { code: 'BAD_EXPORT_REQUEST' } }],
+          });
         } else if (format === 'ndjson') {
           res.end(`${JSON.stringify({ error: result.errors?.[0]?.message ?? 'the export stopped', rowsWritten: rows })}\n`);
         } else {
