@@ -9,6 +9,7 @@ import { commonPlugins, mountGraphQL, type RequestContext } from '../common/http
 import { createMetrics } from '../common/http/metrics';
 import { createLogger } from '../common/logger';
 import { webRouter } from '../web/routes';
+import { startResponseCache } from './cache/response-cache';
 import { mountExport } from './export/export.route';
 import type { GatewayConfig } from './config';
 import { limitsPlugin } from './limits/limits.plugin';
@@ -51,6 +52,9 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   gateway.onSchemaLoadOrUpdate((update) => {
     apiSchema = update.apiSchema;
   });
+  const cache = config.responseCache.enabled
+    ? await startResponseCache(config.responseCache, config.redis, urls, supergraphSdl, { metrics, logger })
+    : undefined;
   const server = new ApolloServer<RequestContext>({
     gateway,
     formatError: maskErrors(production),
@@ -58,7 +62,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     introspection: true,
     // The API is read-only and uses no cookies, so the CSRF guard would only refuse plain GETs (and CDN caching).
     csrfPrevention: false,
-    plugins: [...commonPlugins(logger, metrics), limitsPlugin(config.limits)],
+    plugins: [...commonPlugins(logger, metrics), limitsPlugin(config.limits), ...(cache ? [cache.plugin] : [])],
   });
   await server.start();
   const rateLimit = await createRateLimit(config.rateLimit, config.redis, logger);
@@ -81,10 +85,14 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   });
   const { server: httpServer, port } = await listen(app, config.port).catch(async (error) => {
     await rateLimit?.close();
+    await cache?.stop();
     await server.stop();
     throw error;
   });
-  logger.info({ port, rateLimits: rateLimit?.store ?? 'off', safelist: operations?.size ?? 'off' }, 'gateway ready');
+  logger.info(
+    { port, rateLimits: rateLimit?.store ?? 'off', responseCache: cache?.store ?? 'off', safelist: operations?.size ?? 'off' },
+    'gateway ready',
+  );
   return {
     port,
     url: `http://localhost:${port}/graphql`,
@@ -92,6 +100,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       await close(httpServer);
       await server.stop();
       await rateLimit?.close();
+      await cache?.stop();
     },
   };
 }
