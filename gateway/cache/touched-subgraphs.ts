@@ -44,18 +44,35 @@ export class TouchedSubgraphs {
     }
   }
 
-  /** The subgraph names the operation may touch, sorted. */
+  /**
+   * The subgraph names the operation may touch, sorted. As the query planner does, a field that the subgraph which
+   * resolved its parent can also resolve (a key, a shareable value) is taken from there; a field it cannot resolve
+   * is a jump to the field's owners, all of them counted when there are several.
+   */
   of(document: DocumentNode): string[] {
     const touched = new Set<string>();
     const typeInfo = new TypeInfo(this.schema);
+    const resolvers: (Set<string> | null)[] = [null];
     visit(
       document,
       visitWithTypeInfo(typeInfo, {
-        Field: (field) => {
-          const parent = typeInfo.getParentType();
-          if (!parent || field.name.value.startsWith('__')) return;
-          const owners = this.fieldOwners.get(`${parent.name}.${field.name.value}`) ?? this.ownersOfType(parent.name);
-          for (const owner of owners) touched.add(owner);
+        Field: {
+          enter: (field) => {
+            const parent = typeInfo.getParentType();
+            const current = resolvers[resolvers.length - 1];
+            if (!parent || field.name.value.startsWith('__')) {
+              resolvers.push(current);
+              return;
+            }
+            const owners = this.fieldOwners.get(`${parent.name}.${field.name.value}`) ?? this.ownersOfType(parent.name);
+            const staying = current ? new Set([...owners].filter((owner) => current.has(owner))) : new Set<string>();
+            const resolving = staying.size > 0 ? staying : owners;
+            for (const owner of resolving) touched.add(owner);
+            resolvers.push(resolving);
+          },
+          leave: () => {
+            resolvers.pop();
+          },
         },
       }),
     );
