@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { parseCentavos, formatCentavos } from '../../subgraphs/kit/money';
+import { parseMoney, formatMoney } from '../../subgraphs/kit/money';
 import { startFederation, type TestFederation } from '../helpers/federation';
 
 const FOLLOW_THE_MONEY = `
@@ -24,8 +24,8 @@ function sampleTotal(year: number, programKey: string, column: string): string {
   });
   const total = rows
     .filter((row) => `${row.id_ramo.padStart(2, '0')}${row.id_modalidad}${row.id_pp.padStart(3, '0')}` === programKey)
-    .reduce((sum, row) => sum + (parseCentavos(row[column]) ?? 0n), 0n);
-  return formatCentavos(total);
+    .reduce((sum, row) => sum + (parseMoney(row[column]) ?? 0n), 0n);
+  return formatMoney(total);
 }
 
 let api: TestFederation;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
 import { csvRecords } from './csv-records';
 import { recordLoad, type LoadDescription } from './data-loads';
-import { parseCentavos, type Centavos } from '../money';
+import { readMoney, type Money } from '../money';
 
 /** One thing wrong with one input: the file, where in it (line or JSON path), the field, the value, why. */
 export interface ImportProblem {
@@ -181,11 +181,15 @@ export class RowReader {
     return value ?? '';
   }
 
-  optionalMoney(field: string): Centavos | null {
+  /** An exact amount: up to four decimals, within the 64-bit range of money columns; anything else is a problem. */
+  optionalMoney(field: string): Money | null {
     const value = this.optionalText(field);
     if (value === null) return null;
-    const parsed = parseCentavos(value);
-    if (parsed === null) this.problem(field, 'is not an amount (digits, optional "-", at most two decimals)');
+    const parsed = readMoney(value);
+    if (typeof parsed === 'string') {
+      this.problem(field, parsed);
+      return null;
+    }
     return parsed;
   }
 
