@@ -59,10 +59,11 @@ export function parseMoney(text: string): Money | null {
 export function formatMoney(value: Money): string {
   const negative = value < 0n;
   const absolute = negative ? -value : value;
+  // Four digits less up to two trailing zeros: "9840" → "984", "5000" → "50", "0001" stays.
   const fraction = (absolute % SCALE)
     .toString()
     .padStart(MONEY_DECIMALS, '0')
-    .replace(/0{1,2}$/, (zeros) => zeros.slice(2));
+    .replace(/0{1,2}$/, '');
   return `${negative ? '-' : ''}${absolute / SCALE}.${fraction}`;
 }
 
