@@ -2,28 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parseMoney, formatMoney } from '../../subgraphs/kit/money';
+import { programKey } from '../../subgraphs/kit/ids';
+import { FOLLOW_THE_MONEY } from '../../tools/bench/follow-the-money.query';
 import { startFederation, type TestFederation } from '../helpers/federation';
 
-const FOLLOW_THE_MONEY = `
-query FollowTheMoney($id: ID!) {
-  commitment(id: $id) {
-    title themes stage
-    actionPlan { title state { name openGovernmentMetric { year index } } }
-    responsibleInstitution { name kind order }
-    funding { approved modified exercised paid executionRate }
-    allocations { assigned basis program { key name fiscalYear totals { approved paid } } }
-    contracts { title buyer { name } transactions { date moment amount records { code access } } }
-    records { code title access series { code retention { activeYears semiActiveYears } } }
-  }
-}`;
-
 /** Sums a column of the shipped PEF sample for one program, straight from the file with BigInt. */
-function sampleTotal(year: number, programKey: string, column: string): string {
+function sampleTotal(year: number, key: string, column: string): string {
   const rows: Record<string, string>[] = parse(fs.readFileSync(path.resolve(__dirname, `../../data/shcp-pef/${year}.sample.csv`)), {
     columns: true,
   });
   const total = rows
-    .filter((row) => `${row.id_ramo.padStart(2, '0')}${row.id_modalidad}${row.id_pp.padStart(3, '0')}` === programKey)
+    .filter((row) => programKey(row.id_ramo, row.id_modalidad, row.id_pp) === key)
     .reduce((sum, row) => sum + (parseMoney(row[column]) ?? 0n), 0n);
   return formatMoney(total);
 }

@@ -10,7 +10,7 @@ import { recordById, seriesByCode, subjectsOfRecord } from '../loaders';
 import { phaseOn } from '../retention';
 import { RecordConnection } from './connections';
 import { RecordFilter } from './record.input';
-import { recordsQuery } from './records.query';
+import { recordsQuery } from '../queries/record.query';
 
 @Resolver(() => ArchivalRecord)
 export class RecordResolver {

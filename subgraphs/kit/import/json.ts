@@ -1,6 +1,8 @@
 import fs from 'node:fs';
-import { collectProblems, isIsoDate, readText, type ImportProblem } from './importing';
 import { isSafeNumber, LosslessNumber, parse } from 'lossless-json';
+import { collectProblems, type ImportProblem } from './problems';
+import { isIsoDate } from './row-reader';
+import { readText } from './text-file';
 import { readMoney, type Money } from '../money';
 
 /** Small readers over parsed JSON of unknown shape: what is not there reads as null or empty, never throws. */

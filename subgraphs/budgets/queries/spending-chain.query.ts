@@ -1,7 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { readMoneySum, sumMoneySql } from '../kit/money-sum';
-import { SAMPLE_DATASETS } from './entities/budget-line.entity';
-import { SpendingChain, type SpendingFlag } from './entities/spending-chain';
+import { readMoneySum, sumMoneySql } from '../../kit/money-sum';
+import { SAMPLE_DATASETS } from '../entities/budget-line.entity';
+import { SpendingChain, type SpendingFlag } from '../entities/spending-chain';
 
 const MOMENTS = ['approved', 'modified', 'committed', 'accrued', 'exercised', 'paid'] as const;
 
