@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportProblem } from '../../subgraphs/kit/import/importing';
 import { rejectedUnit, type CheckedFile } from './report';
-import { csvField } from './source-rows';
-import { formulaSafe, formulaSafeRecord } from './formula-safe';
+import { csvField, formulaSafe } from '../../common/csv';
+import { formulaSafeRecord } from './formula-safe';
 import type { FormatSpec } from '../../subgraphs/kit/import/format';
 
 /** What is wrong, without the file and line the rejects file already places it at. */

@@ -1,4 +1,5 @@
-import { formulaSafe, formulaSafeRecord } from '../../../tools/import/formula-safe';
+import { formulaSafe } from '../../../common/csv';
+import { formulaSafeRecord } from '../../../tools/import/formula-safe';
 
 describe('formula-safe cells for the rejects file', () => {
   test.each([
