@@ -79,7 +79,7 @@ describeWithBrowser('the pages, in a real headless Chromium', () => {
     await page.close();
   }, 60_000);
 
-  test("Tlaxcala's commitment #3: FORTAMUN's exact 2018 figures, its records (the reserved one as reserved), a chart", async () => {
+  test("Tlaxcala's commitment #3: FORTAMUN's exact 2018 figures, its records, the institution's reserved one as reserved, a chart", async () => {
     const page = await open(`/?compromiso=${TLAXCALA_3}`);
     const fortamun = page.locator('article.program', { hasText: '33I005' });
     await expect(fortamun.locator('dd[data-moment="approved"]').innerText()).resolves.toBe('$1,369,724,738.00');

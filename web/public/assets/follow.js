@@ -138,6 +138,38 @@
     );
   }
 
+  /** Records as a list; a withheld one shows only that it exists, its series, legal basis and reserve date. */
+  function recordsSection(title, records, note) {
+    return h(
+      'section',
+      {},
+      h('h2', {}, title),
+      note ? h('p', {}, note) : null,
+      records.length === 0
+        ? h('p', {}, 'Ninguno.')
+        : h(
+            'ul',
+            { class: 'records' },
+            records.map((r) =>
+              h(
+                'li',
+                { class: `record access-${r.access.toLowerCase()}` },
+                h('strong', {}, r.code),
+                ' · ',
+                r.access === 'PUBLIC'
+                  ? r.title
+                  : h(
+                      'span',
+                      { class: 'reserved' },
+                      `${ACCESS[r.access]} hasta ${r.reservedUntil ?? 'sin fecha'} (${r.legalBasis ?? 'sin fundamento publicado'})`,
+                    ),
+                ` · Serie ${r.series.code} ${r.series.title}`,
+              ),
+            ),
+          ),
+    );
+  }
+
   async function showCommitment(id) {
     status('Cargando el compromiso…');
     const { data, errors } = await graphql(
@@ -145,7 +177,7 @@
         commitment(id: $id) {
           id title description themes stage ${PROVENANCE}
           actionPlan { title state { id name } }
-          responsibleInstitution { name }
+          responsibleInstitution { name records(first: 100) { edges { node { code access reservedUntil legalBasis series { code title } } } } }
           funding { ${CHAIN} }
           allocations { basis assigned ${PROVENANCE} program { id key name fiscalYear totals { ${CHAIN} } ${PROVENANCE} } }
           contracts { id title value suppliers { name } buyer { name } ${PROVENANCE}
@@ -157,9 +189,12 @@
     );
     const c = data.commitment;
     if (!c) return status(`No existe el compromiso ${id}.`);
-    const programs = c.allocations.filter((allocation) => allocation.program);
-    const missing = c.allocations.length - programs.length;
-    const payments = c.contracts.flatMap((contract) => contract.transactions.map((t) => ({ contract, t })));
+    // Fields other subgraphs contribute are null while that subgraph is unavailable: the page shows what it has.
+    const allocations = c.allocations ?? [];
+    const contracts = c.contracts ?? [];
+    const programs = allocations.filter((allocation) => allocation.program);
+    const missing = allocations.length - programs.length;
+    const payments = contracts.flatMap((contract) => contract.transactions.map((t) => ({ contract, t })));
     view.replaceChildren(
       h(
         'p',
@@ -216,8 +251,8 @@
       h(
         'section',
         {},
-        h('h2', {}, `Contratos y pagos (${c.contracts.length})`),
-        c.contracts.length === 0
+        h('h2', {}, `Contratos y pagos (${contracts.length})`),
+        contracts.length === 0
           ? h('p', {}, 'Ningún contrato publicado está cargado a estos programas.')
           : [
               h(
@@ -255,30 +290,11 @@
               ),
             ],
       ),
-      h(
-        'section',
-        {},
-        h('h2', {}, `Expedientes que documentan las decisiones (${c.records.length})`),
-        h(
-          'ul',
-          { class: 'records' },
-          c.records.map((r) =>
-            h(
-              'li',
-              { class: `record access-${r.access.toLowerCase()}` },
-              h('strong', {}, r.code),
-              ' · ',
-              r.access === 'PUBLIC'
-                ? r.title
-                : h(
-                    'span',
-                    { class: 'reserved' },
-                    `${ACCESS[r.access]} hasta ${r.reservedUntil ?? 'sin fecha'} (${r.legalBasis ?? 'sin fundamento publicado'})`,
-                  ),
-              ` · Serie ${r.series.code} ${r.series.title}`,
-            ),
-          ),
-        ),
+      recordsSection(`Expedientes que documentan las decisiones (${(c.records ?? []).length})`, c.records ?? []),
+      recordsSection(
+        'Expedientes reservados o confidenciales de la institución responsable',
+        (c.responsibleInstitution?.records?.edges ?? []).map(({ node }) => node).filter((r) => r.access !== 'PUBLIC'),
+        'La ley permite reservar un expediente (p. ej. una auditoría en curso) o proteger datos personales: se muestra que existe, su serie, su fundamento y hasta cuándo, no su contenido ni a qué decisión se refiere.',
       ),
       errors?.length
         ? h('p', { class: 'warning' }, `Parte de la respuesta no está disponible: ${errors.map((e) => e.message).join('; ')}`)
