@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import { SearchResultsResolver } from './resolvers/search-results.resolver';
 import { buildFederatedSchema } from '../kit/federated-schema';
 import { Commitment, Contract, Institution, Transaction } from './entities/stubs';
 import { ClassificationSectionResolver } from './resolvers/classification-section.resolver';
@@ -23,6 +24,7 @@ export function buildArchivesSchema(): Promise<GraphQLSchema> {
       ContractRecordsResolver,
       TransactionRecordsResolver,
       InstitutionRecordsResolver,
+      SearchResultsResolver,
     ],
     orphanedTypes: [Commitment, Contract, Transaction, Institution],
     referenceResolvers,

@@ -8,6 +8,7 @@ import { GrossDomesticProduct } from './entities/gross-domestic-product.entity';
 import { PriceIndex } from './entities/price-index.entity';
 import { ProgramAccount } from './entities/program-account.entity';
 import { Transaction } from './entities/transaction.entity';
+import { searchSources } from './queries/search';
 import { loadSample } from './sample';
 import { buildSchema } from './schema';
 
@@ -24,6 +25,7 @@ export const definition: SubgraphDefinition = {
     PriceIndex,
     GrossDomesticProduct,
   ],
+  search: searchSources,
   buildSchema,
   loadSample,
   isEmpty: async (dataSource) => (await dataSource.getRepository(BudgetLine).count()) === 0,

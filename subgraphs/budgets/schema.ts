@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import { SearchResultsResolver } from './resolvers/search-results.resolver';
 import { buildFederatedSchema } from '../kit/federated-schema';
 import { CommitmentRef, InstitutionRef, StateRef } from './entities/stubs';
 import { AllocationResolver } from './resolvers/allocation.resolver';
@@ -27,6 +28,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
       CommitmentResolver,
       InstitutionResolver,
       StateResolver,
+      SearchResultsResolver,
     ],
     orphanedTypes: [InstitutionRef, StateRef, CommitmentRef],
     referenceResolvers,

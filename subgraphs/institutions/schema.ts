@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import { SearchResultsResolver } from './resolvers/search-results.resolver';
 import { buildFederatedSchema } from '../kit/federated-schema';
 import { referenceResolvers } from './resolvers/institutions.reference';
 import { InstitutionResolver } from './resolvers/institution.resolver';
@@ -8,7 +9,7 @@ import { SecretariatMemberResolver, TechnicalSecretariatResolver } from './resol
 export function buildInstitutionsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     subgraph: 'institutions',
-    resolvers: [StateResolver, InstitutionResolver, TechnicalSecretariatResolver, SecretariatMemberResolver],
+    resolvers: [StateResolver, InstitutionResolver, TechnicalSecretariatResolver, SecretariatMemberResolver, SearchResultsResolver],
     referenceResolvers,
   });
 }

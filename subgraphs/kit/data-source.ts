@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { DataSource, type Logger, type EntitySchema } from 'typeorm';
 import type { SubgraphConfig, SubgraphName } from './config';
 import { DataLoad } from './import/data-load.entity';
+import { prepareSearchIndex, type SearchSource } from './search';
 
 /**
  * Counts every SQL statement a data source sends. Tests read it around a request to prove that a list of
@@ -39,9 +40,15 @@ export function postgresSchemaName(config: SubgraphConfig, name: SubgraphName): 
 
 /**
  * Opens the subgraph's own database: a SQLite file per subgraph by default, or its own schema in the
- * configured PostgreSQL database. Tables are created from the entities on first open, with the kit's record of loads.
+ * configured PostgreSQL database. Tables are created from the entities on first open, with the kit's record of loads,
+ * and the search index of the given sources, which every load through this data source then keeps in step.
  */
-export async function openDataSource(name: SubgraphName, entities: EntityTarget[], config: SubgraphConfig): Promise<OpenedDataSource> {
+export async function openDataSource(
+  name: SubgraphName,
+  entities: EntityTarget[],
+  config: SubgraphConfig,
+  search: SearchSource[] = [],
+): Promise<OpenedDataSource> {
   const counter = new StatementCounter(config.logSql);
   const tables = [...entities, DataLoad];
   let dataSource: DataSource;
@@ -72,6 +79,7 @@ export async function openDataSource(name: SubgraphName, entities: EntityTarget[
     });
   }
   await dataSource.initialize();
+  await prepareSearchIndex(dataSource, search);
   return { dataSource, counter };
 }
 

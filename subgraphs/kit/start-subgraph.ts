@@ -7,11 +7,14 @@ import { readConfig, type SubgraphConfig, type SubgraphName } from './config';
 import { createContext, type SubgraphContext } from './context';
 import { openDataSource, type OpenedDataSource } from './data-source';
 import { errorFormatter } from './errors';
+import type { SearchSource } from './search';
 
 /** What each subgraph folder exports: the kit does the rest (database, server, sample data). */
 export interface SubgraphDefinition {
   name: SubgraphName;
   entities: (Function | EntitySchema)[];
+  /** The lists this subgraph adds to `SearchResults`: its search index is rebuilt from them by every load. */
+  search: SearchSource[];
   buildSchema(): Promise<GraphQLSchema>;
   /** Loads the shipped sample dataset through the subgraph's importers, in one transaction. */
   loadSample(dataSource: DataSource, config: SubgraphConfig): Promise<void>;
@@ -29,7 +32,7 @@ export interface PreparedSubgraph extends OpenedDataSource {
 
 /** Opens the database, loads the sample when it is empty, and builds the Apollo server (not listening yet). */
 export async function prepareSubgraph(definition: SubgraphDefinition, config: SubgraphConfig): Promise<PreparedSubgraph> {
-  const opened = await openDataSource(definition.name, definition.entities, config);
+  const opened = await openDataSource(definition.name, definition.entities, config, definition.search);
   if (config.loadSample && (await definition.isEmpty(opened.dataSource))) {
     await definition.loadSample(opened.dataSource, config);
   }

@@ -1,0 +1,230 @@
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import type { SubgraphContext } from './context';
+import { badUserInput } from './errors';
+
+/** Longest search text accepted: enough for any title a person types, short enough that a query stays cheap. */
+export const MAX_SEARCH_TEXT_LENGTH = 200;
+export const DEFAULT_SEARCH_HITS = 10;
+export const MAX_SEARCH_HITS = 50;
+
+/** The table each subgraph keeps its search rows in (one row per searchable item: kind, id, title words, other words). */
+const SEARCH_TABLE = 'search_entry';
+/** PostgreSQL: the immutable text normaliser (unaccent, then everything but letters and digits to spaces). */
+const WORDS_FUNCTION = 'search_words';
+const KIND_PATTERN = /^[a-z][a-z_]*$/;
+
+/**
+ * Words of the user's text: runs of letters and digits (with their combining marks). Whatever else the text holds —
+ * quotes, `*`, `:`, parentheses, `OR`'s neighbours — only separates words, so the engines' query syntax never sees it.
+ */
+export function searchWords(text: string): string[] {
+  if (text.length > MAX_SEARCH_TEXT_LENGTH) {
+    throw badUserInput(`text must be at most ${MAX_SEARCH_TEXT_LENGTH} characters (got ${text.length})`, 'text');
+  }
+  return text.normalize('NFC').match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu) ?? [];
+}
+
+export function searchHitCount(first: number): number {
+  if (!Number.isInteger(first) || first < 0 || first > MAX_SEARCH_HITS) {
+    throw badUserInput(`first must be between 0 and ${MAX_SEARCH_HITS} (got ${first})`, 'first');
+  }
+  return first;
+}
+
+/** What a source's SELECT is written with: the engine, and the escaped names of the subgraph's own tables and columns. */
+export class SearchSql {
+  constructor(private readonly dataSource: DataSource) {}
+
+  get postgres(): boolean {
+    return this.dataSource.options.type === 'postgres';
+  }
+
+  table(entity: EntityTarget<ObjectLiteral>): string {
+    const { driver } = this.dataSource;
+    return this.dataSource
+      .getMetadata(entity)
+      .tablePath.split('.')
+      .map((part) => driver.escape(part))
+      .join('.');
+  }
+
+  /** A function naming the entity's columns by property path (`source.dataset` for embedded ones). */
+  columnsOf<E extends ObjectLiteral>(entity: EntityTarget<E>): (property: string) => string {
+    const metadata = this.dataSource.getMetadata(entity);
+    return (property) => {
+      const column = metadata.findColumnWithPropertyPath(property);
+      if (!column) throw new Error(`${metadata.name} has no column ${property}`);
+      return this.dataSource.driver.escape(column.databaseName);
+    };
+  }
+
+  /** The expressions' texts joined by spaces, nulls left out. */
+  words(...expressions: string[]): string {
+    return `concat_ws(' ', ${expressions.join(', ')})`;
+  }
+
+  /** One key's value of a JSON object stored as text (simple-json). */
+  jsonField(expression: string, key: string): string {
+    return this.postgres ? `(${expression})::json ->> '${jsonKey(key)}'` : `json_extract(${expression}, '$.${jsonKey(key)}')`;
+  }
+
+  /** One key's values across a JSON array of objects stored as text, joined by spaces. */
+  jsonFields(expression: string, key: string): string {
+    return this.postgres
+      ? `(SELECT string_agg(item ->> '${jsonKey(key)}', ' ') FROM json_array_elements((${expression})::json) AS item)`
+      : `(SELECT group_concat(json_extract(value, '$.${jsonKey(key)}'), ' ') FROM json_each(${expression}))`;
+  }
+}
+
+function jsonKey(key: string): string {
+  if (!/^[A-Za-z]+$/.test(key)) throw new Error(`"${key}" is not a plain JSON key`);
+  return key;
+}
+
+/** One list of search hits a subgraph serves: which rows feed it, and which words rank highest. */
+export interface SearchSource {
+  /** Names the hit list, e.g. `commitment`: lower-case letters and underscores, unique within the subgraph. */
+  kind: string;
+  /**
+   * A SELECT over the subgraph's own tables giving `id`, `title` (the words that rank highest, e.g. a name) and `body`
+   * (other words worth finding it by: codes, descriptions). What it leaves out can never be found.
+   */
+  select(sql: SearchSql): string;
+}
+
+const indexed = new WeakMap<DataSource, SearchSource[]>();
+
+function searchTable(dataSource: DataSource): string {
+  return qualified(dataSource, SEARCH_TABLE);
+}
+
+function qualified(dataSource: DataSource, name: string): string {
+  const schema = (dataSource.options as PostgresConnectionOptions).schema;
+  const { driver } = dataSource;
+  return dataSource.options.type === 'postgres' && schema ? `${driver.escape(schema)}.${driver.escape(name)}` : driver.escape(name);
+}
+
+/**
+ * Creates the subgraph's search structures when they are missing and remembers the data source's sources, so every
+ * load written through it rebuilds its search rows. A database written before search existed is indexed here once.
+ */
+export async function prepareSearchIndex(dataSource: DataSource, sources: SearchSource[]): Promise<void> {
+  if (sources.length === 0) return;
+  for (const { kind } of sources) if (!KIND_PATTERN.test(kind)) throw new Error(`"${kind}" is not a search kind`);
+  indexed.set(dataSource, sources);
+  const created = dataSource.options.type === 'postgres' ? await createPostgresIndex(dataSource) : await createSqliteIndex(dataSource);
+  if (created) await dataSource.transaction((manager) => rebuildSearchIndex(manager));
+}
+
+/** FTS5 folds case and, with `remove_diacritics 2`, accents (ñ too), so `educacion` finds *Educación*. */
+async function createSqliteIndex(dataSource: DataSource): Promise<boolean> {
+  const existing = await dataSource.query(`SELECT 1 FROM sqlite_master WHERE name = ?`, [SEARCH_TABLE]);
+  if (existing.length > 0) return false;
+  await dataSource.query(
+    `CREATE VIRTUAL TABLE ${searchTable(dataSource)} USING fts5(kind UNINDEXED, id UNINDEXED, title, body, tokenize = "unicode61 remove_diacritics 2")`,
+  );
+  return true;
+}
+
+/**
+ * A tsvector column generated from the title (weight A) and the other words (weight B) with the Spanish configuration,
+ * after `unaccent`, under a GIN index. `unaccent` is only STABLE (it reads its dictionary by name), so a generated
+ * column needs an IMMUTABLE wrapper that names the dictionary with its schema. The extension is per database and the
+ * four subgraphs may start together: an advisory lock keeps their CREATE EXTENSION from colliding.
+ */
+async function createPostgresIndex(dataSource: DataSource): Promise<boolean> {
+  const table = searchTable(dataSource);
+  const words = qualified(dataSource, WORDS_FUNCTION);
+  return dataSource.transaction(async (manager) => {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('ftm search index'))`);
+    const [{ exists }] = await manager.query(`SELECT to_regclass($1) IS NOT NULL AS exists`, [table]);
+    await manager.query('CREATE EXTENSION IF NOT EXISTS unaccent');
+    const [{ schema }] = await manager.query(
+      `SELECT n.nspname AS schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'unaccent'`,
+    );
+    const unaccent = `${dataSource.driver.escape(schema)}.unaccent`;
+    await manager.query(
+      `CREATE OR REPLACE FUNCTION ${words}(text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+       AS $$ SELECT regexp_replace(${unaccent}('${unaccent.replace(/'/g, "''")}'::regdictionary, $1), '[^[:alnum:]]+', ' ', 'g') $$`,
+    );
+    if (exists) return false;
+    await manager.query(
+      `CREATE TABLE ${table} (
+         kind varchar NOT NULL,
+         id varchar NOT NULL,
+         title text NOT NULL,
+         body text NOT NULL,
+         document tsvector GENERATED ALWAYS AS (
+           setweight(to_tsvector('spanish', ${words}(title)), 'A') || setweight(to_tsvector('spanish', ${words}(body)), 'B')
+         ) STORED,
+         PRIMARY KEY (kind, id)
+       )`,
+    );
+    await manager.query(`CREATE INDEX ${dataSource.driver.escape(`${SEARCH_TABLE}_document`)} ON ${table} USING gin (document)`);
+    return true;
+  });
+}
+
+/**
+ * Replaces the subgraph's search rows with what its tables hold now, inside the caller's transaction, so the index
+ * commits (or rolls back) with the load that changed the data. Rebuilding from the tables rather than following each
+ * write keeps every write path in step (upserts, deletes, importers yet to come) at the cost of re-reading the
+ * searchable tables, which hold programs, contracts, commitments… but never the budget lines.
+ */
+export async function rebuildSearchIndex(manager: EntityManager): Promise<void> {
+  const sources = indexed.get(manager.connection);
+  if (!sources) return;
+  const table = searchTable(manager.connection);
+  const sql = new SearchSql(manager.connection);
+  await manager.query(`DELETE FROM ${table}`);
+  for (const source of sources) {
+    await manager.query(
+      `INSERT INTO ${table} (kind, id, title, body)
+       SELECT '${source.kind}', CAST(found.id AS varchar), coalesce(found.title, ''), coalesce(found.body, '') FROM (${source.select(sql)}) AS found`,
+    );
+  }
+}
+
+export interface FoundItem {
+  id: string;
+  /** Relevance: higher is better; comparable only within one list of one engine. */
+  score: number;
+}
+
+/**
+ * The best `first` items of one kind for the text: every word must occur (accents and case ignored), the last one
+ * as a prefix so that a word being typed already finds; title words weigh ten times the others.
+ */
+export async function findSearchItems(ctx: SubgraphContext, kind: string, text: string, first: number): Promise<FoundItem[]> {
+  const words = searchWords(text);
+  const limit = searchHitCount(first);
+  if (words.length === 0 || limit === 0) return [];
+  const { dataSource } = ctx;
+  const table = searchTable(dataSource);
+  let rows: { id: string; score: number | string }[];
+  if (dataSource.options.type === 'postgres') {
+    const normalise = qualified(dataSource, WORDS_FUNCTION);
+    // The last word becomes a quoted prefix operand; the normaliser leaves only letters, digits and spaces in it.
+    const last = `${normalise}($4)`;
+    rows = await dataSource.query(
+      `SELECT id, ts_rank('{0, 0, 0.1, 1}', document, query) AS score
+       FROM ${table}, (SELECT plainto_tsquery('spanish', ${normalise}($3)) && CASE WHEN ${last} ~ '[[:alnum:]]'
+         THEN to_tsquery('spanish', '''' || btrim(${last}) || ''':*') ELSE plainto_tsquery('spanish', '') END AS query) AS q
+       WHERE kind = $1 AND document @@ query
+       ORDER BY score DESC, id
+       LIMIT $2`,
+      [kind, limit, words.slice(0, -1).join(' '), words[words.length - 1]],
+    );
+  } else {
+    const match = words.map((word, i) => `"${word}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+    rows = await dataSource.query(
+      `SELECT id, -bm25(${table}, 0, 0, 10, 1) AS score FROM ${table}
+       WHERE ${table} MATCH ? AND kind = ?
+       ORDER BY score DESC, id
+       LIMIT ?`,
+      [match, kind, limit],
+    );
+  }
+  return rows.map((row) => ({ id: row.id, score: Number(row.score) }));
+}
