@@ -10,6 +10,10 @@ export const MAX_SEARCH_HITS = 50;
 
 /** The table each subgraph keeps its search rows in (one row per searchable item: kind, id, title words, other words). */
 const SEARCH_TABLE = 'search_entry';
+/** SQLite: the FTS5 index over the search rows. */
+const FTS_TABLE = 'search_index';
+/** The rows a refresh derives from the tables, compared with the stored ones. */
+const FRESH_TABLE = 'search_fresh';
 /** PostgreSQL: the immutable text normaliser (unaccent, then everything but letters and digits to spaces). */
 const WORDS_FUNCTION = 'search_words';
 const KIND_PATTERN = /^[a-z][a-z_]*$/;
@@ -95,10 +99,6 @@ export interface SearchSource {
 
 const indexed = new WeakMap<DataSource, SearchSource[]>();
 
-function searchTable(dataSource: DataSource): string {
-  return qualified(dataSource, SEARCH_TABLE);
-}
-
 function qualified(dataSource: DataSource, name: string): string {
   const schema = (dataSource.options as PostgresConnectionOptions).schema;
   const { driver } = dataSource;
@@ -107,34 +107,54 @@ function qualified(dataSource: DataSource, name: string): string {
 
 /**
  * Creates the subgraph's search structures when they are missing and remembers the data source's sources, so every
- * load written through it rebuilds its search rows. A database written before search existed is indexed here once.
+ * load written through it refreshes its search rows. A database written before search existed is indexed here once.
  */
 export async function prepareSearchIndex(dataSource: DataSource, sources: SearchSource[]): Promise<void> {
   if (sources.length === 0) return;
   for (const { kind } of sources) if (!KIND_PATTERN.test(kind)) throw new Error(`"${kind}" is not a search kind`);
   indexed.set(dataSource, sources);
   const created = dataSource.options.type === 'postgres' ? await createPostgresIndex(dataSource) : await createSqliteIndex(dataSource);
-  if (created) await dataSource.transaction((manager) => rebuildSearchIndex(manager));
+  if (created) await dataSource.transaction((manager) => refreshSearchIndex(manager));
 }
 
-/** FTS5 folds case and, with `remove_diacritics 2`, accents (ñ too), so `educacion` finds *Educación*. */
+/**
+ * The search rows in a plain table (its integer key is the FTS rowid) and an FTS5 index over their title and body,
+ * with the rows as its external content. FTS5 folds case and, with `remove_diacritics 2`, accents (ñ too), so
+ * `educacion` finds *Educación*; it has no Spanish stemmer, so words match whole or as the last word's prefix.
+ */
 async function createSqliteIndex(dataSource: DataSource): Promise<boolean> {
-  const existing = await dataSource.query(`SELECT 1 FROM sqlite_master WHERE name = ?`, [SEARCH_TABLE]);
-  if (existing.length > 0) return false;
-  await dataSource.query(
-    `CREATE VIRTUAL TABLE ${searchTable(dataSource)} USING fts5(kind UNINDEXED, id UNINDEXED, title, body, tokenize = "unicode61 remove_diacritics 2")`,
-  );
+  const existing = await dataSource.query(`SELECT name FROM sqlite_master WHERE name IN (?, ?)`, [SEARCH_TABLE, FTS_TABLE]);
+  if (existing.length === 2) return false;
+  // One without the other cannot be trusted (the index would point at rows that are gone): both are made anew.
+  await dataSource.transaction(async (manager) => {
+    await manager.query(`DROP TABLE IF EXISTS ${qualified(dataSource, FTS_TABLE)}`);
+    await manager.query(`DROP TABLE IF EXISTS ${qualified(dataSource, SEARCH_TABLE)}`);
+    await manager.query(
+      `CREATE TABLE ${qualified(dataSource, SEARCH_TABLE)} (
+         entry INTEGER PRIMARY KEY,
+         kind varchar NOT NULL,
+         id varchar NOT NULL,
+         title text NOT NULL,
+         body text NOT NULL,
+         UNIQUE (kind, id)
+       )`,
+    );
+    await manager.query(
+      `CREATE VIRTUAL TABLE ${qualified(dataSource, FTS_TABLE)} USING fts5(title, body, content = ${SEARCH_TABLE}, content_rowid = entry,
+         tokenize = "unicode61 remove_diacritics 2")`,
+    );
+  });
   return true;
 }
 
 /**
- * A tsvector column generated from the title (weight A) and the other words (weight B) with the Spanish configuration,
- * after `unaccent`, under a GIN index. `unaccent` is only STABLE (it reads its dictionary by name), so a generated
- * column needs an IMMUTABLE wrapper that names the dictionary with its schema. The extension is per database and the
- * four subgraphs may start together: an advisory lock keeps their CREATE EXTENSION from colliding.
+ * The search rows with a tsvector column generated from the title (weight A) and the other words (weight B) with the
+ * Spanish configuration, after `unaccent`, under a GIN index. `unaccent` is only STABLE (it reads its dictionary by
+ * name), so a generated column needs an IMMUTABLE wrapper that names the dictionary with its schema. The extension is
+ * per database and the four subgraphs may start together: an advisory lock keeps their CREATE EXTENSION apart.
  */
 async function createPostgresIndex(dataSource: DataSource): Promise<boolean> {
-  const table = searchTable(dataSource);
+  const table = qualified(dataSource, SEARCH_TABLE);
   const words = qualified(dataSource, WORDS_FUNCTION);
   return dataSource.transaction(async (manager) => {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('ftm search index'))`);
@@ -167,23 +187,51 @@ async function createPostgresIndex(dataSource: DataSource): Promise<boolean> {
 }
 
 /**
- * Replaces the subgraph's search rows with what its tables hold now, inside the caller's transaction, so the index
- * commits (or rolls back) with the load that changed the data. Rebuilding from the tables rather than following each
- * write keeps every write path in step (upserts, deletes, importers yet to come) at the cost of re-reading the
- * searchable tables, which hold programs, contracts, commitments… but never the budget lines.
+ * Brings the subgraph's search rows in line with what its tables hold now, inside the caller's transaction, so the
+ * index commits (or rolls back) with the load that changed the data. Deriving the rows from the tables, rather than
+ * following each write, keeps every write path in step (upserts, deletes, importers yet to come). The rows are
+ * compared with the stored ones and only new, changed and vanished ones are written: re-reading the searchable tables
+ * (programs, contracts, commitments… never the budget lines) is cheap, re-indexing their text is not.
  */
-export async function rebuildSearchIndex(manager: EntityManager): Promise<void> {
+export async function refreshSearchIndex(manager: EntityManager): Promise<void> {
   const sources = indexed.get(manager.connection);
   if (!sources) return;
-  const table = searchTable(manager.connection);
-  const sql = new SearchSql(manager.connection);
-  await manager.query(`DELETE FROM ${table}`);
+  const { connection } = manager;
+  const postgres = connection.options.type === 'postgres';
+  const table = qualified(connection, SEARCH_TABLE);
+  const fresh = postgres ? `pg_temp.${FRESH_TABLE}` : `temp.${FRESH_TABLE}`;
+  const sql = new SearchSql(connection);
+  await manager.query(`DROP TABLE IF EXISTS ${fresh}`);
+  await manager.query(
+    `CREATE TEMPORARY TABLE ${FRESH_TABLE} (kind varchar NOT NULL, id varchar NOT NULL, title text NOT NULL, body text NOT NULL, PRIMARY KEY (kind, id))`,
+  );
   for (const source of sources) {
     await manager.query(
-      `INSERT INTO ${table} (kind, id, title, body)
+      `INSERT INTO ${fresh} (kind, id, title, body)
        SELECT '${source.kind}', CAST(found.id AS varchar), coalesce(found.title, ''), coalesce(found.body, '') FROM (${source.select(sql)}) AS found`,
     );
   }
+  const stale = `NOT EXISTS (SELECT 1 FROM ${fresh} AS f WHERE f.kind = e.kind AND f.id = e.id AND f.title = e.title AND f.body = e.body)`;
+  const added = `NOT EXISTS (SELECT 1 FROM ${table} AS e WHERE e.kind = f.kind AND e.id = f.id)`;
+  if (postgres) {
+    await manager.query(`DELETE FROM ${table} AS e WHERE ${stale}`);
+    await manager.query(
+      `INSERT INTO ${table} (kind, id, title, body) SELECT f.kind, f.id, f.title, f.body FROM ${fresh} AS f WHERE ${added}`,
+    );
+  } else {
+    // An external-content FTS5 index forgets a row only when told its old text, so the stale rows leave it first.
+    const fts = qualified(connection, FTS_TABLE);
+    await manager.query(
+      `INSERT INTO ${fts} (${fts}, rowid, title, body) SELECT 'delete', e.entry, e.title, e.body FROM ${table} AS e WHERE ${stale}`,
+    );
+    await manager.query(`DELETE FROM ${table} AS e WHERE ${stale}`);
+    const [{ last }] = await manager.query(`SELECT coalesce(max(entry), 0) AS last FROM ${table}`);
+    await manager.query(
+      `INSERT INTO ${table} (kind, id, title, body) SELECT f.kind, f.id, f.title, f.body FROM ${fresh} AS f WHERE ${added}`,
+    );
+    await manager.query(`INSERT INTO ${fts} (rowid, title, body) SELECT entry, title, body FROM ${table} WHERE entry > ?`, [last]);
+  }
+  await manager.query(`DROP TABLE ${fresh}`);
 }
 
 export interface FoundItem {
@@ -201,7 +249,7 @@ export async function findSearchItems(ctx: SubgraphContext, kind: string, text: 
   const limit = searchHitCount(first);
   if (words.length === 0 || limit === 0) return [];
   const { dataSource } = ctx;
-  const table = searchTable(dataSource);
+  const table = qualified(dataSource, SEARCH_TABLE);
   let rows: { id: string; score: number | string }[];
   if (dataSource.options.type === 'postgres') {
     const normalise = qualified(dataSource, WORDS_FUNCTION);
@@ -218,10 +266,12 @@ export async function findSearchItems(ctx: SubgraphContext, kind: string, text: 
     );
   } else {
     const match = words.map((word, i) => `"${word}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+    const fts = qualified(dataSource, FTS_TABLE);
+    // CROSS JOIN keeps the FTS match as the outer loop: probing the index once per stored row of the kind is quadratic.
     rows = await dataSource.query(
-      `SELECT id, -bm25(${table}, 0, 0, 10, 1) AS score FROM ${table}
-       WHERE ${table} MATCH ? AND kind = ?
-       ORDER BY score DESC, id
+      `SELECT e.id AS id, -bm25(${fts}, 10, 1) AS score FROM ${fts} CROSS JOIN ${table} AS e ON e.entry = ${fts}.rowid
+       WHERE ${fts} MATCH ? AND e.kind = ?
+       ORDER BY score DESC, e.id
        LIMIT ?`,
       [match, kind, limit],
     );

@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { csvRecords } from './csv-records';
 import { recordLoad, type LoadDescription } from './data-loads';
 import { parseCentavos, type Centavos } from '../money';
-import { rebuildSearchIndex } from '../search';
+import { refreshSearchIndex } from '../search';
 
 /** One thing wrong with one input: the file, where in it (line or JSON path), the field, the value, why. */
 export interface ImportProblem {
@@ -224,11 +224,11 @@ export function duplicateIdProblems<T>(file: string, items: T[], idOf: (item: T)
 
 export { upsertAll } from './bulk-write';
 
-/** Runs a load in one transaction: it lands whole or not at all, with the search rows rebuilt from what it wrote. */
+/** Runs a load in one transaction: it lands whole or not at all, with the search rows refreshed from what it wrote. */
 export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   return dataSource.transaction(async (manager) => {
     const result = await work(manager);
-    await rebuildSearchIndex(manager);
+    await refreshSearchIndex(manager);
     return result;
   });
 }
