@@ -7,13 +7,13 @@ import { ArchivalRecord } from './entities/record.entity';
 import { RecordSubject } from './entities/record-subject.entity';
 import { searchSources } from './queries/search';
 import { loadSample } from './sample';
-import { buildArchivesSchema } from './schema';
+import { buildSchema } from './schema';
 
 export const definition: SubgraphDefinition = {
   name: 'archives',
   entities: [ClassificationSection, ClassificationSeries, ClassificationSubseries, ArchivalRecord, RecordSubject],
   search: searchSources,
-  buildSchema: buildArchivesSchema,
+  buildSchema,
   loadSample,
   isEmpty: async (dataSource: DataSource) => (await dataSource.getRepository(ClassificationSeries).count()) === 0,
 };

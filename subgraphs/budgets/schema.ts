@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { SearchResultsResolver } from './resolvers/search-results.resolver';
 import { buildFederatedSchema } from '../kit/federated-schema';
-import { CommitmentRef, InstitutionRef, StateRef } from './entities/stubs';
+import { Commitment, Institution, State } from './entities/stubs';
 import { AllocationResolver } from './resolvers/allocation.resolver';
 import { BudgetLineResolver } from './resolvers/budget-line.resolver';
 import { BudgetProgramResolver } from './resolvers/budget-program.resolver';
@@ -30,7 +30,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
       StateResolver,
       SearchResultsResolver,
     ],
-    orphanedTypes: [InstitutionRef, StateRef, CommitmentRef],
+    orphanedTypes: [Institution, State, Commitment],
     referenceResolvers,
   });
 }

@@ -4,13 +4,13 @@ import { Commitment } from './entities/commitment.entity';
 import { OgpActionPlan } from './entities/ogp-action-plan.entity';
 import { searchSources } from './queries/search';
 import { loadSample } from './sample';
-import { buildCommitmentsSchema } from './schema';
+import { buildSchema } from './schema';
 
 export const definition: SubgraphDefinition = {
   name: 'commitments',
   entities: [ActionPlan, Commitment, OgpActionPlan],
   search: searchSources,
-  buildSchema: buildCommitmentsSchema,
+  buildSchema,
   loadSample,
   isEmpty: async (dataSource) => (await dataSource.getRepository(ActionPlan).count()) === 0,
 };

@@ -8,13 +8,13 @@ import { State } from './entities/state.entity';
 import { TechnicalSecretariat } from './entities/technical-secretariat.entity';
 import { searchSources } from './queries/search';
 import { loadSample } from './sample';
-import { buildInstitutionsSchema } from './schema';
+import { buildSchema } from './schema';
 
 export const definition: SubgraphDefinition = {
   name: 'institutions',
   entities: [State, OpenGovernmentScore, StateIndicator, Institution, GuarantorYear, TechnicalSecretariat],
   search: searchSources,
-  buildSchema: buildInstitutionsSchema,
+  buildSchema,
   loadSample,
   isEmpty: async (dataSource: DataSource) => (await dataSource.getRepository(State).count()) === 0,
 };

@@ -14,7 +14,7 @@ const SEARCH_TABLE = 'search_entry';
 const FTS_TABLE = 'search_index';
 /** The rows a refresh derives from the tables, compared with the stored ones. */
 const FRESH_TABLE = 'search_fresh';
-/** PostgreSQL: the immutable text normaliser (unaccent, then everything but letters and digits to spaces). */
+/** PostgreSQL: the immutable text normaliser (unaccent, then everything but letters and digits to spaces), see the migrations. */
 const WORDS_FUNCTION = 'search_words';
 const KIND_PATTERN = /^[a-z][a-z_]*$/;
 
@@ -106,15 +106,16 @@ function qualified(dataSource: DataSource, name: string): string {
 }
 
 /**
- * Creates the subgraph's search structures when they are missing and remembers the data source's sources, so every
- * load written through it refreshes its search rows. A database written before search existed is indexed here once.
+ * Remembers the data source's sources, so that every load written through it refreshes its search rows, and makes sure
+ * the index is there: SQLite's is created here when missing, PostgreSQL's by a migration. An index made over a
+ * database written before search existed is filled here once.
  */
 export async function prepareSearchIndex(dataSource: DataSource, sources: SearchSource[]): Promise<void> {
   if (sources.length === 0) return;
   for (const { kind } of sources) if (!KIND_PATTERN.test(kind)) throw new Error(`"${kind}" is not a search kind`);
   indexed.set(dataSource, sources);
-  const created = dataSource.options.type === 'postgres' ? await createPostgresIndex(dataSource) : await createSqliteIndex(dataSource);
-  if (created) await dataSource.transaction((manager) => refreshSearchIndex(manager));
+  const fill = dataSource.options.type === 'postgres' ? await checkPostgresIndex(dataSource) : await createSqliteIndex(dataSource);
+  if (fill) await dataSource.transaction((manager) => refreshSearchIndex(manager));
 }
 
 /**
@@ -148,42 +149,20 @@ async function createSqliteIndex(dataSource: DataSource): Promise<boolean> {
 }
 
 /**
- * The search rows with a tsvector column generated from the title (weight A) and the other words (weight B) with the
- * Spanish configuration, after `unaccent`, under a GIN index. `unaccent` is only STABLE (it reads its dictionary by
- * name), so a generated column needs an IMMUTABLE wrapper that names the dictionary with its schema. The extension is
- * per database and the four subgraphs may start together: an advisory lock keeps their CREATE EXTENSION apart.
+ * PostgreSQL's search structures are made by each subgraph's `search` migration (migrations/<subgraph>/): the rows with
+ * a Spanish tsvector over `unaccent` under a GIN index, see there. An empty index over tables that hold data (the
+ * migration has just run on an existing database) is filled here.
  */
-async function createPostgresIndex(dataSource: DataSource): Promise<boolean> {
+async function checkPostgresIndex(dataSource: DataSource): Promise<boolean> {
   const table = qualified(dataSource, SEARCH_TABLE);
-  const words = qualified(dataSource, WORDS_FUNCTION);
-  return dataSource.transaction(async (manager) => {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('ftm search index'))`);
-    const [{ exists }] = await manager.query(`SELECT to_regclass($1) IS NOT NULL AS exists`, [table]);
-    await manager.query('CREATE EXTENSION IF NOT EXISTS unaccent');
-    const [{ schema }] = await manager.query(
-      `SELECT n.nspname AS schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'unaccent'`,
+  const [{ present }] = await dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [table]);
+  if (!present) {
+    throw new Error(
+      `The PostgreSQL table ${table} is missing: the subgraph's search migration has not run (a schema adopted from before migrations records them all as applied); re-create the schema or run the migration by hand`,
     );
-    const unaccent = `${dataSource.driver.escape(schema)}.unaccent`;
-    await manager.query(
-      `CREATE OR REPLACE FUNCTION ${words}(text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-       AS $$ SELECT regexp_replace(${unaccent}('${unaccent.replace(/'/g, "''")}'::regdictionary, $1), '[^[:alnum:]]+', ' ', 'g') $$`,
-    );
-    if (exists) return false;
-    await manager.query(
-      `CREATE TABLE ${table} (
-         kind varchar NOT NULL,
-         id varchar NOT NULL,
-         title text NOT NULL,
-         body text NOT NULL,
-         document tsvector GENERATED ALWAYS AS (
-           setweight(to_tsvector('spanish', ${words}(title)), 'A') || setweight(to_tsvector('spanish', ${words}(body)), 'B')
-         ) STORED,
-         PRIMARY KEY (kind, id)
-       )`,
-    );
-    await manager.query(`CREATE INDEX ${dataSource.driver.escape(`${SEARCH_TABLE}_document`)} ON ${table} USING gin (document)`);
-    return true;
-  });
+  }
+  const [{ empty }] = await dataSource.query(`SELECT NOT EXISTS (SELECT 1 FROM ${table}) AS empty`);
+  return empty;
 }
 
 /**

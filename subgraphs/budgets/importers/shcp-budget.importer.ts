@@ -12,6 +12,7 @@ import {
 } from '../../kit/import/importing';
 import { sourceAt } from '../../kit/provenance';
 import { stateById } from '../../kit/states';
+import { budgetProgramId, programKey, ramoId, responsibleUnitId } from '../../kit/ids';
 import { BudgetLine } from '../entities/budget-line.entity';
 import { BudgetProgram } from '../entities/budget-program.entity';
 
@@ -73,10 +74,6 @@ export interface ParsedBudget {
   problems: ImportProblem[];
 }
 
-export function programKey(ramo: string, modality: string, program: string): string {
-  return `${ramo.padStart(2, '0')}${modality}${program.padStart(3, '0')}`;
-}
-
 /** Parses the OFDP files (pure: nothing is written) into budget lines and the programs they name. */
 export function parseBudgetFiles(inputs: BudgetFileInput[]): ParsedBudget {
   const problems: ImportProblem[] = [];
@@ -132,10 +129,10 @@ function parseLine(file: string, dataset: string, row: CsvRow, problems: ImportP
 
   const line = new BudgetLine();
   line.fiscalYear = year;
-  line.programId = `${year}:${programKey(ramo, modality, program)}`;
+  line.programId = budgetProgramId(year, programKey(ramo, modality, program));
   line.ramoCode = ramo;
-  line.ramoInstitutionId = `MX-RAMO-${ramo}`;
-  line.institutionId = `MX-CPA-${ramo}${unit}`;
+  line.ramoInstitutionId = ramoId(ramo);
+  line.institutionId = responsibleUnitId(ramo, unit);
   line.unitCode = unit;
   line.unitName = read.text('desc_ur');
   line.stateId = state?.id ?? null;

@@ -31,7 +31,7 @@ describe('the words of a search text', () => {
 });
 
 describe('the search index of a database written before search existed', () => {
-  test('is built when the data source opens', async () => {
+  test('is built (SQLite) or filled (PostgreSQL) when the data source opens', async () => {
     const config = testConfig();
     const archives = await openTestSubgraph(definition, { config });
     const table =
@@ -41,7 +41,8 @@ describe('the search index of a database written before search existed', () => {
     const count = async (dataSource = archives.dataSource) => Number((await dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
     const indexed = await count();
     expect(indexed).toBeGreaterThan(13);
-    await archives.dataSource.query(`DROP TABLE ${table}`);
+    // SQLite makes its index at open; on PostgreSQL a migration makes it, empty, over whatever the tables hold.
+    await archives.dataSource.query(archives.config.database.kind === 'postgres' ? `DELETE FROM ${table}` : `DROP TABLE ${table}`);
     await archives.dataSource.destroy();
 
     const { dataSource } = await openDataSource(definition.name, definition.entities, config, definition.search);
