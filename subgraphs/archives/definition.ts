@@ -5,7 +5,7 @@ import { ClassificationSeries } from './entities/classification-series.entity';
 import { ClassificationSubseries } from './entities/classification-subseries.entity';
 import { ArchivalRecord } from './entities/record.entity';
 import { RecordSubject } from './entities/record-subject.entity';
-import { searchSources } from './queries/search';
+import { searchSources } from './queries/search-results.query';
 import { loadSample } from './sample';
 import { buildSchema } from './schema';
 

@@ -8,7 +8,7 @@ import { GrossDomesticProduct } from './entities/gross-domestic-product.entity';
 import { PriceIndex } from './entities/price-index.entity';
 import { ProgramAccount } from './entities/program-account.entity';
 import { Transaction } from './entities/transaction.entity';
-import { searchSources } from './queries/search';
+import { searchSources } from './queries/search-results.query';
 import { loadSample } from './sample';
 import { buildSchema } from './schema';
 

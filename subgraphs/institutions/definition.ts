@@ -6,7 +6,7 @@ import { OpenGovernmentScore } from './entities/open-government-score.entity';
 import { StateIndicator } from './entities/state-indicator.entity';
 import { State } from './entities/state.entity';
 import { TechnicalSecretariat } from './entities/technical-secretariat.entity';
-import { searchSources } from './queries/search';
+import { searchSources } from './queries/search-results.query';
 import { loadSample } from './sample';
 import { buildSchema } from './schema';
 

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { startFederation, type TestFederation } from '../helpers/federation';
 
 const SEARCH = `
@@ -139,5 +141,14 @@ describe('search across the graph, through the gateway in one request', () => {
       expect(errors!.length).toBeGreaterThan(0);
       expect(errors!.map((error) => error.extensions?.code)).toEqual(errors!.map(() => 'BAD_USER_INPUT'));
     }
+  });
+  test("the README's example search answers without errors, from every subgraph", async () => {
+    const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+    const example = /```graphql\n(query Search[\s\S]*?)```/.exec(readme);
+    expect(example).not.toBeNull();
+    const { data, errors } = await api.query(example![1], { text: 'fortamun' });
+    expect(errors).toBeUndefined();
+    expect(data!.search.commitments[0].node.id).toBe('MX-TLA-PAL-2016-03');
+    expect(data!.search.budgetPrograms.map((hit: Hit) => hit.node.id)).toEqual(['2018:33I005']);
   });
 });

@@ -11,7 +11,7 @@ import {
 import { ClassificationSeries } from '../entities/classification-series.entity';
 import { ArchivalRecord } from '../entities/record.entity';
 import { recordById, seriesByCode } from '../loaders';
-import { recordSearch, seriesSearch } from '../queries/search';
+import { recordSearch, seriesSearch } from '../queries/search-results.query';
 
 const { SearchResults } = searchResultsSchema('archives');
 const SeriesSearchHit = SearchHitType(ClassificationSeries, 'ClassificationSeries', 'classification series');

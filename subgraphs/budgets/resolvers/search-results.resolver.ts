@@ -11,7 +11,7 @@ import {
 import { BudgetProgram } from '../entities/budget-program.entity';
 import { Contract } from '../entities/contract.entity';
 import { contractById, programById } from '../loaders';
-import { budgetProgramSearch, contractSearch } from '../queries/search';
+import { budgetProgramSearch, contractSearch } from '../queries/search-results.query';
 
 const { SearchResults } = searchResultsSchema('budgets');
 const BudgetProgramSearchHit = SearchHitType(BudgetProgram, 'BudgetProgram', 'budget program');

@@ -12,7 +12,7 @@ import { ActionPlan } from '../entities/action-plan.entity';
 import { Commitment } from '../entities/commitment.entity';
 import { OgpActionPlan } from '../entities/ogp-action-plan.entity';
 import { actionPlanById, commitmentById, ogpActionPlanById } from '../loaders';
-import { actionPlanSearch, commitmentSearch, ogpActionPlanSearch } from '../queries/search';
+import { actionPlanSearch, commitmentSearch, ogpActionPlanSearch } from '../queries/search-results.query';
 
 const { SearchResults } = searchResultsSchema('commitments');
 const CommitmentSearchHit = SearchHitType(Commitment, 'Commitment', 'commitment');

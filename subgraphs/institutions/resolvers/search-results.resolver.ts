@@ -11,7 +11,7 @@ import {
 import { Institution } from '../entities/institution.entity';
 import { State } from '../entities/state.entity';
 import { institutionById, stateById } from '../loaders';
-import { institutionSearch, stateSearch } from '../queries/search';
+import { institutionSearch, stateSearch } from '../queries/search-results.query';
 
 const { SearchResults } = searchResultsSchema('institutions');
 const InstitutionSearchHit = SearchHitType(Institution, 'Institution', 'institution');
