@@ -1,4 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
+import { SUBGRAPH_ERROR_CODES } from './subgraph-client';
 
 /** Error codes a client caused and can act on; their messages are safe to show. */
 const CLIENT_CODES = new Set([
@@ -24,6 +25,10 @@ export function maskErrors(production: boolean) {
       ...(formatted.locations ? { locations: formatted.locations } : {}),
     };
     if (CLIENT_CODES.has(code)) return { message: formatted.message, ...location, extensions: { code } };
+    // Which service failed and where is what a client needs to read a partial answer; the message names nothing internal.
+    if (SUBGRAPH_ERROR_CODES.includes(code)) {
+      return { message: formatted.message, ...location, extensions: { code, serviceName: formatted.extensions?.serviceName } };
+    }
     return { message: 'Internal server error', ...location, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import type http from 'node:http';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { maskErrors } from './errors';
 import type { GatewayConfig } from './config';
 import { createHttpServer, listen, type HealthReport } from './http';
+import { subgraphServices } from './subgraph-client';
 
 export interface RunningGateway {
   url: string;
@@ -29,7 +30,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const production = config.environment === 'production';
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new RemoteGraphQLDataSource({ url: urls[name] ?? url }),
+    buildService: subgraphServices(urls),
   });
   const server = new ApolloServer({
     gateway,

@@ -1,6 +1,5 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, EntitySchema } from 'typeorm';
 import { readConfig, type SubgraphConfig, type SubgraphName } from './config';
@@ -8,6 +7,7 @@ import { createContext, type SubgraphContext } from './context';
 import { openDataSource, type OpenedDataSource } from './data-source';
 import { errorFormatter } from './errors';
 import type { SearchSource } from './search';
+import { serveSubgraph } from './serve';
 
 /** What each subgraph folder exports: the kit does the rest (database, server, sample data). */
 export interface SubgraphDefinition {
@@ -62,18 +62,18 @@ export async function prepareSubgraph(definition: SubgraphDefinition, config: Su
 /** The entry point of every subgraph process: prints its URL and stops cleanly on SIGINT/SIGTERM. */
 export async function startSubgraph(definition: SubgraphDefinition): Promise<void> {
   const config = readConfig();
-  const prepared = await prepareSubgraph(definition, config);
-  const { url } = await startStandaloneServer(prepared.server, {
-    listen: { port: config.ports[definition.name] },
-    context: async () => prepared.context(),
-  });
-  console.log(`${definition.name} subgraph ready at ${url}`);
+  let prepared: PreparedSubgraph | null = null;
   const stop = async () => {
-    await prepared.close();
+    await prepared?.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // Started by `npm start`'s supervisor: its IPC channel closes when it dies, even by SIGKILL, so no subgraph is orphaned.
+  if (process.send) process.once('disconnect', stop);
+  prepared = await prepareSubgraph(definition, config);
+  const { url } = await serveSubgraph(prepared.server, prepared.context, config.ports[definition.name]);
+  console.log(`${definition.name} subgraph ready at ${url}`);
 }
 
 /** Runs a subgraph's start function and exits with the problem listed if it cannot start. */

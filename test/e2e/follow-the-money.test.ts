@@ -3,20 +3,8 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parseCentavos, formatCentavos } from '../../subgraphs/kit/money';
 import { programKey } from '../../subgraphs/kit/ids';
+import { FOLLOW_THE_MONEY } from '../../tools/bench/follow-the-money.query';
 import { startFederation, type TestFederation } from '../helpers/federation';
-
-const FOLLOW_THE_MONEY = `
-query FollowTheMoney($id: ID!) {
-  commitment(id: $id) {
-    title themes stage
-    actionPlan { title state { name openGovernmentMetric { year index } } }
-    responsibleInstitution { name kind order }
-    funding { approved modified exercised paid executionRate }
-    allocations { assigned basis program { key name fiscalYear totals { approved paid } } }
-    contracts { title buyer { name } transactions { date moment amount records { code access } } }
-    records { code title access series { code retention { activeYears semiActiveYears } } }
-  }
-}`;
 
 /** Sums a column of the shipped PEF sample for one program, straight from the file with BigInt. */
 function sampleTotal(year: number, key: string, column: string): string {

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { readGatewayConfig } from '../../gateway/config';
 import { startGateway, type RunningGateway } from '../../gateway/server';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/kit/config';
+import { serveSubgraph } from '../../subgraphs/kit/serve';
 import { prepareSubgraph, type PreparedSubgraph } from '../../subgraphs/kit/start-subgraph';
 import { SUBGRAPHS } from '../../tools/subgraphs';
 import { dropDatabase, testConfig, type QueryResult } from './subgraph';
@@ -21,14 +21,20 @@ export interface TestFederation {
  * The whole federated API in one test process: four subgraphs on throw-away databases, each on its own
  * HTTP port, and the gateway reading the checked-in schema/supergraph.graphql with their URLs.
  */
-export async function startFederation(environment: 'test' | 'production' = 'test'): Promise<TestFederation> {
+export async function startFederation(
+  environment: 'test' | 'production' = 'test',
+  options: {
+    /** Puts something between the gateway and a subgraph (e.g. a switchable proxy): returns the URL the gateway uses. */
+    route?: (name: SubgraphName, url: string) => Promise<string>;
+  } = {},
+): Promise<TestFederation> {
   const subgraphs = {} as Record<SubgraphName, PreparedSubgraph>;
   const urls: Record<string, string> = {};
   for (const name of SUBGRAPH_NAMES) {
     const prepared = await prepareSubgraph(SUBGRAPHS[name], testConfig({ NODE_ENV: environment }));
-    const { url } = await startStandaloneServer(prepared.server, { listen: { port: 0 }, context: async () => prepared.context() });
+    const { url } = await serveSubgraph(prepared.server, prepared.context, 0);
     subgraphs[name] = prepared;
-    urls[`${name.toUpperCase()}_URL`] = url;
+    urls[`${name.toUpperCase()}_URL`] = options.route ? await options.route(name, url) : url;
   }
   const gateway = await startGateway(
     readGatewayConfig({

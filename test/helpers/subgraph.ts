@@ -8,7 +8,7 @@ import { prepareSubgraph, type PreparedSubgraph, type SubgraphDefinition } from 
 
 export interface QueryResult {
   data?: Record<string, any> | null;
-  errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+  errors?: readonly { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
 export interface TestSubgraph extends PreparedSubgraph {

@@ -11,8 +11,9 @@ import { BudgetLineConnection } from './connections';
 @Resolver(() => Institution)
 export class InstitutionResolver {
   @FieldResolver(() => SpendingChain, {
+    nullable: true,
     description:
-      "The institution's budget in a fiscal year: its budget lines as responsible unit, or every line of the ramo for a `MX-RAMO-…` id.",
+      "The institution's budget in a fiscal year: its budget lines as responsible unit, or every line of the ramo for a `MX-RAMO-…` id. Null only while the budgets subgraph is unavailable.",
   })
   budget(
     @Root() institution: Institution,
@@ -23,7 +24,9 @@ export class InstitutionResolver {
   }
 
   @FieldResolver(() => BudgetLineConnection, {
-    description: "The institution's budget lines (of the whole ramo for a `MX-RAMO-…` id), in id order.",
+    nullable: true,
+    description:
+      "The institution's budget lines (of the whole ramo for a `MX-RAMO-…` id), in id order. Null only while the budgets subgraph is unavailable.",
   })
   budgetLines(
     @Root() institution: Institution,

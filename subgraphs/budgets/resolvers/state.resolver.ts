@@ -6,7 +6,11 @@ import { stateBudget } from '../loaders';
 
 @Resolver(() => State)
 export class StateResolver {
-  @FieldResolver(() => SpendingChain, { description: 'The federal budget lines located in this state in a fiscal year, summed exactly.' })
+  @FieldResolver(() => SpendingChain, {
+    nullable: true,
+    description:
+      'The federal budget lines located in this state in a fiscal year, summed exactly. Null only while the budgets subgraph is unavailable.',
+  })
   budget(
     @Root() state: State,
     @Arg('fiscalYear', () => Int, { description: 'Fiscal year (*ciclo*).' }) fiscalYear: number,
