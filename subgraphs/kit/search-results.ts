@@ -29,7 +29,7 @@ export function searchResultsSchema(subgraph: SubgraphName): SearchResultsSchema
   @Directive('@key(fields: "text")')
   @ObjectType('SearchResults', {
     description:
-      'What a search found (*resultados de búsqueda*), one ranked list per kind of item; each subgraph adds the lists of the items it owns.',
+      'What a search found (*resultados de búsqueda*), one ranked list per kind of item; each subgraph adds the lists of the items it owns. A list is null when its subgraph cannot answer: the others still do.',
   })
   class SearchResults {
     @Field({ description: 'The text searched for, as given.' })

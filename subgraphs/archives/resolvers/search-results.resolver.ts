@@ -20,6 +20,7 @@ const RecordSearchHit = SearchHitType(ArchivalRecord, 'Record', 'archival record
 @Resolver(() => SearchResults)
 export class SearchResultsResolver {
   @FieldResolver(() => [SeriesSearchHit], {
+    nullable: true,
     description: 'Classification series (*series documentales*) whose title, code, section or sampling criterion hold the words.',
   })
   series(
@@ -31,6 +32,7 @@ export class SearchResultsResolver {
   }
 
   @FieldResolver(() => [RecordSearchHit], {
+    nullable: true,
     description:
       'Archival records (*expedientes*) whose title, document titles, code or series code hold the words. A RESERVED or CONFIDENTIAL record is found only by its code and series: its hidden title and documents are never searched.',
   })

@@ -20,6 +20,7 @@ const ContractSearchHit = SearchHitType(Contract, 'Contract', 'contract');
 @Resolver(() => SearchResults)
 export class SearchResultsResolver {
   @FieldResolver(() => [BudgetProgramSearchHit], {
+    nullable: true,
     description:
       'Budget programs (*programas presupuestarios*), one per fiscal year, whose name, id, key, ramo or modality hold the words (`FORTAMUN` finds `2018:33I005`).',
   })
@@ -32,6 +33,7 @@ export class SearchResultsResolver {
   }
 
   @FieldResolver(() => [ContractSearchHit], {
+    nullable: true,
     description:
       'Contracts (*contratos*) whose title, description, ids, procedure number, or buyer or supplier names as published hold the words: a supplier is found through its contracts.',
   })

@@ -22,6 +22,7 @@ const OgpActionPlanSearchHit = SearchHitType(OgpActionPlan, 'OgpActionPlan', 'OG
 @Resolver(() => SearchResults)
 export class SearchResultsResolver {
   @FieldResolver(() => [CommitmentSearchHit], {
+    nullable: true,
     description: 'Commitments (*compromisos*) whose title, id, full text, lead institution or policy areas hold the words.',
   })
   commitments(
@@ -33,6 +34,7 @@ export class SearchResultsResolver {
   }
 
   @FieldResolver(() => [ActionPlanSearchHit], {
+    nullable: true,
     description: 'Local action plans (*planes de acción locales*) whose title (which names the state), id or status note hold the words.',
   })
   actionPlans(
@@ -44,6 +46,7 @@ export class SearchResultsResolver {
   }
 
   @FieldResolver(() => [OgpActionPlanSearchHit], {
+    nullable: true,
     description: 'Open Government Partnership action plans whose title, member (country or locality) or id hold the words.',
   })
   ogpActionPlans(

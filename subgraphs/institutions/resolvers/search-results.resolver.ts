@@ -20,6 +20,7 @@ const StateSearchHit = SearchHitType(State, 'State', 'state');
 @Resolver(() => SearchResults)
 export class SearchResultsResolver {
   @FieldResolver(() => [InstitutionSearchHit], {
+    nullable: true,
     description: 'Institutions (*sujetos obligados*) whose name, acronym or id hold the words.',
   })
   institutions(
@@ -31,6 +32,7 @@ export class SearchResultsResolver {
   }
 
   @FieldResolver(() => [StateSearchHit], {
+    nullable: true,
     description: 'States (*entidades federativas*) whose name, ISO code or INEGI code hold the words.',
   })
   states(@Root() results: SearchResultsShape, @Args() { first }: SearchHitsArgs, @Ctx() ctx: SubgraphContext): Promise<SearchHit<State>[]> {
