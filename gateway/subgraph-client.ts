@@ -1,55 +1,34 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { type DocumentNode, type FragmentDefinitionNode, GraphQLError, Kind, type SelectionSetNode, parse } from 'graphql';
 import { Agent, fetch } from 'undici';
-import { GatewayConfigError } from './config';
+import type { SubgraphClientConfig } from '../common/config/subgraph-client';
+import { ErrorCode } from '../common/errors';
+import type { RequestContext } from '../common/http/graphql';
+import type { Metrics } from '../common/http/metrics';
+import type { Logger } from '../common/logger';
 
-/** A subgraph refused the connection, dropped it, or answered with a 5xx: its fields are null. */
-export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
-/** A subgraph did not answer within `SUBGRAPH_TIMEOUT_MS`: its fields are null. */
-export const SUBGRAPH_TIMEOUT = 'SUBGRAPH_TIMEOUT';
-/** Codes whose errors are safe to show in production: they name a service and a path, nothing internal. */
-export const SUBGRAPH_ERROR_CODES: readonly string[] = [SUBGRAPH_UNAVAILABLE, SUBGRAPH_TIMEOUT];
+export const { SUBGRAPH_UNAVAILABLE, SUBGRAPH_TIMEOUT } = ErrorCode;
 
-export interface SubgraphClientConfig {
-  /** The whole subgraph request, queueing for a connection and reading the body included. */
-  timeoutMs: number;
-  /**
-   * How long an idle connection is kept for reuse. It must end before the subgraph server closes it (65 s,
-   * `subgraphs/kit/keep-alive.ts`), or a request can be written on a socket the server is closing.
-   */
-  keepAliveMs: number;
-  /** Connections per subgraph; requests beyond wait in a queue instead of opening thousands of sockets. */
-  connectionsPerSubgraph: number;
+/** What a subgraph client reports to: the gateway's log, and its metrics (a unit test may leave them out). */
+export interface SubgraphObservers {
+  logger: Logger;
+  metrics?: Metrics;
 }
 
-export function readSubgraphClientConfig(env: Record<string, string | undefined> = process.env): SubgraphClientConfig {
-  const problems: string[] = [];
-  const config = {
-    timeoutMs: wholeNumber(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 1, 300_000, problems),
-    keepAliveMs: wholeNumber(env, 'SUBGRAPH_KEEP_ALIVE_MS', 4_000, 1, 60_000, problems),
-    connectionsPerSubgraph: wholeNumber(env, 'SUBGRAPH_CONNECTIONS', 32, 1, 1_024, problems),
-  };
-  if (problems.length > 0) throw new GatewayConfigError(problems);
-  return config;
+/** Times one subgraph fetch into `ftm_subgraph_fetch_duration_seconds` by subgraph and outcome. */
+async function timed<T extends { errors?: readonly unknown[] }>(metrics: Metrics | undefined, subgraph: string, fetch: () => Promise<T>) {
+  const stop = metrics?.subgraphFetchDuration.startTimer({ subgraph });
+  try {
+    const response = await fetch();
+    stop?.({ outcome: response.errors?.length ? 'error' : 'ok' });
+    return response;
+  } catch (error) {
+    stop?.({ outcome: 'error' });
+    throw error;
+  }
 }
 
-function wholeNumber(
-  env: Record<string, string | undefined>,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-  problems: string[],
-) {
-  const value = env[name]?.trim();
-  if (!value) return fallback;
-  const parsed = Number(value);
-  if (Number.isInteger(parsed) && parsed >= min && parsed <= max) return parsed;
-  problems.push(`${name} must be a whole number from ${min} to ${max} (got "${value}")`);
-  return fallback;
-}
-
-type ProcessOptions = GraphQLDataSourceProcessOptions<Record<string, unknown>>;
+type ProcessOptions = GraphQLDataSourceProcessOptions<RequestContext>;
 type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
@@ -59,16 +38,26 @@ type FetcherResponse = Awaited<ReturnType<Fetcher>>;
  * the fetch resolves to one coded error per field it was asked for, at that field's path, instead of
  * throwing: the gateway then nulls exactly those fields and serves everything the other subgraphs sent.
  */
-export class SubgraphDataSource extends RemoteGraphQLDataSource {
+export class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> {
   constructor(
     readonly serviceName: string,
     url: string,
     config: SubgraphClientConfig,
+    private readonly observers: SubgraphObservers,
   ) {
     super({ url, fetcher: deadlineFetcher(config) });
   }
 
-  override async process(options: ProcessOptions): Promise<SubgraphResponse> {
+  /** The request id goes with every fetch, so the subgraph logs it under the gateway's id. */
+  override willSendRequest({ request, context }: ProcessOptions) {
+    if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
+  }
+
+  override process(options: ProcessOptions): Promise<SubgraphResponse> {
+    return timed(this.observers.metrics, this.serviceName, () => this.processOrNull(options));
+  }
+
+  private async processOrNull(options: ProcessOptions): Promise<SubgraphResponse> {
     try {
       return await super.process(options);
     } catch (error) {
@@ -76,7 +65,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
       // Health checks and schema loading keep their own errors; only a client's operation gets a partial answer.
       if (code === null || !('incomingRequestContext' in options)) throw error;
       // The client sees only the service and the code; the cause (refused, reset, socket hang up…) belongs in the log.
-      console.error(`gateway: ${this.serviceName} fetch failed (${code}): ${describe(error)}`);
+      this.observers.logger.warn(
+        { requestId: options.context?.requestId, subgraph: this.serviceName, code },
+        `${this.serviceName} fetch failed (${code}): ${describe(error)}`,
+      );
       const message =
         code === SUBGRAPH_TIMEOUT
           ? `The ${this.serviceName} service did not answer in time; its fields are null.`
@@ -92,8 +84,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
 }
 
 /** `buildService` for ApolloGateway: one pooled, time-limited data source per subgraph, at the URL configured for it. */
-export function subgraphServices(urls: Record<string, string>, config: SubgraphClientConfig = readSubgraphClientConfig()) {
-  return ({ name, url }: { name: string; url?: string }) => new SubgraphDataSource(name, urls[name] ?? url ?? '', config);
+export function subgraphServices(urls: Record<string, string>, config: SubgraphClientConfig, observers: SubgraphObservers) {
+  return ({ name, url }: { name: string; url?: string }) => new SubgraphDataSource(name, urls[name] ?? url ?? '', config, observers);
 }
 
 /**

@@ -18,7 +18,7 @@ async function main() {
   const gatewayEnv: Record<string, string | undefined> = { ...process.env };
   for (const name of SUBGRAPH_NAMES) {
     const variable = `${name.toUpperCase()}_URL`;
-    gatewayEnv[variable] ||= `http://localhost:${ports[name]}/`;
+    gatewayEnv[variable] ||= `http://localhost:${ports[name]}/graphql`;
   }
   const config = readGatewayConfig(gatewayEnv);
   const subgraphs = SUBGRAPH_NAMES.map((name) => new SupervisedProcess(name, path.join(__dirname, '..', 'subgraphs', name, 'index.js')));

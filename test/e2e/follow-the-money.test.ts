@@ -106,12 +106,12 @@ describe('the Follow-the-Money query through the gateway', () => {
     expect(commitment.source.load).toEqual({ format: 'sample', version: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 
-  test('health reports every subgraph up', async () => {
-    const response = await fetch(api.gateway.url.replace('/graphql', '/health'));
+  test('readiness reports the schema and every subgraph up', async () => {
+    const response = await fetch(api.gateway.url.replace('/graphql', '/ready'));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
-      status: 'ok',
-      subgraphs: { institutions: 'up', commitments: 'up', budgets: 'up', archives: 'up' },
+      ready: true,
+      checks: { schema: 'up', institutions: 'up', commitments: 'up', budgets: 'up', archives: 'up' },
     });
   });
 });

@@ -1,20 +1,21 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GatewayConfigError } from '../../gateway/config';
-import { maskErrors } from '../../gateway/errors';
-import { readSubgraphClientConfig, SUBGRAPH_TIMEOUT, SUBGRAPH_UNAVAILABLE, SubgraphDataSource } from '../../gateway/subgraph-client';
+import { GatewayConfigError, readGatewayConfig } from '../../gateway/config';
+import { createLogger } from '../../common/logger';
+import { maskErrors } from '../../common/errors';
+import { SUBGRAPH_TIMEOUT, SUBGRAPH_UNAVAILABLE, SubgraphDataSource } from '../../gateway/subgraph-client';
 import { SERVER_KEEP_ALIVE_MS } from '../../subgraphs/kit/keep-alive';
 
 describe('subgraph client configuration', () => {
   test('defaults: a 10 s deadline and an idle keep-alive that ends well before the subgraph server closes', () => {
-    const config = readSubgraphClientConfig({});
+    const config = readGatewayConfig({}).subgraphClient;
     expect(config).toEqual({ timeoutMs: 10_000, keepAliveMs: 4_000, connectionsPerSubgraph: 32 });
     expect(config.keepAliveMs).toBeLessThan(SERVER_KEEP_ALIVE_MS);
   });
 
   test('lists every problem at once', () => {
     try {
-      readSubgraphClientConfig({ SUBGRAPH_TIMEOUT_MS: '0', SUBGRAPH_KEEP_ALIVE_MS: '70000', SUBGRAPH_CONNECTIONS: 'many' });
+      readGatewayConfig({ SUBGRAPH_TIMEOUT_MS: '0', SUBGRAPH_KEEP_ALIVE_MS: '70000', SUBGRAPH_CONNECTIONS: 'many' });
       throw new Error('expected a rejection');
     } catch (error) {
       expect(error).toBeInstanceOf(GatewayConfigError);
@@ -51,11 +52,11 @@ describe('a subgraph fetch that fails', () => {
     },
   };
 
-  let log: jest.SpyInstance;
+  let logged: { msg: string; subgraph: string; code: string }[] = [];
+  const logger = createLogger('gateway', { level: 'warn' }, { write: (line: string) => logged.push(JSON.parse(line)) });
   beforeEach(() => {
-    log = jest.spyOn(console, 'error').mockImplementation(() => {});
+    logged = [];
   });
-  afterEach(() => log.mockRestore());
 
   async function process(source: SubgraphDataSource) {
     const options = { kind: 'incoming operation', request: entityFetch, incomingRequestContext: {}, context: {} };
@@ -74,7 +75,7 @@ describe('a subgraph fetch that fails', () => {
       res.end('down for maintenance');
     });
     try {
-      const response = await process(new SubgraphDataSource('budgets', url, config));
+      const response = await process(new SubgraphDataSource('budgets', url, config, { logger }));
       expect(response.data).toBeUndefined();
       expect(response.errors?.map((error) => error.path)).toEqual([
         ['_entities', 0, 'funding'],
@@ -84,7 +85,13 @@ describe('a subgraph fetch that fails', () => {
       ]);
       for (const error of response.errors ?? []) expect(error.extensions).toEqual({ code: SUBGRAPH_UNAVAILABLE, serviceName: 'budgets' });
       // The cause stays in the server's log.
-      expect(log).toHaveBeenCalledWith(expect.stringMatching(/budgets fetch failed \(SUBGRAPH_UNAVAILABLE\): 503/));
+      expect(logged).toEqual([
+        expect.objectContaining({
+          subgraph: 'budgets',
+          code: SUBGRAPH_UNAVAILABLE,
+          msg: expect.stringMatching(/budgets fetch failed \(SUBGRAPH_UNAVAILABLE\): 503/),
+        }),
+      ]);
     } finally {
       server.close();
     }
@@ -93,7 +100,7 @@ describe('a subgraph fetch that fails', () => {
   test('a server that never answers is cut at the deadline with SUBGRAPH_TIMEOUT', async () => {
     const { server, url } = await serve(() => {});
     try {
-      const response = await process(new SubgraphDataSource('budgets', url, config));
+      const response = await process(new SubgraphDataSource('budgets', url, config, { logger }));
       expect(new Set(response.errors?.map((error) => error.extensions?.code))).toEqual(new Set([SUBGRAPH_TIMEOUT]));
     } finally {
       server.closeAllConnections();

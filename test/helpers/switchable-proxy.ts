@@ -14,7 +14,7 @@ export interface SwitchableProxy {
 
 /** A TCP proxy in front of a subgraph, to stop, freeze and revive it without touching the subgraph itself. */
 export async function startSwitchableProxy(target: string): Promise<SwitchableProxy> {
-  const { hostname, port } = new URL(target);
+  const { hostname, port, pathname } = new URL(target);
   const sockets = new Set<net.Socket>();
   let frozen = false;
   const track = (socket: net.Socket) => {
@@ -47,7 +47,7 @@ export async function startSwitchableProxy(target: string): Promise<SwitchablePr
       dropConnections();
     });
   return {
-    url: `http://127.0.0.1:${proxyPort}/`,
+    url: `http://127.0.0.1:${proxyPort}${pathname}`,
     down: stopListening,
     freeze() {
       frozen = true;

@@ -1,3 +1,4 @@
+import { writeContractSuppliers } from './contract-suppliers';
 import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
 import { inTransaction, rejectIfProblems, upsertAll, type ImportProblem } from '../../kit/import/importing';
@@ -162,6 +163,7 @@ export async function writeOcds(manager: EntityManager, parsed: ParsedOcds): Pro
   await upsertAll(manager, Contract, parsed.contracts);
   await upsertAll(manager, ContractProgram, parsed.links);
   await upsertAll(manager, Transaction, parsed.transactions);
+  await writeContractSuppliers(manager, parsed.contracts);
 }
 
 /** Validates every file first; only a clean set is written, in one transaction. */

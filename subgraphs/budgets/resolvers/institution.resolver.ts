@@ -5,6 +5,8 @@ import { BudgetLine } from '../entities/budget-line.entity';
 import { SpendingChain } from '../entities/spending-chain';
 import { Institution } from '../entities/stubs';
 import { institutionBudget, institutionLines } from '../loaders';
+import { inPesosOf } from './real-chain';
+import { IN_PESOS_OF } from './spending.resolver';
 import { BudgetLineFilter } from './budget-line.input';
 import { BudgetLineConnection } from './connections';
 
@@ -15,12 +17,13 @@ export class InstitutionResolver {
     description:
       "The institution's budget in a fiscal year: its budget lines as responsible unit, or every line of the ramo for a `MX-RAMO-…` id. Null only while the budgets subgraph is unavailable.",
   })
-  budget(
+  async budget(
     @Root() institution: Institution,
     @Arg('fiscalYear', () => Int, { description: 'Fiscal year (*ciclo*).' }) fiscalYear: number,
+    @Arg('inPesosOf', () => Int, { nullable: true, description: IN_PESOS_OF }) base: number | null | undefined,
     @Ctx() ctx: SubgraphContext,
   ): Promise<SpendingChain> {
-    return institutionBudget(ctx, institution.id, fiscalYear);
+    return inPesosOf(ctx, await institutionBudget(ctx, institution.id, fiscalYear), fiscalYear, base);
   }
 
   @FieldResolver(() => BudgetLineConnection, {
