@@ -146,7 +146,7 @@ describe('search across the graph, through the gateway in one request', () => {
     const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
     const example = /```graphql\n(query Search[\s\S]*?)```/.exec(readme);
     expect(example).not.toBeNull();
-    const { data, errors } = await api.query(example![1], { text: 'fortamun' });
+    const { data, errors } = await api.query(example![1]);
     expect(errors).toBeUndefined();
     expect(data!.search.commitments[0].node.id).toBe('MX-TLA-PAL-2016-03');
     expect(data!.search.budgetPrograms.map((hit: Hit) => hit.node.id)).toEqual(['2018:33I005']);
