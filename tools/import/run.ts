@@ -3,6 +3,7 @@ import type { SubgraphConfig } from '../../subgraphs/kit/config';
 import type { StoredComparison } from '../../subgraphs/kit/import/import-summary';
 import type { ImportProblem } from '../../subgraphs/kit/import/importing';
 import type { RunOptions } from './args';
+import { announceLoad } from '../../subgraphs/kit/import/announce-load';
 import { namesInProvenance, recordLoad, type LoadDescription } from '../../subgraphs/kit/import/data-loads';
 import { compareWithStored } from '../../subgraphs/kit/import/import-summary';
 import { followWrites, type WriteProgress } from '../../subgraphs/kit/import/write-progress';
@@ -124,7 +125,10 @@ export async function runImport(format: FormatSpec, files: InputFile[], options:
       } finally {
         stopFollowing();
       }
-      if (!options.dryRun) await refreshStatistics(dataSource);
+      if (!options.dryRun) {
+        await refreshStatistics(dataSource);
+        await announceLoad(context.config.redis, format.subgraph);
+      }
     }
     counted ??= countFiles({ format, files: checkedFiles, problems, comparisons: null });
     const rejects = writeRejects(format, checkedFiles, problems, options.rejects, context.cwd);
