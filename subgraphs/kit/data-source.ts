@@ -6,6 +6,7 @@ import { DataSource, type Logger, type EntitySchema } from 'typeorm';
 import type { SubgraphConfig, SubgraphName } from './config';
 import { DataLoad } from './import/data-load.entity';
 import { migrationsOf, runPendingMigrations } from './migrations';
+import { prepareSearchIndex, type SearchSource } from './search';
 
 /**
  * Counts every SQL statement a data source sends. Tests read it around a request to prove that a list of
@@ -44,9 +45,15 @@ export function postgresSchemaName(config: SubgraphConfig, name: SubgraphName): 
  * PostgreSQL database. PostgreSQL holds real data, so its tables are only ever created and changed by the subgraph's
  * versioned migrations (migrations/<subgraph>/), run here before anything reads; `synchronize` would drop a column
  * as soon as an entity lost it. The embedded SQLite files are throw-away (development, tests), so they follow the
- * entities directly. Both hold the kit's record of loads.
+ * entities directly. Both hold the kit's record of loads, and the search index of the given sources, which every
+ * load through this data source then keeps in step.
  */
-export async function openDataSource(name: SubgraphName, entities: EntityTarget[], config: SubgraphConfig): Promise<OpenedDataSource> {
+export async function openDataSource(
+  name: SubgraphName,
+  entities: EntityTarget[],
+  config: SubgraphConfig,
+  search: SearchSource[] = [],
+): Promise<OpenedDataSource> {
   const counter = new StatementCounter(config.logSql);
   const tables = [...entities, DataLoad];
   let dataSource: DataSource;
@@ -89,6 +96,7 @@ export async function openDataSource(name: SubgraphName, entities: EntityTarget[
       throw error;
     });
   }
+  await prepareSearchIndex(dataSource, search);
   return { dataSource, counter };
 }
 

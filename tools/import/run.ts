@@ -8,6 +8,7 @@ import { namesInProvenance, recordLoad, type LoadDescription } from '../../subgr
 import { compareWithStored } from '../../subgraphs/kit/import/import-summary';
 import { followWrites, type WriteProgress } from '../../subgraphs/kit/import/write-progress';
 import { refreshStatistics } from '../../subgraphs/kit/import/statistics';
+import { refreshSearchIndex } from '../../subgraphs/kit/search';
 import { openImportDatabase, type ImportDatabase } from './database';
 import { writeRejects } from './rejects';
 import { countFiles, sortProblems, totals, type CheckedFile, type FileReport, type ImportReport } from './report';
@@ -60,8 +61,8 @@ class DryRunRollback extends Error {
 type Comparisons = Map<Table, StoredComparison<object>>;
 
 /**
- * Compares every row with the stored one, then writes through the importer's own write function and records the
- * load, all in one transaction; a dry run does the same and rolls it back, so the database also checks what would be
+ * Compares every row with the stored one, then writes through the importer's own write function, refreshes the search
+ * rows and records the load, all in one transaction; a dry run does the same and rolls it back, so the database also checks what would be
  * written.
  */
 async function apply(
@@ -75,6 +76,7 @@ async function apply(
       const comparisons: Comparisons = new Map();
       for (const table of parsed.tables) comparisons.set(table, await compareWithStored(manager, table.entity, table.rows));
       await parsed.write(manager);
+      await refreshSearchIndex(manager);
       await record(manager, comparisons);
       if (dryRun) throw new DryRunRollback();
     });

@@ -46,8 +46,9 @@ function contract(i: number): Contract {
 const contracts = (count: number) => Array.from({ length: count }, (_, i) => contract(i));
 const plain = (row: Contract) => ({ ...row, source: { ...row.source } });
 const stored = async () => (await subgraph.dataSource.getRepository(Contract).find({ order: { id: 'ASC' } })).map(plain);
+/** A bare transaction: a load's (inTransaction) would add the statements that rebuild the search rows. */
 const upsert = (rows: Contract[]) =>
-  subgraph.statementsDuring(() => inTransaction(subgraph.dataSource, (manager) => upsertAll(manager, Contract, rows)));
+  subgraph.statementsDuring(() => subgraph.dataSource.transaction((manager) => upsertAll(manager, Contract, rows)));
 
 /** Statements an upsert of `rows` rows sends when `written` of them are new or changed: one SELECT a batch of keys, then the INSERTs. */
 function statementsFor(rows: number, written: number): number {
