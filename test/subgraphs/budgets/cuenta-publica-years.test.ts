@@ -10,14 +10,14 @@ import {
   type CuentaPublicaFileInput,
 } from '../../../subgraphs/budgets/importers/cuenta-publica.importer';
 import { ImportError } from '../../../subgraphs/kit/import/importing';
+import { describeWithRealData, realData } from '../../helpers/real-data';
 import { openTestSubgraph, testConfig, type TestSubgraph } from '../../helpers/subgraph';
 import { format } from './expected';
 
-/** The real-data folder next to the project (../shared/data from the repository root). */
-const SHARED = path.resolve(__dirname, '../../../../shared/data/budget_mx_cuenta_publica');
-const FOLDER = path.join(SHARED, 'csv');
+/** The compilation's folder in the real-data folder: every year, and the ramo totals built from them. */
+const COMPILATION = realData('budget_mx_cuenta_publica');
+const FOLDER = path.join(COMPILATION, 'csv');
 const YEARS = Array.from({ length: 11 }, (_, i) => 2013 + i);
-const present = YEARS.every((year) => fs.existsSync(path.join(FOLDER, `${year}.csv`)));
 const input = (file: string): CuentaPublicaFileInput => ({ file, dataset: 'cuenta-publica' });
 const INPUTS = YEARS.map((year) => input(path.join(FOLDER, `${year}.csv`)));
 
@@ -72,10 +72,7 @@ interface Node {
   ramo: { code: string; name: string };
 }
 
-const describeWithData = present ? describe : describe.skip;
-if (!present) console.warn(`Cuenta Pública 2013–2023 tests skipped: ${FOLDER} does not hold 2013.csv … 2023.csv`);
-
-describeWithData('every Cuenta Pública year 2013–2023 from ../shared/data', () => {
+describeWithRealData('every Cuenta Pública year 2013–2023 from the real-data folder', () => {
   let subgraph: TestSubgraph;
   let files: Map<number, { sums: Sums; programs: number }>;
   let parsed: ReturnType<typeof parseCuentaPublicaFiles>;
@@ -238,7 +235,7 @@ describeWithData('every Cuenta Pública year 2013–2023 from ../shared/data', (
     const seen = new Map<string, number>();
     const off: string[] = [];
     let compared = 0;
-    for (const row of rowsOf(path.join(SHARED, 'data_total.csv'))) {
+    for (const row of rowsOf(path.join(COMPILATION, 'data_total.csv'))) {
       const moment = (Object.keys(MOMENTS) as Moment[]).find((m) => MOMENTS[m] === row.PRESUPUESTO);
       if (!moment) continue;
       const repeat = `${row.CICLO}|${row.ENTE}|${row.RAMO}|${moment}`;

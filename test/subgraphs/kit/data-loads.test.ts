@@ -5,10 +5,10 @@ import { definition as budgets } from '../../../subgraphs/budgets/definition';
 import { ocdsInputs } from '../../../subgraphs/budgets/sample';
 import { definition as archives } from '../../../subgraphs/archives/definition';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
-import { DATA, inputFile, runJson, sandbox, SHARED, type Sandbox } from '../../tools/import/cli';
+import { DATA, inputFile, runJson, sandbox, type Sandbox } from '../../tools/import/cli';
 
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-const PEF_2017 = path.join(SHARED, 'budget_mx_pef_ofdp_sample', '2017.sample.csv');
+const PEF_2017 = path.join(DATA, 'shcp-pef', '2017.sample.csv');
 
 const VERSION = `{ dataVersion { id budgets { version loadedAt files { version format dataset file sha256 bytes rows inserted updated unchanged rejected startedAt finishedAt } } } }`;
 const LINES = (first: number) =>

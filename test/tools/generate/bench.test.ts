@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { parseBenchArgs } from '../../../tools/bench/import';
 import { benchInputs, needsGenerated, presentInputs, type BenchInput } from '../../../tools/bench/inputs';
 import { METHODS, type Method } from '../../../tools/bench/measure';
@@ -12,7 +11,8 @@ import { parseBudgetFiles } from '../../../subgraphs/budgets/importers/shcp-budg
 import { syntheticBudgetInputs } from '../../../tools/generate/load';
 import { FORMATS } from '../../../tools/import/formats';
 import { inTransaction } from '../../../subgraphs/kit/import/importing';
-import { runJson, sandbox, SHARED, type Sandbox } from '../import/cli';
+import { REAL_DATA } from '../../helpers/real-data';
+import { runJson, sandbox, type Sandbox } from '../import/cli';
 import { DATA, generate, type Generated } from './helpers';
 
 /** The benchmark's machinery for every format on tiny inputs: rows land, throw-away databases go; no time is asserted anywhere. */
@@ -22,7 +22,7 @@ let box: Sandbox;
 
 beforeAll(() => {
   generated = generate({ lines: 40, transactions: 60, records: 5, seed: 'bench-smoke' });
-  inputs = benchInputs({ generated: generated.directory, realData: SHARED, projectData: DATA });
+  inputs = benchInputs({ generated: generated.directory, realData: REAL_DATA, projectData: DATA });
   box = sandbox();
 });
 afterAll(async () => {
@@ -41,7 +41,6 @@ test('every format the CLI imports has an input, generated or real', () => {
     'records',
   ]);
   for (const input of inputs) expect(input.paths.length).toBeGreaterThan(0);
-  if (!fs.existsSync(SHARED)) console.warn(`${SHARED} is absent: only the generated and project inputs are measured below`);
 });
 
 /** Rows read as the generator wrote them; for real files, as the CLI's own report counts them. */

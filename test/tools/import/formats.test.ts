@@ -6,24 +6,23 @@ import { definition as commitments } from '../../../subgraphs/commitments/defini
 import { definition as institutions } from '../../../subgraphs/institutions/definition';
 import type { SubgraphDefinition } from '../../../subgraphs/kit/start-subgraph';
 import { openTestSubgraph } from '../../helpers/subgraph';
-import { DATA, inputFile, runJson, sandbox, SHARED, type Sandbox } from './cli';
+import { DATA, inputFile, runJson, sandbox, type Sandbox } from './cli';
 
 const at = (...parts: string[]) => path.join(DATA, ...parts);
-const shared = (...parts: string[]) => path.join(SHARED, ...parts);
 
-/** Every format over real files, in an order that satisfies the records' check against the stored catalogue. */
+/** Every format over the real files the project ships, in an order that satisfies the records' check against the stored catalogue. */
 const EVERY_FORMAT: [string[], number][] = [
   [['shcp-budget', at('shcp-pef')], 4800],
   [['ocds', at('ocds')], 30],
-  [['cuenta-publica', shared('budget_mx_cuenta_publica', 'csv', '2017.csv')], 668],
+  [['cuenta-publica', at('cuenta-publica', '2017.csv')], 668],
   [['allocations', at('allocations', 'allocations.csv')], 6],
-  [['ogp-commitments', shared('ogp_commitments', 'open_parliament_0703.csv')], 558],
-  [['local-action-plans', shared('ogp_local_mx_pal'), at('illustrative')], 7 + 42],
-  [['metric', shared('ogp_local_mx_pal', 'indicadores_estatales_datos.csv')], 11],
-  [['guarantor-bodies', shared('institutions_mx_organos_garantes', 'inai-data.json')], 32],
+  [['ogp-commitments', at('ogp', 'open_parliament_0703.csv')], 558],
+  [['local-action-plans', at('ogp-local'), at('illustrative')], 7 + 42],
+  [['metric', at('metrica-gobierno-abierto', 'indicadores_estatales_datos.csv')], 11],
+  [['guarantor-bodies', at('organos-garantes', 'inai-data.json')], 32],
   [['technical-secretariats', at('ogp-local', 'ejercicios_locales.csv')], 7],
   [['pef-institutions', at('shcp-pef')], 1054],
-  [['archival-catalogue', shared('archival_cadido_sre')], 15 + 113 + 28],
+  [['archival-catalogue', at('archives')], 15 + 113 + 28],
   [['records', at('illustrative')], 13 + 21],
 ];
 

@@ -56,7 +56,7 @@ export const localActionPlans: FormatSpec = {
     'All five are required: a commitment is written whole, so loading the INAI files without the details would blank the details already stored. Dataset ids: inai-pal-local for the INAI files, illustrative for the details.',
     'All or nothing, checked in dependency order: the first file with problems stops the check (its problems are all reported), since later files would only repeat them as dangling references.',
   ],
-  example: 'npm run import -- local-action-plans ../shared/data/ogp_local_mx_pal data/illustrative',
+  example: 'npm run import -- local-action-plans data/ogp-local data/illustrative',
   shape: CSV_WITH_HEADER,
   independentFiles: false,
   skipRejected: false,

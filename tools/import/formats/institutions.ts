@@ -54,7 +54,7 @@ export const stateIndicators: FormatSpec = {
     'Every column of the data must be defined in the dictionary, and every definition must have its column. "n.a." loads as no value. Dataset id: metrica-gobierno-abierto-2017.',
     ALL_OR_NOTHING,
   ],
-  example: 'npm run import -- state-indicators ../shared/data/ogp_local_mx_pal',
+  example: 'npm run import -- state-indicators data/metrica-gobierno-abierto',
   shape: CSV_WITH_HEADER,
   independentFiles: false,
   skipRejected: false,
