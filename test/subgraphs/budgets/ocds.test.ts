@@ -5,8 +5,10 @@ import { definition } from '../../../subgraphs/budgets/definition';
 import { Contract } from '../../../subgraphs/budgets/entities/contract.entity';
 import { ContractProgram } from '../../../subgraphs/budgets/entities/contract-program.entity';
 import { Transaction } from '../../../subgraphs/budgets/entities/transaction.entity';
-import { loadOcdsFiles, parseOcdsFiles, type ParsedOcds } from '../../../subgraphs/budgets/importers/ocds.importer';
+import { ocds } from '../../../subgraphs/budgets/importers/ocds.format';
+import { parseOcdsFiles, type ParsedOcds } from '../../../subgraphs/budgets/importers/ocds.importer';
 import { ImportError, type ImportProblem } from '../../../subgraphs/kit/import/importing';
+import { importFormat, rowsOf } from '../../helpers/formats';
 import { describeWithRealData, realData, testWithRealData } from '../../helpers/real-data';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 import { centavos, DATA } from './expected';
@@ -322,9 +324,9 @@ describeWithRealData(
       const files = filesOf();
       const manager = subgraph.dataSource.manager;
       const before = await manager.count(Contract);
-      const parsed = await loadOcdsFiles(subgraph.dataSource, inputs(files));
-      expect(parsed.problems).toEqual([]);
-      expect(new Set(parsed.contracts.map((c) => c.source.dataset))).toEqual(new Set([dataset]));
+      const parsed = await importFormat(subgraph.dataSource, ocds, files);
+      expect([...parsed.fatal, ...parsed.skippable]).toEqual([]);
+      expect(new Set(rowsOf(parsed, Contract).map((c) => c.source.dataset))).toEqual(new Set([dataset]));
       const expected = fileSums(files);
       expect(expected.contracts).toBeGreaterThan(0);
       expect(await manager.count(Contract)).toBe(before + expected.contracts);
@@ -338,7 +340,7 @@ describeWithRealData(
         await manager.count(ContractProgram),
       ];
       const first = await stored();
-      await loadOcdsFiles(subgraph.dataSource, inputs(files));
+      await importFormat(subgraph.dataSource, ocds, files);
       expect(await stored()).toEqual(first);
     });
   },
@@ -352,8 +354,8 @@ describe('malformed OCDS input is rejected with a clear message, and nothing is 
   afterAll(() => subgraph.close());
 
   async function rejected(content: unknown, name = 'bad.json'): Promise<ImportProblem[]> {
-    const good = inputs(jsonFiles(path.join(DATA, 'ocds', 'gacm')));
-    const error = await loadOcdsFiles(subgraph.dataSource, [...good, { file: write(name, content) }]).then(
+    const good = jsonFiles(path.join(DATA, 'ocds', 'gacm'));
+    const error = await importFormat(subgraph.dataSource, ocds, [...good, write(name, content)]).then(
       () => null,
       (e: unknown) => e,
     );

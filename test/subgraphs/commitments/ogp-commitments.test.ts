@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { definition } from '../../../subgraphs/commitments/definition';
 import { Commitment } from '../../../subgraphs/commitments/entities/commitment.entity';
 import { OgpActionPlan } from '../../../subgraphs/commitments/entities/ogp-action-plan.entity';
-import { loadLocalActionPlans, shippedFiles } from '../../../subgraphs/commitments/importers/local-action-plans.importer';
+import { localActionPlans } from '../../../subgraphs/commitments/importers/local-action-plans.format';
 import {
   loadOgpCommitments,
   OGP_FILE,
@@ -13,6 +13,7 @@ import {
   shippedOgpFile,
 } from '../../../subgraphs/commitments/importers/ogp-commitments.importer';
 import { ImportError, readCsv, type ImportProblem } from '../../../subgraphs/kit/import/importing';
+import { importFormat } from '../../helpers/formats';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 
 const DATA = path.resolve(__dirname, '../../../data');
@@ -466,7 +467,7 @@ describe('re-import', () => {
 
   it('is left alone when the local action plans are re-imported', async () => {
     const before = await snapshot();
-    await loadLocalActionPlans(subgraph.dataSource, shippedFiles(DATA));
+    await importFormat(subgraph.dataSource, localActionPlans, [path.join(DATA, 'ogp-local'), path.join(DATA, 'illustrative')]);
     expect(await snapshot()).toBe(before);
   });
 });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseBenchArgs } from '../../../tools/bench/import';
 import { benchInputs, needsGenerated, presentInputs, type BenchInput } from '../../../tools/bench/inputs';
 import { METHODS, type Method } from '../../../tools/bench/measure';
@@ -7,10 +8,11 @@ import { openThrowawayDatabase } from '../../../tools/bench/throwaway-database';
 import { runMeasurement, type MeasurementResult } from '../../../tools/bench/worker';
 import { definition } from '../../../subgraphs/budgets/definition';
 import { BudgetLine } from '../../../subgraphs/budgets/entities/budget-line.entity';
-import { parseBudgetFiles } from '../../../subgraphs/budgets/importers/shcp-budget.importer';
-import { syntheticBudgetInputs } from '../../../tools/generate/load';
+import { shcpBudget } from '../../../subgraphs/budgets/importers/shcp-budget.format';
+import { LAYOUT } from '../../../tools/generate/synthetic';
 import { FORMATS } from '../../../tools/import/formats';
 import { inTransaction } from '../../../subgraphs/kit/import/importing';
+import { parseFormat, rowsOf } from '../../helpers/formats';
 import { REAL_DATA } from '../../helpers/real-data';
 import { runJson, sandbox, type Sandbox } from '../import/cli';
 import { DATA, generate, type Generated } from './helpers';
@@ -101,12 +103,12 @@ test('repeated loads go into emptied tables: the same rows written, the rows rea
 });
 
 test('the INSERT ceiling stores the same rows as the importer would (read back through the entity)', async () => {
-  const parsed = parseBudgetFiles(syntheticBudgetInputs(generated.directory));
+  const lines = rowsOf(await parseFormat(shcpBudget, [path.join(generated.directory, LAYOUT.budget)]), BudgetLine);
   const database = await openThrowawayDatabase(definition, engine, databaseUrl);
   try {
-    await inTransaction(database.dataSource, (manager) => insertRows(manager, BudgetLine, parsed.lines));
+    await inTransaction(database.dataSource, (manager) => insertRows(manager, BudgetLine, lines));
     const stored = await database.dataSource.getRepository(BudgetLine).find({ order: { id: 'ASC' } });
-    const expected = [...parsed.lines].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const expected = [...lines].sort((a, b) => (a.id < b.id ? -1 : 1));
     expect(stored.map((line) => [line.id, line.approved, line.paid, line.source.dataset, line.source.row])).toEqual(
       expected.map((line) => [line.id, line.approved, line.paid, line.source.dataset, line.source.row]),
     );

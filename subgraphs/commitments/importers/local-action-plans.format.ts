@@ -1,41 +1,12 @@
-import path from 'node:path';
-import { ActionPlan } from '../../../subgraphs/commitments/entities/action-plan.entity';
-import { Commitment, DETAILS_FILE, EVALUATIONS_FILE, MILESTONES_FILE } from '../../../subgraphs/commitments/entities/commitment.entity';
-import { OgpActionPlan } from '../../../subgraphs/commitments/entities/ogp-action-plan.entity';
-import { PLANS_FILE } from '../../../subgraphs/commitments/importers/action-plans.importer';
-import { COMMITMENTS_FILE } from '../../../subgraphs/commitments/importers/commitments.importer';
-import { parseLocalActionPlans, writeLocalActionPlans } from '../../../subgraphs/commitments/importers/local-action-plans.importer';
-import { parseOgpCommitments, writeOgpCommitments } from '../../../subgraphs/commitments/importers/ogp-commitments.importer';
-import type { ImportProblem } from '../../../subgraphs/kit/import/importing';
-import { namedSet, oneFile } from '../../../subgraphs/kit/import/inputs';
-import type { FormatSpec } from '../../../subgraphs/kit/import/format';
-import { allOrNothing, bySource, caught, CSV_WITH_HEADER, derived, unreadable } from '../../../subgraphs/kit/import/format-helpers';
-
-export const ogpCommitments: FormatSpec = {
-  name: 'ogp-commitments',
-  subgraph: 'commitments',
-  summary: 'OGP commitments with IRM assessments (g0v extract, 171-column CSV) → commitments, OGP action plans',
-  arguments: '<file.csv>',
-  help: [
-    "Reads one file of the Open Government Partnership's commitments with the IRM's assessments (one commitment a line, its action plan repeated on every line). Dataset id: ogp-irm-commitments; provenance names the file ogp/<file name>.",
-    'All or nothing: one rejected line and nothing is written.',
-  ],
-  example: 'npm run import -- ogp-commitments data/ogp/open_parliament_0703.csv',
-  shape: CSV_WITH_HEADER,
-  independentFiles: false,
-  skipRejected: false,
-  resolve: (paths, cwd) => oneFile(paths, cwd, (file) => `ogp/${path.basename(file)}`),
-  async parse([file]) {
-    const problems: ImportProblem[] = [];
-    const parsed = caught(problems, () => parseOgpCommitments(file.absolute, file.displayName));
-    if (parsed === null) return unreadable(problems);
-    return allOrNothing(
-      parsed.problems,
-      [bySource(Commitment, 'commitments', parsed.commitments), derived(OgpActionPlan, 'OGP action plans', parsed.actionPlans)],
-      (manager) => writeOgpCommitments(manager, parsed),
-    );
-  },
-};
+import type { FormatSpec } from '../../kit/import/format';
+import { allOrNothing, bySource, caught, CSV_WITH_HEADER, unreadable } from '../../kit/import/format-helpers';
+import type { ImportProblem } from '../../kit/import/importing';
+import { namedSet } from '../../kit/import/inputs';
+import { ActionPlan } from '../entities/action-plan.entity';
+import { Commitment, DETAILS_FILE, EVALUATIONS_FILE, MILESTONES_FILE } from '../entities/commitment.entity';
+import { PLANS_FILE } from './action-plans.importer';
+import { COMMITMENTS_FILE } from './commitments.importer';
+import { parseLocalActionPlans, writeLocalActionPlans } from './local-action-plans.importer';
 
 /** The five files by the names they are published and shipped under, with the names provenance gives them. */
 const LOCAL_FILES: Record<string, string> = {
