@@ -1,5 +1,7 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { FormatLoad, ParsedImport } from '../../subgraphs/kit/import/format';
+import { compareWithStored, type ImportSummary, summarize } from '../../subgraphs/kit/import/import-summary';
+import { rejectIfProblems } from '../../subgraphs/kit/import/importing';
 import { importSteps, resolveSteps } from '../../subgraphs/kit/import/sample';
 
 /**
@@ -24,5 +26,20 @@ export async function parseFormat(format: FormatLoad, paths: string[], manager?:
       if (!manager) throw new Error(`${format.name} checks against the database: give parseFormat a manager`);
       return manager;
     },
+  });
+}
+
+/**
+ * importFormat that also counts, table by table, what the load inserts, updates and leaves unchanged, compared with the
+ * stored rows inside the load's transaction before it writes (as the CLI's report counts them).
+ */
+export async function importCounted(dataSource: DataSource, format: FormatLoad, paths: string[]): Promise<Record<string, ImportSummary>> {
+  const parsed = await parseFormat(format, paths, dataSource.manager);
+  rejectIfProblems([...parsed.fatal, ...parsed.skippable]);
+  return dataSource.transaction(async (manager) => {
+    const counts: Record<string, ImportSummary> = {};
+    for (const table of parsed.tables) counts[table.label] = summarize(await compareWithStored(manager, table.entity, table.rows));
+    await parsed.write(manager);
+    return counts;
   });
 }

@@ -4,12 +4,10 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { definition } from '../../../subgraphs/budgets/definition';
 import { ProgramAccount } from '../../../subgraphs/budgets/entities/program-account.entity';
-import {
-  loadCuentaPublicaFiles,
-  parseCuentaPublicaFiles,
-  type CuentaPublicaFileInput,
-} from '../../../subgraphs/budgets/importers/cuenta-publica.importer';
+import { cuentaPublica } from '../../../subgraphs/budgets/importers/cuenta-publica.format';
+import { parseCuentaPublicaFiles, type CuentaPublicaFileInput } from '../../../subgraphs/budgets/importers/cuenta-publica.importer';
 import { ImportError } from '../../../subgraphs/kit/import/importing';
+import { importCounted } from '../../helpers/formats';
 import { describeWithRealData, realData } from '../../helpers/real-data';
 import { openTestSubgraph, testConfig, type TestSubgraph } from '../../helpers/subgraph';
 import { format } from './expected';
@@ -73,6 +71,15 @@ interface Node {
 }
 
 describeWithRealData('every Cuenta Pública year 2013–2023 from the real-data folder', () => {
+  /** Files through the cuenta-publica format: what it did to the program accounts. */
+  const load = async (files: CuentaPublicaFileInput[]) =>
+    (
+      await importCounted(
+        subgraph.dataSource,
+        cuentaPublica,
+        files.map((file) => file.file),
+      )
+    )['program accounts'];
   let subgraph: TestSubgraph;
   let files: Map<number, { sums: Sums; programs: number }>;
   let parsed: ReturnType<typeof parseCuentaPublicaFiles>;
@@ -134,7 +141,7 @@ describeWithRealData('every Cuenta Pública year 2013–2023 from the real-data 
 
   test("one import of all years; the sums through the API equal each file's to the centavo", async () => {
     const total = YEARS.reduce((sum, year) => sum + files.get(year)!.programs, 0);
-    expect(await loadCuentaPublicaFiles(subgraph.dataSource, INPUTS)).toEqual({ inserted: total, updated: 0, unchanged: 0, rejected: 0 });
+    expect(await load(INPUTS)).toEqual({ inserted: total, updated: 0, unchanged: 0, rejected: 0 });
     for (const year of YEARS) {
       const nodes = await nodesOf(year);
       accounts.set(year, nodes);
@@ -257,7 +264,7 @@ describeWithRealData('every Cuenta Pública year 2013–2023 from the real-data 
 
   test('loading all eleven files again reports 0 inserted, 0 updated', async () => {
     const total = YEARS.reduce((sum, year) => sum + files.get(year)!.programs, 0);
-    expect(await loadCuentaPublicaFiles(subgraph.dataSource, INPUTS)).toEqual({ inserted: 0, updated: 0, unchanged: total, rejected: 0 });
+    expect(await load(INPUTS)).toEqual({ inserted: 0, updated: 0, unchanged: total, rejected: 0 });
   });
 
   describe('a real file with one figure wrong is rejected, naming the line, and the database is unchanged', () => {
@@ -278,7 +285,7 @@ describeWithRealData('every Cuenta Pública year 2013–2023 from the real-data 
         count: await repository.count(),
         one: await repository.findOneByOrFail({ id: `${year}:01:R001@H. Cámara de Diputados` }),
       };
-      const error = await loadCuentaPublicaFiles(subgraph.dataSource, [input(file)]).then(
+      const error = await load([input(file)]).then(
         () => null,
         (e: unknown) => e,
       );
