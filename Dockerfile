@@ -7,6 +7,8 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY gateway gateway
 COPY subgraphs subgraphs
+# The subgraphs run these at start to create and change their PostgreSQL tables (dist/migrations/<subgraph>/).
+COPY migrations migrations
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim

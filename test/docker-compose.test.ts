@@ -53,4 +53,13 @@ describe('docker-compose.yml', () => {
     expect(dockerfile).toMatch(/COPY data data/);
     expect(dockerfile).toMatch(/npm run build/);
   });
+
+  test('builds the migrations into the image, where the production subgraphs run them at start', () => {
+    const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
+    expect(dockerfile.indexOf('COPY migrations migrations')).toBeGreaterThan(-1);
+    expect(dockerfile.indexOf('COPY migrations migrations')).toBeLessThan(dockerfile.indexOf('npm run build'));
+    const build = JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.build.json'), 'utf8')) as { include: string[] };
+    expect(build.include).toContain('migrations');
+    for (const name of Object.keys(manifest)) expect(compose.services[name].environment?.NODE_ENV).toBe('production');
+  });
 });

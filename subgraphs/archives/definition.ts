@@ -6,12 +6,12 @@ import { ClassificationSubseries } from './entities/classification-subseries.ent
 import { ArchivalRecord } from './entities/record.entity';
 import { RecordSubject } from './entities/record-subject.entity';
 import { loadSample } from './sample';
-import { buildArchivesSchema } from './schema';
+import { buildSchema } from './schema';
 
 export const definition: SubgraphDefinition = {
   name: 'archives',
   entities: [ClassificationSection, ClassificationSeries, ClassificationSubseries, ArchivalRecord, RecordSubject],
-  buildSchema: buildArchivesSchema,
+  buildSchema,
   loadSample,
   isEmpty: async (dataSource: DataSource) => (await dataSource.getRepository(ClassificationSeries).count()) === 0,
 };

@@ -29,7 +29,7 @@ export function retentionDates(
 
 /**
  * The life-cycle phase on `today`. A record changes phase on the due date itself (closed 2017-07-26 with
- * two active years: SEMI_ACTIVE from 2019-07-26). The SQL filter in records.query.ts states the same rules.
+ * two active years: SEMI_ACTIVE from 2019-07-26). The SQL filter in queries/record.query.ts states the same rules.
  */
 export function phaseOn(today: string, dates: RetentionDates, disposition: FinalDisposition): RecordPhase {
   if (dates.transferDueOn === null || dates.dispositionDueOn === null || today < dates.transferDueOn) return RecordPhase.ACTIVE;

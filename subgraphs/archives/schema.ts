@@ -5,24 +5,22 @@ import { ClassificationSectionResolver } from './resolvers/classification-sectio
 import { ClassificationSeriesResolver } from './resolvers/classification-series.resolver';
 import { referenceResolvers } from './resolvers/archives.reference';
 import { RecordResolver } from './resolvers/record.resolver';
-import {
-  CommitmentRecordsResolver,
-  ContractRecordsResolver,
-  InstitutionRecordsResolver,
-  TransactionRecordsResolver,
-} from './resolvers/stubs.resolver';
+import { CommitmentResolver } from './resolvers/commitment.resolver';
+import { ContractResolver } from './resolvers/contract.resolver';
+import { InstitutionResolver } from './resolvers/institution.resolver';
+import { TransactionResolver } from './resolvers/transaction.resolver';
 
-export function buildArchivesSchema(): Promise<GraphQLSchema> {
+export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     subgraph: 'archives',
     resolvers: [
       ClassificationSectionResolver,
       ClassificationSeriesResolver,
       RecordResolver,
-      CommitmentRecordsResolver,
-      ContractRecordsResolver,
-      TransactionRecordsResolver,
-      InstitutionRecordsResolver,
+      CommitmentResolver,
+      ContractResolver,
+      TransactionResolver,
+      InstitutionResolver,
     ],
     orphanedTypes: [Commitment, Contract, Transaction, Institution],
     referenceResolvers,

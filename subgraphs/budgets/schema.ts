@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../kit/federated-schema';
-import { CommitmentRef, InstitutionRef, StateRef } from './entities/stubs';
+import { Commitment, Institution, State } from './entities/stubs';
 import { AllocationResolver } from './resolvers/allocation.resolver';
 import { BudgetLineResolver } from './resolvers/budget-line.resolver';
 import { BudgetProgramResolver } from './resolvers/budget-program.resolver';
@@ -28,7 +28,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
       InstitutionResolver,
       StateResolver,
     ],
-    orphanedTypes: [InstitutionRef, StateRef, CommitmentRef],
+    orphanedTypes: [Institution, State, Commitment],
     referenceResolvers,
   });
 }

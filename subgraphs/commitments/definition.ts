@@ -3,12 +3,12 @@ import { ActionPlan } from './entities/action-plan.entity';
 import { Commitment } from './entities/commitment.entity';
 import { OgpActionPlan } from './entities/ogp-action-plan.entity';
 import { loadSample } from './sample';
-import { buildCommitmentsSchema } from './schema';
+import { buildSchema } from './schema';
 
 export const definition: SubgraphDefinition = {
   name: 'commitments',
   entities: [ActionPlan, Commitment, OgpActionPlan],
-  buildSchema: buildCommitmentsSchema,
+  buildSchema,
   loadSample,
   isEmpty: async (dataSource) => (await dataSource.getRepository(ActionPlan).count()) === 0,
 };

@@ -1,7 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../kit/federated-schema';
-import { Institution } from './entities/institution.stub';
-import { State } from './entities/state.stub';
+import { Institution, State } from './entities/stubs';
 import { ActionPlanResolver } from './resolvers/action-plan.resolver';
 import { CommitmentResolver } from './resolvers/commitment.resolver';
 import { referenceResolvers } from './resolvers/commitments.reference';
@@ -9,7 +8,7 @@ import { InstitutionResolver } from './resolvers/institution.resolver';
 import { OgpActionPlanResolver } from './resolvers/ogp-action-plan.resolver';
 import { StateResolver } from './resolvers/state.resolver';
 
-export function buildCommitmentsSchema(): Promise<GraphQLSchema> {
+export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     subgraph: 'commitments',
     resolvers: [ActionPlanResolver, CommitmentResolver, OgpActionPlanResolver, StateResolver, InstitutionResolver],

@@ -7,12 +7,12 @@ import { StateIndicator } from './entities/state-indicator.entity';
 import { State } from './entities/state.entity';
 import { TechnicalSecretariat } from './entities/technical-secretariat.entity';
 import { loadSample } from './sample';
-import { buildInstitutionsSchema } from './schema';
+import { buildSchema } from './schema';
 
 export const definition: SubgraphDefinition = {
   name: 'institutions',
   entities: [State, OpenGovernmentScore, StateIndicator, Institution, GuarantorYear, TechnicalSecretariat],
-  buildSchema: buildInstitutionsSchema,
+  buildSchema,
   loadSample,
   isEmpty: async (dataSource: DataSource) => (await dataSource.getRepository(State).count()) === 0,
 };

@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { DataSource, type Logger, type EntitySchema } from 'typeorm';
 import type { SubgraphConfig, SubgraphName } from './config';
 import { DataLoad } from './import/data-load.entity';
+import { migrationsOf, runPendingMigrations } from './migrations';
 
 /**
  * Counts every SQL statement a data source sends. Tests read it around a request to prove that a list of
@@ -38,8 +39,11 @@ export function postgresSchemaName(config: SubgraphConfig, name: SubgraphName): 
 }
 
 /**
- * Opens the subgraph's own database: a SQLite file per subgraph by default, or its own schema in the
- * configured PostgreSQL database. Tables are created from the entities on first open, with the kit's record of loads.
+ * Opens the subgraph's own database: a SQLite file per subgraph by default, or its own schema in the configured
+ * PostgreSQL database. PostgreSQL holds real data, so its tables are only ever created and changed by the subgraph's
+ * versioned migrations (migrations/<subgraph>/), run here before anything reads; `synchronize` would drop a column
+ * as soon as an entity lost it. The embedded SQLite files are throw-away (development, tests), so they follow the
+ * entities directly. Both hold the kit's record of loads.
  */
 export async function openDataSource(name: SubgraphName, entities: EntityTarget[], config: SubgraphConfig): Promise<OpenedDataSource> {
   const counter = new StatementCounter(config.logSql);
@@ -52,8 +56,13 @@ export async function openDataSource(name: SubgraphName, entities: EntityTarget[
       type: 'postgres',
       url: config.database.url,
       schema,
+      // The schema is also the connection's search_path, so TypeORM leaves it out of the SQL it writes: the same
+      // migrations then work in any schema (DATABASE_SCHEMA_PREFIX, the tests' throw-away schemas).
+      extra: { options: `-c search_path=${schema}` },
       entities: tables,
-      synchronize: true,
+      synchronize: false,
+      migrations: migrationsOf(name),
+      migrationsTableName: 'migrations',
       logger: counter,
       logging: ['query', 'error'],
       // bigint and numeric come back as strings; the Money transformer turns them into exact centavos.
@@ -72,6 +81,12 @@ export async function openDataSource(name: SubgraphName, entities: EntityTarget[
     });
   }
   await dataSource.initialize();
+  if (config.database.kind === 'postgres') {
+    await runPendingMigrations(dataSource, postgresSchemaName(config, name)).catch(async (error: unknown) => {
+      await dataSource.destroy();
+      throw error;
+    });
+  }
   return { dataSource, counter };
 }
 
@@ -79,7 +94,11 @@ async function ensurePostgresSchema(url: string, schema: string): Promise<void> 
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
+    // IF NOT EXISTS alone races when two processes start on one schema; the lock is the one migrations take.
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [schema]);
     await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await client.query('COMMIT');
   } finally {
     await client.end();
   }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parseCentavos, formatCentavos } from '../../subgraphs/kit/money';
+import { programKey } from '../../subgraphs/kit/ids';
 import { startFederation, type TestFederation } from '../helpers/federation';
 
 const FOLLOW_THE_MONEY = `
@@ -18,12 +19,12 @@ query FollowTheMoney($id: ID!) {
 }`;
 
 /** Sums a column of the shipped PEF sample for one program, straight from the file with BigInt. */
-function sampleTotal(year: number, programKey: string, column: string): string {
+function sampleTotal(year: number, key: string, column: string): string {
   const rows: Record<string, string>[] = parse(fs.readFileSync(path.resolve(__dirname, `../../data/shcp-pef/${year}.sample.csv`)), {
     columns: true,
   });
   const total = rows
-    .filter((row) => `${row.id_ramo.padStart(2, '0')}${row.id_modalidad}${row.id_pp.padStart(3, '0')}` === programKey)
+    .filter((row) => programKey(row.id_ramo, row.id_modalidad, row.id_pp) === key)
     .reduce((sum, row) => sum + (parseCentavos(row[column]) ?? 0n), 0n);
   return formatCentavos(total);
 }

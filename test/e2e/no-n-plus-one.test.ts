@@ -1,4 +1,5 @@
 import { Commitment } from '../../subgraphs/commitments/entities/commitment.entity';
+import { commitmentId } from '../../subgraphs/kit/ids';
 import { startFederation, type TestFederation } from '../helpers/federation';
 
 /**
@@ -30,7 +31,7 @@ beforeAll(async () => {
   const synthetic = Array.from({ length: 95 }, (_, i) =>
     repository.create({
       ...model,
-      id: `MX-TLA-PAL-2016-${100 + i}`,
+      id: commitmentId('MX-TLA-PAL-2016', 100 + i),
       number: 100 + i,
       responsibleInstitutionId: INSTITUTIONS[i % INSTITUTIONS.length],
     }),

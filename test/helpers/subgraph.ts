@@ -78,3 +78,10 @@ export async function dropDatabase(config: SubgraphConfig, name: SubgraphDefinit
     await client.end();
   }
 }
+
+/**
+ * For what only PostgreSQL has (migrations; SQLite follows the entities): runs when DATABASE_URL is set, as CI does on
+ * its PostgreSQL pass, and is reported as skipped on SQLite.
+ */
+export const describeOnPostgres = (title: string, body: () => void) =>
+  process.env.DATABASE_URL ? describe(title, body) : describe.skip(`${title} (needs PostgreSQL: set DATABASE_URL)`, body);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readCsv, type CsvRow } from '../../subgraphs/kit/import/importing';
-import { programKey } from '../../subgraphs/budgets/importers/shcp-budget.importer';
+import { programKey } from '../../subgraphs/kit/ids';
 
 /**
  * One administrative and programmatic combination seen in a real OFDP row: who spends (ramo, responsible

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { responsibleUnitId } from '../../subgraphs/kit/ids';
 import type { GeneratedProgram } from './budget';
 import type { SeriesCode } from './catalogue';
 import { dayOfYear, daysBetween } from './dates';
@@ -81,7 +82,7 @@ export class RecordsWriter {
   private writeRecord(program: GeneratedProgram, title: string, openedOn: string): string {
     this.summary.records += 1;
     const { template } = program;
-    const institutionId = `MX-CPA-${template.ramo.padStart(2, '0')}${template.unit}`;
+    const institutionId = responsibleUnitId(template.ramo.padStart(2, '0'), template.unit);
     const series = this.random.pick(this.series);
     const code = `${series.code}/${String(this.summary.records).padStart(7, '0')}/${SYNTHETIC_FISCAL_YEAR}`;
     const opened = daysBetween(`${SYNTHETIC_FISCAL_YEAR}-01-01`, openedOn);

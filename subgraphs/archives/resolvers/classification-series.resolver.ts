@@ -6,6 +6,7 @@ import { ClassificationSeries } from '../entities/classification-series.entity';
 import { ClassificationSubseries } from '../entities/classification-subseries.entity';
 import type { ArchivalRecord } from '../entities/record.entity';
 import { recordPageOfSeries, sectionByCode, seriesByCode, subseriesOfSeries } from '../loaders';
+import { classificationSeriesQuery } from '../queries/classification-series.query';
 import { ClassificationSeriesFilter } from './classification.input';
 import { ClassificationSeriesConnection, RecordConnection } from './connections';
 
@@ -29,12 +30,7 @@ export class ClassificationSeriesResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<ClassificationSeries>> {
     const window = pageWindow(page, ctx.config.maxPageSize);
-    const query = ctx.dataSource.getRepository(ClassificationSeries).createQueryBuilder('series');
-    if (filter?.sectionCode) query.andWhere('series.sectionCode = :sectionCode', { sectionCode: filter.sectionCode });
-    if (filter?.finalDisposition) query.andWhere('series.finalDisposition = :disposition', { disposition: filter.finalDisposition });
-    // The values are a JSON array of enum names; the quotes make the match exact (LEGAL never matches ILLEGAL).
-    if (filter?.documentaryValue) query.andWhere('series.documentaryValues LIKE :value', { value: `%"${filter.documentaryValue}"%` });
-    return paginate(query, window, 'code');
+    return paginate(classificationSeriesQuery(ctx.dataSource, filter), window, 'code');
   }
 
   @FieldResolver(() => ClassificationSection, { description: 'The section of the classification chart the series belongs to (*sección*).' })

@@ -10,7 +10,7 @@ import { recordById, seriesByCode, subjectsOfRecord } from '../loaders';
 import { phaseOn } from '../retention';
 import { RecordConnection } from './connections';
 import { RecordFilter } from './record.input';
-import { recordsQuery } from './records.query';
+import { recordsQuery } from '../queries/record.query';
 
 /** Only a PUBLIC record shows what it is about; every query path reaches `title` and `documents` through here. */
 export function isDisclosed(record: ArchivalRecord): boolean {

@@ -2,7 +2,7 @@ import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-gr
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { centavosColumn, MoneyScalar, type Centavos } from '../../kit/money';
 import { SourceRef } from '../../kit/provenance';
-import { stateRef, StateRef } from './stubs';
+import { stateRef, State } from './stubs';
 
 export enum AllocationBasis {
   COMMITMENT_TEXT = 'COMMITMENT_TEXT',
@@ -22,8 +22,8 @@ registerEnumType(AllocationBasis, {
 
 @ObjectType({ description: 'The part of a program a commitment covers (*ámbito*): a state, or a municipality within it.' })
 export class AllocationScope {
-  @Field(() => StateRef, { description: 'The state (*entidad federativa*).' })
-  state: StateRef;
+  @Field(() => State, { description: 'The state (*entidad federativa*).' })
+  state: State;
 
   @Field(() => String, { nullable: true, description: 'The municipality (*municipio*) by name, when the commitment covers only one.' })
   municipality: string | null;

@@ -1,32 +1,32 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 @Directive('@key(fields: "id")')
-@ObjectType('Institution', {
+@ObjectType({
   description: 'A public institution (*sujeto obligado*), owned by the institutions subgraph; budgets adds its budget.',
 })
-export class InstitutionRef {
+export class Institution {
   @Field(() => ID, { description: 'Institution id: `MX-CPA-<ramo><unit>` for a responsible unit, `MX-RAMO-<ramo>` for a ramo.' })
   id: string;
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType('State', {
+@ObjectType({
   description: 'A federal entity (*entidad federativa*), owned by the institutions subgraph; budgets adds its budget.',
 })
-export class StateRef {
+export class State {
   @Field(() => ID, { description: 'INEGI code, two digits (`29` = Tlaxcala).' })
   id: string;
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType('Commitment', {
+@ObjectType({
   description: 'An action-plan commitment (*compromiso*), owned by the commitments subgraph; budgets adds its money.',
 })
-export class CommitmentRef {
+export class Commitment {
   @Field(() => ID, { description: 'Commitment id, e.g. `MX-TLA-PAL-2016-03`.' })
   id: string;
 }
 
-export const institutionRef = (id: string): InstitutionRef => ({ id });
-export const stateRef = (id: string): StateRef => ({ id });
-export const commitmentRef = (id: string): CommitmentRef => ({ id });
+export const institutionRef = (id: string): Institution => ({ id });
+export const stateRef = (id: string): State => ({ id });
+export const commitmentRef = (id: string): Commitment => ({ id });

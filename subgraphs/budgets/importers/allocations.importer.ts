@@ -12,6 +12,7 @@ import {
 } from '../../kit/import/importing';
 import { datasetCatalogue, sourceAt } from '../../kit/provenance';
 import { stateById } from '../../kit/states';
+import { budgetProgramId } from '../../kit/ids';
 import { Allocation, AllocationBasis } from '../entities/allocation.entity';
 
 export const ALLOCATION_COLUMNS = [
@@ -87,7 +88,7 @@ function parseAllocation(file: string, row: CsvRow, problems: ImportProblem[]): 
   allocation.commitmentId = commitmentId;
   allocation.fiscalYear = fiscalYear;
   allocation.programKey = programKey;
-  allocation.programId = `${fiscalYear}:${programKey}`;
+  allocation.programId = budgetProgramId(fiscalYear, programKey);
   allocation.stateId = state?.id ?? null;
   allocation.municipality = municipality;
   allocation.assigned = read.optionalMoney('assigned');

@@ -15,6 +15,7 @@ import { Contract } from '../entities/contract.entity';
 import { splitCsv, type CsvRecord } from '../../kit/import/csv-records';
 import { exactCentavos } from './exact-amount';
 import { compareWithStored, summarize, type ImportSummary } from '../../kit/import/import-summary';
+import { budgetProgramId, responsibleUnitId } from '../../kit/ids';
 
 /**
  * The 45 columns of the SFP's CompraNet contracts file, in the order of its dictionary (data/compranet/diccionario.xlsx,
@@ -269,15 +270,16 @@ function parseRecord(
 export function federalUnitId(unitKey: string | null): string | null {
   const match = FEDERAL_UNIT.exec(unitKey ?? '');
   if (!match || match[2] === '000') return null;
-  return `MX-CPA-${match[1]}${match[2]}`;
+  return responsibleUnitId(match[1], match[2]);
 }
 
 function linksOf(contract: Contract): ContractProgram[] {
-  if (contract.fiscalYear === null) return [];
+  const year = contract.fiscalYear;
+  if (year === null) return [];
   return contract.programKeys.map((key) => {
     const link = new ContractProgram();
     link.contractId = contract.id;
-    link.programId = `${contract.fiscalYear}:${key}`;
+    link.programId = budgetProgramId(year, key);
     link.id = `${link.contractId}|${link.programId}`;
     return link;
   });

@@ -7,6 +7,7 @@ import { blocksOf, parseBlock, percentageDecimals, type Block, type Figure, type
 import { sectionsOf, type Section } from './cuenta-publica.sections';
 import { ramoByName } from './ramos';
 import { compareWithStored, summarize, type ImportSummary } from '../../kit/import/import-summary';
+import { budgetProgramId } from '../../kit/ids';
 
 /**
  * The Cuenta Pública files (lapanquecita/cuenta-publica, csv/<year>.csv) hold, per ente, ramo and program, a block of
@@ -100,7 +101,7 @@ function accountOf(dataset: string, file: string, section: Section, block: Block
   account.ramoGroup = block.labelField === 'subramo' ? first.values.ramo || null : GROUPS.includes(ente.toLowerCase()) ? ente : null;
   account.programAsPublished = program;
   account.key = `${ramo.code}${program}`;
-  account.programId = `${year}:${account.key}`;
+  account.programId = budgetProgramId(year, account.key);
   account.name = block.nameRow?.values.presupuesto ?? null;
   account.approved = figure('approved').value;
   account.modified = figure('modified').value;

@@ -1,6 +1,7 @@
 import { sourceAt } from '../../kit/provenance';
 import type { ImportProblem } from '../../kit/import/importing';
 import { asArray, asObject, asText, either, JsonReader, type JsonObject } from '../../kit/import/json';
+import { budgetProgramId, ramoId, unitId } from '../../kit/ids';
 import { ContractProgram } from '../entities/contract-program.entity';
 import { Contract } from '../entities/contract.entity';
 import { SpendingMoment, Transaction } from '../entities/transaction.entity';
@@ -124,7 +125,7 @@ export class ProcessReader {
     contract.description = asText(raw.description);
     const buyer = party(asArray(raw.buyers)[0]) ?? party(this.root.buyer) ?? this.soleParty('buyer');
     contract.buyerAsPublished = buyer;
-    contract.buyerId = this.institutionOf(buyer) ?? (process.stated ? `MX-RAMO-${process.stated.ramo}` : null);
+    contract.buyerId = this.institutionOf(buyer) ?? (process.stated ? ramoId(process.stated.ramo) : null);
     contract.suppliers = this.suppliersOf(raw);
 
     const valueKey = asObject(raw.value) ? 'value' : asObject(raw.valueWithTax) ? 'valueWithTax' : null;
@@ -143,14 +144,14 @@ export class ProcessReader {
     contract.programKeys = process.stated ? [process.stated.key] : ownKeys.length > 0 ? ownKeys : process.plannedKeys;
     contract.source = sourceAt(this.dataset, ...this.placeOf(raw, value, valueKey));
 
-    const programOf = (key: string | null) => (year !== null && key !== null && PROGRAM_KEY.test(key) ? `${year}:${key}` : null);
+    const programOf = (key: string | null) => (year !== null && key !== null && PROGRAM_KEY.test(key) ? budgetProgramId(year, key) : null);
     const links =
       year === null
         ? []
         : contract.programKeys.map((key) => {
             const link = new ContractProgram();
             link.contractId = contract.id;
-            link.programId = `${year}:${key}`;
+            link.programId = budgetProgramId(year, key);
             link.id = `${link.contractId}|${link.programId}`;
             return link;
           });
@@ -180,7 +181,7 @@ export class ProcessReader {
       .find((candidate) => candidate !== null && asText(candidate.id) === buyer.id);
     const identifier = asObject(entry?.identifier);
     const code = asText(identifier?.id);
-    return identifier?.scheme === CPA && code ? `${CPA}-${code}` : null;
+    return identifier?.scheme === CPA && code ? unitId(code) : null;
   }
 
   /** The contract's own suppliers, else those of the award it names (`awardID`), as OCDS 1.0 publishers state them. */

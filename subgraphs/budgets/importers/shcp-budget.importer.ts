@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { collectProblems, eachCsvRow, RowReader, upsertAll, type CsvRow, type ImportProblem } from '../../kit/import/importing';
 import { sourceAt } from '../../kit/provenance';
 import { stateById } from '../../kit/states';
+import { budgetProgramId, programKey, ramoId, responsibleUnitId } from '../../kit/ids';
 import { BudgetLine } from '../entities/budget-line.entity';
 import { BudgetProgram } from '../entities/budget-program.entity';
 
@@ -64,10 +65,6 @@ export interface ParsedBudget {
   problems: ImportProblem[];
 }
 
-export function programKey(ramo: string, modality: string, program: string): string {
-  return `${ramo.padStart(2, '0')}${modality}${program.padStart(3, '0')}`;
-}
-
 /** Parses the OFDP files (pure: nothing is written) into budget lines and the programs they name. */
 export function parseBudgetFiles(inputs: BudgetFileInput[]): ParsedBudget {
   const problems: ImportProblem[] = [];
@@ -123,10 +120,10 @@ function parseLine(file: string, dataset: string, row: CsvRow, problems: ImportP
 
   const line = new BudgetLine();
   line.fiscalYear = year;
-  line.programId = `${year}:${programKey(ramo, modality, program)}`;
+  line.programId = budgetProgramId(year, programKey(ramo, modality, program));
   line.ramoCode = ramo;
-  line.ramoInstitutionId = `MX-RAMO-${ramo}`;
-  line.institutionId = `MX-CPA-${ramo}${unit}`;
+  line.ramoInstitutionId = ramoId(ramo);
+  line.institutionId = responsibleUnitId(ramo, unit);
   line.unitCode = unit;
   line.unitName = read.text('desc_ur');
   line.stateId = state?.id ?? null;

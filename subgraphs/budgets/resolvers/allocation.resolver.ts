@@ -3,8 +3,9 @@ import type { SubgraphContext } from '../../kit/context';
 import { Allocation } from '../entities/allocation.entity';
 import { BudgetProgram } from '../entities/budget-program.entity';
 import { SpendingChain } from '../entities/spending-chain';
-import { commitmentRef, CommitmentRef } from '../entities/stubs';
+import { commitmentRef, Commitment } from '../entities/stubs';
 import { allocationFunding, programById } from '../loaders';
+import { allocationsQuery } from '../queries/allocation.query';
 import { AllocationFilter } from './allocation.input';
 
 @Resolver(() => Allocation)
@@ -15,14 +16,11 @@ export class AllocationResolver {
     filter: AllocationFilter | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Allocation[]> {
-    const query = ctx.dataSource.getRepository(Allocation).createQueryBuilder('a').orderBy('a.id', 'ASC');
-    if (filter?.commitmentId != null) query.andWhere('a.commitmentId = :commitmentId', { commitmentId: filter.commitmentId });
-    if (filter?.programId != null) query.andWhere('a.programId = :programId', { programId: filter.programId });
-    return query.getMany();
+    return allocationsQuery(ctx.dataSource, filter).getMany();
   }
 
-  @FieldResolver(() => CommitmentRef, { description: 'The commitment (*compromiso*).' })
-  commitment(@Root() allocation: Allocation): CommitmentRef {
+  @FieldResolver(() => Commitment, { description: 'The commitment (*compromiso*).' })
+  commitment(@Root() allocation: Allocation): Commitment {
     return commitmentRef(allocation.commitmentId);
   }
 

@@ -3,8 +3,9 @@ import { PageArgs, pageWindow, paginate, type Page } from '../../kit/connection'
 import type { SubgraphContext } from '../../kit/context';
 import { BudgetLine } from '../entities/budget-line.entity';
 import { BudgetProgram } from '../entities/budget-program.entity';
-import { institutionRef, InstitutionRef, stateRef, StateRef } from '../entities/stubs';
-import { applyLineFilter, lineById, programById } from '../loaders';
+import { institutionRef, Institution, stateRef, State } from '../entities/stubs';
+import { lineById, programById } from '../loaders';
+import { budgetLinesQuery } from '../queries/budget-line.query';
 import { BudgetLineFilter } from './budget-line.input';
 import { BudgetLineConnection } from './connections';
 
@@ -23,7 +24,7 @@ export class BudgetLineResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<BudgetLine>> {
     const window = pageWindow(page, ctx.config.maxPageSize);
-    return paginate(applyLineFilter(ctx.dataSource.getRepository(BudgetLine).createQueryBuilder('l'), filter), window);
+    return paginate(budgetLinesQuery(ctx.dataSource, filter), window);
   }
 
   @FieldResolver(() => BudgetProgram, { description: 'The budget program (*programa presupuestario*) of this line.' })
@@ -33,18 +34,18 @@ export class BudgetLineResolver {
     return program;
   }
 
-  @FieldResolver(() => InstitutionRef, {
+  @FieldResolver(() => Institution, {
     description: 'The responsible unit (*unidad responsable*) as an institution, `MX-CPA-<ramo><unit>`.',
   })
-  institution(@Root() line: BudgetLine): InstitutionRef {
+  institution(@Root() line: BudgetLine): Institution {
     return institutionRef(line.institutionId);
   }
 
-  @FieldResolver(() => StateRef, {
+  @FieldResolver(() => State, {
     nullable: true,
     description: 'The state the money is spent in; null abroad or when not geographically distributable (see `geography`).',
   })
-  state(@Root() line: BudgetLine): StateRef | null {
+  state(@Root() line: BudgetLine): State | null {
     return line.stateId === null ? null : stateRef(line.stateId);
   }
 }

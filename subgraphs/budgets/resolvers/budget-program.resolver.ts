@@ -1,13 +1,15 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, pageWindow, paginate, type Page } from '../../kit/connection';
 import type { SubgraphContext } from '../../kit/context';
+import { ramoId } from '../../kit/ids';
 import { BudgetLine } from '../entities/budget-line.entity';
 import { BudgetProgram } from '../entities/budget-program.entity';
 import { Contract } from '../entities/contract.entity';
 import { ProgramAccount } from '../entities/program-account.entity';
 import { SpendingChain } from '../entities/spending-chain';
-import { institutionRef, InstitutionRef } from '../entities/stubs';
+import { institutionRef, Institution } from '../entities/stubs';
 import { accountsByProgram, contractsOfPrograms, programById, programLines, programTotals } from '../loaders';
+import { budgetProgramsQuery } from '../queries/budget-program.query';
 import { BudgetProgramFilter } from './budget-program.input';
 import { BudgetLineConnection, BudgetProgramConnection } from './connections';
 
@@ -29,19 +31,12 @@ export class BudgetProgramResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<BudgetProgram>> {
     const window = pageWindow(page, ctx.config.maxPageSize);
-    const query = ctx.dataSource.getRepository(BudgetProgram).createQueryBuilder('p');
-    if (filter?.fiscalYear != null) query.andWhere('p.fiscalYear = :fiscalYear', { fiscalYear: filter.fiscalYear });
-    if (filter?.ramo != null) query.andWhere('p.ramoCode = :ramo', { ramo: filter.ramo.padStart(2, '0') });
-    if (filter?.modality != null) query.andWhere('p.modalityCode = :modality', { modality: filter.modality.toUpperCase() });
-    if (filter?.search) {
-      query.andWhere('(LOWER(p.name) LIKE :search OR LOWER(p.key) LIKE :search)', { search: `%${filter.search.toLowerCase()}%` });
-    }
-    return paginate(query, window);
+    return paginate(budgetProgramsQuery(ctx.dataSource, filter), window);
   }
 
-  @FieldResolver(() => InstitutionRef, { description: 'The ramo as an institution (`MX-RAMO-<ramo>`).' })
-  institution(@Root() program: BudgetProgram): InstitutionRef {
-    return institutionRef(`MX-RAMO-${program.ramoCode}`);
+  @FieldResolver(() => Institution, { description: 'The ramo as an institution (`MX-RAMO-<ramo>`).' })
+  institution(@Root() program: BudgetProgram): Institution {
+    return institutionRef(ramoId(program.ramoCode));
   }
 
   @FieldResolver(() => SpendingChain, { description: "The program's amounts: exact sums over all its budget lines in the dataset." })

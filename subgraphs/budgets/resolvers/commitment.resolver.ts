@@ -3,14 +3,14 @@ import type { SubgraphContext } from '../../kit/context';
 import { Allocation } from '../entities/allocation.entity';
 import { Contract } from '../entities/contract.entity';
 import { SpendingChain } from '../entities/spending-chain';
-import { CommitmentRef } from '../entities/stubs';
+import { Commitment } from '../entities/stubs';
 import { Transaction } from '../entities/transaction.entity';
 import { allocationsByCommitment, commitmentFunding, contractsOfPrograms, transactionsByContract } from '../loaders';
 
-@Resolver(() => CommitmentRef)
+@Resolver(() => Commitment)
 export class CommitmentResolver {
   @FieldResolver(() => [Allocation], { description: 'The budget programs allocated to this commitment (*asignaciones*).' })
-  allocations(@Root() commitment: CommitmentRef, @Ctx() ctx: SubgraphContext): Promise<Allocation[]> {
+  allocations(@Root() commitment: Commitment, @Ctx() ctx: SubgraphContext): Promise<Allocation[]> {
     return allocationsByCommitment(ctx).load(commitment.id);
   }
 
@@ -20,7 +20,7 @@ export class CommitmentResolver {
       '(same program and, for a state scope, the same state). Null amounts with SCOPE_FINER_THAN_DATA when a scope is a ' +
       'municipality, NO_LINES_IN_SCOPE when no line matches: never a national total passed off as a local one.',
   })
-  funding(@Root() commitment: CommitmentRef, @Ctx() ctx: SubgraphContext): Promise<SpendingChain> {
+  funding(@Root() commitment: Commitment, @Ctx() ctx: SubgraphContext): Promise<SpendingChain> {
     return commitmentFunding(ctx, commitment.id);
   }
 
@@ -28,7 +28,7 @@ export class CommitmentResolver {
     description:
       'Contracts charged to an allocated program in its fiscal year (contracts carry no state, so this is not narrowed to the scope).',
   })
-  async contracts(@Root() commitment: CommitmentRef, @Ctx() ctx: SubgraphContext): Promise<Contract[]> {
+  async contracts(@Root() commitment: Commitment, @Ctx() ctx: SubgraphContext): Promise<Contract[]> {
     const allocations = await allocationsByCommitment(ctx).load(commitment.id);
     return contractsOfPrograms(ctx, [...new Set(allocations.map((a) => a.programId))]);
   }
@@ -36,7 +36,7 @@ export class CommitmentResolver {
   @FieldResolver(() => [Transaction], {
     description: 'The transactions of those contracts charged to an allocated program (or to no stated program).',
   })
-  async transactions(@Root() commitment: CommitmentRef, @Ctx() ctx: SubgraphContext): Promise<Transaction[]> {
+  async transactions(@Root() commitment: Commitment, @Ctx() ctx: SubgraphContext): Promise<Transaction[]> {
     const allocations = await allocationsByCommitment(ctx).load(commitment.id);
     const programs = new Set(allocations.map((a) => a.programId));
     const contracts = await contractsOfPrograms(ctx, [...programs]);

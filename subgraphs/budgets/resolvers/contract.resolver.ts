@@ -2,11 +2,11 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import { PageArgs, pageWindow, paginate, type Page } from '../../kit/connection';
 import type { SubgraphContext } from '../../kit/context';
 import { BudgetProgram } from '../entities/budget-program.entity';
-import { ContractProgram } from '../entities/contract-program.entity';
 import { Contract } from '../entities/contract.entity';
 import { Transaction } from '../entities/transaction.entity';
-import { institutionRef, InstitutionRef } from '../entities/stubs';
+import { institutionRef, Institution } from '../entities/stubs';
 import { contractById, linksByContract, programById, transactionsByContract } from '../loaders';
+import { contractsQuery } from '../queries/contract.query';
 import { ContractConnection } from './connections';
 import { ContractFilter } from './contract.input';
 
@@ -28,17 +28,10 @@ export class ContractResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<Contract>> {
     const window = pageWindow(page, ctx.config.maxPageSize);
-    const query = ctx.dataSource.getRepository(Contract).createQueryBuilder('c');
-    if (filter?.programId != null) {
-      const linked = query.subQuery().select('cp.contractId').from(ContractProgram, 'cp').where('cp.programId = :programId').getQuery();
-      query.andWhere(`c.id IN ${linked}`, { programId: filter.programId });
-    }
-    if (filter?.buyerId != null) query.andWhere('c.buyerId = :buyerId', { buyerId: filter.buyerId });
-    if (filter?.fiscalYear != null) query.andWhere('c.fiscalYear = :fiscalYear', { fiscalYear: filter.fiscalYear });
-    return paginate(query, window);
+    return paginate(contractsQuery(ctx.dataSource, filter), window);
   }
 
-  @FieldResolver(() => InstitutionRef, {
+  @FieldResolver(() => Institution, {
     nullable: true,
     description:
       'The buying institution: `MX-CPA-<code>` when the OCDS buyer party is identified in the MX-CPA scheme (federal records, ' +
@@ -46,7 +39,7 @@ export class ContractResolver {
       "publishers that state neither (Mexico City, Jalisco, GACM); for CompraNet, `MX-CPA-<ramo><unit>` from a federal buying unit's key (`006HKA001` → `MX-CPA-06HKA`), null for " +
       "state and municipal buyers and for a ministry's central units (key unit `000`), which keep only `buyerAsPublished`.",
   })
-  buyer(@Root() contract: Contract): InstitutionRef | null {
+  buyer(@Root() contract: Contract): Institution | null {
     return contract.buyerId === null ? null : institutionRef(contract.buyerId);
   }
 

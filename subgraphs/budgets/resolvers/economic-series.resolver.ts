@@ -1,18 +1,11 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { Between, LessThanOrEqual, MoreThanOrEqual, type FindOperator } from 'typeorm';
 import type { SubgraphContext } from '../../kit/context';
 import { badUserInput } from '../../kit/errors';
 import { GrossDomesticProduct } from '../entities/gross-domestic-product.entity';
 import { PriceIndex } from '../entities/price-index.entity';
+import { range } from '../queries/economic-series.query';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-function range<T>(from: T | null | undefined, to: T | null | undefined): FindOperator<T> | undefined {
-  if (from != null && to != null) return Between(from, to);
-  if (from != null) return MoreThanOrEqual(from);
-  if (to != null) return LessThanOrEqual(to);
-  return undefined;
-}
 
 function month(value: string | null | undefined, argument: string): string | null {
   if (value == null) return null;

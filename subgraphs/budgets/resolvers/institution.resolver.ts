@@ -3,19 +3,19 @@ import { PageArgs, pageWindow, type Page } from '../../kit/connection';
 import type { SubgraphContext } from '../../kit/context';
 import { BudgetLine } from '../entities/budget-line.entity';
 import { SpendingChain } from '../entities/spending-chain';
-import { InstitutionRef } from '../entities/stubs';
+import { Institution } from '../entities/stubs';
 import { institutionBudget, institutionLines } from '../loaders';
 import { BudgetLineFilter } from './budget-line.input';
 import { BudgetLineConnection } from './connections';
 
-@Resolver(() => InstitutionRef)
+@Resolver(() => Institution)
 export class InstitutionResolver {
   @FieldResolver(() => SpendingChain, {
     description:
       "The institution's budget in a fiscal year: its budget lines as responsible unit, or every line of the ramo for a `MX-RAMO-…` id.",
   })
   budget(
-    @Root() institution: InstitutionRef,
+    @Root() institution: Institution,
     @Arg('fiscalYear', () => Int, { description: 'Fiscal year (*ciclo*).' }) fiscalYear: number,
     @Ctx() ctx: SubgraphContext,
   ): Promise<SpendingChain> {
@@ -26,7 +26,7 @@ export class InstitutionResolver {
     description: "The institution's budget lines (of the whole ramo for a `MX-RAMO-…` id), in id order.",
   })
   budgetLines(
-    @Root() institution: InstitutionRef,
+    @Root() institution: Institution,
     @Arg('filter', () => BudgetLineFilter, { nullable: true, description: 'Further criteria the lines must meet.' })
     filter: BudgetLineFilter | null,
     @Args() page: PageArgs,

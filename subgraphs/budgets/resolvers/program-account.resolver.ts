@@ -4,6 +4,7 @@ import type { SubgraphContext } from '../../kit/context';
 import { BudgetProgram } from '../entities/budget-program.entity';
 import { ProgramAccount } from '../entities/program-account.entity';
 import { accountById, programById } from '../loaders';
+import { programAccountsQuery } from '../queries/program-account.query';
 import { ProgramAccountConnection } from './connections';
 import { ProgramAccountFilter } from './program-account.input';
 
@@ -22,10 +23,7 @@ export class ProgramAccountResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<ProgramAccount>> {
     const window = pageWindow(page, ctx.config.maxPageSize);
-    const query = ctx.dataSource.getRepository(ProgramAccount).createQueryBuilder('a');
-    if (filter?.fiscalYear != null) query.andWhere('a.fiscalYear = :fiscalYear', { fiscalYear: filter.fiscalYear });
-    if (filter?.ramo != null) query.andWhere('a.ramoCode = :ramo', { ramo: filter.ramo.padStart(2, '0') });
-    return paginate(query, window);
+    return paginate(programAccountsQuery(ctx.dataSource, filter), window);
   }
 
   @FieldResolver(() => BudgetProgram, {

@@ -1,6 +1,6 @@
 import { duplicateIdProblems, readCsv, requireColumns, RowReader, type ImportProblem } from '../../kit/import/importing';
 import { sourceAt } from '../../kit/provenance';
-import { stateShortCode, type StateCode } from '../../kit/states';
+import { actionPlanId } from '../../kit/ids';
 import { ActionPlan, ActionPlanStatus } from '../entities/action-plan.entity';
 import { foldText } from '../text';
 import { requiredDate, stateOf } from './fields';
@@ -82,8 +82,4 @@ export function parseActionPlans(path: string): ParsedActionPlans {
     ),
   );
   return { plans, problems };
-}
-
-export function actionPlanId(state: StateCode, publishedOn: string): string {
-  return `MX-${stateShortCode(state)}-PAL-${publishedOn.slice(0, 4)}`;
 }

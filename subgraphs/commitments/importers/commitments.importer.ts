@@ -1,9 +1,10 @@
 import { duplicateIdProblems, readCsv, requireColumns, RowReader, type ImportProblem } from '../../kit/import/importing';
 import { sourceAt } from '../../kit/provenance';
+import { actionPlanId, commitmentId, proactiveCommitmentId } from '../../kit/ids';
 import type { ActionPlan } from '../entities/action-plan.entity';
 import { Commitment, CommitmentKind, commitmentWithoutDetails } from '../entities/commitment.entity';
 import { foldText } from '../text';
-import { actionPlanId, PAL_DATASET, PLANS_FILE } from './action-plans.importer';
+import { PAL_DATASET, PLANS_FILE } from './action-plans.importer';
 import { requiredDate, stateOf } from './fields';
 
 export const COMMITMENTS_FILE = 'ogp-local/pal_compromisos.csv';
@@ -54,9 +55,9 @@ export function parseCommitments(path: string, plans: ActionPlan[]): ParsedCommi
     if (proactive) {
       const ordinal = (proactiveSoFar.get(planId) ?? 0) + 1;
       proactiveSoFar.set(planId, ordinal);
-      commitment.id = `${planId}-P${ordinal}`;
+      commitment.id = proactiveCommitmentId(planId, ordinal);
     } else {
-      commitment.id = `${planId}-${String(number).padStart(2, '0')}`;
+      commitment.id = commitmentId(planId, number!);
     }
     commitment.actionPlanId = planId;
     commitment.stateId = state.id;

@@ -19,6 +19,7 @@ import { foldText } from '../text';
 import { dateOrderOf, isoDateOf } from './ogp-dates';
 import { POLICY_AREAS, themesOf } from './ogp-policy-areas';
 import { compareWithStored, summarize, type ImportSummary } from '../../kit/import/import-summary';
+import { ogpActionPlanId, ogpCommitmentId } from '../../kit/ids';
 
 export const OGP_DATASET = 'ogp-irm-commitments';
 export const OGP_FILE = 'ogp/open_parliament_0703.csv';
@@ -208,7 +209,7 @@ class OgpLine {
     if (level !== '' && !LEVELS[level]) this.problem(COLUMN.level, `is not one of ${Object.keys(LEVELS).join(', ')}`);
     if (memberCode === '' || Number.isNaN(number) || !LEVELS[level]) return null;
     plan.level = LEVELS[level];
-    plan.id = `OGP-${memberCode}-${number}`;
+    plan.id = ogpActionPlanId(memberCode, number);
     plan.title = `${plan.memberName} — OGP action plan ${number} (${plan.submittedIn}–${plan.endYear})`;
     plan.stateId = mexicanStateOf(plan.memberName);
     plan.source = sourceAt(OGP_DATASET, this.file, { row: this.row.line });
@@ -245,7 +246,7 @@ class OgpLine {
     if (ogpId === '') return null;
 
     const commitment = commitmentWithoutDetails();
-    commitment.id = `OGP-${ogpId}`;
+    commitment.id = ogpCommitmentId(ogpId);
     commitment.kind = CommitmentKind.OGP_ACTION_PLAN;
     commitment.number = numberText !== null && /^\d+$/.test(numberText) && Number(numberText) > 0 ? Number(numberText) : null;
     commitment.title = title;

@@ -3,8 +3,9 @@ import { PageArgs, pageWindow, paginate, type Page } from '../../kit/connection'
 import type { SubgraphContext } from '../../kit/context';
 import { ActionPlan } from '../entities/action-plan.entity';
 import type { Commitment } from '../entities/commitment.entity';
-import { State } from '../entities/state.stub';
+import { State } from '../entities/stubs';
 import { actionPlanById, commitmentPagesByActionPlan } from '../loaders';
+import { actionPlansQuery } from '../queries/action-plan.query';
 import { ActionPlanFilter } from './action-plan.input';
 import { ActionPlanConnection, CommitmentConnection } from './connections';
 
@@ -23,10 +24,7 @@ export class ActionPlanResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<ActionPlan>> {
     const window = pageWindow(page, ctx.config.maxPageSize);
-    const query = ctx.dataSource.getRepository(ActionPlan).createQueryBuilder('plan');
-    if (filter?.stateId) query.andWhere('plan.stateId = :stateId', { stateId: filter.stateId });
-    if (filter?.status) query.andWhere('plan.status = :status', { status: filter.status });
-    return paginate(query, window);
+    return paginate(actionPlansQuery(ctx.dataSource, filter), window);
   }
 
   @FieldResolver(() => State, { description: 'The state whose plan this is (*entidad federativa*).' })

@@ -3,10 +3,10 @@ import { PageArgs, pageWindow, paginate, type Page } from '../../kit/connection'
 import type { SubgraphContext } from '../../kit/context';
 import { ActionPlan } from '../entities/action-plan.entity';
 import { Commitment, CommitmentKind } from '../entities/commitment.entity';
-import { Institution } from '../entities/institution.stub';
+import { Institution } from '../entities/stubs';
 import { OgpActionPlan } from '../entities/ogp-action-plan.entity';
 import { actionPlanById, commitmentById, ogpActionPlanById } from '../loaders';
-import { containsPattern, foldText } from '../text';
+import { commitmentsQuery } from '../queries/commitment.query';
 import { CommitmentFilter } from './commitment.input';
 import { CommitmentConnection } from './connections';
 
@@ -31,20 +31,7 @@ export class CommitmentResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<Commitment>> {
     const window = pageWindow(page, ctx.config.maxPageSize);
-    const query = ctx.dataSource.getRepository(Commitment).createQueryBuilder('c');
-    if (filter?.stateId) query.andWhere('c.stateId = :stateId', { stateId: filter.stateId });
-    if (filter?.actionPlanId) query.andWhere('c.actionPlanId = :actionPlanId', { actionPlanId: filter.actionPlanId });
-    if (filter?.theme) query.andWhere(`c.themes LIKE :theme ESCAPE '\\'`, { theme: containsPattern(`|${filter.theme}|`) });
-    if (filter?.stage) query.andWhere('c.stage = :stage', { stage: filter.stage });
-    if (filter?.responsibleInstitutionId) {
-      query.andWhere('c.responsibleInstitutionId = :institutionId', { institutionId: filter.responsibleInstitutionId });
-    }
-    if (filter?.kind) query.andWhere('c.kind = :kind', { kind: filter.kind });
-    if (filter?.country) query.andWhere('c.memberCode = :memberCode', { memberCode: filter.country });
-    // A literal rather than a parameter: better-sqlite3 cannot bind booleans, and TRUE/FALSE read the same on both engines.
-    if (typeof filter?.starred === 'boolean') query.andWhere(`c.irm.starred = ${filter.starred ? 'TRUE' : 'FALSE'}`);
-    if (filter?.search) query.andWhere(`c.titleFolded LIKE :search ESCAPE '\\'`, { search: containsPattern(foldText(filter.search)) });
-    return paginate(query, window);
+    return paginate(commitmentsQuery(ctx.dataSource, filter), window);
   }
 
   @FieldResolver(() => ActionPlan, {

@@ -2,7 +2,7 @@ import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { PageArgs, pageWindow, type Page } from '../../kit/connection';
 import type { SubgraphContext } from '../../kit/context';
 import type { Commitment } from '../entities/commitment.entity';
-import { Institution } from '../entities/institution.stub';
+import { Institution } from '../entities/stubs';
 import { commitmentPagesByInstitution } from '../loaders';
 import { CommitmentConnection } from './connections';
 

@@ -3,8 +3,9 @@ import { PageArgs, pageWindow, paginate, type Page } from '../../kit/connection'
 import type { SubgraphContext } from '../../kit/context';
 import type { Commitment } from '../entities/commitment.entity';
 import { OgpActionPlan } from '../entities/ogp-action-plan.entity';
-import { State } from '../entities/state.stub';
+import { State } from '../entities/stubs';
 import { commitmentPagesByActionPlan, ogpActionPlanById } from '../loaders';
+import { ogpActionPlansQuery } from '../queries/ogp-action-plan.query';
 import { CommitmentConnection, OgpActionPlanConnection } from './connections';
 import { OgpActionPlanFilter } from './ogp-action-plan.input';
 
@@ -29,11 +30,7 @@ export class OgpActionPlanResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<OgpActionPlan>> {
     const window = pageWindow(page, ctx.config.maxPageSize);
-    const query = ctx.dataSource.getRepository(OgpActionPlan).createQueryBuilder('plan');
-    if (filter?.country) query.andWhere('plan.memberCode = :memberCode', { memberCode: filter.country });
-    if (filter?.stateId) query.andWhere('plan.stateId = :stateId', { stateId: filter.stateId });
-    if (filter?.level) query.andWhere('plan.level = :level', { level: filter.level });
-    return paginate(query, window);
+    return paginate(ogpActionPlansQuery(ctx.dataSource, filter), window);
   }
 
   @FieldResolver(() => State, {

@@ -6,7 +6,7 @@ import { sourceAt } from '../../kit/provenance';
 import { stateByName } from '../../kit/states';
 import { GuarantorYear } from '../entities/guarantor-year.entity';
 import { GovernmentOrder, Institution, InstitutionKind } from '../entities/institution.entity';
-import { guarantorId } from '../ids';
+import { guarantorId } from '../../kit/ids';
 import { newInstitution, type Parsed } from './common';
 import { isObject, readJson, type JsonObject } from '../../kit/import/json';
 

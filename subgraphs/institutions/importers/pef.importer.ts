@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { readCsvCollecting, upsertAll, type ImportProblem } from '../../kit/import/importing';
 import { sourceAt } from '../../kit/provenance';
 import { GovernmentOrder, Institution, InstitutionKind } from '../entities/institution.entity';
-import { ramoId, unitId } from '../ids';
+import { ramoId, unitId } from '../../kit/ids';
 import { newInstitution, type Parsed } from './common';
 
 const RAMO_ID = 'id_ramo';

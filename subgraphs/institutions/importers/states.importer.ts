@@ -4,7 +4,7 @@ import { sourceAt } from '../../kit/provenance';
 import { STATES, type StateCode } from '../../kit/states';
 import { GovernmentOrder, Institution, InstitutionKind } from '../entities/institution.entity';
 import { State } from '../entities/state.entity';
-import { executiveId } from '../ids';
+import { executiveId } from '../../kit/ids';
 import { newInstitution, type Parsed } from './common';
 
 const STATES_DATASET = 'inegi-states';

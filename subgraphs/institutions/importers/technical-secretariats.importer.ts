@@ -4,7 +4,7 @@ import { duplicateIdProblems, readCsvCollecting, RowReader, upsertAll, type Impo
 import { sourceAt } from '../../kit/provenance';
 import { stateByName, type StateCode } from '../../kit/states';
 import { SecretariatSector, TechnicalSecretariat, type SecretariatMember } from '../entities/technical-secretariat.entity';
-import { executiveId, guarantorId } from '../ids';
+import { executiveId, guarantorId } from '../../kit/ids';
 import type { Parsed } from './common';
 
 const LOCAL_OGP_DATASET = 'inai-pal-local';

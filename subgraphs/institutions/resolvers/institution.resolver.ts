@@ -5,14 +5,9 @@ import { GuarantorYear } from '../entities/guarantor-year.entity';
 import { Institution } from '../entities/institution.entity';
 import { State } from '../entities/state.entity';
 import { childrenByParent, guarantorYearsByInstitution, institutionById, stateById } from '../loaders';
-import { searchForm } from '../names';
+import { institutionsQuery } from '../queries/institution.query';
 import { InstitutionConnection } from './connections';
 import { InstitutionFilter } from './institution.input';
-
-/** `nameContains` is matched with LIKE; its own wildcards must match literally. */
-function likePattern(text: string): string {
-  return `%${searchForm(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 @Resolver(() => Institution)
 export class InstitutionResolver {
@@ -35,15 +30,7 @@ export class InstitutionResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Page<Institution>> {
     const window = pageWindow(page, ctx.config.maxPageSize);
-    const query = ctx.dataSource.getRepository(Institution).createQueryBuilder('institution');
-    if (filter?.kind) query.andWhere('institution.kind = :kind', { kind: filter.kind });
-    if (filter?.order) query.andWhere('institution.order = :order', { order: filter.order });
-    if (filter?.stateId) query.andWhere('institution.stateId = :stateId', { stateId: filter.stateId });
-    if (filter?.parentId) query.andWhere('institution.parentId = :parentId', { parentId: filter.parentId });
-    if (filter?.nameContains) {
-      query.andWhere("institution.searchName LIKE :name ESCAPE '\\'", { name: likePattern(filter.nameContains) });
-    }
-    return paginate(query, window);
+    return paginate(institutionsQuery(ctx.dataSource, filter), window);
   }
 
   @FieldResolver(() => State, {

@@ -7,7 +7,7 @@ import { OpenGovernmentScore } from '../entities/open-government-score.entity';
 import { StateIndicator } from '../entities/state-indicator.entity';
 import { State } from '../entities/state.entity';
 import { TechnicalSecretariat } from '../entities/technical-secretariat.entity';
-import { executiveId, guarantorId } from '../ids';
+import { executiveId, guarantorId } from '../../kit/ids';
 import { indicatorsByState, institutionById, scoresByState, secretariatByState, stateById } from '../loaders';
 import { StateConnection } from './connections';
 

@@ -1,5 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { ImportError, type ImportProblem } from './importing';
+import { ImportError, type ImportProblem } from './problems';
 import type { CsvShape, ParsedImport, Table } from './format';
 
 /** A CSV whose first record is its header row (every format read with the kit's readCsv). */

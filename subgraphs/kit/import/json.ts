@@ -1,5 +1,7 @@
 import fs from 'node:fs';
-import { collectProblems, isIsoDate, readText, type ImportProblem } from './importing';
+import { collectProblems, type ImportProblem } from './problems';
+import { isIsoDate } from './row-reader';
+import { readText } from './text-file';
 import { parseCentavos, type Centavos } from '../money';
 
 /** Small readers over parsed JSON of unknown shape: what is not there reads as null or empty, never throws. */

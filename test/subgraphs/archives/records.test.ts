@@ -1,6 +1,7 @@
 import { useClock } from '../../../subgraphs/archives/clock';
 import { definition } from '../../../subgraphs/archives/definition';
 import { addYears } from '../../../subgraphs/archives/retention';
+import { commitmentId } from '../../../subgraphs/kit/ids';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 import { CATALOGUE_DIR, RECORDS_DIR, csvObjects, lineOf } from './fixtures';
 
@@ -354,7 +355,7 @@ describe('archives: records (expedientes)', () => {
     const commitmentRecords = (count: number) => {
       const representations = Array.from({ length: count }, (_, i) => ({
         __typename: 'Commitment',
-        id: i === 0 ? TLAXCALA_COMMITMENT : `MX-TLA-PAL-2016-${String(i + 10).padStart(2, '0')}`,
+        id: i === 0 ? TLAXCALA_COMMITMENT : commitmentId('MX-TLA-PAL-2016', i + 10),
       }));
       return () =>
         subgraph.query(

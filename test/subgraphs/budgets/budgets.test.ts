@@ -1,4 +1,5 @@
 import { definition } from '../../../subgraphs/budgets/definition';
+import { commitmentId, responsibleUnitId } from '../../../subgraphs/kit/ids';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 import { FILLED, format, centavos, groupBy, programId, readRows, sum, type Row } from './expected';
 
@@ -415,7 +416,7 @@ describe('allocations and the Commitment, Institution and State extensions', () 
 describe('no N+1: statements do not grow with the list', () => {
   const commitments = (ids: string[]) => ids.map((id) => ({ __typename: 'Commitment', id }));
   const known = ['MX-TLA-PAL-2016-03', 'MX-SLP-PAL-2017-03', 'MX-DUR-PAL-2015-01', 'MX-MOR-PAL-2015-06'];
-  const many = [...known, ...Array.from({ length: 96 }, (_, i) => `MX-AGU-PAL-2016-${String(i).padStart(2, '0')}`)];
+  const many = [...known, ...Array.from({ length: 96 }, (_, i) => commitmentId('MX-AGU-PAL-2016', i))];
   const commitmentQuery = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Commitment {
     id funding { approved flags } allocations { basis program { id totals { approved } } funding { paid } }
     contracts { id buyer { id } programs { id } transactions { amount program { id } } } transactions { id } } } }`;
@@ -439,7 +440,7 @@ describe('no N+1: statements do not grow with the list', () => {
     const query = `query($representations: [_Any!]!) { _entities(representations: $representations) {
       ... on Institution { budget(fiscalYear: 2018) { approved } budgetLines(first: 2, filter: {fiscalYear: 2018}) { totalCount edges { node { id } } } }
       ... on State { budget(fiscalYear: 2017) { paid } } } }`;
-    const units = [...new Set(rows[2018].map((r) => `MX-CPA-${r.id_ramo.padStart(2, '0')}${r.id_ur}`))].slice(0, 60);
+    const units = [...new Set(rows[2018].map((r) => responsibleUnitId(r.id_ramo.padStart(2, '0'), r.id_ur)))].slice(0, 60);
     const reps = (n: number) => [
       ...units.slice(0, n).map((id) => ({ __typename: 'Institution', id })),
       { __typename: 'Institution', id: 'MX-RAMO-33' },

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { budgetProgramId, programKey } from '../../../subgraphs/kit/ids';
 
 /**
  * Figures computed straight from the shipped CSV files with BigInt, independently of the importer, so that the
@@ -39,7 +40,7 @@ export function format(value: bigint): string {
 }
 
 export function programId(row: Row): string {
-  return `${row.ciclo}:${row.id_ramo.padStart(2, '0')}${row.id_modalidad}${row.id_pp.padStart(3, '0')}`;
+  return budgetProgramId(row.ciclo, programKey(row.id_ramo, row.id_modalidad, row.id_pp));
 }
 
 export function groupBy(rows: Row[], keyOf: (row: Row) => string): Map<string, Row[]> {

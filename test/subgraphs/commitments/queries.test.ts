@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { definition } from '../../../subgraphs/commitments/definition';
+import { commitmentId } from '../../../subgraphs/kit/ids';
 import { readCsv } from '../../../subgraphs/kit/import/importing';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 
@@ -197,7 +198,7 @@ describe('pagination', () => {
     const page = first.actionPlan.commitments;
     expect(page.totalCount).toBe(8);
     expect(page.pageInfo.hasNextPage).toBe(true);
-    expect(ids(page)).toEqual(['01', '02', '03', '04', '05'].map((n) => `MX-MOR-PAL-2015-${n}`));
+    expect(ids(page)).toEqual([1, 2, 3, 4, 5].map((n) => commitmentId('MX-MOR-PAL-2015', n)));
     const second = await subgraph.data(
       'query($after: String) { actionPlan(id: "MX-MOR-PAL-2015") { commitments(first: 5, after: $after) { pageInfo { hasNextPage } edges { node { id } } } } }',
       {

@@ -1,4 +1,5 @@
 import { definition } from '../../../subgraphs/institutions/definition';
+import { guarantorId } from '../../../subgraphs/kit/ids';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 
 let subgraph: TestSubgraph;
@@ -50,7 +51,7 @@ describe('lookups', () => {
   });
 
   test('_entities for many institutions costs one statement per type per level', async () => {
-    const representations = ['01', '02', '03', '04', '05'].map((s) => ({ __typename: 'Institution', id: `MX-OG-${s}` }));
+    const representations = ['01', '02', '03', '04', '05'].map((s) => ({ __typename: 'Institution', id: guarantorId(s) }));
     const query = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Institution { id state { id } } } }`;
     const few = await subgraph.statementsDuring(() => subgraph.query(query, { representations: representations.slice(0, 2) }));
     const many = await subgraph.statementsDuring(() => subgraph.query(query, { representations }));

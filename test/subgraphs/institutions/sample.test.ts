@@ -4,6 +4,7 @@ import { GuarantorYear } from '../../../subgraphs/institutions/entities/guaranto
 import { OpenGovernmentScore } from '../../../subgraphs/institutions/entities/open-government-score.entity';
 import { State } from '../../../subgraphs/institutions/entities/state.entity';
 import { TechnicalSecretariat } from '../../../subgraphs/institutions/entities/technical-secretariat.entity';
+import { executiveId, guarantorId, ramoId, unitId } from '../../../subgraphs/kit/ids';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 import { guarantorRecords, pefCodes } from './fixtures';
 
@@ -53,10 +54,10 @@ describe('the sample loads with the expected rows', () => {
 
   test('every unit of the budget files exists under its ramo', async () => {
     const { ramos, units } = pefCodes();
-    const ids = [...ramos].map((r) => `MX-RAMO-${r}`).concat([...units].map((u) => `MX-CPA-${u}`));
+    const ids = [...ramos].map(ramoId).concat([...units].map(unitId));
     const rows = await subgraph.dataSource.getRepository(Institution).findBy({ order: 'FEDERAL' as Institution['order'] });
     expect(rows.map((row) => row.id).sort()).toEqual(ids.sort());
-    for (const row of rows.filter((r) => r.id.startsWith('MX-CPA-'))) expect(row.parentId).toBe(`MX-RAMO-${row.id.slice(7, 9)}`);
+    for (const row of rows.filter((r) => r.id.startsWith('MX-CPA-'))) expect(row.parentId).toBe(ramoId(row.id.slice(7, 9)));
   });
 
   test('loading the sample again changes nothing (idempotent)', async () => {
@@ -150,8 +151,8 @@ describe('states', () => {
     }[] = result.data!.states.edges.map((edge: { node: unknown }) => edge.node);
     expect(nodes).toHaveLength(32);
     for (const node of nodes) {
-      expect(node.guarantorBody.id).toBe(`MX-OG-${node.id}`);
-      expect(node.executive.id).toBe(`MX-GOB-${node.id}`);
+      expect(node.guarantorBody.id).toBe(guarantorId(node.id));
+      expect(node.executive.id).toBe(executiveId(node.id));
     }
     expect(nodes.filter((n) => n.technicalSecretariat).map((n) => n.id)).toEqual(['04', '10', '19', '24', '26', '29', '30']);
     const list = await subgraph.query('{ technicalSecretariats { state { name } installedOn } }');
@@ -236,9 +237,7 @@ describe('institutions', () => {
 
   test('children of a ramo are a connection', async () => {
     const { unitsOf } = pefCodes();
-    const expected = unitsOf('44')
-      .map((u) => `MX-CPA-${u}`)
-      .sort();
+    const expected = unitsOf('44').map(unitId).sort();
     const result = await subgraph.query(
       '{ institution(id: "MX-RAMO-44") { children(first: 100) { totalCount pageInfo { hasNextPage } edges { node { id parent { id } } } } } }',
     );

@@ -2,7 +2,7 @@ import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { ClassificationSeries, FinalDisposition } from '../entities/classification-series.entity';
 import { ArchivalRecord, RecordPhase } from '../entities/record.entity';
 import { RecordSubject } from '../entities/record-subject.entity';
-import type { RecordFilter } from './record.input';
+import type { RecordFilter } from '../resolvers/record.input';
 
 /**
  * The phase rules of retention.ts `phaseOn`, as SQL over the stored due dates (ISO strings compare in

@@ -1,7 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { toCentavos } from '../kit/money';
-import { SAMPLE_DATASETS } from './entities/budget-line.entity';
-import { SpendingChain, type SpendingFlag } from './entities/spending-chain';
+import { toCentavos } from '../../kit/money';
+import { SAMPLE_DATASETS } from '../entities/budget-line.entity';
+import { SpendingChain, type SpendingFlag } from '../entities/spending-chain';
 
 const MOMENTS = ['approved', 'modified', 'committed', 'accrued', 'exercised', 'paid'] as const;
 

@@ -1,0 +1,14 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../../kit/context';
+import { ArchivalRecord } from '../entities/record.entity';
+import { RecordSubjectKind } from '../entities/record-subject.entity';
+import { Commitment } from '../entities/stubs';
+import { recordsDocumenting } from '../loaders';
+
+@Resolver(() => Commitment)
+export class CommitmentResolver {
+  @FieldResolver(() => [ArchivalRecord], { description: 'Archival records (*expedientes*) that document this commitment, in id order.' })
+  records(@Root() commitment: Commitment, @Ctx() ctx: SubgraphContext): Promise<ArchivalRecord[]> {
+    return recordsDocumenting(ctx, RecordSubjectKind.COMMITMENT, commitment.id);
+  }
+}

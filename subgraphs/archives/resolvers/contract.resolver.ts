@@ -1,0 +1,14 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../../kit/context';
+import { ArchivalRecord } from '../entities/record.entity';
+import { RecordSubjectKind } from '../entities/record-subject.entity';
+import { Contract } from '../entities/stubs';
+import { recordsDocumenting } from '../loaders';
+
+@Resolver(() => Contract)
+export class ContractResolver {
+  @FieldResolver(() => [ArchivalRecord], { description: 'Archival records (*expedientes*) that document this contract, in id order.' })
+  records(@Root() contract: Contract, @Ctx() ctx: SubgraphContext): Promise<ArchivalRecord[]> {
+    return recordsDocumenting(ctx, RecordSubjectKind.CONTRACT, contract.id);
+  }
+}

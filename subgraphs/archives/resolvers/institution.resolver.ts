@@ -1,0 +1,15 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { PageArgs, pageWindow, type Page } from '../../kit/connection';
+import type { SubgraphContext } from '../../kit/context';
+import { ArchivalRecord } from '../entities/record.entity';
+import { Institution } from '../entities/stubs';
+import { recordPageOfInstitution } from '../loaders';
+import { RecordConnection } from './connections';
+
+@Resolver(() => Institution)
+export class InstitutionResolver {
+  @FieldResolver(() => RecordConnection, { description: 'Archival records (*expedientes*) this institution holds, in id order.' })
+  records(@Root() institution: Institution, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Page<ArchivalRecord>> {
+    return recordPageOfInstitution(ctx, pageWindow(page, ctx.config.maxPageSize)).load(institution.id);
+  }
+}
