@@ -14,18 +14,18 @@ const at = (...parts: string[]) => path.join(DATA, ...parts);
  * Every format over the real files the project ships, with its rows; records are checked against the stored catalogue,
  * so their entry loads it first (unchanged when the archival-catalogue entry already has), and runs alone too.
  */
-const EVERY_FORMAT: [string[], number, string[]?][] = [
-  [['shcp-budget', at('shcp-pef')], 4800],
-  [['ocds', at('ocds')], 30],
-  [['cuenta-publica', at('cuenta-publica', '2017.csv')], 668],
-  [['allocations', at('allocations', 'allocations.csv')], 6],
-  [['ogp-commitments', at('ogp', 'open_parliament_0703.csv')], 558],
-  [['local-action-plans', at('ogp-local'), at('illustrative')], 7 + 42],
-  [['metric', at('metrica-gobierno-abierto', 'indicadores_estatales_datos.csv')], 11],
-  [['guarantor-bodies', at('organos-garantes', 'inai-data.json')], 32],
-  [['technical-secretariats', at('ogp-local', 'ejercicios_locales.csv')], 7],
-  [['pef-institutions', at('shcp-pef')], 1054],
-  [['archival-catalogue', at('archives')], 15 + 113 + 28],
+const EVERY_FORMAT: [string[], number, string[] | null][] = [
+  [['shcp-budget', at('shcp-pef')], 4800, null],
+  [['ocds', at('ocds')], 30, null],
+  [['cuenta-publica', at('cuenta-publica', '2017.csv')], 668, null],
+  [['allocations', at('allocations', 'allocations.csv')], 6, null],
+  [['ogp-commitments', at('ogp', 'open_parliament_0703.csv')], 558, null],
+  [['local-action-plans', at('ogp-local'), at('illustrative')], 7 + 42, null],
+  [['metric', at('metrica-gobierno-abierto', 'indicadores_estatales_datos.csv')], 11, null],
+  [['guarantor-bodies', at('organos-garantes', 'inai-data.json')], 32, null],
+  [['technical-secretariats', at('ogp-local', 'ejercicios_locales.csv')], 7, null],
+  [['pef-institutions', at('shcp-pef')], 1054, null],
+  [['archival-catalogue', at('archives')], 15 + 113 + 28, null],
   [['records', at('illustrative')], 13 + 21, ['archival-catalogue', at('archives')]],
 ];
 
