@@ -5,6 +5,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends python3 make g+
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
+COPY common common
 COPY gateway gateway
 COPY subgraphs subgraphs
 # The subgraphs run these at start to create and change their PostgreSQL tables (dist/migrations/<subgraph>/).

@@ -1,61 +1,62 @@
 import path from 'node:path';
+import { z } from 'zod';
+import { ConfigError, type Env, readSettings, text, wholeNumber } from '../common/config/env';
+import { environmentModel, type Environment } from '../common/config/environment';
+import { httpModel, type HttpConfig } from '../common/config/http';
+import { type LimitsConfig, limitsModel } from '../common/config/limits';
+import { loggingModel, type LoggingConfig } from '../common/config/logging';
+import { pagesModel } from '../common/config/pages';
+import { type RateLimitConfig, type RedisConfig, rateLimitModel, redisModel } from '../common/config/rate-limit';
+import { type SubgraphClientConfig, subgraphClientModel } from '../common/config/subgraph-client';
+import { subgraphUrlsModel } from '../common/config/subgraphs';
+import { repositoryRoot } from '../common/paths';
 
-/** The gateway's settings, read once and validated together (it shares no code with the subgraphs). */
+export { ConfigError as GatewayConfigError, repositoryRoot };
+
+/** The gateway's settings, read once and validated together (see common/config; it shares no code with the subgraphs). */
 export interface GatewayConfig {
-  environment: 'development' | 'test' | 'production';
+  environment: Environment;
   port: number;
   supergraphPath: string;
   /** Subgraph URL overrides by subgraph name; the supergraph's own URLs are used for the others. */
   subgraphUrls: Record<string, string>;
+  subgraphClient: SubgraphClientConfig;
+  http: HttpConfig;
+  limits: LimitsConfig & { maxPageSize: number; defaultPageSize: number };
+  rateLimit: RateLimitConfig;
+  redis: RedisConfig;
+  logging: LoggingConfig;
 }
 
-export class GatewayConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid gateway configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'GatewayConfigError';
-  }
-}
+const gatewayModel = z
+  .object({ GATEWAY_PORT: wholeNumber(4000, 0, 65_535), SUPERGRAPH_PATH: text('schema/supergraph.graphql', /./, 'a file') })
+  .transform((env) => ({ port: env.GATEWAY_PORT, supergraphPath: path.resolve(repositoryRoot, env.SUPERGRAPH_PATH) }));
 
-export const SUBGRAPH_URL_VARIABLES = ['INSTITUTIONS_URL', 'COMMITMENTS_URL', 'BUDGETS_URL', 'ARCHIVES_URL'] as const;
-
-/** The project's root folder, from the source tree or from its compiled copy in dist/. */
-export const repositoryRoot = path.resolve(__dirname, '..', __dirname.includes(`${path.sep}dist${path.sep}`) ? '..' : '');
-
-export function readGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
-  const problems: string[] = [];
-  const environment = (env.NODE_ENV?.trim() || 'development') as GatewayConfig['environment'];
-  if (!['development', 'test', 'production'].includes(environment)) {
-    problems.push(`NODE_ENV must be development, test or production (got "${environment}")`);
-  }
-  const port = wholeNumber(env, 'GATEWAY_PORT', 4000, 0, 65_535, problems);
-  const subgraphUrls: Record<string, string> = {};
-  for (const variable of SUBGRAPH_URL_VARIABLES) {
-    const value = env[variable]?.trim();
-    if (!value) continue;
-    if (!/^https?:\/\/[^\s]+$/.test(value)) problems.push(`${variable} must be an http(s) URL (got "${value}")`);
-    subgraphUrls[variable.replace(/_URL$/, '').toLowerCase()] = value;
-  }
-  if (problems.length > 0) throw new GatewayConfigError(problems);
+export function readGatewayConfig(env: Env = process.env): GatewayConfig {
+  const settings = readSettings(
+    {
+      environment: environmentModel,
+      gateway: gatewayModel,
+      subgraphUrls: subgraphUrlsModel,
+      subgraphClient: subgraphClientModel,
+      http: httpModel,
+      limits: limitsModel,
+      pages: pagesModel,
+      rateLimit: rateLimitModel,
+      redis: redisModel,
+      logging: loggingModel,
+    },
+    env,
+  );
   return {
-    environment,
-    port,
-    subgraphUrls,
-    supergraphPath: path.resolve(repositoryRoot, env.SUPERGRAPH_PATH?.trim() || 'schema/supergraph.graphql'),
+    environment: settings.environment,
+    ...settings.gateway,
+    subgraphUrls: settings.subgraphUrls,
+    subgraphClient: settings.subgraphClient,
+    http: settings.http,
+    limits: { ...settings.limits, ...settings.pages },
+    rateLimit: settings.rateLimit,
+    redis: settings.redis,
+    logging: settings.logging,
   };
-}
-
-function wholeNumber(
-  env: Record<string, string | undefined>,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-  problems: string[],
-) {
-  const value = env[name]?.trim();
-  if (!value) return fallback;
-  const parsed = Number(value);
-  if (Number.isInteger(parsed) && parsed >= min && parsed <= max) return parsed;
-  problems.push(`${name} must be a whole number from ${min} to ${max} (got "${value}")`);
-  return fallback;
 }

@@ -4,7 +4,6 @@ import { startGateway } from './server';
 /** Runs the gateway alone (docker-compose runs it this way, beside the four subgraph containers). */
 async function main() {
   const gateway = await startGateway(readGatewayConfig());
-  console.log(`Gateway ready at ${gateway.url}`);
   const stop = async () => {
     await gateway.stop();
     process.exit(0);

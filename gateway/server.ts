@@ -1,15 +1,31 @@
 import fs from 'node:fs';
-import type http from 'node:http';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { maskErrors } from './errors';
+import type { DestinationStream } from 'pino';
+import type { Router } from 'express';
+import { maskErrors } from '../common/errors';
+import { close, createHttpApp, listen } from '../common/http/app';
+import { commonPlugins, mountGraphQL, type RequestContext } from '../common/http/graphql';
+import { createMetrics } from '../common/http/metrics';
+import { createLogger } from '../common/logger';
 import type { GatewayConfig } from './config';
-import { createHttpServer, listen, type HealthReport } from './http';
+import { limitsPlugin } from './limits/limits.plugin';
+import { tokenLimit } from './limits/tokens';
+import { createRateLimit } from './rate-limit';
+import { readSafelist, safelist } from './safelist';
+import { subgraphServices } from './subgraph-client';
 
 export interface RunningGateway {
   url: string;
   port: number;
   stop(): Promise<void>;
+}
+
+export interface GatewayOptions {
+  /** Where the JSON logs go (stdout unless given; tests read them). */
+  logDestination?: DestinationStream;
+  /** Pages served beside the API from this origin (the explorer, docs), mounted before the not-found answer. */
+  pages?: Router;
 }
 
 /** The subgraphs the supergraph was composed from, with the URLs composition recorded. */
@@ -23,40 +39,67 @@ export function subgraphsOf(supergraphSdl: string): Record<string, string> {
  * The gateway reads only schema/supergraph.graphql (composed offline and checked in): it never
  * introspects the subgraphs, so what it serves is what was reviewed.
  */
-export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+export async function startGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<RunningGateway> {
+  const logger = createLogger('gateway', config.logging, options.logDestination);
+  const metrics = createMetrics('gateway');
   const supergraphSdl = fs.readFileSync(config.supergraphPath, 'utf8');
   const urls = { ...subgraphsOf(supergraphSdl), ...config.subgraphUrls };
+  const operations = config.limits.persistedOperationsPath ? readSafelist(config.limits.persistedOperationsPath) : undefined;
   const production = config.environment === 'production';
-  const gateway = new ApolloGateway({
-    supergraphSdl,
-    buildService: ({ name, url }) => new RemoteGraphQLDataSource({ url: urls[name] ?? url }),
-  });
-  const server = new ApolloServer({
-    gateway,
+  const server = new ApolloServer<RequestContext>({
+    gateway: new ApolloGateway({ supergraphSdl, buildService: subgraphServices(urls, config.subgraphClient, { logger, metrics }) }),
     formatError: maskErrors(production),
     includeStacktraceInErrorResponses: !production,
     introspection: true,
+    // The API is read-only and uses no cookies, so the CSRF guard would only refuse plain GETs (and CDN caching).
+    csrfPrevention: false,
+    plugins: [...commonPlugins(logger, metrics), limitsPlugin(config.limits)],
   });
   await server.start();
-  const httpServer: http.Server = createHttpServer(server, () => checkSubgraphs(urls));
-  const port = await listen(httpServer, config.port);
+  const rateLimit = await createRateLimit(config.rateLimit, config.redis, logger);
+  const app = createHttpApp({
+    logger,
+    metrics,
+    http: config.http,
+    ready: () => checkSubgraphs(urls),
+    routes(app) {
+      mountGraphQL(app, {
+        server,
+        http: config.http,
+        context: async (req) => ({ requestId: String(req.id) }),
+        before: [
+          ...(rateLimit ? [rateLimit.middleware] : []),
+          ...(operations ? [safelist(operations)] : []),
+          tokenLimit(config.limits.maxTokens),
+        ],
+      });
+      if (options.pages) app.use(options.pages);
+    },
+  });
+  const { server: httpServer, port } = await listen(app, config.port).catch(async (error) => {
+    await rateLimit?.close();
+    await server.stop();
+    throw error;
+  });
+  logger.info({ port, rateLimits: rateLimit?.store ?? 'off', safelist: operations?.size ?? 'off' }, 'gateway ready');
   return {
     port,
     url: `http://localhost:${port}/graphql`,
     async stop() {
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await close(httpServer);
       await server.stop();
+      await rateLimit?.close();
     },
   };
 }
 
-/** Asks each subgraph for `__typename`: cheap, and proves its server and schema are up. */
-async function checkSubgraphs(urls: Record<string, string>): Promise<HealthReport> {
+/** Ready when the schema is loaded (it is before the server listens) and every subgraph answers. */
+async function checkSubgraphs(urls: Record<string, string>) {
   const entries = await Promise.all(Object.entries(urls).map(async ([name, url]) => [name, (await ping(url)) ? 'up' : 'down'] as const));
-  const subgraphs = Object.fromEntries(entries);
-  return { status: entries.every(([, state]) => state === 'up') ? 'ok' : 'degraded', subgraphs };
+  return { ready: entries.every(([, state]) => state === 'up'), checks: { schema: 'up' as const, ...Object.fromEntries(entries) } };
 }
 
+/** Asks a subgraph for `__typename`: cheap, and proves its server and schema are up. */
 export async function ping(url: string, timeoutMs = 2000): Promise<boolean> {
   try {
     const response = await fetch(url, {

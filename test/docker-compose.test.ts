@@ -9,6 +9,7 @@ import { readSupergraphConfig } from '../tools/schema/supergraph-config';
  */
 const root = path.resolve(__dirname, '..');
 interface Service {
+  image?: string;
   command?: string[];
   environment?: Record<string, string>;
   expose?: string[];
@@ -22,6 +23,8 @@ const manifest = Object.fromEntries(
   ),
 );
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+/** Every service that runs the gateway: the replicas. */
+const gateways = Object.entries(compose.services).filter(([, service]) => service.command?.join(' ') === pkg.scripts['start:gateway']);
 
 const entryExists = (compiled: string) => fs.existsSync(path.join(root, compiled.replace(/^dist\//, '').replace(/\.js$/, '.ts')));
 
@@ -35,7 +38,7 @@ describe('docker-compose.yml', () => {
     expect(service.environment?.[`${name.toUpperCase()}_PORT`]).toBe(port);
     expect(service.expose).toEqual([port]);
     expect(service.environment?.DATABASE_URL).toMatch(/^postgres:\/\/.*@postgres:5432\//);
-    expect(compose.services.gateway.environment?.[`${name.toUpperCase()}_URL`]).toBe(`http://${name}:${port}/graphql`);
+    for (const [, gateway] of gateways) expect(gateway.environment?.[`${name.toUpperCase()}_URL`]).toBe(`http://${name}:${port}/graphql`);
   });
 
   test('runs the gateway the way the package script does, on port 4000', () => {
@@ -47,8 +50,26 @@ describe('docker-compose.yml', () => {
     expect(gateway.depends_on).toEqual(expect.arrayContaining(Object.keys(manifest)));
   });
 
+  test('runs two gateway replicas that share their rate limits through the Redis service', () => {
+    expect(gateways.map(([name]) => name)).toHaveLength(2);
+    expect(compose.services.redis?.image).toMatch(/^redis:/);
+    const hostPorts = gateways.map(([, gateway]) => gateway.ports?.[0]?.split(':')[0]);
+    expect(new Set(hostPorts).size).toBe(2);
+    for (const [, gateway] of gateways) {
+      expect(gateway.ports?.[0]).toMatch(new RegExp(`:${gateway.environment?.GATEWAY_PORT}$`));
+      expect(gateway.environment?.NODE_ENV).toBe('production');
+      expect(gateway.environment?.REDIS_URL).toMatch(/^redis:\/\/redis:6379(\/\d+)?$/);
+      expect(gateway.depends_on).toEqual(expect.arrayContaining(['redis', ...Object.keys(manifest)]));
+    }
+    // One budget per client across replicas needs one key space.
+    expect(new Set(gateways.map(([, gateway]) => `${gateway.environment?.REDIS_URL} ${gateway.environment?.REDIS_KEY_PREFIX}`)).size).toBe(
+      1,
+    );
+  });
+
   test('ships the schema and the sample data in the image', () => {
     const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toMatch(/COPY common common/);
     expect(dockerfile).toMatch(/COPY schema schema/);
     expect(dockerfile).toMatch(/COPY data data/);
     expect(dockerfile).toMatch(/npm run build/);

@@ -1,40 +1,58 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { readGatewayConfig } from '../gateway/config';
-import { ping, startGateway, subgraphsOf } from '../gateway/server';
+import { ping, type RunningGateway, startGateway } from '../gateway/server';
+import { readConfig, SUBGRAPH_NAMES } from '../subgraphs/kit/config';
+import { SupervisedProcess } from './supervisor';
 
 const READY_TIMEOUT_MS = 180_000;
 
 /**
  * `npm start`: the whole federated API on one machine. Each subgraph runs as its own process (as in
  * production), loading the sample data into its embedded database on first start; the gateway starts
- * once all four answer. Ctrl-C stops everything.
+ * once all four answer. A subgraph that crashes later is restarted (its fields are null meanwhile); a
+ * start that fails stops everything it started; SIGINT and SIGTERM stop everything.
  */
 async function main() {
-  const config = readGatewayConfig();
-  const subgraphs = subgraphsOf(fs.readFileSync(config.supergraphPath, 'utf8'));
-  const children: ChildProcess[] = [];
-  let stopping = false;
-  const stopAll = (code: number) => {
-    stopping = true;
-    for (const child of children) child.kill('SIGTERM');
-    setTimeout(() => process.exit(code), 500).unref();
-  };
-  process.once('SIGINT', () => stopAll(0));
-  process.once('SIGTERM', () => stopAll(0));
-
-  for (const name of Object.keys(subgraphs)) {
-    const child = spawn(process.execPath, [path.join(__dirname, '..', 'subgraphs', name, 'index.js')], { stdio: 'inherit' });
-    child.once('exit', (code) => {
-      if (stopping) return;
-      console.error(`The ${name} subgraph stopped (exit code ${code}); stopping the API.`);
-      stopAll(1);
-    });
-    children.push(child);
+  const ports = readConfig().ports;
+  // The gateway reaches each subgraph on the port it is started with, unless told otherwise.
+  const gatewayEnv: Record<string, string | undefined> = { ...process.env };
+  for (const name of SUBGRAPH_NAMES) {
+    const variable = `${name.toUpperCase()}_URL`;
+    gatewayEnv[variable] ||= `http://localhost:${ports[name]}/graphql`;
   }
-  await Promise.all(Object.entries(subgraphs).map(([name, url]) => waitUntilUp(name, config.subgraphUrls[name] ?? url)));
-  const gateway = await startGateway(config);
+  const config = readGatewayConfig(gatewayEnv);
+  const subgraphs = SUBGRAPH_NAMES.map((name) => new SupervisedProcess(name, path.join(__dirname, '..', 'subgraphs', name, 'index.js')));
+  let gateway: RunningGateway | null = null;
+  let shuttingDown = false;
+
+  const shutdown = async (code: number, reason?: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    if (reason) console.error(reason);
+    await gateway?.stop().catch(() => {});
+    await Promise.all(subgraphs.map((subgraph) => subgraph.stop()));
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+  // The terminal closing: the children are in their own process groups and would not hear of it otherwise.
+  process.once('SIGHUP', () => void shutdown(0));
+  process.once('exit', () => {
+    for (const subgraph of subgraphs) subgraph.killNow();
+  });
+
+  try {
+    for (const subgraph of subgraphs) subgraph.start();
+    await Promise.all(
+      subgraphs.map((subgraph) => Promise.race([waitUntilUp(subgraph.name, config.subgraphUrls[subgraph.name]), subgraph.exitedEarly])),
+    );
+    for (const subgraph of subgraphs) subgraph.supervise();
+    gateway = await startGateway(config);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    await shutdown(1, `The API could not start: ${reason}`);
+    return;
+  }
   console.log(`\nFollow-the-Money API ready at ${gateway.url}\n`);
 }
 

@@ -7,6 +7,8 @@ import { Contract } from './entities/contract.entity';
 import { GrossDomesticProduct } from './entities/gross-domestic-product.entity';
 import { PriceIndex } from './entities/price-index.entity';
 import { ProgramAccount } from './entities/program-account.entity';
+import { ContractSupplier } from './entities/contract-supplier.entity';
+import { SpendingRollup } from './entities/spending-rollup.entity';
 import { Transaction } from './entities/transaction.entity';
 import { loadSample } from './sample';
 import { buildSchema } from './schema';
@@ -23,6 +25,8 @@ export const definition: SubgraphDefinition = {
     ProgramAccount,
     PriceIndex,
     GrossDomesticProduct,
+    SpendingRollup,
+    ContractSupplier,
   ],
   buildSchema,
   loadSample,

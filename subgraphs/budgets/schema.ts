@@ -10,6 +10,9 @@ import { ContractResolver } from './resolvers/contract.resolver';
 import { EconomicSeriesResolver } from './resolvers/economic-series.resolver';
 import { InstitutionResolver } from './resolvers/institution.resolver';
 import { ProgramAccountResolver } from './resolvers/program-account.resolver';
+import { SpendingCellResolver, SpendingKeyResolver, SpendingResolver } from './resolvers/spending.resolver';
+import { ProcurementResolver } from './resolvers/procurement.resolver';
+import { PublicAccountsResolver } from './resolvers/public-accounts.resolver';
 import { StateResolver } from './resolvers/state.resolver';
 import { TransactionResolver } from './resolvers/transaction.resolver';
 
@@ -27,6 +30,11 @@ export function buildSchema(): Promise<GraphQLSchema> {
       CommitmentResolver,
       InstitutionResolver,
       StateResolver,
+      SpendingResolver,
+      SpendingKeyResolver,
+      SpendingCellResolver,
+      PublicAccountsResolver,
+      ProcurementResolver,
     ],
     orphanedTypes: [Institution, State, Commitment],
     referenceResolvers,

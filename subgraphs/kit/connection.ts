@@ -1,6 +1,7 @@
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badUserInput } from './errors';
+import { DEFAULT_PAGE_SIZE } from '../../common/config/pages';
 
 @ArgsType()
 export class PageArgs {
@@ -38,7 +39,8 @@ export interface Edge<T> {
 export interface Page<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A number, or a promise read only when the field is selected (counting a whole filtered table is not free). */
+  totalCount: number | Promise<number>;
 }
 
 /** Builds the `<Name>Connection` and `<Name>Edge` object types of a Relay connection over `node`. */
@@ -65,8 +67,6 @@ export function ConnectionType<T extends object>(node: ClassType<T>, name: strin
   }
   return ConnectionClass;
 }
-
-export const DEFAULT_PAGE_SIZE = 20;
 
 export function encodeCursor(key: string): string {
   return Buffer.from(key, 'utf8').toString('base64url');
@@ -108,19 +108,30 @@ export function toPage<T>(rows: T[], window: PageWindow, totalCount: number, key
   };
 }
 
-/** A root list: the filtered query's total, then `first + 1` rows after the cursor in id order. */
+/**
+ * A root list: `first + 1` rows after the cursor in id order (an index range, not a scan) and the filtered query's
+ * total, counted only if a client reads `totalCount`: the page's getter runs the COUNT when the field is resolved.
+ */
 export async function paginate<E extends ObjectLiteral>(
   query: SelectQueryBuilder<E>,
   window: PageWindow,
   idColumn: keyof E & string = 'id',
 ): Promise<Page<E>> {
   const alias = query.alias;
-  const totalCount = await query.clone().getCount();
+  const counted = query.clone();
   const rows = query.clone();
   if (window.afterKey !== null) rows.andWhere(`${alias}.${idColumn} > :afterKey`, { afterKey: window.afterKey });
   const found = await rows
     .orderBy(`${alias}.${idColumn}`, 'ASC')
     .limit(window.first + 1)
     .getMany();
-  return toPage(found, window, totalCount, (row) => String(row[idColumn]));
+  const page = toPage(found, window, 0, (row) => String(row[idColumn]));
+  let count: Promise<number> | undefined;
+  return Object.defineProperty(page, 'totalCount', {
+    enumerable: true,
+    get: () => {
+      count ??= counted.getCount();
+      return count;
+    },
+  });
 }

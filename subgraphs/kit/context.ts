@@ -24,6 +24,8 @@ export interface SubgraphContext {
   dataSource: DataSource;
   config: SubgraphConfig;
   loaders: LoaderRegistry;
+  /** The id the gateway gave the request, under which both log it. */
+  requestId?: string;
 }
 
 export function createContext(dataSource: DataSource, config: SubgraphConfig): SubgraphContext {

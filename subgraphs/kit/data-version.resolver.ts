@@ -63,7 +63,11 @@ export function dataVersionSchema(subgraph: SubgraphName): DataVersionSchema {
       return { id: VERSION_ID };
     }
 
-    @FieldResolver(() => SubgraphData, { name: subgraph, description: `What the ${subgraph} subgraph holds.` })
+    @FieldResolver(() => SubgraphData, {
+      name: subgraph,
+      nullable: true,
+      description: `What the ${subgraph} subgraph holds; null only while it is unavailable.`,
+    })
     async data(@Ctx() ctx: SubgraphContext): Promise<SubgraphData> {
       const files = await latestPerFile(ctx.dataSource.getRepository(DataLoad)).orderBy('load.file').addOrderBy('load.dataset').getMany();
       // The newest load is the latest of the files it wrote, so the version and its time follow from these records.

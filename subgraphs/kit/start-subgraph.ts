@@ -1,12 +1,18 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import type { GraphQLSchema } from 'graphql';
+import type { DestinationStream } from 'pino';
 import type { DataSource, EntitySchema } from 'typeorm';
+import { maskErrors } from '../../common/errors';
+import { close, createHttpApp, listen } from '../../common/http/app';
+import { commonPlugins, mountGraphQL } from '../../common/http/graphql';
+import { createMetrics } from '../../common/http/metrics';
+import { createLogger, type Logger } from '../../common/logger';
 import { readConfig, type SubgraphConfig, type SubgraphName } from './config';
+import { refreshStatistics } from './import/statistics';
 import { createContext, type SubgraphContext } from './context';
 import { openDataSource, type OpenedDataSource } from './data-source';
-import { errorFormatter } from './errors';
+import { outlastClientKeepAlive } from './keep-alive';
 
 /** What each subgraph folder exports: the kit does the rest (database, server, sample data). */
 export interface SubgraphDefinition {
@@ -23,31 +29,50 @@ export interface PreparedSubgraph extends OpenedDataSource {
   schema: GraphQLSchema;
   server: ApolloServer<SubgraphContext>;
   config: SubgraphConfig;
+  logger: Logger;
+  metrics: ReturnType<typeof createMetrics>;
   context(): SubgraphContext;
   close(): Promise<void>;
 }
 
+export interface ServedSubgraph {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
 /** Opens the database, loads the sample when it is empty, and builds the Apollo server (not listening yet). */
-export async function prepareSubgraph(definition: SubgraphDefinition, config: SubgraphConfig): Promise<PreparedSubgraph> {
+export async function prepareSubgraph(
+  definition: SubgraphDefinition,
+  config: SubgraphConfig,
+  logDestination?: DestinationStream,
+): Promise<PreparedSubgraph> {
+  const logger = createLogger(definition.name, config.logging, logDestination);
+  const metrics = createMetrics(definition.name);
   const opened = await openDataSource(definition.name, definition.entities, config);
   if (config.loadSample && (await definition.isEmpty(opened.dataSource))) {
     await definition.loadSample(opened.dataSource, config);
+    await refreshStatistics(opened.dataSource);
   }
   const schema = await definition.buildSchema();
   const production = config.environment === 'production';
   const server = new ApolloServer<SubgraphContext>({
     schema,
-    formatError: errorFormatter(production),
+    formatError: maskErrors(production),
     includeStacktraceInErrorResponses: !production,
     introspection: true,
+    // The gateway is the subgraphs' only client and sends JSON POSTs; the CSRF guard concerns browsers.
+    csrfPrevention: false,
     // Inline traces feed Apollo Studio, which this project does not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...commonPlugins(logger, metrics)],
   });
   return {
     ...opened,
     schema,
     server,
     config,
+    logger,
+    metrics,
     context: () => createContext(opened.dataSource, config),
     close: async () => {
       await server.stop();
@@ -56,21 +81,57 @@ export async function prepareSubgraph(definition: SubgraphDefinition, config: Su
   };
 }
 
-/** The entry point of every subgraph process: prints its URL and stops cleanly on SIGINT/SIGTERM. */
+/**
+ * Serves a prepared subgraph at `/graphql` on the HTTP front every process shares (request ids from the
+ * gateway in its logs, `/health`, `/ready` once its database answers, `/metrics`).
+ */
+export async function serveSubgraph(prepared: PreparedSubgraph, port: number): Promise<ServedSubgraph> {
+  await prepared.server.start();
+  const app = createHttpApp({
+    logger: prepared.logger,
+    metrics: prepared.metrics,
+    http: prepared.config.http,
+    ready: async () => {
+      const database = await prepared.dataSource.query('SELECT 1').then(
+        () => 'up' as const,
+        () => 'down' as const,
+      );
+      return { ready: database === 'up', checks: { database } };
+    },
+    routes(app) {
+      mountGraphQL(app, {
+        server: prepared.server,
+        http: prepared.config.http,
+        context: async (req) => ({ ...prepared.context(), requestId: String(req.id) }),
+      });
+    },
+  });
+  const listening = await listen(app, port);
+  outlastClientKeepAlive(listening.server);
+  return {
+    port: listening.port,
+    url: `http://localhost:${listening.port}/graphql`,
+    stop: () => close(listening.server),
+  };
+}
+
+/** The entry point of every subgraph process: logs its URL and stops cleanly on SIGINT/SIGTERM. */
 export async function startSubgraph(definition: SubgraphDefinition): Promise<void> {
   const config = readConfig();
-  const prepared = await prepareSubgraph(definition, config);
-  const { url } = await startStandaloneServer(prepared.server, {
-    listen: { port: config.ports[definition.name] },
-    context: async () => prepared.context(),
-  });
-  console.log(`${definition.name} subgraph ready at ${url}`);
+  let prepared: PreparedSubgraph | null = null;
+  let served: ServedSubgraph | null = null;
   const stop = async () => {
-    await prepared.close();
+    await served?.stop();
+    await prepared?.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // Started by `npm start`'s supervisor: its IPC channel closes when it dies, even by SIGKILL, so no subgraph is orphaned.
+  if (process.send) process.once('disconnect', stop);
+  prepared = await prepareSubgraph(definition, config);
+  served = await serveSubgraph(prepared, config.ports[definition.name]);
+  prepared.logger.info({ url: served.url }, `${definition.name} subgraph ready`);
 }
 
 /** Runs a subgraph's start function and exits with the problem listed if it cannot start. */

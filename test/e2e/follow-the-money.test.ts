@@ -3,20 +3,8 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parseCentavos, formatCentavos } from '../../subgraphs/kit/money';
 import { programKey } from '../../subgraphs/kit/ids';
+import { FOLLOW_THE_MONEY } from '../../tools/bench/follow-the-money.query';
 import { startFederation, type TestFederation } from '../helpers/federation';
-
-const FOLLOW_THE_MONEY = `
-query FollowTheMoney($id: ID!) {
-  commitment(id: $id) {
-    title themes stage
-    actionPlan { title state { name openGovernmentMetric { year index } } }
-    responsibleInstitution { name kind order }
-    funding { approved modified exercised paid executionRate }
-    allocations { assigned basis program { key name fiscalYear totals { approved paid } } }
-    contracts { title buyer { name } transactions { date moment amount records { code access } } }
-    records { code title access series { code retention { activeYears semiActiveYears } } }
-  }
-}`;
 
 /** Sums a column of the shipped PEF sample for one program, straight from the file with BigInt. */
 function sampleTotal(year: number, key: string, column: string): string {
@@ -118,12 +106,12 @@ describe('the Follow-the-Money query through the gateway', () => {
     expect(commitment.source.load).toEqual({ format: 'sample', version: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 
-  test('health reports every subgraph up', async () => {
-    const response = await fetch(api.gateway.url.replace('/graphql', '/health'));
+  test('readiness reports the schema and every subgraph up', async () => {
+    const response = await fetch(api.gateway.url.replace('/graphql', '/ready'));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
-      status: 'ok',
-      subgraphs: { institutions: 'up', commitments: 'up', budgets: 'up', archives: 'up' },
+      ready: true,
+      checks: { schema: 'up', institutions: 'up', commitments: 'up', budgets: 'up', archives: 'up' },
     });
   });
 });

@@ -1,5 +1,5 @@
 import { GatewayConfigError, readGatewayConfig } from '../../gateway/config';
-import { maskErrors } from '../../gateway/errors';
+import { maskErrors } from '../../common/errors';
 import { subgraphsOf } from '../../gateway/server';
 
 describe('gateway configuration', () => {
@@ -20,6 +20,26 @@ describe('gateway configuration', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(GatewayConfigError);
       expect((error as GatewayConfigError).problems).toHaveLength(3);
+    }
+  });
+
+  test('limits, rate limits and Redis have defaults that hold, and bad values are listed with their variable', () => {
+    const config = readGatewayConfig({});
+    expect(config.limits).toEqual(
+      expect.objectContaining({ maxDepth: 16, maxAliases: 30, maxTokens: 2_000, maxCost: 20_000, defaultPageSize: 20, maxPageSize: 100 }),
+    );
+    expect(config.rateLimit).toEqual({ requests: 600, windowSeconds: 60 });
+    expect(config.redis).toEqual({ url: undefined, keyPrefix: 'ftm:' });
+    expect(config.http).toEqual({ maxBodyBytes: 1_000_000, trustProxy: false });
+    expect(readGatewayConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).http.trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(readGatewayConfig({ TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
+    try {
+      readGatewayConfig({ QUERY_MAX_COST: '0', RATE_LIMIT_REQUESTS: '-1', REDIS_URL: 'http://cache', LOG_LEVEL: 'loud' });
+      throw new Error('expected a rejection');
+    } catch (error) {
+      const problems = (error as GatewayConfigError).problems;
+      expect(problems).toHaveLength(4);
+      for (const name of ['QUERY_MAX_COST', 'RATE_LIMIT_REQUESTS', 'REDIS_URL', 'LOG_LEVEL']) expect(problems.join('\n')).toContain(name);
     }
   });
 

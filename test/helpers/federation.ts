@@ -1,15 +1,26 @@
 import path from 'node:path';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { readGatewayConfig } from '../../gateway/config';
-import { startGateway, type RunningGateway } from '../../gateway/server';
+import { type GatewayOptions, startGateway, type RunningGateway } from '../../gateway/server';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/kit/config';
-import { prepareSubgraph, type PreparedSubgraph } from '../../subgraphs/kit/start-subgraph';
+import { prepareSubgraph, type PreparedSubgraph, type ServedSubgraph, serveSubgraph } from '../../subgraphs/kit/start-subgraph';
 import { SUBGRAPHS } from '../../tools/subgraphs';
 import { dropDatabase, testConfig, type QueryResult } from './subgraph';
 
+export interface FederationOptions extends GatewayOptions {
+  environment?: 'test' | 'production';
+  /** Gateway settings beyond the defaults (limits, rate limits, Redis…), as environment variables. */
+  gatewayEnv?: Record<string, string>;
+  /** Puts something between the gateway and a subgraph (e.g. a switchable proxy): returns the URL the gateway uses. */
+  route?: (name: SubgraphName, url: string) => Promise<string>;
+}
+
 export interface TestFederation {
   gateway: RunningGateway;
+  /** The subgraphs' own URLs (for readiness and request-id checks). */
+  subgraphUrls: Record<SubgraphName, string>;
   subgraphs: Record<SubgraphName, PreparedSubgraph>;
+  /** Another gateway on the same subgraphs with settings of its own (rate limits, limits…), stopped with the rest. */
+  anotherGateway(env: Record<string, string>, options?: GatewayOptions): Promise<RunningGateway>;
   /** POSTs a query to the gateway over HTTP, as a client would. */
   query(source: string, variables?: Record<string, unknown>): Promise<QueryResult & { status: number }>;
   /** SQL statements each subgraph sent while `work` ran. */
@@ -21,26 +32,51 @@ export interface TestFederation {
  * The whole federated API in one test process: four subgraphs on throw-away databases, each on its own
  * HTTP port, and the gateway reading the checked-in schema/supergraph.graphql with their URLs.
  */
-export async function startFederation(environment: 'test' | 'production' = 'test'): Promise<TestFederation> {
+export async function startFederation(
+  environmentOrOptions: FederationOptions['environment'] | FederationOptions = {},
+  more: FederationOptions = {},
+): Promise<TestFederation> {
+  const options = { ...(typeof environmentOrOptions === 'string' ? { environment: environmentOrOptions } : environmentOrOptions), ...more };
+  const { environment = 'test', gatewayEnv = {}, route, ...gatewayOptions } = options;
   const subgraphs = {} as Record<SubgraphName, PreparedSubgraph>;
+  const served: ServedSubgraph[] = [];
+  const subgraphUrls = {} as Record<SubgraphName, string>;
   const urls: Record<string, string> = {};
   for (const name of SUBGRAPH_NAMES) {
-    const prepared = await prepareSubgraph(SUBGRAPHS[name], testConfig({ NODE_ENV: environment }));
-    const { url } = await startStandaloneServer(prepared.server, { listen: { port: 0 }, context: async () => prepared.context() });
+    // Subgraphs log at info when a test reads the logs (to find a request id there too), else stay silent.
+    const logging: Record<string, string> = gatewayOptions.logDestination ? { LOG_LEVEL: 'info' } : {};
+    const prepared = await prepareSubgraph(
+      SUBGRAPHS[name],
+      testConfig({ NODE_ENV: environment, ...logging }),
+      gatewayOptions.logDestination,
+    );
+    const subgraph = await serveSubgraph(prepared, 0);
     subgraphs[name] = prepared;
-    urls[`${name.toUpperCase()}_URL`] = url;
+    served.push(subgraph);
+    subgraphUrls[name] = subgraph.url;
+    urls[`${name.toUpperCase()}_URL`] = route ? await route(name, subgraph.url) : subgraph.url;
   }
   const gateway = await startGateway(
     readGatewayConfig({
       NODE_ENV: environment,
       GATEWAY_PORT: '0',
       SUPERGRAPH_PATH: path.resolve(__dirname, '../../schema/supergraph.graphql'),
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
       ...urls,
+      ...gatewayEnv,
     }),
+    gatewayOptions,
   );
+  const others: RunningGateway[] = [];
   return {
     gateway,
+    subgraphUrls,
     subgraphs,
+    async anotherGateway(env, options) {
+      const other = await startGateway(readGatewayConfig({ GATEWAY_PORT: '0', LOG_LEVEL: 'silent', ...urls, ...env }), options);
+      others.push(other);
+      return other;
+    },
     async query(source, variables) {
       const response = await fetch(gateway.url, {
         method: 'POST',
@@ -58,7 +94,9 @@ export async function startFederation(environment: 'test' | 'production' = 'test
       >;
     },
     async stop() {
+      for (const other of others) await other.stop();
       await gateway.stop();
+      for (const subgraph of served) await subgraph.stop();
       for (const name of SUBGRAPH_NAMES) {
         await subgraphs[name].close();
         await dropDatabase(subgraphs[name].config, name);

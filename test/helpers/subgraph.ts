@@ -8,7 +8,7 @@ import { prepareSubgraph, type PreparedSubgraph, type SubgraphDefinition } from 
 
 export interface QueryResult {
   data?: Record<string, any> | null;
-  errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+  errors?: readonly { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
 export interface TestSubgraph extends PreparedSubgraph {
@@ -30,7 +30,7 @@ export function testConfig(extra: Record<string, string> = {}): SubgraphConfig {
   const database = process.env.DATABASE_URL
     ? { DATABASE_SCHEMA_PREFIX: `t${process.pid}_${opened}_` }
     : { SQLITE_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'ftm-test-')) };
-  return readConfig({ ...process.env, NODE_ENV: 'test', ...database, ...extra });
+  return readConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', ...database, ...extra });
 }
 
 export async function openTestSubgraph(

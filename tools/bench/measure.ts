@@ -26,6 +26,8 @@ export interface LoadRequest {
   prerequisite?: Prerequisite;
   /** Loads are repeated, into emptied tables, until this much time has been measured. */
   minSeconds: number;
+  /** And at least this many loads (default 1). */
+  minLoads?: number;
 }
 
 export interface Timing {
@@ -80,7 +82,7 @@ export async function measure(request: LoadRequest, method: Method, dataSource: 
     }
     seconds += (performance.now() - started) / 1000;
     loads += 1;
-    if (seconds >= request.minSeconds) break;
+    if (seconds >= request.minSeconds && loads >= (request.minLoads ?? 1)) break;
     await empty(dataSource, tables);
   }
   const written: Record<string, number> = {};

@@ -6,6 +6,7 @@ import type { RunOptions } from './args';
 import { namesInProvenance, recordLoad, type LoadDescription } from '../../subgraphs/kit/import/data-loads';
 import { compareWithStored } from '../../subgraphs/kit/import/import-summary';
 import { followWrites, type WriteProgress } from '../../subgraphs/kit/import/write-progress';
+import { refreshStatistics } from '../../subgraphs/kit/import/statistics';
 import { openImportDatabase, type ImportDatabase } from './database';
 import { writeRejects } from './rejects';
 import { countFiles, sortProblems, totals, type CheckedFile, type FileReport, type ImportReport } from './report';
@@ -127,6 +128,7 @@ export async function runImport(format: FormatSpec, files: InputFile[], options:
       } finally {
         stopFollowing();
       }
+      if (!options.dryRun) await refreshStatistics(dataSource);
     }
     counted ??= countFiles({ format, files: checkedFiles, problems, comparisons: null });
     const rejects = writeRejects(format, checkedFiles, problems, options.rejects, context.cwd);

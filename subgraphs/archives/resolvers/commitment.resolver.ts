@@ -7,7 +7,11 @@ import { recordsDocumenting } from '../loaders';
 
 @Resolver(() => Commitment)
 export class CommitmentResolver {
-  @FieldResolver(() => [ArchivalRecord], { description: 'Archival records (*expedientes*) that document this commitment, in id order.' })
+  @FieldResolver(() => [ArchivalRecord], {
+    nullable: true,
+    description:
+      'Archival records (*expedientes*) that document this commitment, in id order. Null only while the archives subgraph is unavailable.',
+  })
   records(@Root() commitment: Commitment, @Ctx() ctx: SubgraphContext): Promise<ArchivalRecord[]> {
     return recordsDocumenting(ctx, RecordSubjectKind.COMMITMENT, commitment.id);
   }

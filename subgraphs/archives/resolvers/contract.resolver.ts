@@ -7,7 +7,11 @@ import { recordsDocumenting } from '../loaders';
 
 @Resolver(() => Contract)
 export class ContractResolver {
-  @FieldResolver(() => [ArchivalRecord], { description: 'Archival records (*expedientes*) that document this contract, in id order.' })
+  @FieldResolver(() => [ArchivalRecord], {
+    nullable: true,
+    description:
+      'Archival records (*expedientes*) that document this contract, in id order. Null only while the archives subgraph is unavailable.',
+  })
   records(@Root() contract: Contract, @Ctx() ctx: SubgraphContext): Promise<ArchivalRecord[]> {
     return recordsDocumenting(ctx, RecordSubjectKind.CONTRACT, contract.id);
   }

@@ -8,7 +8,11 @@ import { RecordConnection } from './connections';
 
 @Resolver(() => Institution)
 export class InstitutionResolver {
-  @FieldResolver(() => RecordConnection, { description: 'Archival records (*expedientes*) this institution holds, in id order.' })
+  @FieldResolver(() => RecordConnection, {
+    nullable: true,
+    description:
+      'Archival records (*expedientes*) this institution holds, in id order. Null only while the archives subgraph is unavailable.',
+  })
   records(@Root() institution: Institution, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Page<ArchivalRecord>> {
     return recordPageOfInstitution(ctx, pageWindow(page, ctx.config.maxPageSize)).load(institution.id);
   }

@@ -8,7 +8,9 @@ import { recordsDocumenting } from '../loaders';
 @Resolver(() => Transaction)
 export class TransactionResolver {
   @FieldResolver(() => [ArchivalRecord], {
-    description: 'Archival records (*expedientes*) that document this transaction, e.g. its payment order (CLC), in id order.',
+    nullable: true,
+    description:
+      'Archival records (*expedientes*) that document this transaction, e.g. its payment order (CLC), in id order. Null only while the archives subgraph is unavailable.',
   })
   records(@Root() transaction: Transaction, @Ctx() ctx: SubgraphContext): Promise<ArchivalRecord[]> {
     return recordsDocumenting(ctx, RecordSubjectKind.TRANSACTION, transaction.id);

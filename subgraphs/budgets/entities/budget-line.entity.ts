@@ -29,6 +29,7 @@ export class BudgetLine {
   id: string;
 
   @Field(() => Int, { description: 'Fiscal year (*ciclo*).' })
+  @Index()
   @Column({ type: 'integer' })
   fiscalYear: number;
 
@@ -36,6 +37,7 @@ export class BudgetLine {
   @Column({ type: 'varchar' })
   programId: string;
 
+  @Index()
   @Column({ type: 'varchar' })
   ramoCode: string;
 
@@ -64,7 +66,10 @@ export class BudgetLine {
 
   @Column({ type: 'varchar' }) functionalGroupCode: string;
   @Column({ type: 'varchar' }) functionalGroupName: string;
-  @Column({ type: 'varchar' }) functionCode: string;
+  @Index()
+  @Column({ type: 'varchar' })
+  functionCode: string;
+
   @Column({ type: 'varchar' }) functionName: string;
   @Column({ type: 'varchar' }) subfunctionCode: string;
   @Column({ type: 'varchar' }) subfunctionName: string;
@@ -76,15 +81,27 @@ export class BudgetLine {
   chapterCode: string | null;
 
   @Column({ type: 'varchar', nullable: true }) chapterName: string | null;
-  @Column({ type: 'varchar', nullable: true }) conceptCode: string | null;
+  @Index()
+  @Column({ type: 'varchar', nullable: true })
+  conceptCode: string | null;
+
   @Column({ type: 'varchar', nullable: true }) conceptName: string | null;
-  @Column({ type: 'varchar', nullable: true }) genericItemCode: string | null;
+  @Index()
+  @Column({ type: 'varchar', nullable: true })
+  genericItemCode: string | null;
+
   @Column({ type: 'varchar', nullable: true }) genericItemName: string | null;
   @Column({ type: 'varchar', nullable: true }) specificItemCode: string | null;
   @Column({ type: 'varchar', nullable: true }) specificItemName: string | null;
-  @Column({ type: 'varchar' }) fundingSourceCode: string;
+  @Index()
+  @Column({ type: 'varchar' })
+  fundingSourceCode: string;
+
   @Column({ type: 'varchar' }) fundingSourceName: string;
-  @Column({ type: 'varchar' }) expenseTypeCode: string;
+  @Index()
+  @Column({ type: 'varchar' })
+  expenseTypeCode: string;
+
   @Column({ type: 'varchar' }) expenseTypeName: string;
 
   @Field({ description: 'Investment-portfolio key (*clave de cartera*) of a registered investment project; zeros when none.' })

@@ -1,7 +1,8 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { centavosColumn, formatCentavos, MoneyScalar, type Centavos } from '../../kit/money';
 import { SourceRef } from '../../kit/provenance';
+import { ProcedureKind } from './procedure-kind';
 import { ContractParty, OriginalAmount } from './values';
 
 @Directive('@key(fields: "id")')
@@ -42,6 +43,15 @@ export class Contract {
   @Column({ type: 'varchar', nullable: true })
   procedureType: string | null;
 
+  @Field(() => ProcedureKind, {
+    nullable: true,
+    description:
+      'Procedure kind normalised to the OCDS codelist: OCDS `tender.procurementMethod`, or CompraNet TIPO_PROCEDIMIENTO; null when the source states neither.',
+  })
+  @Index()
+  @Column({ type: 'varchar', nullable: true })
+  procedureKind: ProcedureKind | null;
+
   @Field(() => String, {
     nullable: true,
     description: 'Contract status (*estatus del contrato*) as published: "Activo", "Expirado" or "Terminado" (CompraNet).',
@@ -57,6 +67,7 @@ export class Contract {
   @Column({ type: 'varchar', nullable: true })
   description: string | null;
 
+  @Index()
   @Column({ type: 'varchar', nullable: true })
   buyerId: string | null;
 
@@ -84,6 +95,7 @@ export class Contract {
       'Fiscal year the contract is charged to: the budget year the release states (INAI `planning.budget.anio`), else ' +
       'the year the contract period starts, else the year it was signed.',
   })
+  @Index()
   @Column({ type: 'integer', nullable: true })
   fiscalYear: number | null;
 

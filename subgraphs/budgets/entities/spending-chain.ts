@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { REAL_PESOS_METHOD } from '../queries/real-pesos.query';
 import { MoneyScalar, type Centavos } from '../../kit/money';
 
 export enum SpendingFlag {
@@ -9,6 +10,7 @@ export enum SpendingFlag {
   SCOPE_FINER_THAN_DATA = 'SCOPE_FINER_THAN_DATA',
   NO_ALLOCATIONS = 'NO_ALLOCATIONS',
   SAMPLE_DATA = 'SAMPLE_DATA',
+  IN_REAL_PESOS = 'IN_REAL_PESOS',
 }
 
 registerEnumType(SpendingFlag, {
@@ -25,6 +27,9 @@ registerEnumType(SpendingFlag, {
     },
     NO_ALLOCATIONS: { description: 'No budget program is allocated (*asignado*) to this commitment.' },
     SAMPLE_DATA: { description: 'The figures sum a random sample of the source file (1 %), not the whole budget.' },
+    IN_REAL_PESOS: {
+      description: 'Derived figures: the amounts are in real pesos (*pesos constantes*) of another year, not as published (see `derived`).',
+    },
   },
 });
 
@@ -39,6 +44,18 @@ export interface Moments {
 }
 
 export const NO_MOMENTS: Moments = { approved: null, modified: null, committed: null, accrued: null, exercised: null, paid: null };
+
+@ObjectType({
+  description:
+    'How figures were derived from the published ones, so that they are never passed off as source figures (*cifras derivadas*).',
+})
+export class DerivedFigures {
+  @Field(() => Int, { description: 'The year whose pesos the figures are in (*pesos constantes de*): the `inPesosOf` asked for.' })
+  inPesosOf: number;
+
+  @Field({ description: 'How they were computed (*método*).' })
+  method: string;
+}
 
 @ObjectType({
   description:
@@ -89,6 +106,17 @@ export class SpendingChain {
   /** How many of the summed lines come from a sampled dataset. */
   sampleLines: number;
 
+  /** The base year when the amounts were deflated to real pesos; null for figures as published. */
+  inPesosOf: number | null = null;
+
+  @Field(() => DerivedFigures, {
+    nullable: true,
+    description: `Set when the amounts are derived rather than as published: real pesos of \`inPesosOf\` (${REAL_PESOS_METHOD}).`,
+  })
+  get derived(): DerivedFigures | null {
+    return this.inPesosOf === null ? null : { inPesosOf: this.inPesosOf, method: REAL_PESOS_METHOD };
+  }
+
   @Field(() => Float, {
     nullable: true,
     description: 'Execution rate (*avance del ejercicio*): exercised / modified; null when either is null or modified is zero.',
@@ -108,6 +136,7 @@ export class SpendingChain {
     if (paid !== null && exercised !== null && paid > exercised) flags.push(SpendingFlag.PAID_OVER_EXERCISED);
     if (exercised === 0n && modified !== null && modified > 0n) flags.push(SpendingFlag.NOTHING_EXERCISED);
     if (this.sampleLines > 0) flags.push(SpendingFlag.SAMPLE_DATA);
+    if (this.inPesosOf !== null) flags.push(SpendingFlag.IN_REAL_PESOS);
     return [...new Set(flags)];
   }
 

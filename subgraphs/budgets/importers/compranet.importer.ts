@@ -11,6 +11,8 @@ import {
 } from '../../kit/import/importing';
 import { sourceAt } from '../../kit/provenance';
 import { ContractProgram } from '../entities/contract-program.entity';
+import { writeContractSuppliers } from './contract-suppliers';
+import { procedureKindOfCompraNet } from '../entities/procedure-kind';
 import { Contract } from '../entities/contract.entity';
 import { splitCsv, type CsvRecord } from '../../kit/import/csv-records';
 import { exactCentavos } from './exact-amount';
@@ -243,6 +245,7 @@ function parseRecord(
   contract.ocid = null;
   contract.procedureNumber = text('NUMERO_PROCEDIMIENTO');
   contract.procedureType = text('TIPO_PROCEDIMIENTO');
+  contract.procedureKind = procedureKindOfCompraNet(contract.procedureType);
   contract.status = text('ESTATUS_CONTRATO');
   contract.title = text('TITULO_CONTRATO');
   contract.description = null;
@@ -342,5 +345,6 @@ export async function writeCompraNet(manager: EntityManager, parsed: ParsedCompr
   }
   await upsertAll(manager, Contract, parsed.contracts);
   await upsertAll(manager, ContractProgram, parsed.links);
+  await writeContractSuppliers(manager, parsed.contracts);
   return summarize(changes, parsed.rejected);
 }

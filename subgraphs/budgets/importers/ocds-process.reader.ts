@@ -3,6 +3,7 @@ import type { ImportProblem } from '../../kit/import/importing';
 import { asArray, asObject, asText, either, JsonReader, type JsonObject } from '../../kit/import/json';
 import { budgetProgramId, ramoId, unitId } from '../../kit/ids';
 import { ContractProgram } from '../entities/contract-program.entity';
+import { procedureKindOfOcds } from '../entities/procedure-kind';
 import { Contract } from '../entities/contract.entity';
 import { SpendingMoment, Transaction } from '../entities/transaction.entity';
 import type { ContractParty } from '../entities/values';
@@ -120,6 +121,7 @@ export class ProcessReader {
     contract.ocid = this.ocid;
     contract.procedureNumber = null;
     contract.procedureType = null;
+    contract.procedureKind = procedureKindOfOcds(asText(asObject(this.root.tender)?.procurementMethod));
     contract.status = null;
     contract.title = asText(raw.title);
     contract.description = asText(raw.description);

@@ -1,3 +1,4 @@
+import { writeContractSuppliers } from './contract-suppliers';
 import path from 'node:path';
 import type { EntityManager } from 'typeorm';
 import { upsertAll, type ImportProblem } from '../../kit/import/importing';
@@ -162,4 +163,5 @@ export async function writeOcds(manager: EntityManager, parsed: ParsedOcds): Pro
   await upsertAll(manager, Contract, parsed.contracts);
   await upsertAll(manager, ContractProgram, parsed.links);
   await upsertAll(manager, Transaction, parsed.transactions);
+  await writeContractSuppliers(manager, parsed.contracts);
 }

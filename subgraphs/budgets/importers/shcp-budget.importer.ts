@@ -5,6 +5,7 @@ import { sourceAt } from '../../kit/provenance';
 import { stateById } from '../../kit/states';
 import { budgetProgramId, programKey, ramoId, responsibleUnitId } from '../../kit/ids';
 import { BudgetLine } from '../entities/budget-line.entity';
+import { refreshSpendingRollups } from '../queries/spending-rollups.query';
 import { BudgetProgram } from '../entities/budget-program.entity';
 
 /** The 39 columns of the SHCP open budget file (OFDP), as defined in data/shcp-pef/diccionario.xlsx. */
@@ -261,8 +262,15 @@ function programsOf(parsed: ParsedRow[], problems: ImportProblem[]): BudgetProgr
   return [...programs.values()];
 }
 
-/** Writes parsed budget lines and their programs inside the caller's transaction (idempotent upserts by id). */
+/**
+ * Writes parsed budget lines and their programs inside the caller's transaction (idempotent upserts by id), and
+ * rebuilds the spending rollups of the fiscal years they belong to in the same transaction.
+ */
 export async function writeBudget(manager: EntityManager, parsed: ParsedBudget): Promise<void> {
   await upsertAll(manager, BudgetProgram, parsed.programs);
   await upsertAll(manager, BudgetLine, parsed.lines);
+  await refreshSpendingRollups(
+    manager,
+    parsed.lines.map((line) => line.fiscalYear),
+  );
 }

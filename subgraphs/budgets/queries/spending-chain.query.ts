@@ -3,7 +3,7 @@ import { toCentavos } from '../../kit/money';
 import { SAMPLE_DATASETS } from '../entities/budget-line.entity';
 import { SpendingChain, type SpendingFlag } from '../entities/spending-chain';
 
-const MOMENTS = ['approved', 'modified', 'committed', 'accrued', 'exercised', 'paid'] as const;
+export const MOMENTS = ['approved', 'modified', 'committed', 'accrued', 'exercised', 'paid'] as const;
 
 /**
  * Adds the exact sums of the six moments over the budget lines aliased `alias`: SUM skips nulls and is null when

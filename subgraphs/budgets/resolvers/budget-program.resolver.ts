@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, pageWindow, paginate, type Page } from '../../kit/connection';
 import type { SubgraphContext } from '../../kit/context';
 import { ramoId } from '../../kit/ids';
@@ -11,6 +11,8 @@ import { institutionRef, Institution } from '../entities/stubs';
 import { accountsByProgram, contractsOfPrograms, programById, programLines, programTotals } from '../loaders';
 import { budgetProgramsQuery } from '../queries/budget-program.query';
 import { BudgetProgramFilter } from './budget-program.input';
+import { inPesosOf } from './real-chain';
+import { IN_PESOS_OF } from './spending.resolver';
 import { BudgetLineConnection, BudgetProgramConnection } from './connections';
 
 @Resolver(() => BudgetProgram)
@@ -40,8 +42,12 @@ export class BudgetProgramResolver {
   }
 
   @FieldResolver(() => SpendingChain, { description: "The program's amounts: exact sums over all its budget lines in the dataset." })
-  totals(@Root() program: BudgetProgram, @Ctx() ctx: SubgraphContext): Promise<SpendingChain> {
-    return programTotals(ctx).load(program.id);
+  async totals(
+    @Root() program: BudgetProgram,
+    @Arg('inPesosOf', () => Int, { nullable: true, description: IN_PESOS_OF }) base: number | null | undefined,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<SpendingChain> {
+    return inPesosOf(ctx, await programTotals(ctx).load(program.id), program.fiscalYear, base);
   }
 
   @FieldResolver(() => BudgetLineConnection, { description: "The program's budget lines, in id order." })

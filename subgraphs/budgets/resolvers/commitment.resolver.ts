@@ -9,24 +9,29 @@ import { allocationsByCommitment, commitmentFunding, contractsOfPrograms, transa
 
 @Resolver(() => Commitment)
 export class CommitmentResolver {
-  @FieldResolver(() => [Allocation], { description: 'The budget programs allocated to this commitment (*asignaciones*).' })
+  @FieldResolver(() => [Allocation], {
+    nullable: true,
+    description: 'The budget programs allocated to this commitment (*asignaciones*). Null only while the budgets subgraph is unavailable.',
+  })
   allocations(@Root() commitment: Commitment, @Ctx() ctx: SubgraphContext): Promise<Allocation[]> {
     return allocationsByCommitment(ctx).load(commitment.id);
   }
 
   @FieldResolver(() => SpendingChain, {
+    nullable: true,
     description:
       "The money behind the commitment: the budget lines of its allocated programs within each allocation's scope " +
       '(same program and, for a state scope, the same state). Null amounts with SCOPE_FINER_THAN_DATA when a scope is a ' +
-      'municipality, NO_LINES_IN_SCOPE when no line matches: never a national total passed off as a local one.',
+      'municipality, NO_LINES_IN_SCOPE when no line matches: never a national total passed off as a local one. Null only while the budgets subgraph is unavailable.',
   })
   funding(@Root() commitment: Commitment, @Ctx() ctx: SubgraphContext): Promise<SpendingChain> {
     return commitmentFunding(ctx, commitment.id);
   }
 
   @FieldResolver(() => [Contract], {
+    nullable: true,
     description:
-      'Contracts charged to an allocated program in its fiscal year (contracts carry no state, so this is not narrowed to the scope).',
+      'Contracts charged to an allocated program in its fiscal year (contracts carry no state, so this is not narrowed to the scope). Null only while the budgets subgraph is unavailable.',
   })
   async contracts(@Root() commitment: Commitment, @Ctx() ctx: SubgraphContext): Promise<Contract[]> {
     const allocations = await allocationsByCommitment(ctx).load(commitment.id);
@@ -34,7 +39,9 @@ export class CommitmentResolver {
   }
 
   @FieldResolver(() => [Transaction], {
-    description: 'The transactions of those contracts charged to an allocated program (or to no stated program).',
+    nullable: true,
+    description:
+      'The transactions of those contracts charged to an allocated program (or to no stated program). Null only while the budgets subgraph is unavailable.',
   })
   async transactions(@Root() commitment: Commitment, @Ctx() ctx: SubgraphContext): Promise<Transaction[]> {
     const allocations = await allocationsByCommitment(ctx).load(commitment.id);

@@ -5,25 +5,31 @@ import { BudgetLine } from '../entities/budget-line.entity';
 import { SpendingChain } from '../entities/spending-chain';
 import { Institution } from '../entities/stubs';
 import { institutionBudget, institutionLines } from '../loaders';
+import { inPesosOf } from './real-chain';
+import { IN_PESOS_OF } from './spending.resolver';
 import { BudgetLineFilter } from './budget-line.input';
 import { BudgetLineConnection } from './connections';
 
 @Resolver(() => Institution)
 export class InstitutionResolver {
   @FieldResolver(() => SpendingChain, {
+    nullable: true,
     description:
-      "The institution's budget in a fiscal year: its budget lines as responsible unit, or every line of the ramo for a `MX-RAMO-…` id.",
+      "The institution's budget in a fiscal year: its budget lines as responsible unit, or every line of the ramo for a `MX-RAMO-…` id. Null only while the budgets subgraph is unavailable.",
   })
-  budget(
+  async budget(
     @Root() institution: Institution,
     @Arg('fiscalYear', () => Int, { description: 'Fiscal year (*ciclo*).' }) fiscalYear: number,
+    @Arg('inPesosOf', () => Int, { nullable: true, description: IN_PESOS_OF }) base: number | null | undefined,
     @Ctx() ctx: SubgraphContext,
   ): Promise<SpendingChain> {
-    return institutionBudget(ctx, institution.id, fiscalYear);
+    return inPesosOf(ctx, await institutionBudget(ctx, institution.id, fiscalYear), fiscalYear, base);
   }
 
   @FieldResolver(() => BudgetLineConnection, {
-    description: "The institution's budget lines (of the whole ramo for a `MX-RAMO-…` id), in id order.",
+    nullable: true,
+    description:
+      "The institution's budget lines (of the whole ramo for a `MX-RAMO-…` id), in id order. Null only while the budgets subgraph is unavailable.",
   })
   budgetLines(
     @Root() institution: Institution,

@@ -9,7 +9,9 @@ import { CommitmentConnection } from './connections';
 @Resolver(() => Institution)
 export class InstitutionResolver {
   @FieldResolver(() => CommitmentConnection, {
-    description: 'Commitments this institution is responsible for (*compromisos a su cargo*), in id order.',
+    nullable: true,
+    description:
+      'Commitments this institution is responsible for (*compromisos a su cargo*), in id order. Null only while the commitments subgraph is unavailable.',
   })
   commitments(@Root() institution: Institution, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Page<Commitment>> {
     return commitmentPagesByInstitution(ctx, pageWindow(page, ctx.config.maxPageSize)).load(institution.id);

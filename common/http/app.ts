@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServerErrorCode } from '@apollo/server/errors';
+import compression from 'compression';
+import cors from 'cors';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { HttpConfig } from '../config/http';
+import { ErrorCode } from '../errors';
+import type { Logger } from '../logger';
+import type { Metrics } from './metrics';
+import { sendError } from './respond';
+
+export interface ReadyReport {
+  ready: boolean;
+  /** What readiness depends on (the schema, each subgraph, the database), each up or down. */
+  checks: Record<string, 'up' | 'down'>;
+}
+
+export interface HttpAppOptions {
+  logger: Logger;
+  metrics: Metrics;
+  http: HttpConfig;
+  ready(): Promise<ReadyReport>;
+  /** Adds the process's own routes (`/graphql`, pages) between the common front and the not-found answer. */
+  routes(app: Express): void;
+}
+
+const KNOWN_ROUTES = new Set(['/graphql', '/health', '/ready', '/metrics']);
+/** An incoming request id is kept only if it cannot forge log lines or grow without bound. */
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/**
+ * The HTTP front every process serves (the gateway and each subgraph): request ids and JSON request logs,
+ * metrics, security headers, CORS, compression, `/health`, `/ready`, `/metrics`, and coded answers for
+ * every request that never reaches GraphQL.
+ */
+export function createHttpApp(options: HttpAppOptions): Express {
+  const { logger, metrics } = options;
+  const app = express();
+  app.set('trust proxy', options.http.trustProxy);
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      // Probes come every few seconds; their lines would drown the requests that matter.
+      autoLogging: { ignore: (req) => ['/health', '/ready', '/metrics'].includes(pathOf(req)) },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    }),
+  );
+  app.use((req, res, next) => {
+    const route = KNOWN_ROUTES.has(req.path) ? req.path : 'other';
+    const stopTimer = metrics.httpDuration.startTimer({ method: req.method, route });
+    res.once('finish', () => {
+      stopTimer();
+      metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
+      if (res.locals.errorCode) metrics.errors.inc({ code: res.locals.errorCode });
+    });
+    next();
+  });
+  app.use(
+    helmet({
+      // Pages served later from this origin (the explorer) load their scripts and styles from here, never a CDN.
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      // The API is public: dashboards on other origins read it (CORS below says so to browsers).
+      crossOriginResourcePolicy: { policy: 'cross-origin' },
+    }),
+  );
+  // Open to every origin: the API is read-only and uses no cookies, so there is nothing for another site to abuse.
+  app.use(cors({ origin: '*', methods: ['GET', 'HEAD', 'POST'], exposedHeaders: ['x-request-id', 'retry-after'], maxAge: 86_400 }));
+  app.use(compression());
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const report = await options.ready();
+    res.status(report.ready ? 200 : 503).json(report);
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  options.routes(app);
+
+  app.use((req, res) => {
+    sendError(res, 404, ErrorCode.NOT_FOUND, `Nothing at ${req.path}: the API is at /graphql`);
+  });
+  app.use(clientErrors(logger));
+  return app;
+}
+
+/** The JSON body reader of `/graphql`, with the size limit every process shares. */
+export function jsonBody(config: HttpConfig) {
+  return express.json({ limit: config.maxBodyBytes });
+}
+
+/**
+ * Express reports body problems as errors with a status (body-parser's `type` says which); each becomes a
+ * coded 4xx. Anything else is ours: logged with its stack, answered 500 without details.
+ */
+function clientErrors(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const status = typeof error?.status === 'number' ? error.status : 500;
+    if (error?.type === 'entity.too.large') {
+      sendError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, `The request body is larger than ${error.limit} bytes`);
+    } else if (error?.type === 'entity.parse.failed') {
+      sendError(res, 400, ApolloServerErrorCode.BAD_REQUEST, 'The request body is not valid JSON');
+    } else if (status >= 400 && status < 500) {
+      sendError(res, status, ApolloServerErrorCode.BAD_REQUEST, String(error.message));
+    } else {
+      logger.error({ err: error, requestId: req.id }, 'request failed');
+      sendError(res, 500, ApolloServerErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
+    }
+  };
+}
+
+function pathOf(req: http.IncomingMessage): string {
+  return (req.url ?? '/').split('?')[0];
+}
+
+/** Listens on `port` (0: any free one) and resolves with the port taken. */
+export function listen(app: Express, port: number): Promise<{ server: http.Server; port: number }> {
+  const server = http.createServer(app);
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => resolve({ server, port: (server.address() as AddressInfo).port }));
+  });
+}
+
+/** Stops accepting connections and closes idle keep-alive ones, so `stop()` does not wait for clients to leave. */
+export function close(server: http.Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}

@@ -1,0 +1,170 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { type DocumentNode, type FragmentDefinitionNode, GraphQLError, Kind, type SelectionSetNode, parse } from 'graphql';
+import { Agent, fetch } from 'undici';
+import type { SubgraphClientConfig } from '../common/config/subgraph-client';
+import { ErrorCode } from '../common/errors';
+import type { RequestContext } from '../common/http/graphql';
+import type { Metrics } from '../common/http/metrics';
+import type { Logger } from '../common/logger';
+
+export const { SUBGRAPH_UNAVAILABLE, SUBGRAPH_TIMEOUT } = ErrorCode;
+
+/** What a subgraph client reports to: the gateway's log, and its metrics (a unit test may leave them out). */
+export interface SubgraphObservers {
+  logger: Logger;
+  metrics?: Metrics;
+}
+
+/** Times one subgraph fetch into `ftm_subgraph_fetch_duration_seconds` by subgraph and outcome. */
+async function timed<T extends { errors?: readonly unknown[] }>(metrics: Metrics | undefined, subgraph: string, fetch: () => Promise<T>) {
+  const stop = metrics?.subgraphFetchDuration.startTimer({ subgraph });
+  try {
+    const response = await fetch();
+    stop?.({ outcome: response.errors?.length ? 'error' : 'ok' });
+    return response;
+  } catch (error) {
+    stop?.({ outcome: 'error' });
+    throw error;
+  }
+}
+
+type ProcessOptions = GraphQLDataSourceProcessOptions<RequestContext>;
+type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
+type FetcherResponse = Awaited<ReturnType<Fetcher>>;
+
+/**
+ * A subgraph's data source with a deadline and its own connection pool. When the subgraph cannot answer,
+ * the fetch resolves to one coded error per field it was asked for, at that field's path, instead of
+ * throwing: the gateway then nulls exactly those fields and serves everything the other subgraphs sent.
+ */
+export class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> {
+  constructor(
+    readonly serviceName: string,
+    url: string,
+    config: SubgraphClientConfig,
+    private readonly observers: SubgraphObservers,
+  ) {
+    super({ url, fetcher: deadlineFetcher(config) });
+  }
+
+  /** The request id goes with every fetch, so the subgraph logs it under the gateway's id. */
+  override willSendRequest({ request, context }: ProcessOptions) {
+    if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
+  }
+
+  override process(options: ProcessOptions): Promise<SubgraphResponse> {
+    return timed(this.observers.metrics, this.serviceName, () => this.processOrNull(options));
+  }
+
+  private async processOrNull(options: ProcessOptions): Promise<SubgraphResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      const code = failureCode(error);
+      // Health checks and schema loading keep their own errors; only a client's operation gets a partial answer.
+      if (code === null || !('incomingRequestContext' in options)) throw error;
+      // The client sees only the service and the code; the cause (refused, reset, socket hang up…) belongs in the log.
+      this.observers.logger.warn(
+        { requestId: options.context?.requestId, subgraph: this.serviceName, code },
+        `${this.serviceName} fetch failed (${code}): ${describe(error)}`,
+      );
+      const message =
+        code === SUBGRAPH_TIMEOUT
+          ? `The ${this.serviceName} service did not answer in time; its fields are null.`
+          : `The ${this.serviceName} service is unavailable; its fields are null.`;
+      const document = options.document ?? parse(options.request.query ?? '');
+      const representations = options.request.variables?.representations;
+      const paths = requestedPaths(document, Array.isArray(representations) ? representations : null);
+      const extensions = { code, serviceName: this.serviceName };
+      // Never an empty list: that would read as success, and the missing fields would go unexplained.
+      return { errors: paths.length > 0 ? paths.map((path) => ({ message, path, extensions })) : [{ message, extensions }] };
+    }
+  }
+}
+
+/** `buildService` for ApolloGateway: one pooled, time-limited data source per subgraph, at the URL configured for it. */
+export function subgraphServices(urls: Record<string, string>, config: SubgraphClientConfig, observers: SubgraphObservers) {
+  return ({ name, url }: { name: string; url?: string }) => new SubgraphDataSource(name, urls[name] ?? url ?? '', config, observers);
+}
+
+/**
+ * Apollo's default fetcher pools sockets for 15 s with no deadline; undici lets the pool's idle time and
+ * the request's deadline be set, and drops idle sockets early when the server announces a shorter one.
+ */
+function deadlineFetcher(config: SubgraphClientConfig): Fetcher {
+  const agent = new Agent({
+    connections: config.connectionsPerSubgraph,
+    keepAliveTimeout: config.keepAliveMs,
+    keepAliveMaxTimeout: config.keepAliveMs,
+  });
+  return async (url, init) => {
+    const response = await fetch(url, { ...init, dispatcher: agent, signal: AbortSignal.timeout(config.timeoutMs) });
+    return response as unknown as FetcherResponse;
+  };
+}
+
+function failureCode(error: unknown): string | null {
+  if (error instanceof GraphQLError) {
+    const status = (error.extensions.response as { status?: number } | undefined)?.status;
+    return status !== undefined && status >= 500 ? SUBGRAPH_UNAVAILABLE : null;
+  }
+  // Matched by name, not class: undici's DOMException and TypeError may come from another realm (e.g. under jest).
+  const { name, cause } = (error ?? {}) as { name?: string; cause?: { name?: string; code?: unknown } };
+  if (name === 'TimeoutError' || cause?.name === 'TimeoutError') return SUBGRAPH_TIMEOUT;
+  // undici rejects with "fetch failed" for a refused, reset or closed connection, and names the system or socket error.
+  if (name === 'TypeError' && typeof cause?.code === 'string') return SUBGRAPH_UNAVAILABLE;
+  return null;
+}
+
+function describe(error: unknown): string {
+  const { message, cause } = (error ?? {}) as { message?: string; cause?: { message?: string; code?: unknown } };
+  return [message, cause?.code ?? cause?.message].filter(Boolean).join(': ');
+}
+
+/**
+ * The paths, in the subgraph's response, of the fields this fetch asked for: each root field, or for an
+ * entity fetch each field of each representation (as `_entities.<index>.<field>`, which the gateway maps
+ * back to the entity's place in the client's answer).
+ */
+function requestedPaths(document: DocumentNode, representations: { __typename?: string }[] | null): (string | number)[][] {
+  const operation = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  if (!operation) return [];
+  const fragments = new Map(
+    document.definitions.flatMap((definition) =>
+      definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [],
+    ),
+  );
+  if (representations === null) return responseNames(operation.selectionSet, fragments, null).map((name) => [name]);
+  const entities = operation.selectionSet.selections.find(
+    (selection) => selection.kind === Kind.FIELD && selection.name.value === '_entities',
+  );
+  if (entities?.kind !== Kind.FIELD || !entities.selectionSet) return [];
+  const selection = entities.selectionSet;
+  return representations.flatMap((representation, index) =>
+    responseNames(selection, fragments, representation.__typename ?? null).map((name) => [
+      entities.alias?.value ?? '_entities',
+      index,
+      name,
+    ]),
+  );
+}
+
+/** The response names a selection set yields for an object of `typename` (null: any type), fragments followed. */
+function responseNames(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, typename: string | null): string[] {
+  const names = new Set<string>();
+  const visit = (set: SelectionSetNode) => {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value !== '__typename') names.add(selection.alias?.value ?? selection.name.value);
+        continue;
+      }
+      const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments.get(selection.name.value);
+      if (!fragment) continue;
+      if (typename !== null && fragment.typeCondition && fragment.typeCondition.name.value !== typename) continue;
+      visit(fragment.selectionSet);
+    }
+  };
+  visit(selectionSet);
+  return [...names];
+}

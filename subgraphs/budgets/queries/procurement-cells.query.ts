@@ -1,0 +1,119 @@
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { toCentavos } from '../../kit/money';
+import { ContractProgram } from '../entities/contract-program.entity';
+import { ContractSupplier } from '../entities/contract-supplier.entity';
+import { Contract } from '../entities/contract.entity';
+import { ProcedureKind } from '../entities/procedure-kind';
+
+export enum ProcurementDimension {
+  YEAR = 'YEAR',
+  BUYER = 'BUYER',
+  SUPPLIER = 'SUPPLIER',
+  PROCEDURE = 'PROCEDURE',
+  PROGRAM = 'PROGRAM',
+}
+
+export interface ProcurementFilter {
+  years?: number[] | null;
+  buyers?: string[] | null;
+  suppliers?: string[] | null;
+  procedures?: ProcedureKind[] | null;
+  programs?: string[] | null;
+}
+
+export interface ProcurementCellRow {
+  year: number | null;
+  buyerId: string | null;
+  supplierKey: string | null;
+  supplierName: string | null;
+  procedure: ProcedureKind | null;
+  programId: string | null;
+  currency: string | null;
+  contractCount: number;
+  value: bigint | null;
+  directCount: number;
+  directValue: bigint | null;
+}
+
+const COLUMNS: Record<ProcurementDimension, string> = {
+  YEAR: 'c.fiscalYear',
+  BUYER: 'c.buyerId',
+  SUPPLIER: 'cs.supplierKey',
+  PROCEDURE: 'c.procedureKind',
+  PROGRAM: 'cp.programId',
+};
+
+/**
+ * Contracts grouped by the asked dimensions and always by currency (amounts in different currencies are never
+ * added), with the count and value of those awarded directly. Grouping or filtering by program or supplier joins the
+ * program links or the supplier rows, so a contract charged to two programs, or won by two suppliers together, counts
+ * in each of their cells.
+ */
+function cellQuery(manager: EntityManager, groupBy: ProcurementDimension[], filter: ProcurementFilter | null) {
+  const dimensions = Object.values(ProcurementDimension).filter((dimension) => groupBy.includes(dimension));
+  const query = manager.getRepository(Contract).createQueryBuilder('c').select([]) as SelectQueryBuilder<Contract>;
+  if (dimensions.includes(ProcurementDimension.PROGRAM) || filter?.programs != null) {
+    query.innerJoin(ContractProgram, 'cp', 'cp.contractId = c.id');
+  }
+  if (dimensions.includes(ProcurementDimension.SUPPLIER) || filter?.suppliers != null) {
+    query.innerJoin(ContractSupplier, 'cs', 'cs.contractId = c.id');
+  }
+  if (dimensions.includes(ProcurementDimension.SUPPLIER)) query.addSelect('MIN(cs.name)', 'supplierName');
+  for (const dimension of dimensions) query.addSelect(COLUMNS[dimension], dimension).addGroupBy(COLUMNS[dimension]);
+  query
+    .addSelect('c.valueCurrency', 'currency')
+    .addGroupBy('c.valueCurrency')
+    .addSelect('COUNT(*)', 'contractCount')
+    .addSelect('CAST(SUM(c.valueAmount) AS TEXT)', 'value')
+    .addSelect('SUM(CASE WHEN c.procedureKind = :direct THEN 1 ELSE 0 END)', 'directCount')
+    .addSelect('CAST(SUM(CASE WHEN c.procedureKind = :direct THEN c.valueAmount END) AS TEXT)', 'directValue')
+    .setParameter('direct', ProcedureKind.DIRECT);
+  const within = (column: string, name: string, values: (string | number)[] | null | undefined) => {
+    if (values == null) return;
+    if (values.length === 0) query.andWhere('1 = 0');
+    else query.andWhere(`${column} IN (:...${name})`, { [name]: values });
+  };
+  within('c.fiscalYear', 'years', filter?.years);
+  within('c.buyerId', 'buyers', filter?.buyers);
+  within('cs.supplierKey', 'suppliers', filter?.suppliers);
+  within('c.procedureKind', 'procedures', filter?.procedures);
+  within('cp.programId', 'programs', filter?.programs);
+  return { query, dimensions };
+}
+
+export type ProcurementOrder = 'KEY' | 'CONTRACT_COUNT' | 'VALUE';
+
+export async function procurementCells(
+  manager: EntityManager,
+  groupBy: ProcurementDimension[],
+  filter: ProcurementFilter | null,
+  order: { by: ProcurementOrder; descending: boolean },
+  offset: number,
+  limit: number | null,
+): Promise<ProcurementCellRow[]> {
+  const { query, dimensions } = cellQuery(manager, groupBy, filter);
+  const direction = order.descending ? 'DESC' : 'ASC';
+  const keys = [...dimensions.map((dimension) => COLUMNS[dimension]), 'c.valueCurrency'];
+  if (order.by === 'CONTRACT_COUNT') query.orderBy('COUNT(*)', direction);
+  if (order.by === 'VALUE')
+    query.orderBy('CASE WHEN SUM(c.valueAmount) IS NULL THEN 1 ELSE 0 END', 'ASC').addOrderBy('SUM(c.valueAmount)', direction);
+  for (const key of keys) {
+    query.addOrderBy(`CASE WHEN ${key} IS NULL THEN 1 ELSE 0 END`, 'ASC').addOrderBy(key, order.by === 'KEY' ? direction : 'ASC');
+  }
+  if (limit !== null) query.offset(offset).limit(limit);
+  const rows: Record<string, unknown>[] = await query.getRawMany();
+  const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
+  return rows.map((raw) => ({
+    year: raw.YEAR === undefined || raw.YEAR === null ? null : Number(raw.YEAR),
+    buyerId: text(raw.BUYER),
+    supplierKey: text(raw.SUPPLIER),
+    supplierName: text(raw.supplierName),
+    procedure: text(raw.PROCEDURE) as ProcedureKind | null,
+    programId: text(raw.PROGRAM),
+    currency: text(raw.currency),
+    contractCount: Number(raw.contractCount),
+    value: toCentavos(raw.value),
+    directCount: Number(raw.directCount),
+    directValue: toCentavos(raw.directValue),
+  }));
+}

@@ -1,0 +1,165 @@
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { BudgetLine, SAMPLE_DATASETS } from '../entities/budget-line.entity';
+import { BudgetProgram } from '../entities/budget-program.entity';
+import type { Moments } from '../entities/spending-chain';
+import { SpendingRollup } from '../entities/spending-rollup.entity';
+import { MOMENTS } from './spending-chain.query';
+import { toCentavos } from '../../kit/money';
+import { canonical, DIMENSION_COLUMNS, PROGRAM_COLUMNS, rollupFor, SpendingDimension } from './spending-dimensions.query';
+import { lineColumn } from './spending-rollups.query';
+
+export type Moment = (typeof MOMENTS)[number];
+
+/** Values a dimension must take (any of them); dimensions not listed are not filtered. */
+export type DimensionFilter = Partial<Record<SpendingDimension, (string | number)[]>>;
+
+export interface CellOrder {
+  /** A moment to sort cells by its sum, or null for the grouping keys. */
+  moment: Moment | null;
+  descending: boolean;
+}
+
+/** One cell as read: its key columns, its published names, its sums. */
+export interface CellRow {
+  keys: Record<string, string | number | null>;
+  names: Record<string, string | null>;
+  moments: Moments;
+  lineCount: number;
+  sampleLines: number;
+}
+
+/**
+ * Where cells are summed from: the smallest rollup holding every dimension grouped or filtered, else the budget
+ * lines themselves (joined to their programs only when a program column is needed).
+ */
+class CellSource {
+  readonly query: SelectQueryBuilder<object>;
+  private readonly fromRollup: boolean;
+
+  constructor(manager: EntityManager, needed: SpendingDimension[]) {
+    const rollup = rollupFor(needed);
+    this.fromRollup = rollup !== null;
+    if (rollup !== null) {
+      this.query = manager
+        .getRepository(SpendingRollup)
+        .createQueryBuilder('r')
+        .select([])
+        .where('r.grouping = :grouping', { grouping: rollup.join(',') });
+    } else {
+      const query = manager.getRepository(BudgetLine).createQueryBuilder('l').select([]);
+      const columns = needed.flatMap((dimension) => [...DIMENSION_COLUMNS[dimension].keys, ...DIMENSION_COLUMNS[dimension].names]);
+      if (columns.some((column) => PROGRAM_COLUMNS.has(column))) query.innerJoin(BudgetProgram, 'p', 'p.id = l.programId');
+      this.query = query as SelectQueryBuilder<object>;
+    }
+  }
+
+  column(name: string): string {
+    return this.fromRollup ? `r.${name}` : lineColumn(name);
+  }
+
+  sum(moment: Moment): string {
+    return `SUM(${this.fromRollup ? 'r' : 'l'}.${moment})`;
+  }
+
+  addMeasures(): void {
+    for (const moment of MOMENTS) this.query.addSelect(`CAST(${this.sum(moment)} AS TEXT)`, moment);
+    if (this.fromRollup) {
+      this.query.addSelect('SUM(r.lineCount)', 'lineCount').addSelect('SUM(r.sampleLines)', 'sampleLines');
+    } else {
+      this.query
+        .addSelect('COUNT(*)', 'lineCount')
+        .addSelect('SUM(CASE WHEN l.source.dataset IN (:...sampleDatasets) THEN 1 ELSE 0 END)', 'sampleLines')
+        .setParameter('sampleDatasets', SAMPLE_DATASETS);
+    }
+  }
+
+  applyFilter(filter: DimensionFilter): void {
+    for (const [dimension, values] of Object.entries(filter) as [SpendingDimension, (string | number)[]][]) {
+      const column = DIMENSION_COLUMNS[dimension].keys[0];
+      const parameter = `filter_${column}`;
+      if (values.length === 0) this.query.andWhere('1 = 0');
+      else this.query.andWhere(`${this.column(column)} IN (:...${parameter})`, { [parameter]: values });
+    }
+  }
+}
+
+function filtered(filter: DimensionFilter): SpendingDimension[] {
+  return (Object.keys(filter) as SpendingDimension[]).filter((dimension) => filter[dimension] !== undefined);
+}
+
+/** The grouped, filtered query of cells, before ordering and paging. */
+function cellQuery(manager: EntityManager, groupBy: SpendingDimension[], filter: DimensionFilter) {
+  const grouping = canonical(groupBy);
+  const source = new CellSource(manager, canonical([...grouping, ...filtered(filter)]));
+  const keys = grouping.flatMap((dimension) => DIMENSION_COLUMNS[dimension].keys);
+  const names = grouping.flatMap((dimension) => DIMENSION_COLUMNS[dimension].names);
+  for (const key of keys) source.query.addSelect(source.column(key), `k_${key}`).addGroupBy(source.column(key));
+  for (const name of names) source.query.addSelect(`MIN(${source.column(name)})`, `n_${name}`);
+  source.addMeasures();
+  source.applyFilter(filter);
+  return { source, keys, names };
+}
+
+function toRow(raw: Record<string, unknown>, keys: string[], names: string[]): CellRow {
+  const read = (value: unknown) => (value === null || value === undefined ? null : typeof value === 'number' ? value : String(value));
+  const [approved, modified, committed, accrued, exercised, paid] = MOMENTS.map((moment) => toCentavos(raw[moment]));
+  return {
+    keys: Object.fromEntries(keys.map((key) => [key, key === 'fiscalYear' ? Number(raw[`k_${key}`]) : read(raw[`k_${key}`])])),
+    names: Object.fromEntries(names.map((name) => [name, read(raw[`n_${name}`]) as string | null])),
+    moments: { approved, modified, committed, accrued, exercised, paid },
+    lineCount: Number(raw.lineCount),
+    sampleLines: Number(raw.sampleLines ?? 0),
+  };
+}
+
+/** Null keys sort last on both engines (SQLite puts them first, PostgreSQL last). */
+function orderNullsLast(query: SelectQueryBuilder<object>, expression: string, descending: boolean, first: boolean): void {
+  const nulls = `CASE WHEN ${expression} IS NULL THEN 1 ELSE 0 END`;
+  if (first) query.orderBy(nulls, 'ASC');
+  else query.addOrderBy(nulls, 'ASC');
+  query.addOrderBy(expression, descending ? 'DESC' : 'ASC');
+}
+
+/** One page of cells (`limit` rows from `offset`), in the given order, ties broken by the keys. */
+export async function cellPage(
+  manager: EntityManager,
+  groupBy: SpendingDimension[],
+  filter: DimensionFilter,
+  order: CellOrder,
+  offset: number,
+  limit: number,
+): Promise<CellRow[]> {
+  const { source, keys, names } = cellQuery(manager, groupBy, filter);
+  let first = true;
+  if (order.moment !== null) {
+    orderNullsLast(source.query, source.sum(order.moment), order.descending, true);
+    first = false;
+  }
+  for (const key of keys) {
+    orderNullsLast(source.query, source.column(key), order.moment === null && order.descending, first);
+    first = false;
+  }
+  const rows: Record<string, unknown>[] = await source.query.offset(offset).limit(limit).getRawMany();
+  return rows.map((raw) => toRow(raw, keys, names));
+}
+
+/** Every cell, unordered: for figures whose order SQL cannot compute exactly (real pesos). */
+export async function allCells(manager: EntityManager, groupBy: SpendingDimension[], filter: DimensionFilter): Promise<CellRow[]> {
+  const { source, keys, names } = cellQuery(manager, groupBy, filter);
+  const rows: Record<string, unknown>[] = await source.query.getRawMany();
+  return rows.map((raw) => toRow(raw, keys, names));
+}
+
+/** How many cells the grouping has under the filter. */
+export async function cellCount(manager: EntityManager, groupBy: SpendingDimension[], filter: DimensionFilter): Promise<number> {
+  const { source } = cellQuery(manager, groupBy, filter);
+  if (groupBy.length === 0) return 1;
+  const [sql, parameters] = source.query.getQueryAndParameters();
+  const rows: { cells: unknown }[] = await manager.query(`SELECT COUNT(*) AS cells FROM (${sql}) grouped`, parameters);
+  return Number(rows[0].cells);
+}
+
+/** The sums over everything the filter lets through (one cell of no grouping). */
+export async function grandTotal(manager: EntityManager, filter: DimensionFilter, byYear: boolean): Promise<CellRow[]> {
+  return allCells(manager, byYear ? [SpendingDimension.FISCAL_YEAR] : [], filter);
+}
