@@ -7,6 +7,7 @@ import { type LimitsConfig, limitsModel } from '../common/config/limits';
 import { loggingModel, type LoggingConfig } from '../common/config/logging';
 import { pagesModel } from '../common/config/pages';
 import { type RateLimitConfig, type RedisConfig, rateLimitModel, redisModel } from '../common/config/rate-limit';
+import { type ResponseCacheConfig, responseCacheModel } from '../common/config/response-cache';
 import { type SubgraphClientConfig, subgraphClientModel } from '../common/config/subgraph-client';
 import { subgraphUrlsModel } from '../common/config/subgraphs';
 import { repositoryRoot } from '../common/paths';
@@ -25,6 +26,7 @@ export interface GatewayConfig {
   limits: LimitsConfig & { maxPageSize: number; defaultPageSize: number };
   rateLimit: RateLimitConfig;
   redis: RedisConfig;
+  responseCache: ResponseCacheConfig;
   logging: LoggingConfig;
 }
 
@@ -44,6 +46,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
       pages: pagesModel,
       rateLimit: rateLimitModel,
       redis: redisModel,
+      responseCache: responseCacheModel,
       logging: loggingModel,
     },
     env,
@@ -57,6 +60,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     limits: { ...settings.limits, ...settings.pages },
     rateLimit: settings.rateLimit,
     redis: settings.redis,
+    responseCache: settings.responseCache,
     logging: settings.logging,
   };
 }

@@ -1,13 +1,16 @@
 import fs from 'node:fs';
+import type { GraphQLSchema } from 'graphql';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import type { DestinationStream } from 'pino';
-import type { Router } from 'express';
 import { maskErrors } from '../common/errors';
 import { close, createHttpApp, listen } from '../common/http/app';
 import { commonPlugins, mountGraphQL, type RequestContext } from '../common/http/graphql';
 import { createMetrics } from '../common/http/metrics';
 import { createLogger } from '../common/logger';
+import { webRouter } from '../web/routes';
+import { startResponseCache } from './cache/response-cache';
+import { mountExport } from './export/export.route';
 import type { GatewayConfig } from './config';
 import { limitsPlugin } from './limits/limits.plugin';
 import { tokenLimit } from './limits/tokens';
@@ -24,8 +27,6 @@ export interface RunningGateway {
 export interface GatewayOptions {
   /** Where the JSON logs go (stdout unless given; tests read them). */
   logDestination?: DestinationStream;
-  /** Pages served beside the API from this origin (the explorer, docs), mounted before the not-found answer. */
-  pages?: Router;
 }
 
 /** The subgraphs the supergraph was composed from, with the URLs composition recorded. */
@@ -46,14 +47,22 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const urls = { ...subgraphsOf(supergraphSdl), ...config.subgraphUrls };
   const operations = config.limits.persistedOperationsPath ? readSafelist(config.limits.persistedOperationsPath) : undefined;
   const production = config.environment === 'production';
+  const gateway = new ApolloGateway({ supergraphSdl, buildService: subgraphServices(urls, config.subgraphClient, { logger, metrics }) });
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate((update) => {
+    apiSchema = update.apiSchema;
+  });
+  const cache = config.responseCache.enabled
+    ? await startResponseCache(config.responseCache, config.redis, urls, supergraphSdl, { metrics, logger })
+    : undefined;
   const server = new ApolloServer<RequestContext>({
-    gateway: new ApolloGateway({ supergraphSdl, buildService: subgraphServices(urls, config.subgraphClient, { logger, metrics }) }),
+    gateway,
     formatError: maskErrors(production),
     includeStacktraceInErrorResponses: !production,
     introspection: true,
     // The API is read-only and uses no cookies, so the CSRF guard would only refuse plain GETs (and CDN caching).
     csrfPrevention: false,
-    plugins: [...commonPlugins(logger, metrics), limitsPlugin(config.limits)],
+    plugins: [...commonPlugins(logger, metrics), limitsPlugin(config.limits), ...(cache ? [cache.plugin] : [])],
   });
   await server.start();
   const rateLimit = await createRateLimit(config.rateLimit, config.redis, logger);
@@ -63,25 +72,27 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     http: config.http,
     ready: () => checkSubgraphs(urls),
     routes(app) {
-      mountGraphQL(app, {
-        server,
-        http: config.http,
-        context: async (req) => ({ requestId: String(req.id) }),
-        before: [
-          ...(rateLimit ? [rateLimit.middleware] : []),
-          ...(operations ? [safelist(operations)] : []),
-          tokenLimit(config.limits.maxTokens),
-        ],
-      });
-      if (options.pages) app.use(options.pages);
+      // First, so that a browser's GET of /graphql gets the explorer; every other request falls through.
+      app.use(webRouter());
+      const before = [
+        ...(rateLimit ? [rateLimit.middleware] : []),
+        ...(operations ? [safelist(operations)] : []),
+        tokenLimit(config.limits.maxTokens),
+      ];
+      mountGraphQL(app, { server, http: config.http, context: async (req) => ({ requestId: String(req.id) }), before });
+      mountExport(app, { server, http: config.http, schema: () => apiSchema!, pageSize: config.limits.maxPageSize, before });
     },
   });
   const { server: httpServer, port } = await listen(app, config.port).catch(async (error) => {
     await rateLimit?.close();
+    await cache?.stop();
     await server.stop();
     throw error;
   });
-  logger.info({ port, rateLimits: rateLimit?.store ?? 'off', safelist: operations?.size ?? 'off' }, 'gateway ready');
+  logger.info(
+    { port, rateLimits: rateLimit?.store ?? 'off', responseCache: cache?.store ?? 'off', safelist: operations?.size ?? 'off' },
+    'gateway ready',
+  );
   return {
     port,
     url: `http://localhost:${port}/graphql`,
@@ -89,6 +100,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       await close(httpServer);
       await server.stop();
       await rateLimit?.close();
+      await cache?.stop();
     },
   };
 }

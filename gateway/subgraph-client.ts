@@ -6,6 +6,7 @@ import { ErrorCode } from '../common/errors';
 import type { RequestContext } from '../common/http/graphql';
 import type { Metrics } from '../common/http/metrics';
 import type { Logger } from '../common/logger';
+import { InFlight } from './cache/in-flight';
 
 export const { SUBGRAPH_UNAVAILABLE, SUBGRAPH_TIMEOUT } = ErrorCode;
 
@@ -46,7 +47,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> 
     private readonly observers: SubgraphObservers,
   ) {
     super({ url, fetcher: deadlineFetcher(config) });
+    this.inFlight = new InFlight(() => observers.metrics?.mergedFetches.inc({ subgraph: serviceName }));
   }
+
+  private readonly inFlight: InFlight<SubgraphResponse>;
 
   /** The request id goes with every fetch, so the subgraph logs it under the gateway's id. */
   override willSendRequest({ request, context }: ProcessOptions) {
@@ -54,7 +58,17 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> 
   }
 
   override process(options: ProcessOptions): Promise<SubgraphResponse> {
-    return timed(this.observers.metrics, this.serviceName, () => this.processOrNull(options));
+    return timed(this.observers.metrics, this.serviceName, () => this.merged(options));
+  }
+
+  /**
+   * Identical fetches of client operations in flight at once go out once (dashboards ask the same questions at the
+   * same moment). The API is read-only, so any two requests with the same text and variables have the same answer.
+   */
+  private merged(options: ProcessOptions): Promise<SubgraphResponse> {
+    if (!('incomingRequestContext' in options) || options.request.query === undefined) return this.processOrNull(options);
+    const key = `${options.request.query}\0${JSON.stringify(options.request.variables ?? {})}`;
+    return this.inFlight.run(key, () => this.processOrNull(options));
   }
 
   private async processOrNull(options: ProcessOptions): Promise<SubgraphResponse> {

@@ -28,7 +28,7 @@ export interface HttpAppOptions {
   routes(app: Express): void;
 }
 
-const KNOWN_ROUTES = new Set(['/graphql', '/health', '/ready', '/metrics']);
+const KNOWN_ROUTES = new Set(['/graphql', '/export.csv', '/export.ndjson', '/health', '/ready', '/metrics']);
 /** An incoming request id is kept only if it cannot forge log lines or grow without bound. */
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
@@ -75,7 +75,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
           scriptSrc: ["'self'"],
           styleSrc: ["'self'"],
           imgSrc: ["'self'", 'data:'],
-          fontSrc: ["'self'"],
+          // GraphiQL's stylesheet carries its fonts inline as data: URLs.
+          fontSrc: ["'self'", 'data:'],
           connectSrc: ["'self'"],
           objectSrc: ["'none'"],
           baseUri: ["'self'"],

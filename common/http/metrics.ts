@@ -51,6 +51,23 @@ export function createMetrics(service: string) {
       buckets: LATENCY_BUCKETS,
       registers: [registry],
     }),
+    cacheLookups: new Counter({
+      name: 'ftm_response_cache_lookups_total',
+      help: 'Response cache lookups, by result (hit, miss).',
+      labelNames: ['result'] as const,
+      registers: [registry],
+    }),
+    cacheEvictions: new Counter({
+      name: 'ftm_response_cache_evictions_total',
+      help: 'Answers the in-memory response cache dropped to stay within its size.',
+      registers: [registry],
+    }),
+    mergedFetches: new Counter({
+      name: 'ftm_subgraph_fetches_merged_total',
+      help: 'Subgraph requests not sent because an identical one was in flight, by subgraph.',
+      labelNames: ['subgraph'] as const,
+      registers: [registry],
+    }),
   };
 }
 export type Metrics = ReturnType<typeof createMetrics>;

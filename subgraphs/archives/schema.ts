@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import { SearchResultsResolver } from './resolvers/search-results.resolver';
 import { buildFederatedSchema } from '../kit/federated-schema';
 import { Commitment, Contract, Institution, Transaction } from './entities/stubs';
 import { ClassificationSectionResolver } from './resolvers/classification-section.resolver';
@@ -21,6 +22,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
       ContractResolver,
       TransactionResolver,
       InstitutionResolver,
+      SearchResultsResolver,
     ],
     orphanedTypes: [Commitment, Contract, Transaction, Institution],
     referenceResolvers,

@@ -10,6 +10,7 @@ import { ProgramAccount } from './entities/program-account.entity';
 import { ContractSupplier } from './entities/contract-supplier.entity';
 import { SpendingRollup } from './entities/spending-rollup.entity';
 import { Transaction } from './entities/transaction.entity';
+import { searchSources } from './queries/search-results.query';
 import { loadSample } from './sample';
 import { buildSchema } from './schema';
 
@@ -28,6 +29,7 @@ export const definition: SubgraphDefinition = {
     SpendingRollup,
     ContractSupplier,
   ],
+  search: searchSources,
   buildSchema,
   loadSample,
   isEmpty: async (dataSource) => (await dataSource.getRepository(BudgetLine).count()) === 0,

@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import { SearchResultsResolver } from './resolvers/search-results.resolver';
 import { buildFederatedSchema } from '../kit/federated-schema';
 import { Commitment, Institution, State } from './entities/stubs';
 import { AllocationResolver } from './resolvers/allocation.resolver';
@@ -35,6 +36,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
       SpendingCellResolver,
       PublicAccountsResolver,
       ProcurementResolver,
+      SearchResultsResolver,
     ],
     orphanedTypes: [Institution, State, Commitment],
     referenceResolvers,

@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import { SearchResultsResolver } from './resolvers/search-results.resolver';
 import { buildFederatedSchema } from '../kit/federated-schema';
 import { referenceResolvers } from './resolvers/institutions.reference';
 import { InstitutionResolver } from './resolvers/institution.resolver';
@@ -9,7 +10,7 @@ import { TechnicalSecretariatResolver } from './resolvers/technical-secretariat.
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     subgraph: 'institutions',
-    resolvers: [StateResolver, InstitutionResolver, TechnicalSecretariatResolver, SecretariatMemberResolver],
+    resolvers: [StateResolver, InstitutionResolver, TechnicalSecretariatResolver, SecretariatMemberResolver, SearchResultsResolver],
     referenceResolvers,
   });
 }

@@ -6,6 +6,7 @@ import { environmentModel, type Environment } from '../../common/config/environm
 import { httpModel, type HttpConfig } from '../../common/config/http';
 import { loggingModel, type LoggingConfig } from '../../common/config/logging';
 import { pagesModel } from '../../common/config/pages';
+import { type RedisConfig, redisModel } from '../../common/config/rate-limit';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName, subgraphPortsModel } from '../../common/config/subgraphs';
 import { repositoryRoot } from '../../common/paths';
 
@@ -24,6 +25,8 @@ export interface SubgraphConfig {
   logSql: boolean;
   http: HttpConfig;
   logging: LoggingConfig;
+  /** Where a committed load is announced to the gateways' response caches (optional). */
+  redis: RedisConfig;
 }
 
 /** What only the subgraphs read: the sample data and whether to load it into an empty database. */
@@ -42,6 +45,7 @@ export function readConfig(env: Env = process.env): SubgraphConfig {
       sample: sampleModel,
       http: httpModel,
       logging: loggingModel,
+      redis: redisModel,
     },
     env,
   );
@@ -54,5 +58,6 @@ export function readConfig(env: Env = process.env): SubgraphConfig {
     ...settings.sample,
     http: settings.http,
     logging: settings.logging,
+    redis: settings.redis,
   };
 }

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
 import { Client } from 'pg';
 import { DataSource, type Logger, type EntitySchema } from 'typeorm';
 import type { SubgraphConfig, SubgraphName } from './config';
 import { DataLoad } from './import/data-load.entity';
 import { migrationsOf, runPendingMigrations } from './migrations';
+import { prepareSearchIndex, type SearchSource } from './search';
 
 /**
  * Counts every SQL statement a data source sends. Tests read it around a request to prove that a list of
@@ -43,9 +45,15 @@ export function postgresSchemaName(config: SubgraphConfig, name: SubgraphName): 
  * PostgreSQL database. PostgreSQL holds real data, so its tables are only ever created and changed by the subgraph's
  * versioned migrations (migrations/<subgraph>/), run here before anything reads; `synchronize` would drop a column
  * as soon as an entity lost it. The embedded SQLite files are throw-away (development, tests), so they follow the
- * entities directly. Both hold the kit's record of loads.
+ * entities directly. Both hold the kit's record of loads, and the search index of the given sources, which every
+ * load through this data source then keeps in step.
  */
-export async function openDataSource(name: SubgraphName, entities: EntityTarget[], config: SubgraphConfig): Promise<OpenedDataSource> {
+export async function openDataSource(
+  name: SubgraphName,
+  entities: EntityTarget[],
+  config: SubgraphConfig,
+  search: SearchSource[] = [],
+): Promise<OpenedDataSource> {
   const counter = new StatementCounter(config.logSql);
   const tables = [...entities, DataLoad];
   let dataSource: DataSource;
@@ -65,7 +73,7 @@ export async function openDataSource(name: SubgraphName, entities: EntityTarget[
       migrationsTableName: 'migrations',
       logger: counter,
       logging: ['query', 'error'],
-      // bigint and numeric come back as strings; the Money transformer turns them into exact centavos.
+      // bigint and numeric come back as strings; the Money transformer turns them into exact amounts.
       parseInt8: false,
     });
   } else {
@@ -78,6 +86,7 @@ export async function openDataSource(name: SubgraphName, entities: EntityTarget[
       logger: counter,
       logging: ['query', 'error'],
       enableWAL: true,
+      prepareDatabase: readIntegersExactly,
     });
   }
   await dataSource.initialize();
@@ -87,7 +96,41 @@ export async function openDataSource(name: SubgraphName, entities: EntityTarget[
       throw error;
     });
   }
+  await prepareSearchIndex(dataSource, search);
   return { dataSource, counter };
+}
+
+/** An integer as JavaScript holds it exactly: a number while it is safe, a bigint beyond 2⁵³. */
+const exactInteger = (value: unknown) =>
+  typeof value === 'bigint' && value >= Number.MIN_SAFE_INTEGER && value <= Number.MAX_SAFE_INTEGER ? Number(value) : value;
+
+function exactRow(row: unknown): unknown {
+  if (row === null || typeof row !== 'object') return exactInteger(row);
+  if (Array.isArray(row)) return row.map(exactInteger);
+  const converted: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) converted[key] = exactInteger(value);
+  return converted;
+}
+
+/**
+ * better-sqlite3 hands every integer back as a JavaScript number unless told otherwise, so a money amount or sum above
+ * 2⁵³ ten-thousandths (about 900,000 million pesos: a large program's yearly total, any GDP) would arrive rounded.
+ * Its switch is all or nothing per statement: with it on, every integer is a bigint. So reading statements get it on,
+ * and their rows go back to numbers for the integers a number holds exactly; only larger ones stay bigints, which the
+ * money transformer takes as they are.
+ */
+function readIntegersExactly(database: BetterSqlite3.Database): void {
+  const prepare = database.prepare.bind(database);
+  database.prepare = ((source: string) => {
+    const statement = prepare(source);
+    if (!statement.reader) return statement;
+    statement.safeIntegers(true);
+    const all = statement.all.bind(statement);
+    const get = statement.get.bind(statement);
+    statement.all = (...parameters: unknown[]) => all(...parameters).map(exactRow);
+    statement.get = (...parameters: unknown[]) => exactRow(get(...parameters));
+    return statement;
+  }) as typeof database.prepare;
 }
 
 async function ensurePostgresSchema(url: string, schema: string): Promise<void> {

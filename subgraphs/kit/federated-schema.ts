@@ -6,6 +6,7 @@ import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphq
 import type { SubgraphName } from './config';
 import type { SubgraphContext } from './context';
 import { dataVersionSchema } from './data-version.resolver';
+import { searchResultsSchema } from './search-results';
 
 /** `__resolveReference` functions by type name: how a subgraph answers the gateway's `_entities` calls. */
 export type ReferenceResolvers = Record<
@@ -27,7 +28,7 @@ export function ownedReference(loader: (ctx: SubgraphContext) => { load(key: str
 export const extendedReference = { __resolveReference: (reference: Reference) => ({ id: String(reference.id) }) };
 
 export interface FederatedSchemaOptions {
-  /** Adds the kit's fields every subgraph serves: `Query.dataVersion` and `Provenance.load`. */
+  /** Adds the kit's fields every subgraph serves: `Query.dataVersion`, `Query.search` and `Provenance.load`. */
   subgraph: SubgraphName;
   resolvers: NonEmptyArray<Function>;
   /** Entities this subgraph only extends or references: type-graphql drops them unless listed here. */
@@ -46,8 +47,9 @@ const FEDERATION_LINK = `
  */
 export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<GraphQLSchema> {
   const kit = dataVersionSchema(options.subgraph);
+  const search = searchResultsSchema(options.subgraph);
   const schema = await buildSchema({
-    resolvers: [...options.resolvers, ...kit.resolvers] as NonEmptyArray<Function>,
+    resolvers: [...options.resolvers, ...kit.resolvers, ...search.resolvers] as NonEmptyArray<Function>,
     orphanedTypes: options.orphanedTypes,
     skipCheck: true,
     validate: false,
@@ -56,6 +58,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     typeDefs: gql`${FEDERATION_LINK}${printSchemaWithDirectives(schema)}`,
     resolvers: mergeResolvers(createResolversMap(schema) as Record<string, object>, {
       ...kit.referenceResolvers,
+      ...search.referenceResolvers,
       ...options.referenceResolvers,
     }) as never,
   });

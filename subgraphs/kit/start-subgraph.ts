@@ -12,12 +12,15 @@ import { readConfig, type SubgraphConfig, type SubgraphName } from './config';
 import { refreshStatistics } from './import/statistics';
 import { createContext, type SubgraphContext } from './context';
 import { openDataSource, type OpenedDataSource } from './data-source';
+import type { SearchSource } from './search';
 import { outlastClientKeepAlive } from './keep-alive';
 
 /** What each subgraph folder exports: the kit does the rest (database, server, sample data). */
 export interface SubgraphDefinition {
   name: SubgraphName;
   entities: (Function | EntitySchema)[];
+  /** The lists this subgraph adds to `SearchResults`: its search index is refreshed from them by every load. */
+  search: SearchSource[];
   buildSchema(): Promise<GraphQLSchema>;
   /** Loads the shipped sample dataset through the subgraph's importers, in one transaction. */
   loadSample(dataSource: DataSource, config: SubgraphConfig): Promise<void>;
@@ -49,7 +52,7 @@ export async function prepareSubgraph(
 ): Promise<PreparedSubgraph> {
   const logger = createLogger(definition.name, config.logging, logDestination);
   const metrics = createMetrics(definition.name);
-  const opened = await openDataSource(definition.name, definition.entities, config);
+  const opened = await openDataSource(definition.name, definition.entities, config, definition.search);
   if (config.loadSample && (await definition.isEmpty(opened.dataSource))) {
     await definition.loadSample(opened.dataSource, config);
     await refreshStatistics(opened.dataSource);

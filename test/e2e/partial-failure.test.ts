@@ -94,4 +94,16 @@ describe('the Follow-the-Money query when budgets cannot answer', () => {
     expect(sortedPaths(errors!)).toEqual([0, 1, 2].map((index) => ['commitments', 'edges', index, 'node', 'funding']));
     await budgets.up();
   });
+  test('a search with budgets stopped answers every other list, and only the budgets lists are null', async () => {
+    await budgets.down();
+    const { data, errors } = await api.query(
+      '{ search(text: "fortamun") { commitments { node { id } } budgetPrograms { node { id } } contracts { node { id } } records { node { id } } } }',
+    );
+    expect(data!.search.commitments.map((hit: { node: { id: string } }) => hit.node.id)).toEqual(['MX-TLA-PAL-2016-03']);
+    expect(data!.search.records.length).toBeGreaterThan(0);
+    expect(data!.search).toEqual(expect.objectContaining({ budgetPrograms: null, contracts: null }));
+    expect(errors!.length).toBeGreaterThan(0);
+    for (const error of errors!) expect(error.extensions).toEqual({ code: SUBGRAPH_UNAVAILABLE, serviceName: 'budgets' });
+    await budgets.up();
+  });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { formatCentavos, parseCentavos } from '../../subgraphs/kit/money';
+import { formatMoney, parseMoney } from '../../subgraphs/kit/money';
 import { startFederation, type TestFederation } from '../helpers/federation';
 
 const MOMENTS = ['approved', 'modified', 'accrued', 'exercised', 'paid'] as const;
@@ -40,7 +40,7 @@ function expectedByYearAndGeography(): Map<string, Expected> {
         paid: row.monto_pagado,
       };
       for (const moment of MOMENTS) {
-        const amount = figures[moment] ? parseCentavos(figures[moment]) : null;
+        const amount = figures[moment] ? parseMoney(figures[moment]) : null;
         if (amount !== null) cell.sums[moment] = (cell.sums[moment] ?? 0n) + amount;
       }
     }
@@ -48,7 +48,7 @@ function expectedByYearAndGeography(): Map<string, Expected> {
   return cells;
 }
 
-const money = (value: bigint | null) => (value === null ? null : formatCentavos(value));
+const money = (value: bigint | null) => (value === null ? null : formatMoney(value));
 
 const YEAR_BY_STATE = `
 query ($after: String) {
@@ -128,7 +128,7 @@ describe('spending aggregates through the gateway', () => {
     const second = await api.query(query, { after: first.data!.spending.pageInfo.endCursor });
     expect(second.data!.spending.pageInfo.hasPreviousPage).toBe(true);
     const approved = [...first.data!.spending.edges, ...second.data!.spending.edges].map((edge: any) =>
-      edge.node.amounts.approved === null ? null : parseCentavos(edge.node.amounts.approved),
+      edge.node.amounts.approved === null ? null : parseMoney(edge.node.amounts.approved),
     );
     expect(approved).toHaveLength(10);
     const present = approved.filter((value): value is bigint => value !== null);
@@ -151,10 +151,10 @@ describe('spending aggregates through the gateway', () => {
     const byProgram = new Map<string, bigint>();
     for (const edge of fine.data!.spending.edges) {
       const key = edge.node.key.program.key;
-      byProgram.set(key, (byProgram.get(key) ?? 0n) + (parseCentavos(edge.node.amounts.paid ?? '0') ?? 0n));
+      byProgram.set(key, (byProgram.get(key) ?? 0n) + (parseMoney(edge.node.amounts.paid ?? '0') ?? 0n));
     }
     for (const edge of coarse.data!.spending.edges) {
-      expect(formatCentavos(byProgram.get(edge.node.key.program.key)!)).toBe(edge.node.amounts.paid ?? '0.00');
+      expect(formatMoney(byProgram.get(edge.node.key.program.key)!)).toBe(edge.node.amounts.paid ?? '0.00');
     }
   });
 
@@ -176,7 +176,7 @@ describe('spending aggregates through the gateway', () => {
       data!.priceIndex
         .filter((month: any) => month.month.startsWith(`${year}-`))
         .reduce((sum: bigint, month: any) => sum + BigInt(Math.round(month.value * 1e6)), 0n);
-    const centavo = parseCentavos('0.01')!;
+    const centavo = parseMoney('0.01')!;
     const deflate = (amount: bigint, year: number) => {
       const numerator = amount * yearSum(2018);
       const denominator = yearSum(year) * centavo;
@@ -189,18 +189,18 @@ describe('spending aggregates through the gateway', () => {
     for (const { node } of data!.nominal.edges) {
       const real = data!.real.edges.find((edge: any) => edge.node.key.fiscalYear === node.key.fiscalYear).node;
       for (const moment of ['approved', 'paid'] as const) {
-        expect(real.amounts[moment]).toBe(formatCentavos(deflate(parseCentavos(node.amounts[moment])!, node.key.fiscalYear)));
+        expect(real.amounts[moment]).toBe(formatMoney(deflate(parseMoney(node.amounts[moment])!, node.key.fiscalYear)));
       }
       expect(real.amounts.flags).toContain('IN_REAL_PESOS');
       expect(real.amounts.derived).toEqual({ inPesosOf: 2018 });
-      const [n, d] = [parseCentavos(node.amounts.approved)! * yearSum(2018), yearSum(node.key.fiscalYear)];
+      const [n, d] = [parseMoney(node.amounts.approved)! * yearSum(2018), yearSum(node.key.fiscalYear)];
       [numerator, denominator] = [numerator * d + n * denominator, denominator * d];
     }
     // The same on a State's budget, a field the budgets subgraph adds to the institutions subgraph's State.
-    expect(data!.state.real.paid).toBe(formatCentavos(deflate(parseCentavos(data!.state.budget.paid)!, 2017)));
+    expect(data!.state.real.paid).toBe(formatMoney(deflate(parseMoney(data!.state.budget.paid)!, 2017)));
     expect(data!.state.real.flags).toContain('IN_REAL_PESOS');
     const totalCentavos = (2n * numerator + denominator * centavo) / (2n * denominator * centavo);
-    expect(data!.real.total.approved).toBe(formatCentavos(totalCentavos * centavo));
+    expect(data!.real.total.approved).toBe(formatMoney(totalCentavos * centavo));
     expect(data!.real.total.flags).toContain('IN_REAL_PESOS');
     expect(data!.real.total.derived.method).toMatch(/INPC/);
     const nominal2017 = data!.nominal.edges.find((edge: any) => edge.node.key.fiscalYear === 2017).node;
@@ -220,8 +220,8 @@ describe('spending aggregates through the gateway', () => {
     }`);
     expect(errors).toBeUndefined();
     const [{ node }] = data!.spending.edges;
-    const gdp = parseCentavos(data!.grossDomesticProduct[0].nominal)!;
-    expect(node.shareOfGdp.approved).toBeCloseTo(Number(parseCentavos(node.amounts.approved)!) / Number(gdp), 12);
+    const gdp = parseMoney(data!.grossDomesticProduct[0].nominal)!;
+    expect(node.shareOfGdp.approved).toBeCloseTo(Number(parseMoney(node.amounts.approved)!) / Number(gdp), 12);
   });
 
   test('the statements an aggregate sends do not depend on the number of cells or lines', async () => {

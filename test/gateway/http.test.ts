@@ -1,4 +1,3 @@
-import { Router } from 'express';
 import { startFederation, type TestFederation } from '../helpers/federation';
 
 /** Every JSON line the gateway and the subgraphs logged during the tests. */
@@ -116,16 +115,23 @@ describe('HTTP front of the gateway', () => {
 });
 
 describe('pages beside the API', () => {
-  test('a router given to the gateway is served from the same origin, under the same headers', async () => {
-    const pages = Router().get('/explorer', (_req, res) => {
-      res.type('html').send('<!doctype html><title>Explorer</title>');
+  test("the explorer and the journalist's page are served from the same origin, under the same headers", async () => {
+    const base = api.gateway.url.replace('/graphql', '');
+    const explorer = await fetch(api.gateway.url, { headers: { accept: 'text/html' } });
+    expect(explorer.status).toBe(200);
+    expect(await explorer.text()).toContain('GraphQL explorer');
+    expect(explorer.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await (await fetch(`${base}/`)).text()).toContain('Sigue el dinero');
+    expect((await fetch(`${base}/assets/vendor/graphiql.js`)).status).toBe(200);
+    expect((await fetch(`${base}/assets/nothing.js`)).status).toBe(404);
+    expect((await fetch(`${base}/elsewhere`)).status).toBe(404);
+  });
+
+  test('a GET of /graphql with a query is still the API, whatever the browser accepts', async () => {
+    const response = await fetch(`${api.gateway.url}?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { accept: 'text/html,application/json' },
     });
-    const withPages = await api.anotherGateway({}, { pages });
-    const response = await fetch(withPages.url.replace('/graphql', '/explorer'));
-    expect(response.status).toBe(200);
-    expect(await response.text()).toContain('<title>Explorer</title>');
-    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect((await fetch(withPages.url.replace('/graphql', '/elsewhere'))).status).toBe(404);
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
   });
 });
 

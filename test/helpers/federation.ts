@@ -32,6 +32,12 @@ export interface TestFederation {
  * The whole federated API in one test process: four subgraphs on throw-away databases, each on its own
  * HTTP port, and the gateway reading the checked-in schema/supergraph.graphql with their URLs.
  */
+/**
+ * Tests count the work a request makes and stop subgraphs under it, so every request must reach the subgraphs:
+ * the response cache (on by default in the gateway) is off here unless a test turns it on.
+ */
+const UNCACHED = { RESPONSE_CACHE: 'false' };
+
 export async function startFederation(
   environmentOrOptions: FederationOptions['environment'] | FederationOptions = {},
   more: FederationOptions = {},
@@ -62,6 +68,7 @@ export async function startFederation(
       GATEWAY_PORT: '0',
       SUPERGRAPH_PATH: path.resolve(__dirname, '../../schema/supergraph.graphql'),
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+      ...UNCACHED,
       ...urls,
       ...gatewayEnv,
     }),
@@ -73,7 +80,10 @@ export async function startFederation(
     subgraphUrls,
     subgraphs,
     async anotherGateway(env, options) {
-      const other = await startGateway(readGatewayConfig({ GATEWAY_PORT: '0', LOG_LEVEL: 'silent', ...urls, ...env }), options);
+      const other = await startGateway(
+        readGatewayConfig({ GATEWAY_PORT: '0', LOG_LEVEL: 'silent', ...UNCACHED, ...urls, ...env }),
+        options,
+      );
       others.push(other);
       return other;
     },

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { FormatLoad, ParsedImport } from '../../subgraphs/kit/import/format';
 import { compareWithStored, type ImportSummary, summarize } from '../../subgraphs/kit/import/import-summary';
-import { rejectIfProblems } from '../../subgraphs/kit/import/importing';
+import { inTransaction, rejectIfProblems } from '../../subgraphs/kit/import/importing';
 import { importSteps, resolveSteps } from '../../subgraphs/kit/import/sample';
 
 /**
@@ -36,7 +36,7 @@ export async function parseFormat(format: FormatLoad, paths: string[], manager?:
 export async function importCounted(dataSource: DataSource, format: FormatLoad, paths: string[]): Promise<Record<string, ImportSummary>> {
   const parsed = await parseFormat(format, paths, dataSource.manager);
   rejectIfProblems([...parsed.fatal, ...parsed.skippable]);
-  return dataSource.transaction(async (manager) => {
+  return inTransaction(dataSource, async (manager) => {
     const counts: Record<string, ImportSummary> = {};
     for (const table of parsed.tables) counts[table.label] = summarize(await compareWithStored(manager, table.entity, table.rows));
     await parsed.write(manager);

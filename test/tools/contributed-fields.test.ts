@@ -6,7 +6,8 @@ import { SUBGRAPH_NAMES } from '../../subgraphs/kit/config';
 /*
  * docs/federation-contract.md: a field a subgraph adds to a type another subgraph owns is nullable, so that
  * a dead or slow subgraph nulls only its own fields. Checked on the checked-in SDL of each subgraph, where a
- * borrowed type says whose it is ("owned by the … subgraph"), and on DataVersion, to which every subgraph adds.
+ * borrowed type says whose it is ("owned by the … subgraph"), and on DataVersion and SearchResults, to which every
+ * subgraph adds.
  */
 describe('fields a subgraph contributes to another subgraph’s type', () => {
   const contributed = SUBGRAPH_NAMES.flatMap((subgraph) => {
@@ -14,10 +15,10 @@ describe('fields a subgraph contributes to another subgraph’s type', () => {
     return parse(sdl).definitions.flatMap((definition) => {
       if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION) return [];
       const owner = /owned by the (\w+) subgraph/.exec(definition.description?.value ?? '')?.[1];
-      const borrowed = (owner !== undefined && owner !== subgraph) || definition.name.value === 'DataVersion';
+      const borrowed = (owner !== undefined && owner !== subgraph) || ['DataVersion', 'SearchResults'].includes(definition.name.value);
       if (!borrowed) return [];
       return (definition.fields ?? [])
-        .filter((field) => field.name.value !== 'id')
+        .filter((field) => !['id', 'text'].includes(field.name.value))
         .map((field) => ({
           field: `${subgraph}: ${definition.name.value}.${field.name.value}`,
           nonNull: field.type.kind === Kind.NON_NULL_TYPE,

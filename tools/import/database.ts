@@ -21,7 +21,7 @@ export interface ImportDatabase {
 export async function openImportDatabase(name: SubgraphName, config: SubgraphConfig, dryRun: boolean): Promise<ImportDatabase> {
   const real = describe(name, config);
   const scratch = dryRun && !(await exists(name, config)) ? scratchConfig(config) : null;
-  const { dataSource } = await openDataSource(name, SUBGRAPHS[name].entities, scratch ?? config);
+  const { dataSource } = await openDataSource(name, SUBGRAPHS[name].entities, scratch ?? config, SUBGRAPHS[name].search);
   return {
     dataSource,
     description: scratch ? `${real} (does not exist yet: compared with an empty one)` : real,

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportProblem } from '../../subgraphs/kit/import/importing';
 import { rejectedUnit, type CheckedFile } from './report';
-import { csvField } from './source-rows';
+import { csvField, formulaSafe } from '../../common/csv';
+import { formulaSafeRecord } from './formula-safe';
 import type { FormatSpec } from '../../subgraphs/kit/import/format';
 
 /** What is wrong, without the file and line the rejects file already places it at. */
@@ -24,9 +25,10 @@ export interface WrittenRejects {
 }
 
 /**
- * Writes the rejected input: for CSV formats the rejected rows exactly as published, under the original header, with a
+ * Writes the rejected input: for CSV formats the rejected rows as published, under the original header, with a
  * `_problem` column (fix them and import the file again); for JSON formats the paths and problems. Nothing is written
- * when no row or item is rejected.
+ * when no row or item is rejected. A CSV rejects file is meant to be opened in a spreadsheet, so a cell that would run
+ * there as a formula is neutralised (see formulaSafe); every other row is copied byte for byte.
  */
 export function writeRejects(
   format: FormatSpec,
@@ -88,8 +90,10 @@ function csvRejects(format: FormatSpec, file: CheckedFile, problems: ImportProbl
     byLine.set(problem.row!, [...(byLine.get(problem.row!) ?? []), problemText(problem)]);
   }
   if (byLine.size === 0) return null;
-  const rows = [...byLine.keys()].sort((a, b) => a - b).map((line) => `${source.text(line)},${csvField(byLine.get(line)!.join('; '))}`);
-  return { file, header: source.header, rows };
+  const rows = [...byLine.keys()]
+    .sort((a, b) => a - b)
+    .map((line) => `${formulaSafeRecord(source.text(line) ?? '')},${csvField(formulaSafe(byLine.get(line)!.join('; ')))}`);
+  return { file, header: formulaSafeRecord(source.header), rows };
 }
 
 function jsonRejects(format: FormatSpec, files: CheckedFile[], problems: ImportProblem[]) {

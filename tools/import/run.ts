@@ -3,10 +3,12 @@ import type { SubgraphConfig } from '../../subgraphs/kit/config';
 import type { StoredComparison } from '../../subgraphs/kit/import/import-summary';
 import type { ImportProblem } from '../../subgraphs/kit/import/importing';
 import type { RunOptions } from './args';
+import { announceLoad } from '../../subgraphs/kit/import/announce-load';
 import { namesInProvenance, recordLoad, type LoadDescription } from '../../subgraphs/kit/import/data-loads';
 import { compareWithStored } from '../../subgraphs/kit/import/import-summary';
 import { followWrites, type WriteProgress } from '../../subgraphs/kit/import/write-progress';
 import { refreshStatistics } from '../../subgraphs/kit/import/statistics';
+import { refreshSearchIndex } from '../../subgraphs/kit/search';
 import { openImportDatabase, type ImportDatabase } from './database';
 import { writeRejects } from './rejects';
 import { countFiles, sortProblems, totals, type CheckedFile, type FileReport, type ImportReport } from './report';
@@ -59,8 +61,8 @@ class DryRunRollback extends Error {
 type Comparisons = Map<Table, StoredComparison<object>>;
 
 /**
- * Compares every row with the stored one, then writes through the importer's own write function and records the
- * load, all in one transaction; a dry run does the same and rolls it back, so the database also checks what would be
+ * Compares every row with the stored one, then writes through the importer's own write function, refreshes the search
+ * rows and records the load, all in one transaction; a dry run does the same and rolls it back, so the database also checks what would be
  * written.
  */
 async function apply(
@@ -74,6 +76,7 @@ async function apply(
       const comparisons: Comparisons = new Map();
       for (const table of parsed.tables) comparisons.set(table, await compareWithStored(manager, table.entity, table.rows));
       await parsed.write(manager);
+      await refreshSearchIndex(manager);
       await record(manager, comparisons);
       if (dryRun) throw new DryRunRollback();
     });
@@ -128,7 +131,10 @@ export async function runImport(format: FormatSpec, files: InputFile[], options:
       } finally {
         stopFollowing();
       }
-      if (!options.dryRun) await refreshStatistics(dataSource);
+      if (!options.dryRun) {
+        await refreshStatistics(dataSource);
+        await announceLoad(context.config.redis, format.subgraph);
+      }
     }
     counted ??= countFiles({ format, files: checkedFiles, problems, comparisons: null });
     const rejects = writeRejects(format, checkedFiles, problems, options.rejects, context.cwd);

@@ -1,3 +1,4 @@
+import { csvField } from '../../common/csv';
 import fs from 'node:fs';
 import { csvRecords, type CsvRecord } from '../../subgraphs/kit/import/csv-records';
 import { collectProblems, readText } from '../../subgraphs/kit/import/importing';
@@ -62,9 +63,4 @@ function offsetsOfLines(text: string): number[] {
   const offsets = [0];
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) offsets.push(at + 1);
   return offsets;
-}
-
-/** A CSV field, quoted when it has to be. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

@@ -1,15 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { parse, printSchema } from 'graphql';
 import { repositoryRoot } from '../../gateway/config';
 import { readSupergraphConfig, SUPERGRAPH_CONFIG_FILE } from './supergraph-config';
 
+/** What composition writes: the supergraph the gateway serves, and the API schema clients see (for code generators). */
+export const COMPOSED_FILES = ['supergraph.graphql', 'api.graphql'] as const;
+
 /**
  * Offline composition: the subgraph SDL files in schema/ (printed from the code by
- * tools/schema/print.ts) become schema/supergraph.graphql, with no network and no rover.
+ * tools/schema/print.ts) become schema/supergraph.graphql, with no network and no rover, and
+ * schema/api.graphql: the same API without federation's machinery, which client tools read.
  */
-export function composeSupergraph(files: Record<string, string>): string {
+export function composeSupergraph(files: Record<string, string>): Record<(typeof COMPOSED_FILES)[number], string> {
   const { subgraphs } = readSupergraphConfig(files[SUPERGRAPH_CONFIG_FILE] ?? '');
   const result = composeServices(
     Object.entries(subgraphs).map(([name, { routing_url: url, schema }]) => {
@@ -21,14 +25,19 @@ export function composeSupergraph(files: Record<string, string>): string {
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((error) => `  - ${error.message}`).join('\n')}`);
   }
-  return `${result.supergraphSdl.trim()}\n`;
+  return {
+    'supergraph.graphql': `${result.supergraphSdl.trim()}\n`,
+    'api.graphql': `${printSchema(result.schema.toAPISchema().toGraphQLJSSchema()).trim()}\n`,
+  };
 }
 
 export function readSchemaDirectory(directory: string): Record<string, string> {
   return Object.fromEntries(
     fs
       .readdirSync(directory)
-      .filter((file) => file !== 'supergraph.graphql' && (file.endsWith('.graphql') || file === SUPERGRAPH_CONFIG_FILE))
+      .filter(
+        (file) => !(COMPOSED_FILES as readonly string[]).includes(file) && (file.endsWith('.graphql') || file === SUPERGRAPH_CONFIG_FILE),
+      )
       .map((file) => [file, fs.readFileSync(path.join(directory, file), 'utf8')]),
   );
 }
@@ -36,8 +45,10 @@ export function readSchemaDirectory(directory: string): Record<string, string> {
 if (require.main === module) {
   const directory = path.join(repositoryRoot, 'schema');
   try {
-    fs.writeFileSync(path.join(directory, 'supergraph.graphql'), composeSupergraph(readSchemaDirectory(directory)));
-    console.log('wrote schema/supergraph.graphql');
+    for (const [file, content] of Object.entries(composeSupergraph(readSchemaDirectory(directory)))) {
+      fs.writeFileSync(path.join(directory, file), content);
+      console.log(`wrote schema/${file}`);
+    }
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

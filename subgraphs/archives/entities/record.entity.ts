@@ -89,10 +89,20 @@ export class RecordDocument {
  * `Record<K, V>`. `title` and `documents` carry no @Field on purpose: the record resolver exposes them
  * only for PUBLIC records, so no query path can read them off the entity.
  */
+/** Only a PUBLIC record shows what it is about: its title, documents and subjects. */
+export function isDisclosed(record: Pick<ArchivalRecord, 'access'>): boolean {
+  return record.access === RecordAccess.PUBLIC;
+}
+
 @Directive('@key(fields: "id")')
 @ObjectType('Record', {
   description:
-    'An archival record (*expediente*): the file an institution keeps on one matter, classified in a series of its disposition catalogue.',
+    'An archival record (*expediente*): the file an institution keeps on one matter, classified in a series of its disposition ' +
+    'catalogue. A RESERVED or CONFIDENTIAL record shows that it exists — its code, holder, series, dates, legal basis and ' +
+    'reserve term — and nothing of what it is about, by any route: its `title` is null and its `documents` and `subjects` ' +
+    'are empty; a `subjectId` filter never matches it; and the `records` of a Commitment, Contract or Transaction do not ' +
+    'list it, since listing it there would name the subject it hides. It is listed by its holder (`Institution.records`), ' +
+    'its series and the unfiltered `records`, which say only that it exists.',
 })
 @Entity('archival_record')
 export class ArchivalRecord {

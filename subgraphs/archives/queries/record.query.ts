@@ -1,6 +1,6 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { ClassificationSeries, FinalDisposition } from '../entities/classification-series.entity';
-import { ArchivalRecord, RecordPhase } from '../entities/record.entity';
+import { ArchivalRecord, RecordAccess, RecordPhase } from '../entities/record.entity';
 import { RecordSubject } from '../entities/record-subject.entity';
 import type { RecordFilter } from '../resolvers/record.input';
 
@@ -34,6 +34,8 @@ export function recordsQuery(dataSource: DataSource, filter: RecordFilter, today
   if (filter.seriesCode) query.andWhere('record.seriesCode = :seriesCode', { seriesCode: filter.seriesCode });
   if (filter.access) query.andWhere('record.access = :access', { access: filter.access });
   if (filter.subjectId) {
+    // A hidden record's subjects are not disclosed, so matching one must not reveal it either.
+    query.andWhere('record.access = :disclosed', { disclosed: RecordAccess.PUBLIC });
     query.andWhere((outer) => {
       const linked = outer
         .subQuery()

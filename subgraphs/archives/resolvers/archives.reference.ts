@@ -3,7 +3,7 @@ import { recordById, seriesByCode } from '../loaders';
 
 /**
  * How archives answers the gateway's `_entities`: its own series (by code) and records through their
- * loaders — a record's title and documents stay behind the record resolver's access rules — and any id of
+ * loaders — a record's title, documents and subjects stay behind the record resolver's access rules — and any id of
  * the entities it adds `records` to.
  */
 export const referenceResolvers: ReferenceResolvers = {

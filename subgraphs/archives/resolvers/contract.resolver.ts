@@ -10,7 +10,7 @@ export class ContractResolver {
   @FieldResolver(() => [ArchivalRecord], {
     nullable: true,
     description:
-      'Archival records (*expedientes*) that document this contract, in id order. Null only while the archives subgraph is unavailable.',
+      'PUBLIC archival records (*expedientes*) that document this contract, in id order; a RESERVED or CONFIDENTIAL one is not listed, as its subjects are not disclosed. Null only while the archives subgraph is unavailable.',
   })
   records(@Root() contract: Contract, @Ctx() ctx: SubgraphContext): Promise<ArchivalRecord[]> {
     return recordsDocumenting(ctx, RecordSubjectKind.CONTRACT, contract.id);

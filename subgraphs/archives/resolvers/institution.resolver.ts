@@ -11,7 +11,7 @@ export class InstitutionResolver {
   @FieldResolver(() => RecordConnection, {
     nullable: true,
     description:
-      'Archival records (*expedientes*) this institution holds, in id order. Null only while the archives subgraph is unavailable.',
+      'Archival records (*expedientes*) this institution holds, in id order, RESERVED and CONFIDENTIAL ones too: holding a record says that it exists, not what it is about. Null only while the archives subgraph is unavailable.',
   })
   records(@Root() institution: Institution, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext): Promise<Page<ArchivalRecord>> {
     return recordPageOfInstitution(ctx, pageWindow(page, ctx.config.maxPageSize)).load(institution.id);

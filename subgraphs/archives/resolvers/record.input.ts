@@ -11,7 +11,8 @@ export class RecordFilter {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'Only records that document this commitment, contract, transaction or budget item (its id).',
+    description:
+      'Only records that document this commitment, contract, transaction or budget item (its id). Only PUBLIC records match: the subjects of RESERVED and CONFIDENTIAL records are not disclosed.',
   })
   subjectId?: string | null;
 

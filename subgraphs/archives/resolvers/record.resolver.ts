@@ -3,7 +3,7 @@ import { PageArgs, pageWindow, paginate, type Page } from '../../kit/connection'
 import type { SubgraphContext } from '../../kit/context';
 import { today } from '../clock';
 import { ClassificationSeries } from '../entities/classification-series.entity';
-import { ArchivalRecord, RecordAccess, RecordDocument, RecordPhase } from '../entities/record.entity';
+import { ArchivalRecord, isDisclosed, RecordDocument, RecordPhase } from '../entities/record.entity';
 import { RecordSubject } from '../entities/record-subject.entity';
 import { Institution } from '../entities/stubs';
 import { recordById, seriesByCode, subjectsOfRecord } from '../loaders';
@@ -11,11 +11,6 @@ import { phaseOn } from '../retention';
 import { RecordConnection } from './connections';
 import { RecordFilter } from './record.input';
 import { recordsQuery } from '../queries/record.query';
-
-/** Only a PUBLIC record shows what it is about; every query path reaches `title` and `documents` through here. */
-export function isDisclosed(record: ArchivalRecord): boolean {
-  return record.access === RecordAccess.PUBLIC;
-}
 
 @Resolver(() => ArchivalRecord)
 export class RecordResolver {
@@ -76,10 +71,11 @@ export class RecordResolver {
   }
 
   @FieldResolver(() => [RecordSubject], {
-    description: 'What the record documents (*asuntos*): commitments, contracts, transactions or budget items, by id.',
+    description:
+      'What the record documents (*asuntos*): commitments, contracts, transactions or budget items, by id; empty for RESERVED and CONFIDENTIAL records, whose subject matter is not disclosed.',
   })
-  subjects(@Root() record: ArchivalRecord, @Ctx() ctx: SubgraphContext): Promise<RecordSubject[]> {
-    return subjectsOfRecord(ctx).load(record.id);
+  async subjects(@Root() record: ArchivalRecord, @Ctx() ctx: SubgraphContext): Promise<RecordSubject[]> {
+    return isDisclosed(record) ? subjectsOfRecord(ctx).load(record.id) : [];
   }
 }
 

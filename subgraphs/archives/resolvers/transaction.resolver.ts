@@ -10,7 +10,7 @@ export class TransactionResolver {
   @FieldResolver(() => [ArchivalRecord], {
     nullable: true,
     description:
-      'Archival records (*expedientes*) that document this transaction, e.g. its payment order (CLC), in id order. Null only while the archives subgraph is unavailable.',
+      'PUBLIC archival records (*expedientes*) that document this transaction, e.g. its payment order (CLC), in id order; a RESERVED or CONFIDENTIAL one is not listed, as its subjects are not disclosed. Null only while the archives subgraph is unavailable.',
   })
   records(@Root() transaction: Transaction, @Ctx() ctx: SubgraphContext): Promise<ArchivalRecord[]> {
     return recordsDocumenting(ctx, RecordSubjectKind.TRANSACTION, transaction.id);

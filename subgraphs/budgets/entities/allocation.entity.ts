@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { centavosColumn, MoneyScalar, type Centavos } from '../../kit/money';
+import { moneyColumn, MoneyScalar, type Money } from '../../kit/money';
 import { SourceRef } from '../../kit/provenance';
 import { stateRef, State } from './stubs';
 
@@ -66,8 +66,8 @@ export class Allocation {
     nullable: true,
     description: 'Amount assigned to the commitment (*monto asignado*), when a source states it.',
   })
-  @Column({ type: 'bigint', nullable: true, transformer: centavosColumn })
-  assigned: Centavos | null;
+  @Column({ type: 'bigint', nullable: true, transformer: moneyColumn })
+  assigned: Money | null;
 
   @Field(() => AllocationBasis, { description: 'Why this link exists.' })
   @Column({ type: 'varchar' })

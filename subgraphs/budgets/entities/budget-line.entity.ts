@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { centavosColumn, MoneyScalar, type Centavos } from '../../kit/money';
+import { moneyColumn, MoneyScalar, type Money } from '../../kit/money';
 import { SourceRef } from '../../kit/provenance';
 import { SpendingChain } from './spending-chain';
 import { budgetCode, BudgetCode, FunctionalClassification, ObjectOfExpenditure } from './values';
@@ -8,7 +8,7 @@ import { budgetCode, BudgetCode, FunctionalClassification, ObjectOfExpenditure }
 /** Datasets that are random samples of a larger file: their sums carry the SAMPLE_DATA flag. */
 export const SAMPLE_DATASETS = ['shcp-pef-2018-sample', 'shcp-pef-2017-sample'];
 
-const money = { type: 'bigint', nullable: true, transformer: centavosColumn } as const;
+const money = { type: 'bigint', nullable: true, transformer: moneyColumn } as const;
 
 @Directive('@key(fields: "id")')
 @ObjectType({
@@ -108,12 +108,12 @@ export class BudgetLine {
   @Column({ type: 'varchar' })
   portfolioKey: string;
 
-  @Column(money) approved: Centavos | null;
-  @Column(money) modified: Centavos | null;
-  @Column(money) committed: Centavos | null;
-  @Column(money) accrued: Centavos | null;
-  @Column(money) exercised: Centavos | null;
-  @Column(money) paid: Centavos | null;
+  @Column(money) approved: Money | null;
+  @Column(money) modified: Money | null;
+  @Column(money) committed: Money | null;
+  @Column(money) accrued: Money | null;
+  @Column(money) exercised: Money | null;
+  @Column(money) paid: Money | null;
 
   @Field(() => MoneyScalar, {
     nullable: true,
@@ -122,7 +122,7 @@ export class BudgetLine {
       'the following year (SHCP dictionary). Used as `amounts.exercised` when the file has no monto_ejercido.',
   })
   @Column(money)
-  exercise: Centavos | null;
+  exercise: Money | null;
 
   @Field(() => MoneyScalar, {
     nullable: true,
@@ -130,7 +130,7 @@ export class BudgetLine {
       'ADEFAS (*adeudos de ejercicios fiscales anteriores*): accrued but unpaid at year end (monto_adefas); null where the file has no figure.',
   })
   @Column(money)
-  adefas: Centavos | null;
+  adefas: Money | null;
 
   @Field(() => SourceRef, { description: 'The file and line this budget line was read from.' })
   @Column(() => SourceRef)

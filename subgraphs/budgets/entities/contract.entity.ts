@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { centavosColumn, formatCentavos, MoneyScalar, type Centavos } from '../../kit/money';
+import { moneyColumn, formatMoney, MoneyScalar, type Money } from '../../kit/money';
 import { SourceRef } from '../../kit/provenance';
 import { ProcedureKind } from './procedure-kind';
 import { ContractParty, OriginalAmount } from './values';
@@ -79,8 +79,8 @@ export class Contract {
   @Column({ type: 'simple-json' })
   suppliers: ContractParty[];
 
-  @Column({ type: 'bigint', nullable: true, transformer: centavosColumn })
-  valueAmount: Centavos | null;
+  @Column({ type: 'bigint', nullable: true, transformer: moneyColumn })
+  valueAmount: Money | null;
 
   @Column({ type: 'varchar', nullable: true })
   valueCurrency: string | null;
@@ -119,13 +119,13 @@ export class Contract {
       'Value (*monto del contrato*) in MXN: `value`, or `valueWithTax` in federal records that publish only that. Null ' +
       'when the source gives none or states another currency (see `originalValue`).',
   })
-  get value(): Centavos | null {
+  get value(): Money | null {
     return this.valueCurrency === 'MXN' ? this.valueAmount : null;
   }
 
   @Field(() => OriginalAmount, { nullable: true, description: 'The value in the currency the source states.' })
   get originalValue(): OriginalAmount | null {
     if (this.valueAmount === null || this.valueCurrency === null) return null;
-    return { amount: formatCentavos(this.valueAmount), currency: this.valueCurrency };
+    return { amount: formatMoney(this.valueAmount), currency: this.valueCurrency };
   }
 }

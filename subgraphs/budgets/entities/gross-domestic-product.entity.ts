@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { centavosColumn, MoneyScalar, type Centavos } from '../../kit/money';
+import { moneyColumn, MoneyScalar, type Money } from '../../kit/money';
 import { SourceRef } from '../../kit/provenance';
 
 /** Mexico's nominal gross domestic product for one year: the denominator of "spending as a share of GDP". */
@@ -14,8 +14,8 @@ export class GrossDomesticProduct {
   @Field(() => MoneyScalar, {
     description: 'GDP at current prices in pesos (*PIB a precios corrientes*); the file publishes millions of pesos, read exactly.',
   })
-  @Column({ type: 'bigint', transformer: centavosColumn })
-  nominal: Centavos;
+  @Column({ type: 'bigint', transformer: moneyColumn })
+  nominal: Money;
 
   @Field(() => SourceRef, { description: 'Where the figure was read (*procedencia*).' })
   @Column(() => SourceRef)

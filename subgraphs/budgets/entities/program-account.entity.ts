@@ -1,10 +1,10 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { centavosColumn, MoneyScalar, type Centavos } from '../../kit/money';
+import { moneyColumn, MoneyScalar, type Money } from '../../kit/money';
 import { SourceRef } from '../../kit/provenance';
 import { budgetCode, BudgetCode } from './values';
 
-const money = { type: 'bigint', transformer: centavosColumn } as const;
+const money = { type: 'bigint', transformer: moneyColumn } as const;
 
 @ObjectType({ description: "The lines of the Cuenta Pública file that state a program account's figures (1 = the header)." })
 export class ProgramAccountLines {
@@ -95,19 +95,19 @@ export class ProgramAccount {
 
   @Field(() => MoneyScalar, { description: 'Approved (*aprobado*): the budget as passed by Congress (TOTAL of the *Aprobado* row).' })
   @Column(money)
-  approved: Centavos;
+  approved: Money;
 
   @Field(() => MoneyScalar, { description: 'Modified (*modificado*): the approved budget after in-year adjustments.' })
   @Column(money)
-  modified: Centavos;
+  modified: Money;
 
   @Field(() => MoneyScalar, { description: 'Accrued (*devengado*): obligations recognised on receipt of goods and services.' })
   @Column(money)
-  accrued: Centavos;
+  accrued: Money;
 
   @Field(() => MoneyScalar, { description: "Exercised (*ejercido*; the file's *Ejercicio* row): the year-end exercised total." })
   @Column(money)
-  exercised: Centavos;
+  exercised: Money;
 
   @Column({ type: 'integer' }) approvedLine: number;
   @Column({ type: 'integer' }) modifiedLine: number;

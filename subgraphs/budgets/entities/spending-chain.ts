@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { REAL_PESOS_METHOD } from '../queries/real-pesos.query';
-import { MoneyScalar, type Centavos } from '../../kit/money';
+import { MoneyScalar, type Money } from '../../kit/money';
 
 export enum SpendingFlag {
   EXERCISED_OVER_MODIFIED = 'EXERCISED_OVER_MODIFIED',
@@ -33,14 +33,14 @@ registerEnumType(SpendingFlag, {
   },
 });
 
-/** The six moments as plain centavo sums; null where no line in scope has a figure. */
+/** The six moments as exact sums in ten-thousandths of a peso; null where no line in scope has a figure. */
 export interface Moments {
-  approved: Centavos | null;
-  modified: Centavos | null;
-  committed: Centavos | null;
-  accrued: Centavos | null;
-  exercised: Centavos | null;
-  paid: Centavos | null;
+  approved: Money | null;
+  modified: Money | null;
+  committed: Money | null;
+  accrued: Money | null;
+  exercised: Money | null;
+  paid: Money | null;
 }
 
 export const NO_MOMENTS: Moments = { approved: null, modified: null, committed: null, accrued: null, exercised: null, paid: null };
@@ -64,26 +64,26 @@ export class DerivedFigures {
 })
 export class SpendingChain {
   @Field(() => MoneyScalar, { nullable: true, description: 'Approved (*aprobado*): the budget as passed by Congress (monto_aprobado).' })
-  approved: Centavos | null;
+  approved: Money | null;
 
   @Field(() => MoneyScalar, {
     nullable: true,
     description: 'Modified (*modificado*): the approved budget after in-year adjustments (monto_modificado).',
   })
-  modified: Centavos | null;
+  modified: Money | null;
 
   @Field(() => MoneyScalar, {
     nullable: true,
     description:
       'Committed (*comprometido*): legally committed amounts. The SHCP open budget file does not publish this moment, so it is null for budget lines.',
   })
-  committed: Centavos | null;
+  committed: Money | null;
 
   @Field(() => MoneyScalar, {
     nullable: true,
     description: 'Accrued (*devengado*): obligations recognised on receipt of goods and services (monto_devengado).',
   })
-  accrued: Centavos | null;
+  accrued: Money | null;
 
   @Field(() => MoneyScalar, {
     nullable: true,
@@ -92,10 +92,10 @@ export class SpendingChain {
       "monto_ejercicio (*ejercicio*), which SHCP publishes instead from 2014 on and defines as paid plus the year's debts " +
       '(ADEFAS) paid in the following year. The raw *ejercicio* figure is also on `BudgetLine.exercise`.',
   })
-  exercised: Centavos | null;
+  exercised: Money | null;
 
   @Field(() => MoneyScalar, { nullable: true, description: 'Paid (*pagado*): obligations settled by payment (monto_pagado).' })
-  paid: Centavos | null;
+  paid: Money | null;
 
   @Field(() => Int, { description: 'How many budget lines the figures sum (0 when none is in scope).' })
   lineCount: number;

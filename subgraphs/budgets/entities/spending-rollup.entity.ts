@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { centavosColumn, type Centavos } from '../../kit/money';
+import { moneyColumn, type Money } from '../../kit/money';
 
-const money = { type: 'bigint', nullable: true, transformer: centavosColumn } as const;
+const money = { type: 'bigint', nullable: true, transformer: moneyColumn } as const;
 const key = { type: 'varchar', nullable: true } as const;
 
 /**
@@ -45,12 +45,12 @@ export class SpendingRollup {
   @Column(key) functionCode: string | null;
   @Column(key) functionName: string | null;
 
-  @Column(money) approved: Centavos | null;
-  @Column(money) modified: Centavos | null;
-  @Column(money) committed: Centavos | null;
-  @Column(money) accrued: Centavos | null;
-  @Column(money) exercised: Centavos | null;
-  @Column(money) paid: Centavos | null;
+  @Column(money) approved: Money | null;
+  @Column(money) modified: Money | null;
+  @Column(money) committed: Money | null;
+  @Column(money) accrued: Money | null;
+  @Column(money) exercised: Money | null;
+  @Column(money) paid: Money | null;
 
   @Column({ type: 'integer' }) lineCount: number;
   @Column({ type: 'integer' }) sampleLines: number;

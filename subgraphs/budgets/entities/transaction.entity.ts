@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { centavosColumn, formatCentavos, MoneyScalar, type Centavos } from '../../kit/money';
+import { moneyColumn, formatMoney, MoneyScalar, type Money } from '../../kit/money';
 import { SourceRef } from '../../kit/provenance';
 import { ContractParty, OriginalAmount } from './values';
 
@@ -57,8 +57,8 @@ export class Transaction {
   @Column({ type: 'varchar' })
   moment: SpendingMoment;
 
-  @Column({ type: 'bigint', nullable: true, transformer: centavosColumn })
-  amountValue: Centavos | null;
+  @Column({ type: 'bigint', nullable: true, transformer: moneyColumn })
+  amountValue: Money | null;
 
   @Column({ type: 'varchar', nullable: true })
   currency: string | null;
@@ -88,13 +88,13 @@ export class Transaction {
     nullable: true,
     description: 'Amount (*importe*) in MXN; null when the source gives none or another currency.',
   })
-  get amount(): Centavos | null {
+  get amount(): Money | null {
     return this.currency === 'MXN' ? this.amountValue : null;
   }
 
   @Field(() => OriginalAmount, { nullable: true, description: 'The amount in the currency the source states.' })
   get originalAmount(): OriginalAmount | null {
     if (this.amountValue === null || this.currency === null) return null;
-    return { amount: formatCentavos(this.amountValue), currency: this.currency };
+    return { amount: formatMoney(this.amountValue), currency: this.currency };
   }
 }

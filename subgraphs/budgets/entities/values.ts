@@ -55,7 +55,10 @@ export class ContractParty {
 
 @ObjectType({ description: 'An amount exactly as the source states it, in its own currency (*importe original*).' })
 export class OriginalAmount {
-  @Field({ description: 'Decimal amount with two decimals, e.g. "2552.00".' })
+  @Field({
+    description:
+      'Exact decimal amount written as Money is: two decimals, or three or four when it has them, e.g. "2552.00", "1095187.984".',
+  })
   amount: string;
 
   @Field({ description: 'ISO 4217 currency code as published, e.g. MXN or USD.' })

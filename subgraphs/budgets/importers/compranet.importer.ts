@@ -15,7 +15,7 @@ import { writeContractSuppliers } from './contract-suppliers';
 import { procedureKindOfCompraNet } from '../entities/procedure-kind';
 import { Contract } from '../entities/contract.entity';
 import { splitCsv, type CsvRecord } from '../../kit/import/csv-records';
-import { exactCentavos } from './exact-amount';
+import { exactAmount } from './exact-amount';
 import { compareWithStored, summarize, type ImportSummary } from '../../kit/import/import-summary';
 import { budgetProgramId, responsibleUnitId } from '../../kit/ids';
 
@@ -232,7 +232,7 @@ function parseRecord(
   const code = required('CODIGO_CONTRATO', /^\d+$/, 'is not a CompraNet contract code (digits)');
   const currency = required('MONEDA', /^[A-Z]{3}$/, 'is not an ISO 4217 currency code');
   const amountText = text('IMPORTE_CONTRATO');
-  const amount = amountText === null ? null : exactCentavos(amountText);
+  const amount = amountText === null ? null : exactAmount(amountText);
   if (amountText === null) problem('IMPORTE_CONTRATO', 'is required');
   else if (typeof amount === 'string') problem('IMPORTE_CONTRATO', amount);
   const startsOn = date('FECHA_INICIO');

@@ -1,5 +1,5 @@
 import type { CsvRow, ImportProblem } from '../../kit/import/importing';
-import type { Centavos } from '../../kit/money';
+import { outOfRange, type Money } from '../../kit/money';
 import { decimalsOf, parseAmount, percentageProblem } from './cuenta-publica.figures';
 import { ramoByName } from './ramos';
 
@@ -41,7 +41,7 @@ export const PROGRAM = /^(?:1-)?[A-Z]\d{3}$/;
 const KEY = ['ciclo', 'ente', 'ramo', 'subramo', 'programa'];
 
 export interface Figure {
-  value: Centavos;
+  value: Money;
   row: CsvRow;
 }
 
@@ -121,7 +121,9 @@ export function parseBlock(file: string, rows: CsvRow[], decimals: number, probl
         continue;
       }
       const value = parseAmount(row.values.total);
+      const range = value === null ? null : outOfRange(value);
       if (value === null) problem(row, 'total', 'is not an amount in pesos (digits, optional "-", centavos)');
+      else if (range) problem(row, 'total', range);
       else amounts.set(moment, { value, row });
     } else if (PERCENTAGES[label]) percentages.push({ base: PERCENTAGES[label], row });
     else problem(row, 'presupuesto', `is not a known PRESUPUESTO label (${KNOWN_LABELS})`);

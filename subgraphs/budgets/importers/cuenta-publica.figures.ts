@@ -1,4 +1,4 @@
-import { formatCentavos, type Centavos } from '../../kit/money';
+import { CENTAVO, formatMoney, type Money } from '../../kit/money';
 
 /**
  * The figures of the Cuenta Pública files, read exactly. The compilation copies the SHCP's spreadsheet cells, which
@@ -33,19 +33,19 @@ function nearest(n: bigint, d: bigint): bigint {
 }
 
 /**
- * An amount in centavos. The 2013 spreadsheet stores some totals as the binary result of adding centavo figures
+ * An amount, a whole number of centavos. The 2013 spreadsheet stores some totals as the binary result of adding centavo figures
  * (`1100638202.820001`, `5.727633833885193e-08` for a zero): such a figure is read as its nearest centavo when it lies
  * within a tenth of a centavo of it. Noise of that kind is a few units in the last place of a double — at most
  * 0.007 centavos in the 2013 file, whose amounts stay below 10¹² pesos — while anything a tenth of a centavo or more
  * away from a whole centavo is not a centavo figure at all and is refused.
  */
-export function parseAmount(text: string): Centavos | null {
+export function parseAmount(text: string): Money | null {
   const value = decimal(text);
   if (!value) return null;
   const unit = 10n ** BigInt(value.scale);
   const hundredths = value.numerator * 100n;
   const centavos = nearest(hundredths, unit);
-  return abs(hundredths - centavos * unit) * 10n < unit ? centavos : null;
+  return abs(hundredths - centavos * unit) * 10n < unit ? centavos * CENTAVO : null;
 }
 
 /** How many decimals a percentage cell publishes; null when the cell is not a number. */
@@ -67,23 +67,20 @@ const minus = (a: Fraction, b: Fraction): Fraction => plus(a, { n: -b.n, d: b.d 
  * The account writes no ratio it deems not significant — the SHCP's *n.s.*: above 500 %, below 0.05 %, of a zero or
  * negative base (a *Modificado* below zero) — as "n.s." (2013) or 0 (2015–2023).
  */
-function notSignificant(exercised: Centavos, base: Centavos): boolean {
+function notSignificant(exercised: Money, base: Money): boolean {
   if (base === 0n) return true;
   if (exercised < 0n !== base < 0n && exercised !== 0n) return true;
   return abs(100n * exercised) > 500n * abs(base) || abs(100n * exercised) * 20n < abs(base);
 }
 
 /** "12.345678 %": a ratio for a message, to six decimals or to the compared value's (at most twelve). */
-function percentText(exercised: Centavos, base: Centavos, decimals = 6): string {
+function percentText(exercised: Money, base: Money, decimals = 6): string {
   const digits = Math.min(Math.max(decimals, 6), 12);
   const unit = 10n ** BigInt(digits);
   const scaled = nearest(100n * unit * exercised, abs(base)) * (base < 0n ? -1n : 1n);
   const sign = scaled < 0n ? '-' : '';
   return `${sign}${abs(scaled) / unit}.${(abs(scaled) % unit).toString().padStart(digits, '0')} %`;
 }
-
-/** One centavo, as the slack between a published amount and the one the SHCP computed the percentage from. */
-const CENTAVO = 1n;
 
 /** Four units in the last place of a double (2⁻⁵⁰ relative): the rounding of reading two amounts, a division and a product. */
 const DOUBLE = 2n ** 50n;
@@ -98,9 +95,9 @@ const DOUBLE = 2n ** 50n;
  * 2617: the parts of the TOTAL add up to 214,546,437.50, the TOTAL says .51, the percentage is that of .50). An empty
  * cell states nothing; "n.s." and 0 stand for a ratio the account does not publish (see notSignificant).
  */
-export function percentageProblem(text: string, exercised: Centavos, base: Centavos, baseLabel: string, decimals: number): string | null {
+export function percentageProblem(text: string, exercised: Money, base: Money, baseLabel: string, decimals: number): string | null {
   if (text === '') return null;
-  const amounts = `the Ejercicio row (${formatCentavos(exercised)}) and the ${baseLabel} row (${formatCentavos(base)})`;
+  const amounts = `the Ejercicio row (${formatMoney(exercised)}) and the ${baseLabel} row (${formatMoney(base)})`;
   if (text.toLowerCase() === 'n.s.') {
     if (notSignificant(exercised, base)) return null;
     return `contradicts the amounts: "n.s." (not significant) stands for a ratio above 500 % or below 0.05 %, but ${amounts} give ${percentText(exercised, base)}`;
@@ -127,6 +124,6 @@ export function percentageProblem(text: string, exercised: Centavos, base: Centa
  * centavo on its own: each is within half a centavo of its exact value, so the rounded total and the sum of the
  * rounded parts can differ by (count + 1) / 2 centavos at most (2015 shows such differences of one and two).
  */
-export function agreesWithin(total: Centavos, sum: Centavos, count: number): boolean {
-  return 2n * abs(total - sum) <= BigInt(count + 1);
+export function agreesWithin(total: Money, sum: Money, count: number): boolean {
+  return 2n * abs(total - sum) <= BigInt(count + 1) * CENTAVO;
 }

@@ -1,5 +1,5 @@
 import type { ImportProblem } from '../../kit/import/importing';
-import { formatCentavos, type Centavos } from '../../kit/money';
+import { formatMoney, type Money } from '../../kit/money';
 import { MOMENT_LABELS, MOMENTS, type Block, type Moment } from './cuenta-publica.blocks';
 import { agreesWithin } from './cuenta-publica.figures';
 import { bodiesOfRamo, ramoByName, sameRamoName } from './ramos';
@@ -126,9 +126,9 @@ function sectionName(block: Block, named: string[], corrections: string[], probl
   return block.label;
 }
 
-const amountOf = (block: Block, moment: Moment): Centavos => block.amounts.get(moment)?.value ?? 0n;
+const amountOf = (block: Block, moment: Moment): Money => block.amounts.get(moment)?.value ?? 0n;
 
-function sumOf(blocks: Block[], moment: Moment): Centavos {
+function sumOf(blocks: Block[], moment: Moment): Money {
   return blocks.reduce((sum, block) => sum + amountOf(block, moment), 0n);
 }
 
@@ -163,7 +163,7 @@ function moveMisplaced(sections: Section[], corrections: string[]): void {
   }
 }
 
-function mismatch(total: Block, moment: Moment, sum: Centavos, what: string): ImportProblem {
+function mismatch(total: Block, moment: Moment, sum: Money, what: string): ImportProblem {
   const figure = total.amounts.get(moment);
   const value = figure?.value ?? 0n;
   return {
@@ -171,7 +171,7 @@ function mismatch(total: Block, moment: Moment, sum: Centavos, what: string): Im
     row: figure?.row.line ?? lineOf(total),
     field: 'total',
     value: figure?.row.values.total,
-    reason: `the ${MOMENT_LABELS[moment]} total ${formatCentavos(value)} is not the sum of ${what}, ${formatCentavos(sum)} (${formatCentavos(sum - value)} apart, more than the rounding of each figure to the centavo explains): a row is missing, repeated or misplaced`,
+    reason: `the ${MOMENT_LABELS[moment]} total ${formatMoney(value)} is not the sum of ${what}, ${formatMoney(sum)} (${formatMoney(sum - value)} apart, more than the rounding of each figure to the centavo explains): a row is missing, repeated or misplaced`,
   };
 }
 

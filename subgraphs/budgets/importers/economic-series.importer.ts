@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { EntityManager } from 'typeorm';
 import { duplicateIdProblems, isIsoDate, readCsvCollecting, upsertAll, type CsvRow, type ImportProblem } from '../../kit/import/importing';
+import { outOfRange, PESO } from '../../kit/money';
 import { sourceAt } from '../../kit/provenance';
 import { GrossDomesticProduct } from '../entities/gross-domestic-product.entity';
 import { PriceIndex } from '../entities/price-index.entity';
@@ -104,13 +105,19 @@ export function parseGdp(file: string, displayName = path.basename(file)): Parse
   const problems: ImportProblem[] = [];
   const year = (text: string) => (/^(19|20)\d{2}$/.test(text) ? text : null);
   const rows = readSeries(file, displayName, { period: 'año', value: 'pib_nominal' }, year, 'is not a year (YYYY)', problems);
-  const years = rows.map(({ row, period, value }) => {
+  const years = rows.flatMap(({ row, period, value }) => {
+    // Millionths of a million pesos are pesos.
+    const nominal = value * PESO;
+    const range = outOfRange(nominal);
+    if (range) {
+      problems.push({ file: displayName, row: row.line, field: 'pib_nominal', value: row.values.pib_nominal, reason: range });
+      return [];
+    }
     const gdp = new GrossDomesticProduct();
     gdp.year = Number(period);
-    // Millionths of a million pesos are pesos; a hundred centavos each.
-    gdp.nominal = value * 100n;
+    gdp.nominal = nominal;
     gdp.source = sourceAt(GDP_DATASET, displayName, { row: row.line });
-    return gdp;
+    return [gdp];
   });
   return { years, problems };
 }

@@ -1,5 +1,5 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { toCentavos } from '../../kit/money';
+import { toMoney } from '../../kit/money';
 import { ContractProgram } from '../entities/contract-program.entity';
 import { ContractSupplier } from '../entities/contract-supplier.entity';
 import { Contract } from '../entities/contract.entity';
@@ -112,8 +112,8 @@ export async function procurementCells(
     programId: text(raw.PROGRAM),
     currency: text(raw.currency),
     contractCount: Number(raw.contractCount),
-    value: toCentavos(raw.value),
+    value: toMoney(raw.value),
     directCount: Number(raw.directCount),
-    directValue: toCentavos(raw.directValue),
+    directValue: toMoney(raw.directValue),
   }));
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { toCentavos } from '../../kit/money';
+import { toMoney } from '../../kit/money';
 import { ProgramAccount } from '../entities/program-account.entity';
 import type { Moments } from '../entities/spending-chain';
 
@@ -74,11 +74,11 @@ export async function accountCells(
     programKey: (raw.k_key as string | undefined) ?? null,
     programName: (raw.programName as string | null | undefined) ?? null,
     moments: {
-      approved: toCentavos(raw.approved),
-      modified: toCentavos(raw.modified),
+      approved: toMoney(raw.approved),
+      modified: toMoney(raw.modified),
       committed: null,
-      accrued: toCentavos(raw.accrued),
-      exercised: toCentavos(raw.exercised),
+      accrued: toMoney(raw.accrued),
+      exercised: toMoney(raw.exercised),
       paid: null,
     },
     accountCount: Number(raw.accountCount),

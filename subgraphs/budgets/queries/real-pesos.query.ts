@@ -1,7 +1,7 @@
 import { Between } from 'typeorm';
 import type { SubgraphContext } from '../../kit/context';
 import { badUserInput } from '../../kit/errors';
-import { parseCentavos } from '../../kit/money';
+import { parseMoney } from '../../kit/money';
 import { GrossDomesticProduct } from '../entities/gross-domestic-product.entity';
 import { PriceIndex } from '../entities/price-index.entity';
 
@@ -12,7 +12,7 @@ export const REAL_PESOS_METHOD =
   'computed exactly with integers and rounded once to the centavo, half away from zero';
 
 /** The money unit of one centavo, from the kit (so the rounding follows however the kit stores money). */
-const CENTAVO = parseCentavos('0.01') as bigint;
+const CENTAVO = parseMoney('0.01') as bigint;
 
 /** An exact fraction of money units: the sum of deflated figures before its one rounding. */
 export class Fraction {

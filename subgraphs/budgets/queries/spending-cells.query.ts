@@ -4,7 +4,7 @@ import { BudgetProgram } from '../entities/budget-program.entity';
 import type { Moments } from '../entities/spending-chain';
 import { SpendingRollup } from '../entities/spending-rollup.entity';
 import { MOMENTS } from './spending-chain.query';
-import { toCentavos } from '../../kit/money';
+import { toMoney } from '../../kit/money';
 import { canonical, DIMENSION_COLUMNS, PROGRAM_COLUMNS, rollupFor, SpendingDimension } from './spending-dimensions.query';
 import { lineColumn } from './spending-rollups.query';
 
@@ -102,7 +102,7 @@ function cellQuery(manager: EntityManager, groupBy: SpendingDimension[], filter:
 
 function toRow(raw: Record<string, unknown>, keys: string[], names: string[]): CellRow {
   const read = (value: unknown) => (value === null || value === undefined ? null : typeof value === 'number' ? value : String(value));
-  const [approved, modified, committed, accrued, exercised, paid] = MOMENTS.map((moment) => toCentavos(raw[moment]));
+  const [approved, modified, committed, accrued, exercised, paid] = MOMENTS.map((moment) => toMoney(raw[moment]));
   return {
     keys: Object.fromEntries(keys.map((key) => [key, key === 'fiscalYear' ? Number(raw[`k_${key}`]) : read(raw[`k_${key}`])])),
     names: Object.fromEntries(names.map((name) => [name, read(raw[`n_${name}`]) as string | null])),

@@ -16,7 +16,7 @@ import {
 import { decodeCursor, encodeCursor, PageInfo, pageWindow } from '../../kit/connection';
 import type { SubgraphContext } from '../../kit/context';
 import { badUserInput } from '../../kit/errors';
-import { formatCentavos } from '../../kit/money';
+import { formatMoney } from '../../kit/money';
 import { BudgetProgram } from '../entities/budget-program.entity';
 import { ProcedureKind } from '../entities/procedure-kind';
 import { institutionRef, Institution } from '../entities/stubs';
@@ -171,7 +171,7 @@ export class ProcurementConnection {
 }
 
 const amount = (value: bigint | null, currency: string | null): OriginalAmount | null =>
-  value === null ? null : { amount: formatCentavos(value), currency: currency ?? '' };
+  value === null ? null : { amount: formatMoney(value), currency: currency ?? '' };
 
 function cellOf(row: ProcurementCellRow): ProcurementCell {
   const cell = new ProcurementCell();

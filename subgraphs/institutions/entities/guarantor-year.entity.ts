@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { centavosColumn, MoneyScalar, type Centavos } from '../../kit/money';
+import { moneyColumn, MoneyScalar, type Money } from '../../kit/money';
 import { SourceRef } from '../../kit/provenance';
 
 @ObjectType({ description: "One year of a transparency body's (*órgano garante*) activity and budget." })
@@ -33,8 +33,8 @@ export class GuarantorYear {
   appeals: number | null;
 
   @Field(() => MoneyScalar, { nullable: true, description: "The body's budget (*presupuesto*); null where the source has no figure." })
-  @Column({ type: 'bigint', nullable: true, transformer: centavosColumn })
-  budget: Centavos | null;
+  @Column({ type: 'bigint', nullable: true, transformer: moneyColumn })
+  budget: Money | null;
 
   @Field(() => SourceRef, { description: 'Where the figures were read (*procedencia*).' })
   @Column(() => SourceRef)

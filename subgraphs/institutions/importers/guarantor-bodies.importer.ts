@@ -1,14 +1,14 @@
 import path from 'node:path';
 import type { EntityManager } from 'typeorm';
 import { upsertAll, type ImportProblem } from '../../kit/import/importing';
-import { parseCentavos, type Centavos } from '../../kit/money';
+import { readMoney, type Money } from '../../kit/money';
 import { sourceAt } from '../../kit/provenance';
 import { stateByName } from '../../kit/states';
 import { GuarantorYear } from '../entities/guarantor-year.entity';
 import { GovernmentOrder, Institution, InstitutionKind } from '../entities/institution.entity';
 import { guarantorId } from '../../kit/ids';
 import { newInstitution, type Parsed } from './common';
-import { isObject, readJson, type JsonObject } from '../../kit/import/json';
+import { isObject, numberText, readJson, type JsonObject } from '../../kit/import/json';
 
 const GUARANTOR_DATASET = 'inai-organos-garantes';
 
@@ -44,7 +44,13 @@ class Reader {
   ) {}
 
   private problem(field: string, reason: string): void {
-    this.problems.push({ file: this.file, path: `${this.where}.${field}`, field, value: JSON.stringify(this.item[field]), reason });
+    this.problems.push({
+      file: this.file,
+      path: `${this.where}.${field}`,
+      field,
+      value: numberText(this.item[field]) ?? JSON.stringify(this.item[field]),
+      reason,
+    });
   }
 
   text(field: string): string {
@@ -80,16 +86,17 @@ class Reader {
     return value;
   }
 
-  /** Pesos as a JSON number; its shortest decimal text is exactly what the file wrote, so centavos stay exact. */
-  money(field: string): Centavos | null {
+  /** Pesos as a JSON number, read from its exact decimal text: up to four decimals, never negative. */
+  money(field: string): Money | null {
     const value = this.item[field];
     if (this.missing(value)) return null;
-    const centavos = typeof value === 'number' && Number.isFinite(value) ? parseCentavos(String(value)) : null;
-    if (centavos === null || centavos < 0n) {
-      this.problem(field, 'is not an amount of pesos with at most two decimals (or null / "sd")');
+    const text = numberText(value);
+    const amount = text === null ? 'is not an amount of pesos (a JSON number, or null / "sd")' : readMoney(text);
+    if (typeof amount === 'string' || amount < 0n) {
+      this.problem(field, typeof amount === 'string' ? amount : 'is negative: a budget is an amount of pesos (or null / "sd")');
       return null;
     }
-    return centavos;
+    return amount;
   }
 }
 

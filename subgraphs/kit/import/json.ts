@@ -1,14 +1,15 @@
 import fs from 'node:fs';
+import { isSafeNumber, LosslessNumber, parse } from 'lossless-json';
 import { collectProblems, type ImportProblem } from './problems';
 import { isIsoDate } from './row-reader';
 import { readText } from './text-file';
-import { parseCentavos, type Centavos } from '../money';
+import { readMoney, type Money } from '../money';
 
 /** Small readers over parsed JSON of unknown shape: what is not there reads as null or empty, never throws. */
 export type JsonObject = Record<string, unknown>;
 
 export function isObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof LosslessNumber);
 }
 
 export function asObject(value: unknown): JsonObject | null {
@@ -24,11 +25,27 @@ export function readJson(file: string, displayName: string, problems: ImportProb
   const text = collectProblems(problems, () => readText(file, displayName).text);
   if (text === null) return undefined;
   try {
-    return JSON.parse(text) as unknown;
+    return parseJson(text);
   } catch (error) {
     problems.push({ file: displayName, path: '$', reason: `not valid JSON: ${(error as Error).message}` });
     return undefined;
   }
+}
+
+/**
+ * JSON.parse, except that a number a double cannot hold digit for digit (`99999999999999999999.99`, an id of 20
+ * digits) stays a LosslessNumber with its exact text instead of being silently rounded; every other number is a
+ * plain number, so readers see the same values JSON.parse gives.
+ */
+export function parseJson(text: string): unknown {
+  return parse(text, null, (digits) => (isSafeNumber(digits) ? Number(digits) : new LosslessNumber(digits)));
+}
+
+/** The decimal text of a JSON number: the shortest form of a plain number, the published digits of a lossless one. */
+export function numberText(value: unknown): string | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (value instanceof LosslessNumber) return value.value;
+  return null;
 }
 
 export function asArray(value: unknown): unknown[] {
@@ -38,8 +55,7 @@ export function asArray(value: unknown): unknown[] {
 /** Text or a number written as text (OCDS publishers use both for ids). */
 export function asText(value: unknown): string | null {
   if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return null;
+  return numberText(value);
 }
 
 /** The first property present among spellings publishers use for the same field (`measures` / `Measures`). */
@@ -60,13 +76,17 @@ export class JsonReader {
   }
 
   /**
-   * An OCDS amount (a JSON number such as 1109.9) as exact centavos: the number's shortest decimal form is parsed,
-   * so 1109.9 is 110990 centavos; more than two decimals is rejected rather than rounded.
+   * An OCDS amount (a JSON number such as 1109.9) read exactly from its decimal text: up to four decimals, within the
+   * range of money columns; anything finer or larger is rejected rather than rounded.
    */
-  amount(value: unknown, path: string): Centavos | null {
+  amount(value: unknown, path: string): Money | null {
     if (value === undefined || value === null) return null;
-    const parsed = typeof value === 'number' && Number.isFinite(value) ? parseCentavos(String(value)) : null;
-    if (parsed === null) this.problem(path, 'amount', value, 'is not an amount (a JSON number with at most two decimals)');
+    const text = numberText(value);
+    const parsed = text === null ? 'is not an amount (a JSON number)' : readMoney(text);
+    if (typeof parsed === 'string') {
+      this.problem(path, 'amount', value, parsed);
+      return null;
+    }
     return parsed;
   }
 

@@ -1,4 +1,4 @@
-import { parseCentavos, type Centavos } from '../money';
+import { readMoney, type Money } from '../money';
 import type { CsvRow } from './csv-file';
 import type { ImportProblem } from './problems';
 
@@ -28,11 +28,15 @@ export class RowReader {
     return value ?? '';
   }
 
-  optionalMoney(field: string): Centavos | null {
+  /** An exact amount: up to four decimals, within the 64-bit range of money columns; anything else is a problem. */
+  optionalMoney(field: string): Money | null {
     const value = this.optionalText(field);
     if (value === null) return null;
-    const parsed = parseCentavos(value);
-    if (parsed === null) this.problem(field, 'is not an amount (digits, optional "-", at most two decimals)');
+    const parsed = readMoney(value);
+    if (typeof parsed === 'string') {
+      this.problem(field, parsed);
+      return null;
+    }
     return parsed;
   }
 

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { recordLoad, sampleLoad } from './data-loads';
 import type { FormatLoad, InputFile, ParsedImport } from './format';
 import { rejectIfProblems } from './importing';
+import { inTransaction } from './load-transaction';
 
 /** One step of a load: a format and its paths, relative to a folder, as one would give them to the CLI. */
 export type FormatStep = readonly [format: FormatLoad, paths: readonly string[]];
@@ -35,21 +36,23 @@ async function checkAndWrite(manager: EntityManager, resolved: [FormatLoad, Inpu
 
 /**
  * Loads formats as the CLI does but without its report or load record (what the tests of an importer need): all in
- * one transaction, so a problem anywhere leaves the database as it was. Returns what each step read.
+ * one transaction with the search rows refreshed, so a problem anywhere leaves the database as it was. Returns what
+ * each step read.
  */
 export function importSteps(dataSource: DataSource, directory: string, steps: readonly FormatStep[]): Promise<ParsedImport[]> {
   const resolved = resolveSteps(directory, steps);
-  return dataSource.transaction((manager) => checkAndWrite(manager, resolved));
+  return inTransaction(dataSource, (manager) => checkAndWrite(manager, resolved));
 }
 
 /**
- * Loads a subgraph's start-up sample through the formats the CLI reads it with, in one transaction, and records the
- * load once, as `sample`, naming every file read once.
+ * Loads a subgraph's start-up sample through the formats the CLI reads it with, in one transaction that also refreshes
+ * the search rows (the index is prepared empty when the database opens), and records the load once, as `sample`,
+ * naming every file read once.
  */
 export async function loadSampleSteps(dataSource: DataSource, dataDirectory: string, steps: readonly SampleStep[]): Promise<void> {
   const startedAt = new Date();
   const resolved = resolveSteps(dataDirectory, steps);
-  await dataSource.transaction(async (manager) => {
+  await inTransaction(dataSource, async (manager) => {
     const parsed = await checkAndWrite(manager, resolved);
     const files = [...new Set(resolved.flatMap(([, inputs]) => inputs.map((input) => input.absolute)))];
     await recordLoad(

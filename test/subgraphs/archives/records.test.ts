@@ -1,5 +1,6 @@
 import { useClock } from '../../../subgraphs/archives/clock';
 import { definition } from '../../../subgraphs/archives/definition';
+import { RecordSubject, RecordSubjectKind, recordSubjectRowId } from '../../../subgraphs/archives/entities/record-subject.entity';
 import { addYears } from '../../../subgraphs/archives/retention';
 import { commitmentId } from '../../../subgraphs/kit/ids';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
@@ -168,13 +169,13 @@ describe('archives: records (expedientes)', () => {
     expect(result.data!.records.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(ids);
   });
 
-  it('filters records by the subject they document', async () => {
+  it('filters records by the subject they document (public ones: the reserved audit file names no subject)', async () => {
     const result = await subgraph.query(`{
       commitment: records(filter: { subjectId: "${TLAXCALA_COMMITMENT}" }) { totalCount }
       paid: records(filter: { subjectId: "ocds-07smqs-1109/201720005131/20P002/Pagado" }) { edges { node { id series { code } } } }
     }`);
     expect(result.errors).toBeUndefined();
-    expect(result.data!.commitment.totalCount).toBe(4);
+    expect(result.data!.commitment.totalCount).toBe(3);
     expect(result.data!.paid.edges).toEqual([{ node: { id: 'MX-CPA-20147/05C.14/5131/2017', series: { code: '05C.14' } } }]);
   });
 
@@ -242,34 +243,98 @@ describe('archives: records (expedientes)', () => {
       expect(confidential.node).toEqual({ id: CONFIDENTIAL, ...restricted });
     });
 
-    it('through _entities for Record and for Commitment.records and Contract.records', async () => {
+    it('through _entities for Record, its subjects included', async () => {
       const result = await subgraph.query(
         `query($representations: [_Any!]!) { _entities(representations: $representations) {
-          ... on Record { id title documents { title } }
-          ... on Commitment { records { id access title documents { title } } }
-          ... on Contract { records { id access title documents { title } } }
+          ... on Record { id access legalBasis series { code } title documents { title } subjects { kind id } }
         } }`,
         {
           representations: [
             { __typename: 'Record', id: RESERVED },
-            { __typename: 'Commitment', id: TLAXCALA_COMMITMENT },
-            { __typename: 'Contract', id: 'ocds-07smqs-1038/201720004247' },
+            { __typename: 'Record', id: CONFIDENTIAL },
           ],
         },
       );
       expect(result.errors).toBeUndefined();
-      const [record, commitment, contract] = result.data!._entities;
-      expect(record).toEqual({ id: RESERVED, ...restricted });
-      expect(commitment.records.find((r: { id: string }) => r.id === RESERVED)).toEqual({
+      const [reserved, confidential] = result.data!._entities;
+      expect(reserved).toEqual({
         id: RESERVED,
         access: 'RESERVED',
+        legalBasis: expect.stringMatching(/^Art\. 113/),
+        series: { code: '10C.06' },
         ...restricted,
+        subjects: [],
       });
-      expect(contract.records.find((r: { id: string }) => r.id === CONFIDENTIAL)).toEqual({
-        id: CONFIDENTIAL,
-        access: 'CONFIDENTIAL',
-        ...restricted,
+      expect(confidential).toMatchObject({ id: CONFIDENTIAL, access: 'CONFIDENTIAL', ...restricted, subjects: [] });
+    });
+
+    it('through subjects: a hidden record names no subject, by record(id) or by the records list', async () => {
+      const result = await subgraph.query(`{
+        reserved: record(id: "${RESERVED}") { subjects { kind id } }
+        public: record(id: "MX-GOB-29/05C.14/0217/2018") { subjects { kind id } }
+        records(first: 100) { edges { node { id access subjects { id } } } }
+      }`);
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.reserved.subjects).toEqual([]);
+      expect(result.data!.public.subjects.length).toBeGreaterThan(0);
+      for (const { node } of result.data!.records.edges) {
+        if (node.access !== 'PUBLIC') expect(node.subjects).toEqual([]);
+      }
+    });
+
+    it('through a subject filter: a hidden record never matches the subject it documents', async () => {
+      const result = await subgraph.query(`{
+        commitment: records(filter: { subjectId: "${TLAXCALA_COMMITMENT}" }) { totalCount edges { node { id access } } }
+        reservedOnly: records(filter: { subjectId: "${TLAXCALA_COMMITMENT}", access: RESERVED }) { totalCount edges { node { id } } }
+        program: records(filter: { subjectId: "2018:33I005" }) { edges { node { id access } } }
+        contract: records(filter: { subjectId: "ocds-07smqs-1038/201720004247" }) { totalCount edges { node { id } } }
+      }`);
+      expect(result.errors).toBeUndefined();
+      const { commitment, reservedOnly, program, contract } = result.data!;
+      expect(commitment.totalCount).toBe(3);
+      expect(commitment.edges.every((e: { node: { access: string } }) => e.node.access === 'PUBLIC')).toBe(true);
+      expect(reservedOnly).toEqual({ totalCount: 0, edges: [] });
+      expect(program.edges.map((e: { node: { id: string } }) => e.node.id)).not.toContain(RESERVED);
+      expect(contract.edges.map((e: { node: { id: string } }) => e.node.id)).not.toContain(CONFIDENTIAL);
+    });
+
+    it('through Commitment.records, Contract.records and Transaction.records: a hidden record is not listed', async () => {
+      // The sample links no hidden record to a payment: link the confidential one to a transaction for this test.
+      const link = subgraph.dataSource.getRepository(RecordSubject).create({
+        id: recordSubjectRowId(CONFIDENTIAL, RecordSubjectKind.TRANSACTION, 'ocds-07smqs-1038/201720004247/1'),
+        recordId: CONFIDENTIAL,
+        kind: RecordSubjectKind.TRANSACTION,
+        subjectId: 'ocds-07smqs-1038/201720004247/1',
+        source: { dataset: 'test', file: 'record_subjects.csv' },
       });
+      await subgraph.dataSource.getRepository(RecordSubject).save(link);
+      try {
+        const result = await subgraph.query(
+          `query($representations: [_Any!]!) { _entities(representations: $representations) {
+            ... on Commitment { records { id access } }
+            ... on Contract { records { id access } }
+            ... on Transaction { records { id access } }
+          } }`,
+          {
+            representations: [
+              { __typename: 'Commitment', id: TLAXCALA_COMMITMENT },
+              { __typename: 'Contract', id: 'ocds-07smqs-1038/201720004247' },
+              { __typename: 'Transaction', id: 'ocds-07smqs-1038/201720004247/1' },
+            ],
+          },
+        );
+        expect(result.errors).toBeUndefined();
+        const [commitment, contract, transaction] = result.data!._entities;
+        expect(commitment.records.map((r: { id: string }) => r.id)).not.toContain(RESERVED);
+        expect(commitment.records).toHaveLength(3);
+        expect(contract.records.map((r: { id: string }) => r.id)).not.toContain(CONFIDENTIAL);
+        expect(transaction.records).toEqual([]);
+        for (const { records } of [commitment, contract]) {
+          expect(records.every((r: { access: string }) => r.access === 'PUBLIC')).toBe(true);
+        }
+      } finally {
+        await subgraph.dataSource.getRepository(RecordSubject).delete({ id: link.id });
+      }
     });
   });
 
@@ -294,7 +359,7 @@ describe('archives: records (expedientes)', () => {
       ]);
     });
 
-    it('gives Tlaxcala commitment #3 its four records, in id order', async () => {
+    it('gives Tlaxcala commitment #3 its three public records, in id order (the reserved one does not name it)', async () => {
       const result = await entities(
         [{ __typename: 'Commitment', id: TLAXCALA_COMMITMENT }],
         '... on Commitment { id records { code access series { code retention { activeYears semiActiveYears } } } }',
@@ -306,7 +371,6 @@ describe('archives: records (expedientes)', () => {
           { code: '03C.18/0001/2017', access: 'PUBLIC', series: { code: '03C.18', retention: { activeYears: 1, semiActiveYears: 4 } } },
           { code: '03C.20/0003/2018', access: 'PUBLIC', series: { code: '03C.20', retention: { activeYears: 1, semiActiveYears: 4 } } },
           { code: '05C.14/0217/2018', access: 'PUBLIC', series: { code: '05C.14', retention: { activeYears: 2, semiActiveYears: 3 } } },
-          { code: '10C.06/0004/2022', access: 'RESERVED', series: { code: '10C.06', retention: { activeYears: 3, semiActiveYears: 5 } } },
         ],
       });
     });

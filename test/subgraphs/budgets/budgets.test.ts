@@ -1,7 +1,7 @@
 import { definition } from '../../../subgraphs/budgets/definition';
 import { commitmentId, responsibleUnitId } from '../../../subgraphs/kit/ids';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
-import { FILLED, format, centavos, groupBy, programId, readRows, sum, type Row } from './expected';
+import { FILLED, format, amount, groupBy, programId, readRows, sum, type Row } from './expected';
 
 let subgraph: TestSubgraph;
 const rows: Record<2017 | 2018, Row[]> = { 2017: readRows(2017), 2018: readRows(2018) };
@@ -56,7 +56,7 @@ describe('budget lines and programs from the SHCP files', () => {
     }
     // The grand total of the year, through the programs, to the centavo.
     for (const [field, column] of FILLED[year]) {
-      const total = programs.reduce((acc, p) => acc + (p.totals[field] === null ? 0n : centavos(p.totals[field]!)!), 0n);
+      const total = programs.reduce((acc, p) => acc + (p.totals[field] === null ? 0n : amount(p.totals[field]!)!), 0n);
       expect(format(total)).toBe(sum(rows[year], column));
     }
   });

@@ -12,12 +12,12 @@ import {
   type CompraNetFileInput,
   type CompraNetLoadOptions,
 } from '../../../subgraphs/budgets/importers/compranet.importer';
-import { exactCentavos } from '../../../subgraphs/budgets/importers/exact-amount';
+import { exactAmount } from '../../../subgraphs/budgets/importers/exact-amount';
 import { shcpBudget } from '../../../subgraphs/budgets/importers/shcp-budget.format';
 import { ImportError, type ImportProblem } from '../../../subgraphs/kit/import/importing';
 import { importFormat } from '../../helpers/formats';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
-import { centavos, DATA, format } from './expected';
+import { amount, DATA, format } from './expected';
 
 let subgraph: TestSubgraph;
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'compranet-'));
@@ -29,6 +29,8 @@ const input = (year: 2017 | 2018, file = path.join(FOLDER, `${year}.sample.csv`)
   dataset: `compranet-${year}-sample`,
 });
 const REAL = [input(2018), input(2017)];
+/** Program links of the readable records: 6 in 2018, 95 in 2017 (the 1095187.984 contract names 23U132). */
+const LINKS = 6 + 95;
 
 beforeAll(async () => {
   subgraph = await openTestSubgraph(definition, { loadSample: false });
@@ -62,14 +64,14 @@ function recordsOf(year: 2017 | 2018): { line: number; fields: string[] }[] {
   return records;
 }
 
-/** Exact sums of IMPORTE_CONTRATO (column 22) per currency (column 23), over amounts with at most two decimals. */
+/** Exact sums of IMPORTE_CONTRATO (column 22) per currency (column 23), over amounts with at most four decimals. */
 function expectedSums(year: 2017 | 2018) {
   const sums = new Map<string, bigint>();
   let count = 0;
   for (const { fields } of recordsOf(year)) {
-    if (!/^\d+(\.\d{1,2})?$/.test(fields[21])) continue;
+    if (!/^\d+(\.\d{1,4})?$/.test(fields[21])) continue;
     count += 1;
-    sums.set(fields[22], (sums.get(fields[22]) ?? 0n) + (centavos(fields[21]) ?? 0n));
+    sums.set(fields[22], (sums.get(fields[22]) ?? 0n) + (amount(fields[21]) ?? 0n));
   }
   return { count, sums };
 }
@@ -104,35 +106,27 @@ const lines2017 = fs.readFileSync(path.join(FOLDER, '2017.sample.csv'), 'utf8').
 const small2018 = (edit: (lines: string[]) => string[] = (lines) => lines) => `${edit(lines2018.slice(0, 5)).join('\n')}\n`;
 
 describe('every record of the real files is a contract or a rejected row with a reason', () => {
-  test('2018 (header row): 169 records, 168 contracts, 1 amount below the centavo', () => {
+  test('2018 (header row): 169 records, 169 contracts, the one with four decimals read exactly', () => {
     const parsed = parseCompraNetFiles([input(2018)]);
     expect(lines2018.filter((line) => line !== '').length - 1).toBe(169);
-    expect(parsed.contracts).toHaveLength(168);
-    expect(parsed.rejected).toBe(1);
+    expect(parsed.contracts).toHaveLength(169);
+    expect(parsed.rejected).toBe(0);
     expect(parsed.fileProblems).toEqual([]);
-    expect(parsed.rowProblems).toEqual([
-      expect.objectContaining({
-        file: '2018.sample.csv',
-        row: 83,
-        field: 'IMPORTE_CONTRATO',
-        value: '3899945.4192',
-        reason: expect.stringContaining('4 decimals'),
-      }),
-    ]);
-    expect(parsed.contracts.length + parsed.rejected).toBe(169);
+    expect(parsed.rowProblems).toEqual([]);
+    expect(parsed.contracts.find((c) => c.source.row === 83)?.valueAmount).toBe(38999454192n);
   });
 
-  test('2017 (no header row, same 45 columns): 2,212 lines, 2,208 contracts, one broken line and 3 sub-centavo amounts', () => {
+  test('2017 (no header row, same 45 columns): 2,212 lines, 2,211 contracts, one broken line; three decimals read exactly', () => {
     const parsed = parseCompraNetFiles([input(2017)]);
     expect(lines2017.filter((line) => line !== '').length).toBe(2212);
-    expect(parsed.contracts).toHaveLength(2208);
+    expect(parsed.contracts).toHaveLength(2211);
     expect(parsed.contracts.length + parsed.rejected).toBe(2212);
     expect(parsed.fileProblems).toEqual([]);
-    expect(parsed.rowProblems.map((p) => [p.row, p.field, p.value])).toEqual([
-      [1083, undefined, undefined],
-      [546, 'IMPORTE_CONTRATO', '1095187.984'],
-      [663, 'IMPORTE_CONTRATO', '2169391.528'],
-      [2078, 'IMPORTE_CONTRATO', '1163793.125'],
+    expect(parsed.rowProblems.map((p) => [p.row, p.field, p.value])).toEqual([[1083, undefined, undefined]]);
+    expect([546, 663, 2078].map((row) => parsed.contracts.find((c) => c.source.row === row)?.valueAmount)).toEqual([
+      10951879840n,
+      21693915280n,
+      11637931250n,
     ]);
     // Line 1083 is cut off inside an opened quote; the six records after it are read, not swallowed.
     expect(parsed.rowProblems[0].reason).toContain('broken quoting');
@@ -149,7 +143,7 @@ describe('every record of the real files is a contract or a rejected row with a 
       expect(parsed.contracts.length).toBe(expectedSums(year).count);
       const lines = new Set(
         recordsOf(year)
-          .filter(({ fields }) => /^\d+(\.\d{1,2})?$/.test(fields[21]))
+          .filter(({ fields }) => /^\d+(\.\d{1,4})?$/.test(fields[21]))
           .map(({ line }) => line),
       );
       expect(new Set(parsed.contracts.map((c) => c.source.row))).toEqual(lines);
@@ -158,16 +152,18 @@ describe('every record of the real files is a contract or a rejected row with a 
 });
 
 describe('loading the real files', () => {
-  test('all or nothing by default: the sub-centavo amount rejects the 2018 file and nothing is written', async () => {
-    const problems = await rejection([input(2018)]);
-    expect(problems).toEqual([expect.objectContaining({ file: '2018.sample.csv', row: 83, field: 'IMPORTE_CONTRATO' })]);
+  test('all or nothing by default: the broken line rejects the 2017 file and nothing is written', async () => {
+    const problems = await rejection(REAL);
+    expect(problems).toEqual([
+      expect.objectContaining({ file: '2017.sample.csv', row: 1083, reason: expect.stringContaining('broken quoting') }),
+    ]);
   });
 
   test('with skipRejectedRows the readable records load, in one transaction, and the summary counts them', async () => {
     const summary = await loadCompraNetFiles(subgraph.dataSource, REAL, { skipRejectedRows: true });
-    expect(summary).toMatchObject({ inserted: 168 + 2208, updated: 0, unchanged: 0, rejected: 5 });
-    expect(summary.problems).toHaveLength(5);
-    expect(await counts()).toEqual({ contracts: 2376, links: 6 + 94 });
+    expect(summary).toMatchObject({ inserted: 169 + 2211, updated: 0, unchanged: 0, rejected: 1 });
+    expect(summary.problems).toHaveLength(1);
+    expect(await counts()).toEqual({ contracts: 2380, links: LINKS });
   });
 
   test('sums of IMPORTE_CONTRATO through the API equal BigInt sums from the files, per currency', async () => {
@@ -185,9 +181,9 @@ describe('loading the real files', () => {
         const page = result.data!.contracts;
         for (const { node } of page.edges) {
           seen += 1;
-          const { amount, currency } = node.originalValue;
-          byCurrency.set(currency, (byCurrency.get(currency) ?? 0n) + centavos(amount)!);
-          expect(node.value).toBe(currency === 'MXN' ? amount : null);
+          const { amount: text, currency } = node.originalValue;
+          byCurrency.set(currency, (byCurrency.get(currency) ?? 0n) + amount(text)!);
+          expect(node.value).toBe(currency === 'MXN' ? text : null);
         }
         if (!page.pageInfo.hasNextPage) break;
         after = page.pageInfo.endCursor;
@@ -213,6 +209,7 @@ describe('loading the real files', () => {
       federal: contract(id: "compranet-2018/1677330") { buyer { id } programs { id } }
       central: contract(id: "compranet-2017/1563515") { buyer { id } buyerAsPublished { id name } }
       dollars: contract(id: "compranet-2017/1608277") { id }
+      papalotla: contract(id: "compranet-2017/1526720") { value originalValue { amount currency } }
       missing: contract(id: "compranet-2018/0") { id }
     }`);
     expect(result.errors).toBeUndefined();
@@ -245,6 +242,8 @@ describe('loading the real files', () => {
       buyer: null,
       buyerAsPublished: { id: '004000998', name: 'SEGOB-Subdirección de Adquisiciones #004000998' },
     });
+    // Published with three decimals, served with all of them.
+    expect(result.data!.papalotla).toEqual({ value: '1095187.984', originalValue: { amount: '1095187.984', currency: 'MXN' } });
     // The IMSS record of line 1083 is the broken one.
     expect(result.data!.dollars).toBeNull();
     expect(result.data!.missing).toBeNull();
@@ -253,7 +252,7 @@ describe('loading the real files', () => {
   test('a contract in another currency has no MXN value and keeps its original amount', async () => {
     const usd = recordsOf(2017).find(({ fields }) => fields[22] === 'USD')!;
     const result = await subgraph.query(`{ contract(id: "compranet-2017/${usd.fields[17]}") { value originalValue { amount currency } } }`);
-    expect(result.data!.contract).toEqual({ value: null, originalValue: { amount: format(centavos(usd.fields[21])!), currency: 'USD' } });
+    expect(result.data!.contract).toEqual({ value: null, originalValue: { amount: format(amount(usd.fields[21])!), currency: 'USD' } });
   });
 
   test('contracts by program and by buyer', async () => {
@@ -269,7 +268,7 @@ describe('loading the real files', () => {
   test('loading the same files again reports 0 inserted, 0 updated and leaves the same rows', async () => {
     const before = await counts();
     const summary = await loadCompraNetFiles(subgraph.dataSource, REAL, { skipRejectedRows: true });
-    expect(summary).toMatchObject({ inserted: 0, updated: 0, unchanged: 2376, rejected: 5 });
+    expect(summary).toMatchObject({ inserted: 0, updated: 0, unchanged: 2380, rejected: 1 });
     expect(await counts()).toEqual(before);
   });
 
@@ -282,12 +281,12 @@ describe('loading the real files', () => {
     expect(edited).not.toEqual(lines2018);
     const file = write('2018.sample.csv', edited.join('\n'));
     const summary = await loadCompraNetFiles(subgraph.dataSource, [input(2018, file)], { skipRejectedRows: true });
-    expect(summary).toMatchObject({ inserted: 0, updated: 1, unchanged: 167, rejected: 1 });
+    expect(summary).toMatchObject({ inserted: 0, updated: 1, unchanged: 168, rejected: 0 });
     const result = await subgraph.query(`{ contract(id: "compranet-2018/1685189") { value programs { id } } }`);
     expect(result.data!.contract).toEqual({ value: '464929.98', programs: [{ id: '2018:09K003' }] });
-    expect(await counts()).toEqual({ contracts: 2376, links: 100 });
+    expect(await counts()).toEqual({ contracts: 2380, links: LINKS });
     const restored = await loadCompraNetFiles(subgraph.dataSource, [input(2018)], { skipRejectedRows: true });
-    expect(restored).toMatchObject({ inserted: 0, updated: 1, unchanged: 167 });
+    expect(restored).toMatchObject({ inserted: 0, updated: 1, unchanged: 168 });
   });
 });
 
@@ -308,12 +307,17 @@ describe('reading what real files throw at an importer', () => {
     }
   });
 
-  test('the amount rule: thousands separators between groups of three, trailing zeros beyond the centavo', () => {
-    expect(exactCentavos('1,234.50')).toBe(123450n);
-    expect(exactCentavos('1,234,567')).toBe(123456700n);
-    expect(exactCentavos('12.500')).toBe(1250n);
-    expect(exactCentavos('-0.07')).toBe(-7n);
-    for (const bad of ['1,234.5x', '1,23.5', '12,34', '1.234,50', '', '12.345', '$12']) expect(typeof exactCentavos(bad)).toBe('string');
+  test('the amount rule: thousands separators between groups of three, up to four decimals, trailing zeros beyond', () => {
+    expect(exactAmount('1,234.50')).toBe(12345000n);
+    expect(exactAmount('1,234,567')).toBe(12345670000n);
+    expect(exactAmount('12.500')).toBe(125000n);
+    expect(exactAmount('12.345')).toBe(123450n);
+    expect(exactAmount('1,095,187.9840')).toBe(10951879840n);
+    expect(exactAmount('12.500000')).toBe(125000n);
+    expect(exactAmount('-0.07')).toBe(-700n);
+    for (const bad of ['1,234.5x', '1,23.5', '12,34', '1.234,50', '', '12.34567', '$12', '99999999999999999999.99']) {
+      expect(typeof exactAmount(bad)).toBe('string');
+    }
   });
 
   test('buying units map to responsible units only when the key names one', () => {

@@ -9,7 +9,7 @@ import { parseCuentaPublicaFiles, type CuentaPublicaFileInput } from '../../../s
 import { ImportError, type ImportProblem } from '../../../subgraphs/kit/import/importing';
 import { importCounted } from '../../helpers/formats';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
-import { centavos, DATA, format } from './expected';
+import { amount, DATA, format } from './expected';
 
 const FOLDER = path.join(DATA, 'cuenta-publica');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cuenta-publica-'));
@@ -49,14 +49,14 @@ const rows = { 2017: rowsOf(2017), 2018: rowsOf(2018) };
 function block(year: 2017 | 2018, ramo: string, program: string) {
   const matching = rows[year].filter((row) => (row.SUBRAMO || row.RAMO) === ramo && row.PROGRAMA === program);
   const label = (name: string) => matching.find((row) => row.PRESUPUESTO === name)!;
-  const amount = (name: string) => format(centavos(label(name).TOTAL)!);
+  const figure = (name: string) => format(amount(label(name).TOTAL)!);
   return {
     name: matching[0],
     expected: {
-      approved: amount('Aprobado'),
-      modified: amount('Modificado'),
-      accrued: amount('Devengado'),
-      exercised: amount('Ejercicio'),
+      approved: figure('Aprobado'),
+      modified: figure('Modificado'),
+      accrued: figure('Devengado'),
+      exercised: figure('Ejercicio'),
       lines: {
         name: Number(matching[0].line),
         approved: Number(label('Aprobado').line),
@@ -115,7 +115,7 @@ describe('loading the 2017 and 2018 accounts', () => {
     });
     expect(name.PRESUPUESTO).toBe('FORTAMUN');
     // The sampled PEF totals are a small part of the complete account.
-    expect(centavos(result.budgetProgram.totals.approved)! < centavos(expected.approved)!).toBe(true);
+    expect(amount(result.budgetProgram.totals.approved)! < amount(expected.approved)!).toBe(true);
     expect(result.programAccount).toEqual({ id: '2018:33:I005', program: { id: '2018:33I005', key: '33I005' } });
   });
 
@@ -168,9 +168,9 @@ describe('loading the 2017 and 2018 accounts', () => {
       { after: first.programAccounts.pageInfo.endCursor },
     );
     expect(rest.programAccounts.pageInfo.hasNextPage).toBe(false);
-    const approved = [...first.programAccounts.edges, ...rest.programAccounts.edges].map((e: any) => centavos(e.node.approved)!);
+    const approved = [...first.programAccounts.edges, ...rest.programAccounts.edges].map((e: any) => amount(e.node.approved)!);
     expect(approved).toHaveLength(15);
-    expect(format(approved.reduce((a, b) => a + b, 0n))).toBe(format(fileRows.reduce((sum, row) => sum + centavos(row.TOTAL)!, 0n)));
+    expect(format(approved.reduce((a, b) => a + b, 0n))).toBe(format(fileRows.reduce((sum, row) => sum + amount(row.TOTAL)!, 0n)));
     const all = await subgraph.data(
       `{ y2017: programAccounts(filter: {fiscalYear: 2017}) { totalCount } all: programAccounts { totalCount } }`,
     );

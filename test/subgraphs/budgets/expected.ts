@@ -5,7 +5,7 @@ import { budgetProgramId, programKey } from '../../../subgraphs/kit/ids';
 
 /**
  * Figures computed straight from the shipped CSV files with BigInt, independently of the importer, so that the
- * API's totals can be checked to the centavo.
+ * API's totals can be checked to the last published decimal.
  */
 export const DATA = path.resolve(__dirname, '../../../data');
 
@@ -15,11 +15,12 @@ export function readRows(year: 2017 | 2018): Row[] {
   return parse(fs.readFileSync(path.join(DATA, 'shcp-pef', `${year}.sample.csv`), 'utf8'), { columns: true, bom: true }) as Row[];
 }
 
-/** "1234.5" → 123450n centavos; empty → null. */
-export function centavos(text: string): bigint | null {
+/** "1234.5" → 12345000n ten-thousandths of a peso (up to four decimals); empty → null. */
+export function amount(text: string): bigint | null {
   if (text === '') return null;
   const [units, fraction = ''] = text.replace('-', '').split('.');
-  const value = BigInt(units) * 100n + BigInt(fraction.padEnd(2, '0'));
+  expect(fraction.length).toBeLessThanOrEqual(4);
+  const value = BigInt(units) * 10_000n + BigInt(fraction.padEnd(4, '0'));
   return text.startsWith('-') ? -value : value;
 }
 
@@ -27,16 +28,19 @@ export function centavos(text: string): bigint | null {
 export function sum(rows: Row[], column: string): string | null {
   let total: bigint | null = null;
   for (const row of rows) {
-    const value = centavos(row[column]);
+    const value = amount(row[column]);
     if (value !== null) total = (total ?? 0n) + value;
   }
   return total === null ? null : format(total);
 }
 
+/** Ten-thousandths as Money writes them: two decimals, three or four only when the amount has them. */
 export function format(value: bigint): string {
   const negative = value < 0n;
   const absolute = negative ? -value : value;
-  return `${negative ? '-' : ''}${absolute / 100n}.${(absolute % 100n).toString().padStart(2, '0')}`;
+  let fraction = (absolute % 10_000n).toString().padStart(4, '0');
+  while (fraction.length > 2 && fraction.endsWith('0')) fraction = fraction.slice(0, -1);
+  return `${negative ? '-' : ''}${absolute / 10_000n}.${fraction}`;
 }
 
 export function programId(row: Row): string {

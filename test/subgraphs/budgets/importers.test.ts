@@ -118,7 +118,7 @@ describe('SHCP budget importer rejections leave the database unchanged', () => {
     const untouched = await subgraph.dataSource
       .getRepository(BudgetLine)
       .findOneByOrFail({ id: '2018:08.410.3.2.1.9.P.001.1000.1400.144.14406.1.1.9.0' });
-    expect(untouched.approved).toBe(2114100n);
+    expect(untouched.approved).toBe(211410000n);
   });
 
   test('a missing header column', async () => {
@@ -184,15 +184,16 @@ describe('OCDS importer rejections leave the database unchanged', () => {
     ]);
   });
 
-  test('an amount with more than two decimals names its JSON path', async () => {
+  test('an amount with more than four decimals names its JSON path', async () => {
     const edited = JSON.parse(federal);
-    edited.contracts[0].implementation.budgetBreakdown[0].budgetClassification[0].measures[3].value.amount = 1109.905;
+    edited.contracts[0].implementation.budgetBreakdown[0].budgetClassification[0].measures[3].value.amount = 1109.90005;
     const problems = await rejection(() => ocds(write('decimals.json', JSON.stringify(edited))));
     expect(problems).toEqual([
       expect.objectContaining({
         file: 'decimals.json',
         path: '$.contracts[0].implementation.budgetBreakdown[0].budgetClassification[0].measures[3].value.amount',
-        value: '1109.905',
+        value: '1109.90005',
+        reason: expect.stringContaining('5 decimals'),
       }),
     ]);
   });
@@ -204,7 +205,7 @@ describe('allocation importer rejections leave the database unchanged', () => {
   test('bad values are each named', async () => {
     const file = write(
       'allocations.csv',
-      `${header}\nMX-TLA-PAL-2016-03,2018,33I05,40,,12.345,GUESS,nowhere,,,\nTLAXCALA-3,2018,33I005,,Xicohtzinco,,ILLUSTRATIVE,illustrative,,,\n`,
+      `${header}\nMX-TLA-PAL-2016-03,2018,33I05,40,,12.34567,GUESS,nowhere,,,\nTLAXCALA-3,2018,33I005,,Xicohtzinco,,ILLUSTRATIVE,illustrative,,,\n`,
     );
     const problems = await rejection(() => importFormat(subgraph.dataSource, allocations, [file]));
     expect(problems.map((p) => [p.row, p.field])).toEqual(

@@ -11,7 +11,7 @@ import { ImportError, type ImportProblem } from '../../../subgraphs/kit/import/i
 import { importFormat, rowsOf } from '../../helpers/formats';
 import { describeWithRealData, realData, testWithRealData } from '../../helpers/real-data';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
-import { centavos, DATA } from './expected';
+import { amount, DATA } from './expected';
 
 /** The real OCDS files of open-contracting/sample-data, as the real-data folder holds them. */
 const shared = (...parts: string[]) => realData('ocds_mx', ...parts);
@@ -120,7 +120,7 @@ describe('releases of one ocid merge across the files of a load', () => {
     const last = JSON.parse(fs.readFileSync(path.join(DATA, 'ocds', 'cdmx', 'OCDS-87SD3T-SEFIN-DRM-A-001-2016-03.json'), 'utf8'));
     expect(first.contracts[0].value.amount).not.toBe(last.contracts[0].value.amount);
     const [contract] = parsed.contracts;
-    expect(contract.valueAmount).toBe(centavos(String(last.contracts[0].value.amount)));
+    expect(contract.valueAmount).toBe(amount(String(last.contracts[0].value.amount)));
     expect(contract.source).toMatchObject({
       dataset: 'ocds-mx-cdmx',
       file: 'OCDS-87SD3T-SEFIN-DRM-A-001-2016-03.json',
@@ -161,7 +161,7 @@ describe('publishers', () => {
       id: `OCDS-87SD3T-SEFIN-DRM-A-001-2016/1/${raw.id}`,
       moment: 'PAID',
       date: raw.date.slice(0, 10),
-      amountValue: centavos(String(raw.amount.amount)),
+      amountValue: amount(String(raw.amount.amount)),
       payer: { id: raw.providerOrganization.id, name: raw.providerOrganization.legalName },
       payee: { id: raw.receiverOrganization.id, name: raw.receiverOrganization.legalName },
     });
@@ -193,7 +193,7 @@ describe('publishers', () => {
       contracts: [{ id: '1', value: { amount: 10.5, currency: 'MXN' } }],
     };
     expect(parseOcdsFiles(inputs([write('other.json', release)])).contracts.map((c) => [c.id, c.source.dataset, c.valueAmount])).toEqual([
-      ['ocds-abc123-0001/1', 'ocds-abc123', 1050n],
+      ['ocds-abc123-0001/1', 'ocds-abc123', 105000n],
     ]);
     expect(parseOcdsFiles(inputs([write('bare.json', { ...release, ocid: 'X-1' })])).problems).toEqual([
       expect.objectContaining({
@@ -206,18 +206,31 @@ describe('publishers', () => {
     ]);
   });
 
-  testWithRealData('Jalisco contract values with three decimals are rejected, not rounded, each by file and JSON path', () => {
+  testWithRealData('Jalisco contract values with three decimals are read exactly, not rounded and not rejected', () => {
     const parsed = parseOcdsFiles(inputs(jsonFiles(shared('jalisco', 'sample', 'records'))));
-    expect(parsed.problems.map((p) => [p.file, p.path, p.value])).toEqual([
-      ['ocds-xs1qbl-02-0070-00-2017.json', '$.records[0].compiledRelease.contracts[0].value.amount', '55463.776'],
-      ['ocds-xs1qbl-02-0070-00-2017.json', '$.records[0].compiledRelease.contracts[1].value.amount', '259658.286'],
-      ['ocds-xs1qbl-SFIN-03-0012-00-2017.json', '$.records[0].compiledRelease.contracts[0].value.amount', '657640.946'],
-      ['ocds-xs1qbl-SSEG-16-0252-00-2017.json', '$.records[0].compiledRelease.contracts[0].value.amount', '598726.808'],
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.contracts).toHaveLength(20);
+    const subCentavo = parsed.contracts.filter((c) => c.valueAmount !== null && c.valueAmount % 100n !== 0n);
+    expect(subCentavo.map((c) => c.valueAmount).sort()).toEqual([2596582860n, 554637760n, 5987268080n, 6576409460n]);
+    expect(parsed.transactions.some((t) => t.contractId.startsWith('ocds-xs1qbl-02-0070-00-2017/'))).toBe(true);
+  });
+
+  test('an amount finer than a ten-thousandth or beyond the 64-bit range is rejected by path, never rounded', () => {
+    // Written as text: JSON.stringify would have rounded the numbers already.
+    const file = (name: string, amount: string) =>
+      write(
+        name,
+        `{"ocid": "ocds-abc123-${name}", "date": "2020-01-01T00:00:00Z", "contracts": [{"id": "1", "value": {"amount": ${amount}, "currency": "MXN"}}]}`,
+      );
+    const parsed = parseOcdsFiles(
+      inputs([file('fine.json', '12.34567'), file('huge.json', '99999999999999999999.99'), file('over-2-53.json', '900719925474099.31')]),
+    );
+    expect(parsed.problems.map((p) => [p.file, p.path, p.field, p.value, p.reason])).toEqual([
+      ['fine.json', '$.contracts[0].value.amount', 'amount', '12.34567', expect.stringContaining('has 5 decimals')],
+      ['huge.json', '$.contracts[0].value.amount', 'amount', '99999999999999999999.99', expect.stringContaining('out of range')],
     ]);
-    expect(parsed.rowProblems).toEqual(parsed.problems);
-    // The rejected contracts are left out with their payments; the others are read.
-    expect(parsed.contracts).toHaveLength(20 - 4);
-    expect(parsed.transactions.some((t) => t.contractId.startsWith('ocds-xs1qbl-02-0070-00-2017/'))).toBe(false);
+    // Over 2⁵³ centavos and a double's 15 digits, yet within storage: read digit for digit.
+    expect(parsed.contracts.map((c) => c.valueAmount)).toEqual([9007199254740993100n]);
   });
 });
 
@@ -242,18 +255,18 @@ function fileSums(files: string[]) {
       const value = contract.value ?? contract.valueWithTax;
       const id = `${release.ocid}/${contract.id}`;
       contracts.add(id);
-      if (value?.amount !== undefined) values.set(id, [centavos(String(value.amount))!, value.currency ?? 'MXN']);
+      if (value?.amount !== undefined) values.set(id, [amount(String(value.amount))!, value.currency ?? 'MXN']);
       for (const payment of contract.implementation?.transactions ?? []) {
-        const amount = payment.value ?? payment.amount;
+        const paid = payment.value ?? payment.amount;
         // INAI publishes some payments without an amount: no figure to sum.
-        if (amount?.amount === undefined) continue;
-        payments.set(`${id}/${payment.id}`, [centavos(String(amount.amount))!, amount.currency ?? 'MXN']);
+        if (paid?.amount === undefined) continue;
+        payments.set(`${id}/${payment.id}`, [amount(String(paid.amount))!, paid.currency ?? 'MXN']);
       }
     }
   }
   const byCurrency = (map: Map<string, [bigint, string]>) => {
     const sums: Record<string, string> = {};
-    for (const [amount, currency] of map.values()) sums[currency] = String(BigInt(sums[currency] ?? 0) + amount);
+    for (const [value, currency] of map.values()) sums[currency] = String(BigInt(sums[currency] ?? 0) + value);
     return sums;
   };
   return { contracts: contracts.size, values: byCurrency(values), payments: byCurrency(payments), paymentCount: payments.size };
@@ -268,20 +281,12 @@ describeWithRealData(
     });
     afterAll(() => subgraph.close());
 
-    const threeDecimals = [
-      'ocds-xs1qbl-02-0070-00-2017.json',
-      'ocds-xs1qbl-SFIN-03-0012-00-2017.json',
-      'ocds-xs1qbl-SSEG-16-0252-00-2017.json',
-    ];
     // Listed when the test runs: the folders exist only where the real data does.
     const PUBLISHERS: [string, () => string[]][] = [
       ['ocds-mx-federal', () => jsonFiles(shared('administracion-publica-federal', 'sample', 'records'))],
       ['ocds-mx-inai', () => jsonFiles(shared('inai', 'sample', 'releases'))],
       ['ocds-mx-cdmx', () => jsonFiles(shared('cdmx', 'sample', 'releases'))],
-      [
-        'ocds-mx-jalisco',
-        () => jsonFiles(shared('jalisco', 'sample', 'records')).filter((file) => !threeDecimals.includes(path.basename(file))),
-      ],
+      ['ocds-mx-jalisco', () => jsonFiles(shared('jalisco', 'sample', 'records'))],
       ['ocds-mx-gacm', () => jsonFiles(shared('grupo-aeroportuario', 'sample', 'records'))],
     ];
 
@@ -292,7 +297,7 @@ describeWithRealData(
       let paymentCount = 0;
       let after: string | null = null;
       const add = (into: Record<string, bigint>, money: { amount: string; currency: string }) => {
-        into[money.currency] = (into[money.currency] ?? 0n) + centavos(money.amount)!;
+        into[money.currency] = (into[money.currency] ?? 0n) + amount(money.amount)!;
       };
       for (;;) {
         const result = await subgraph.query(

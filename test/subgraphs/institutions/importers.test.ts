@@ -129,21 +129,26 @@ describe('malformed inputs are rejected and leave the database unchanged', () =>
     expect(problems).toEqual([{ file: 'inai-data.json', path: '$', reason: 'must be an array of transparency bodies' }]);
   });
 
-  test('transparency bodies: invalid JSON, an unknown state, a text count, a fractional centavo', async () => {
+  test('transparency bodies: invalid JSON, an unknown state, a text count, a fraction of a ten-thousandth', async () => {
     expect(
       await expectUnchangedAfter(() => importFormat(subgraph.dataSource, guarantorBodies, [tempFile('inai-data.json', '[{')])),
     ).toEqual([expect.objectContaining({ file: 'inai-data.json', reason: expect.stringContaining('not valid JSON') })]);
     const records = guarantorJson();
     records[0].entidad = 'Atlantida';
     records[28].solicitudes_2010 = 'many';
-    records[28].presupuesto_2016 = 10923000.005;
+    records[28].presupuesto_2016 = 10923000.00005;
     const problems = await expectUnchangedAfter(() =>
       importFormat(subgraph.dataSource, guarantorBodies, [tempFile('inai-data.json', JSON.stringify(records))]),
     );
     expect(problems).toEqual([
       { file: 'inai-data.json', path: '$[0].entidad', field: 'entidad', value: 'Atlantida', reason: 'is not the name of a Mexican state' },
       expect.objectContaining({ path: '$[28].solicitudes_2010', field: 'solicitudes_2010', value: '"many"' }),
-      expect.objectContaining({ path: '$[28].presupuesto_2016', field: 'presupuesto_2016', value: '10923000.005' }),
+      expect.objectContaining({
+        path: '$[28].presupuesto_2016',
+        field: 'presupuesto_2016',
+        value: '10923000.00005',
+        reason: expect.stringContaining('5 decimals'),
+      }),
     ]);
   });
 

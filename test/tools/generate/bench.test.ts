@@ -57,7 +57,16 @@ async function expectedRows(input: BenchInput): Promise<number> {
 
 const formats = FORMATS.map((format) => format.name);
 
-test.each(formats)('%s: one load each way counts the rows read, and the ceiling writes what the import writes', async (name) => {
+/**
+ * Tables an import fills from the rows it has just written, not from the parsed input: the spending rollups and the
+ * contract–supplier index. The ceiling is a bare INSERT of the parsed rows, so it writes none of them and they are
+ * left out of the comparison; any other table the import writes must match the ceiling's count.
+ */
+const DERIVED_TABLES = ['spending_rollup', 'contract_supplier'];
+const parsedTables = (written: Record<string, number>) =>
+  Object.fromEntries(Object.entries(written).filter(([table]) => !DERIVED_TABLES.includes(table)));
+
+test.each(formats)('%s: one load each way counts the rows read, and the ceiling writes the parsed rows the import writes', async (name) => {
   const input = inputs.find((candidate) => candidate.format === name)!;
   if (presentInputs([input]).present.length === 0) return;
   const results = {} as Record<Method, Awaited<ReturnType<typeof runMeasurement>>>;
@@ -74,7 +83,7 @@ test.each(formats)('%s: one load each way counts the rows read, and the ceiling 
   expect(results.import.parseSeconds).not.toBeNull();
   expect(results.insert.parseSeconds).toBeNull();
   expect(Object.keys(results.import.written).length).toBeGreaterThan(0);
-  expect(results.insert.written).toEqual(results.import.written);
+  expect(results.insert.written).toEqual(parsedTables(results.import.written));
 });
 
 test('repeated loads go into emptied tables: the same rows written, the rows read counted once per load', async () => {

@@ -12,7 +12,7 @@ import { Transaction } from '../../../subgraphs/budgets/entities/transaction.ent
 import { ocds } from '../../../subgraphs/budgets/importers/ocds.format';
 import { shcpBudget } from '../../../subgraphs/budgets/importers/shcp-budget.format';
 import { budgetFileName, LAYOUT } from '../../../tools/generate/synthetic';
-import { toCentavos } from '../../../subgraphs/kit/money';
+import { CENTAVO, toMoney } from '../../../subgraphs/kit/money';
 import { importFormat, parseFormat, rowsOf } from '../../helpers/formats';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 import { centavosOf, csvObjects, generate, ocdsReleases, type Generated } from './helpers';
@@ -65,7 +65,7 @@ describe('the generated SHCP file through the real SHCP importer', () => {
     const [sums] = await budgets.dataSource.getRepository(BudgetLine).createQueryBuilder('line').select(select).getRawMany();
     for (const [moment, column] of Object.entries(MOMENTS)) {
       const expected = rows.reduce((total, row) => total + centavosOf(row[column]), 0n);
-      expect(toCentavos(sums[moment])).toBe(expected);
+      expect(toMoney(sums[moment])).toBe(expected * CENTAVO);
     }
   });
 
@@ -126,7 +126,7 @@ describe('the generated OCDS files through the real OCDS importer', () => {
     const expected = ocdsReleases(generated.directory)
       .flatMap((release) => release.contracts.flatMap((contract) => contract.implementation.transactions))
       .reduce((sum, payment) => sum + centavosOf(payment.value.amount.toFixed(2)), 0n);
-    expect(toCentavos(total)).toBe(expected);
+    expect(toMoney(total)).toBe(expected * CENTAVO);
 
     const datasets = await manager
       .getRepository(Transaction)

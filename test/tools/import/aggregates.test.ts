@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { definition } from '../../../subgraphs/budgets/definition';
 import { COMPRANET_COLUMNS } from '../../../subgraphs/budgets/importers/compranet.importer';
 import { csvRecords } from '../../../subgraphs/kit/import/csv-records';
-import { formatCentavos, parseCentavos } from '../../../subgraphs/kit/money';
+import { formatMoney, parseMoney } from '../../../subgraphs/kit/money';
 import { prepareSubgraph } from '../../../subgraphs/kit/start-subgraph';
 import { DATA, inputFile, runJson, sandbox, type Sandbox } from './cli';
 
@@ -45,8 +45,8 @@ describe('aggregates over imported files', () => {
     const header = lines[0].split(',');
     const column = header.indexOf('monto_aprobado');
     const [fields] = parse(lines[target + 1]) as string[][];
-    const delta = parseCentavos('1234.56')!;
-    fields[column] = formatCentavos(parseCentavos(fields[column])! + delta);
+    const delta = parseMoney('1234.56')!;
+    fields[column] = formatMoney(parseMoney(fields[column])! + delta);
     lines[target + 1] = fields.map((value) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)).join(',');
     const changed = inputFile(box, '2018.sample.csv', lines.join('\n'));
     const { code, report } = await runJson(box, ['shcp-budget', changed]);
@@ -54,9 +54,9 @@ describe('aggregates over imported files', () => {
     expect([report.summary, report.problems]).toEqual([expect.objectContaining({ updated: 1 }), []]);
 
     const after = await query(box, spendingQuery);
-    const approved = (data: any) => parseCentavos(data.spending.edges[0].node.amounts.approved)!;
+    const approved = (data: any) => parseMoney(data.spending.edges[0].node.amounts.approved)!;
     expect(approved(after) - approved(before)).toBe(delta);
-    expect(parseCentavos(after.spending.total.approved)! - parseCentavos(before.spending.total.approved)!).toBe(delta);
+    expect(parseMoney(after.spending.total.approved)! - parseMoney(before.spending.total.approved)!).toBe(delta);
     expect(after.spending.edges[0].node.lineCount).toBe(before.spending.edges[0].node.lineCount);
   });
 
@@ -72,7 +72,7 @@ describe('aggregates over imported files', () => {
         const ramo = ['Poder Legislativo', 'Poder Judicial'].includes(row.ENTE) ? row.ENTE : `${row.RAMO}|${row.SUBRAMO}`;
         const key = `${year}|${ramo}`;
         const sums = expected.get(key) ?? [0n, 0n, 0n, 0n];
-        sums[figure] += parseCentavos(row.TOTAL.replace(/,/g, ''))!;
+        sums[figure] += parseMoney(row.TOTAL.replace(/,/g, ''))!;
         expected.set(key, sums);
       }
     }
@@ -85,7 +85,7 @@ describe('aggregates over imported files', () => {
     const served = data.publicAccounts.edges.map(({ node }: any) =>
       [node.key.fiscalYear, node.amounts.approved, node.amounts.modified, node.amounts.accrued, node.amounts.exercised].join('|'),
     );
-    const fromFiles = [...expected.entries()].map(([key, sums]) => [key.split('|')[0], ...sums.map(formatCentavos)].join('|'));
+    const fromFiles = [...expected.entries()].map(([key, sums]) => [key.split('|')[0], ...sums.map(formatMoney)].join('|'));
     expect([...served].sort()).toEqual([...fromFiles].sort());
   });
 
@@ -112,7 +112,7 @@ describe('aggregates over imported files', () => {
         if ('reason' in record) continue;
         const row = Object.fromEntries(COMPRANET_COLUMNS.map((column, i) => [column, record.fields[i]?.trim() ?? '']));
         if (row.CODIGO_CONTRATO === 'CODIGO_CONTRATO' || rejected.has(`${file}|${record.line}`)) continue;
-        const value = parseCentavos(row.IMPORTE_CONTRATO)!;
+        const value = parseMoney(row.IMPORTE_CONTRATO)!;
         const dated = row.FECHA_INICIO || row.FECHA_CELEBRACION;
         const key = `${dated ? Number(dated.slice(0, 4)) : null}|${kindOf(row.TIPO_PROCEDIMIENTO)}|${row.MONEDA}`;
         const supplier = `${row.FOLIO_RUPC || row.PROVEEDOR_CONTRATISTA}|${row.MONEDA}`;
@@ -138,7 +138,7 @@ describe('aggregates over imported files', () => {
       const cell = expected.get(`${node.key.year}|${node.key.procedure}|${node.key.currency}`);
       expect(cell).toBeDefined();
       expect(node.contractCount).toBe(cell!.count);
-      expect(node.value).toEqual({ amount: formatCentavos(cell!.value), currency: node.key.currency });
+      expect(node.value).toEqual({ amount: formatMoney(cell!.value), currency: node.key.currency });
       expect(node.directCount).toBe(node.key.procedure === 'DIRECT' ? cell!.count : 0);
       if (cell!.value > 0n) expect(node.directShare).toBe(node.key.procedure === 'DIRECT' ? 1 : 0);
     }
@@ -151,7 +151,7 @@ describe('aggregates over imported files', () => {
     expect(suppliers.procurement.totalCount).toBe(bySupplier.size);
     for (const { node } of suppliers.procurement.edges) {
       const cell = bySupplier.get(`${node.key.supplier.key}|${node.key.currency}`);
-      expect([node.contractCount, node.value.amount, node.directShare]).toEqual([cell!.count, formatCentavos(cell!.value), 1]);
+      expect([node.contractCount, node.value.amount, node.directShare]).toEqual([cell!.count, formatMoney(cell!.value), 1]);
     }
   });
 });

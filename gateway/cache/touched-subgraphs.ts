@@ -1,0 +1,131 @@
+import {
+  type ConstDirectiveNode,
+  type DocumentNode,
+  type GraphQLSchema,
+  Kind,
+  parse,
+  type ObjectTypeDefinitionNode,
+  type ObjectTypeExtensionNode,
+  type InterfaceTypeDefinitionNode,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  buildASTSchema,
+} from 'graphql';
+
+type Owners = Map<string, Set<string>>;
+
+/**
+ * Which subgraphs an operation can reach, read from the supergraph's `@join__type` / `@join__field` directives: a
+ * field owned by one subgraph (`@join__field(graph: BUDGETS)`) touches it; a field without one is served by every
+ * subgraph that defines its type (shareable value types), so all of them count. Conservative by design: an answer
+ * is never keyed on fewer subgraphs than could have produced it, so no import can leave it stale.
+ */
+export class TouchedSubgraphs {
+  private readonly schema: GraphQLSchema;
+  private readonly fieldOwners: Owners = new Map();
+  private readonly typeOwners: Owners = new Map();
+
+  constructor(supergraphSdl: string) {
+    const document = parse(supergraphSdl);
+    this.schema = buildASTSchema(document, { assumeValidSDL: true });
+    const graphNames = graphNamesOf(document);
+    for (const definition of document.definitions) {
+      if (!isTypeWithFields(definition)) continue;
+      const type = definition.name.value;
+      for (const graph of graphsIn(definition.directives, 'join__type', graphNames)) add(this.typeOwners, type, graph);
+      for (const field of definition.fields ?? []) {
+        for (const directive of field.directives ?? []) {
+          if (directive.name.value !== 'join__field' || argument(directive, 'external') === 'true') continue;
+          const graph = argument(directive, 'graph');
+          if (graph) add(this.fieldOwners, `${type}.${field.name.value}`, graphNames.get(graph) ?? graph);
+        }
+      }
+    }
+  }
+
+  /**
+   * The subgraph names the operation may touch, sorted. As the query planner does, a field that the subgraph which
+   * resolved its parent can also resolve (a key, a shareable value) is taken from there; a field it cannot resolve
+   * is a jump to the field's owners, all of them counted when there are several.
+   */
+  of(document: DocumentNode): string[] {
+    const touched = new Set<string>();
+    const typeInfo = new TypeInfo(this.schema);
+    const resolvers: (Set<string> | null)[] = [null];
+    visit(
+      document,
+      visitWithTypeInfo(typeInfo, {
+        Field: {
+          enter: (field) => {
+            const parent = typeInfo.getParentType();
+            const current = resolvers[resolvers.length - 1];
+            if (!parent || field.name.value.startsWith('__')) {
+              resolvers.push(current);
+              return;
+            }
+            const owners = this.fieldOwners.get(`${parent.name}.${field.name.value}`) ?? this.ownersOfType(parent.name);
+            const staying = current ? new Set([...owners].filter((owner) => current.has(owner))) : new Set<string>();
+            const resolving = staying.size > 0 ? staying : owners;
+            for (const owner of resolving) touched.add(owner);
+            resolvers.push(resolving);
+          },
+          leave: () => {
+            resolvers.pop();
+          },
+        },
+      }),
+    );
+    return [...touched].sort();
+  }
+
+  private ownersOfType(type: string): Set<string> {
+    return this.typeOwners.get(type) ?? new Set();
+  }
+}
+
+function isTypeWithFields(
+  definition: DocumentNode['definitions'][number],
+): definition is ObjectTypeDefinitionNode | ObjectTypeExtensionNode | InterfaceTypeDefinitionNode {
+  return (
+    definition.kind === Kind.OBJECT_TYPE_DEFINITION ||
+    definition.kind === Kind.OBJECT_TYPE_EXTENSION ||
+    definition.kind === Kind.INTERFACE_TYPE_DEFINITION
+  );
+}
+
+/** `join__Graph` enum values (`BUDGETS`) → subgraph names (`budgets`). */
+function graphNamesOf(document: DocumentNode): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.ENUM_TYPE_DEFINITION || definition.name.value !== 'join__Graph') continue;
+    for (const value of definition.values ?? []) {
+      const graph = value.directives?.find((directive) => directive.name.value === 'join__graph');
+      const name = graph && argument(graph, 'name');
+      if (name) names.set(value.name.value, name);
+    }
+  }
+  return names;
+}
+
+function graphsIn(directives: readonly ConstDirectiveNode[] | undefined, name: string, graphNames: Map<string, string>): string[] {
+  return (directives ?? [])
+    .filter((directive) => directive.name.value === name)
+    .map((directive) => argument(directive, 'graph'))
+    .filter((graph): graph is string => graph !== undefined)
+    .map((graph) => graphNames.get(graph) ?? graph);
+}
+
+function argument(directive: ConstDirectiveNode, name: string): string | undefined {
+  const value = directive.arguments?.find((candidate) => candidate.name.value === name)?.value;
+  if (!value) return undefined;
+  if (value.kind === Kind.ENUM || value.kind === Kind.STRING) return value.value;
+  if (value.kind === Kind.BOOLEAN) return String(value.value);
+  return undefined;
+}
+
+function add(owners: Owners, key: string, graph: string) {
+  const known = owners.get(key) ?? new Set<string>();
+  known.add(graph);
+  owners.set(key, known);
+}

@@ -1,0 +1,145 @@
+import { once } from 'node:events';
+import type { ApolloServer } from '@apollo/server';
+import type { Express, Request, RequestHandler, Response } from 'express';
+import { jsonBody } from '../../common/http/app';
+import type { RequestContext } from '../../common/http/graphql';
+import type { HttpConfig } from '../../common/config/http';
+import { type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, GraphQLError } from 'graphql';
+import { csvLine } from '../../common/csv';
+import { AFTER_VARIABLE, type ConnectionOperation, connectionOperation } from './connection-operation';
+import { csvCells, jsonRow, valueAt } from './rows';
+
+export type ExportFormat = 'csv' | 'ndjson';
+
+/** Runs one page of the export's operation the way /graphql would (same plugins and limits). */
+export type ExecutePage = (
+  request: { document: DocumentNode; variables: Record<string, unknown>; operationName?: string },
+  req: Request,
+) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }>;
+
+export interface ExportOptions {
+  server: ApolloServer<RequestContext>;
+  http: HttpConfig;
+  /** The API schema the gateway serves (known once its supergraph is loaded). */
+  schema(): GraphQLSchema;
+  pageSize: number;
+  /** The same checks /graphql runs before Apollo (rate limits, safelist, token count). */
+  before: RequestHandler[];
+}
+
+/** `/export.csv` and `/export.ndjson`, each page run through the gateway's own Apollo server and its plugins. */
+export function mountExport(app: Express, options: ExportOptions): void {
+  const execute: ExecutePage = async ({ document, variables, operationName }, req) => {
+    const response = await options.server.executeOperation(
+      { query: document, variables, operationName },
+      { contextValue: { requestId: String(req.id) } },
+    );
+    if (response.body.kind !== 'single') throw new Error('incremental delivery is not used here');
+    return response.body.singleResult;
+  };
+  for (const format of ['csv', 'ndjson'] as const) {
+    app.all(`/export.${format}`, jsonBody(options.http), ...options.before, exportRoute(format, options.schema, options.pageSize, execute));
+  }
+}
+
+interface ExportRequest {
+  query: string;
+  variables: Record<string, unknown>;
+  operationName?: string;
+}
+
+/**
+ * `GET|POST /export.csv` and `/export.ndjson`: runs a GraphQL query and pages its one connection to the end, writing
+ * each page as it arrives and waiting for the client to take it before asking for the next, so memory stays at one
+ * page whatever the size of the export. The first page decides the answer's status: a query that fails answers 4xx
+ * with the GraphQL errors; a failure later ends the transfer early (CSV) or with an error line (NDJSON), never with
+ * a file that looks complete.
+ */
+export function exportRoute(format: ExportFormat, schema: () => GraphQLSchema, pageSize: number, execute: ExecutePage): RequestHandler {
+  return async (req, res) => {
+    let request: ExportRequest;
+    let operation: ConnectionOperation;
+    try {
+      request = exportRequest(req);
+      operation = connectionOperation(schema(), request.query, request.operationName, pageSize);
+    } catch (error) {
+      const { message, extensions } = error instanceof GraphQLError ? error : new GraphQLError(String(error));
+      res.status(400).json({ errors: [{ message, extensions: { code: extensions.code ?? 'GRAPHQL_PARSE_FAILED' } }] });
+      return;
+    }
+    let after: string | null = null;
+    let rows = 0;
+    do {
+      const result = await execute(
+        {
+          document: operation.document,
+          variables: { ...request.variables, [AFTER_VARIABLE]: after },
+          operationName: request.operationName,
+        },
+        req,
+      );
+      const connection = valueAt(result.data, operation.path) as Connection | null;
+      if (result.errors?.length || !connection) {
+        if (!res.headersSent) {
+          res.status(400).json({
+            errors: result.errors ?? [{ message: `Nothing at ${operation.path.join('.')}`, extensions: { code: 'BAD_EXPORT_REQUEST' } }],
+          });
+        } else if (format === 'ndjson') {
+          res.end(`${JSON.stringify({ error: result.errors?.[0]?.message ?? 'the export stopped', rowsWritten: rows })}\n`);
+        } else {
+          res.destroy();
+        }
+        return;
+      }
+      if (!res.headersSent) start(res, format, operation);
+      const page = connection.edges
+        .map(({ node }) =>
+          format === 'csv' ? csvLine(csvCells(node, operation.columns)) : `${JSON.stringify(jsonRow(node, operation.columns))}\n`,
+        )
+        .join('');
+      rows += connection.edges.length;
+      if (!res.write(page)) await once(res, 'drain');
+      const next = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
+      // A cursor that does not move would page forever: stop rather than trust it.
+      after = next === after ? null : next;
+    } while (after !== null && !res.destroyed);
+    res.end();
+  };
+}
+
+interface Connection {
+  edges: { node: unknown }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+function start(res: Response, format: ExportFormat, operation: ConnectionOperation) {
+  const name = operation.path.at(-1) ?? 'export';
+  res.setHeader('content-disposition', `attachment; filename="${name}.${format}"`);
+  if (format === 'csv') {
+    res.type('text/csv; charset=utf-8');
+    // The BOM tells spreadsheets the file is UTF-8, so accents survive a double-click.
+    res.write(`\uFEFF${csvLine(operation.columns.map((column) => column.name))}`);
+  } else {
+    res.type('application/x-ndjson; charset=utf-8');
+  }
+}
+
+function exportRequest(req: Request): ExportRequest {
+  const source = req.method === 'POST' ? (req.body as Record<string, unknown> | undefined) : req.query;
+  const query = source?.query;
+  if (typeof query !== 'string' || query.trim() === '')
+    throw new GraphQLError('Give the GraphQL query to export in `query`', { extensions: { code: 'BAD_REQUEST' } });
+  let variables = source?.variables ?? {};
+  if (typeof variables === 'string') {
+    try {
+      variables = JSON.parse(variables);
+    } catch {
+      throw new GraphQLError('`variables` is not valid JSON', { extensions: { code: 'BAD_REQUEST' } });
+    }
+  }
+  if (variables === null || typeof variables !== 'object' || Array.isArray(variables)) {
+    throw new GraphQLError('`variables` must be a JSON object', { extensions: { code: 'BAD_REQUEST' } });
+  }
+  const operationName = typeof source?.operationName === 'string' && source.operationName ? source.operationName : undefined;
+  return { query, variables: variables as Record<string, unknown>, operationName };
+}

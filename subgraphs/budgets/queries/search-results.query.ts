@@ -1,0 +1,32 @@
+import type { SearchSource } from '../../kit/search';
+import { BudgetProgram } from '../entities/budget-program.entity';
+import { Contract } from '../entities/contract.entity';
+
+/** Programs by name; also by id (`2018:33I005`), key, ramo and modality names. */
+export const budgetProgramSearch: SearchSource = {
+  kind: 'budget_program',
+  select: (sql) => {
+    const c = sql.columnsOf(BudgetProgram);
+    return `SELECT ${c('id')} AS id, ${c('name')} AS title, ${sql.words(c('id'), c('key'), c('ramoName'), c('modalityName'))} AS body
+      FROM ${sql.table(BudgetProgram)}`;
+  },
+};
+
+/** Contracts by title; also by description, ids, procedure number, and the names of the buyer and suppliers as published. */
+export const contractSearch: SearchSource = {
+  kind: 'contract',
+  select: (sql) => {
+    const c = sql.columnsOf(Contract);
+    const body = sql.words(
+      c('id'),
+      c('ocid'),
+      c('procedureNumber'),
+      c('description'),
+      sql.jsonField(c('buyerAsPublished'), 'name'),
+      sql.jsonFields(c('suppliers'), 'name'),
+    );
+    return `SELECT ${c('id')} AS id, ${c('title')} AS title, ${body} AS body FROM ${sql.table(Contract)}`;
+  },
+};
+
+export const searchSources = [budgetProgramSearch, contractSearch];

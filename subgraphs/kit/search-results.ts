@@ -1,0 +1,117 @@
+import type DataLoader from 'dataloader';
+import { Arg, ArgsType, Directive, Field, Float, Int, ObjectType, Query, Resolver, type ClassType } from 'type-graphql';
+import type { SubgraphName } from './config';
+import type { SubgraphContext } from './context';
+import type { ReferenceResolvers } from './federated-schema';
+import { DEFAULT_SEARCH_HITS, findSearchItems, MAX_SEARCH_HITS, MAX_SEARCH_TEXT_LENGTH, searchWords } from './search';
+
+export interface SearchResultsShape {
+  text: string;
+}
+
+interface SearchResultsSchema {
+  SearchResults: ClassType<SearchResultsShape>;
+  resolvers: Function[];
+  referenceResolvers: ReferenceResolvers;
+}
+
+const built = new Map<SubgraphName, SearchResultsSchema>();
+
+/**
+ * `Query.search`, which every subgraph answers alike (it is shareable), and the `SearchResults` entity keyed by the
+ * text, to which each subgraph adds its own hit lists: the gateway asks the subgraphs for their lists in parallel.
+ * Memoised, since type-graphql keeps one global registry of decorated classes.
+ */
+export function searchResultsSchema(subgraph: SubgraphName): SearchResultsSchema {
+  const known = built.get(subgraph);
+  if (known) return known;
+
+  @Directive('@key(fields: "text")')
+  @ObjectType('SearchResults', {
+    description:
+      'What a search found (*resultados de búsqueda*), one ranked list per kind of item; each subgraph adds the lists of the items it owns. A list is null when its subgraph cannot answer: the others still do.',
+  })
+  class SearchResults {
+    @Field({ description: 'The text searched for, as given.' })
+    text: string;
+  }
+
+  @Resolver(() => SearchResults)
+  class SearchQueryResolver {
+    @Directive('@shareable')
+    @Query(() => SearchResults, {
+      description:
+        'Searches the whole graph (*búsqueda*): commitments and action plans, budget programs and contracts, institutions and states, archival series and records. Spanish, accent- and case-insensitive (`educacion` finds *Educación*); every word must occur, the last one also as a prefix; each list is ranked, title words above other words.',
+    })
+    search(
+      @Arg('text', {
+        description: `Words to look for (at most ${MAX_SEARCH_TEXT_LENGTH} characters); punctuation and operators only separate words.`,
+      })
+      text: string,
+    ): SearchResultsShape {
+      searchWords(text);
+      return { text };
+    }
+  }
+
+  const schema: SearchResultsSchema = {
+    SearchResults,
+    resolvers: [SearchQueryResolver],
+    referenceResolvers: { SearchResults: { __resolveReference: (reference) => ({ text: String(reference.text) }) } },
+  };
+  built.set(subgraph, schema);
+  return schema;
+}
+
+@ArgsType()
+export class SearchHitsArgs {
+  @Field(() => Int, {
+    defaultValue: DEFAULT_SEARCH_HITS,
+    description: `How many hits to return, best first (default ${DEFAULT_SEARCH_HITS}, at most ${MAX_SEARCH_HITS}).`,
+  })
+  first: number;
+}
+
+export interface SearchHit<T> {
+  rank: number;
+  score: number;
+  node: T;
+}
+
+/** Builds the `<Name>SearchHit` object type: one found item with its place in the list. */
+export function SearchHitType<T extends object>(node: ClassType<T>, name: string, what: string): ClassType<SearchHit<T>> {
+  @ObjectType(`${name}SearchHit`, { description: `One ${what} a search found, with its place in the ranking.` })
+  class SearchHitClass {
+    @Field(() => Int, { description: 'Place in the list, 1 for the best match.' })
+    rank: number;
+
+    @Field(() => Float, {
+      description:
+        'Relevance (higher is better): words in the title count ten times words elsewhere. Comparable only within one list, and it differs between the SQLite and PostgreSQL engines.',
+    })
+    score: number;
+
+    @Field(() => node, { description: `The ${what}.` })
+    node: T;
+  }
+  return SearchHitClass;
+}
+
+/** A subgraph's hit list of one kind: the ranked ids from its search rows, then the items through their loader. */
+export async function searchHits<T>(
+  ctx: SubgraphContext,
+  kind: string,
+  results: SearchResultsShape,
+  first: number,
+  loader: DataLoader<string, T | null>,
+): Promise<SearchHit<T>[]> {
+  const found = await findSearchItems(ctx, kind, results.text, first);
+  const nodes = await loader.loadMany(found.map((item) => item.id));
+  const hits: SearchHit<T>[] = [];
+  found.forEach((item, i) => {
+    const node = nodes[i];
+    if (node instanceof Error) throw node;
+    if (node !== null) hits.push({ rank: hits.length + 1, score: item.score, node });
+  });
+  return hits;
+}

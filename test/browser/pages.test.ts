@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describeWithBrowser, launchBrowser } from '../helpers/browser';
+import { startFederation, type TestFederation } from '../helpers/federation';
+
+const SCREENSHOTS = path.resolve(__dirname, '../../docs/screenshots');
+const TLAXCALA_3 = 'MX-TLA-PAL-2016-03';
+
+describeWithBrowser('the pages, in a real headless Chromium', () => {
+  let federation: TestFederation;
+  let browser: Browser;
+  let context: BrowserContext;
+  let origin: string;
+  /** Every request a page made to a host other than this machine: it must stay empty (no CDN, works offline). */
+  const leftLocalhost: string[] = [];
+
+  beforeAll(async () => {
+    federation = await startFederation();
+    origin = new URL(federation.gateway.url).origin;
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1100, height: 900 }, acceptDownloads: true });
+    await context.route('**/*', (route) => {
+      const { hostname } = new URL(route.request().url());
+      if (['localhost', '127.0.0.1', '[::1]'].includes(hostname) || route.request().url().startsWith('blob:')) return route.continue();
+      leftLocalhost.push(route.request().url());
+      return route.abort('internetdisconnected');
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await federation?.stop();
+  });
+
+  afterEach(() => expect(leftLocalhost).toEqual([]));
+
+  async function open(url: string): Promise<Page> {
+    const page = await context.newPage();
+    const failures: string[] = [];
+    page.on('pageerror', (error) => failures.push(error.message));
+    page.on('requestfailed', (request) => failures.push(`${request.url()}: ${request.failure()?.errorText}`));
+    // A blocked script, style or font (the page's CSP) or a failed load shows up as a console error.
+    page.on('console', (message) => {
+      if (message.type() === 'error') failures.push(message.text().slice(0, 200));
+    });
+    await page.goto(`${origin}${url}`);
+    // Page scripts run after load; let them settle before the test reads the page.
+    await page.waitForLoadState('networkidle');
+    expect(failures).toEqual([]);
+    return page;
+  }
+
+  async function screenshot(page: Page, name: string) {
+    const image = await page.screenshot({ fullPage: true });
+    // A PNG: signature, and a real page's worth of pixels rather than a blank error page.
+    expect(image.subarray(1, 4).toString()).toBe('PNG');
+    expect(image.readUInt32BE(16)).toBe(1100);
+    expect(image.readUInt32BE(20)).toBeGreaterThan(600);
+    if (process.env.UPDATE_SCREENSHOTS) {
+      fs.mkdirSync(SCREENSHOTS, { recursive: true });
+      fs.writeFileSync(path.join(SCREENSHOTS, `${name}.png`), image);
+    }
+  }
+
+  test('the explorer at /graphql runs the Follow-the-Money example with no request leaving the machine', async () => {
+    const page = await open('/graphql');
+    await page.getByRole('tab', { name: 'FollowTheMoney' }).click();
+    const [response] = await Promise.all([
+      page.waitForResponse((candidate) => candidate.url().endsWith('/graphql') && candidate.request().method() === 'POST'),
+      page.locator('.graphiql-execute-button').click(),
+    ]);
+    const answer = await response.json();
+    const fortamun = answer.data.commitment.allocations.find((allocation: any) => allocation.program?.key === '33I005');
+    expect(fortamun.program.totals).toEqual({ approved: '1369724738.00', paid: '342431184.00' });
+    // The result pane shows the answer (CodeMirror draws only its first screenful, so the title is what is there).
+    await page.locator('.result-window').getByText('"commitment"').waitFor();
+    await screenshot(page, 'explorer');
+    await page.close();
+  }, 60_000);
+
+  test("Tlaxcala's commitment #3: FORTAMUN's exact 2018 figures, its records, the institution's reserved one as reserved, a chart", async () => {
+    const page = await open(`/?compromiso=${TLAXCALA_3}`);
+    const fortamun = page.locator('article.program', { hasText: '33I005' });
+    await expect(fortamun.locator('dd[data-moment="approved"]').innerText()).resolves.toBe('$1,369,724,738.00');
+    await expect(fortamun.locator('dd[data-moment="paid"]').innerText()).resolves.toBe('$342,431,184.00');
+    await expect(fortamun.locator('svg.chart rect').count()).resolves.toBe(6);
+    const reserved = page.locator('li.access-reserved');
+    await expect(reserved.count()).resolves.toBeGreaterThan(0);
+    await expect(reserved.first().innerText()).resolves.toMatch(/Reservado hasta \d{4}-\d{2}-\d{2}/);
+    await expect(page.locator('li.access-public').count()).resolves.toBeGreaterThan(0);
+    await screenshot(page, 'commitment');
+    await page.close();
+  }, 60_000);
+
+  test("the commitment's CSV download equals the API's answer", async () => {
+    const page = await open(`/?compromiso=${TLAXCALA_3}`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .locator('article.program', { hasText: '33I005' })
+        .getByRole('link', { name: /Descargar CSV/ })
+        .click(),
+    ]);
+    const text = fs.readFileSync((await download.path())!, 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const rows = text
+      .slice(1)
+      .trim()
+      .split('\r\n')
+      .map((line) => line.split(','));
+    const { data } = await federation.query(
+      `query ($id: ID!) { commitment(id: $id) { allocations { program { key fiscalYear
+         totals { approved modified committed accrued exercised paid } source { dataset file } } } } }`,
+      { id: TLAXCALA_3 },
+    );
+    const program = data!.commitment.allocations.find((allocation: any) => allocation.program?.key === '33I005').program;
+    expect(rows[0]).toEqual(['programa', 'ejercicio', 'momento', 'monto_mxn', 'fuente', 'archivo']);
+    expect(rows.slice(1)).toEqual(
+      Object.entries(program.totals).map(([moment, amount]) => [
+        '33I005',
+        String(program.fiscalYear),
+        moment,
+        amount ?? '',
+        program.source.dataset,
+        program.source.file,
+      ]),
+    );
+    await page.close();
+  }, 60_000);
+
+  test('a state page draws federal spending by year and lists its action plans', async () => {
+    const page = await open('/?estado=29');
+    await expect(page.locator('h1').innerText()).resolves.toBe('Tlaxcala');
+    await expect(page.locator('svg.chart rect').count()).resolves.toBe(4);
+    await expect(page.getByRole('link', { name: /FORTAMUN/ }).count()).resolves.toBe(1);
+    await screenshot(page, 'state');
+    await page.close();
+  }, 60_000);
+});

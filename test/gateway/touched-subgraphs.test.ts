@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'graphql';
+import { TouchedSubgraphs } from '../../gateway/cache/touched-subgraphs';
+
+const touched = new TouchedSubgraphs(fs.readFileSync(path.resolve(__dirname, '../../schema/supergraph.graphql'), 'utf8'));
+const of = (query: string) => touched.of(parse(query));
+
+describe('the subgraphs an operation touches, from the supergraph', () => {
+  test('a root field of one subgraph', () => {
+    expect(of('{ budgetPrograms(first: 1) { edges { node { key name } } } }')).toEqual(['budgets']);
+    expect(of('{ states { totalCount } }')).toEqual(['institutions']);
+  });
+
+  test('fields other subgraphs add to an entity count too', () => {
+    expect(of('{ commitment(id: "x") { title funding { paid } } }')).toEqual(['budgets', 'commitments']);
+    expect(of('{ commitment(id: "x") { title records { code } actionPlan { state { name } } } }')).toEqual([
+      'archives',
+      'commitments',
+      'institutions',
+    ]);
+  });
+
+  test('the Follow-the-Money query touches all four', () => {
+    const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+    const query = /```graphql\n(query FollowTheMoney[\s\S]*?)```/.exec(readme)![1];
+    expect(of(query)).toEqual(['archives', 'budgets', 'commitments', 'institutions']);
+  });
+
+  test('a shareable field every subgraph serves is keyed on all of them', () => {
+    expect(of('{ dataVersion { budgets { version } } }')).toContain('budgets');
+  });
+});

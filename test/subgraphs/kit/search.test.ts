@@ -1,0 +1,56 @@
+import { definition } from '../../../subgraphs/archives/definition';
+import { openDataSource } from '../../../subgraphs/kit/data-source';
+import { MAX_SEARCH_HITS, MAX_SEARCH_TEXT_LENGTH, searchHitCount, searchWords } from '../../../subgraphs/kit/search';
+import { dropDatabase, openTestSubgraph, testConfig } from '../../helpers/subgraph';
+
+describe('the words of a search text', () => {
+  test('are runs of letters and digits: punctuation and query operators only separate them', () => {
+    expect(searchWords('Educación, "FORTAMUN" OR (tlaxcala)*')).toEqual(['Educación', 'FORTAMUN', 'OR', 'tlaxcala']);
+    expect(searchWords('03C.20/0003/2018')).toEqual(['03C', '20', '0003', '2018']);
+    expect(searchWords('"*:()\'\\&|!-')).toEqual([]);
+    expect(searchWords('')).toEqual([]);
+  });
+
+  test('keep accents whether typed composed or decomposed (the engines fold both)', () => {
+    expect(searchWords('educacio\u0301n')).toEqual(['educación']);
+    expect(searchWords('\u0301n')).toEqual(['n']);
+  });
+
+  test('come from a text of limited length, and hit lists have a limited size', () => {
+    expect(searchWords('a'.repeat(MAX_SEARCH_TEXT_LENGTH))).toHaveLength(1);
+    expect(() => searchWords('a'.repeat(MAX_SEARCH_TEXT_LENGTH + 1))).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'text' }) }),
+    );
+    expect(searchHitCount(MAX_SEARCH_HITS)).toBe(MAX_SEARCH_HITS);
+    for (const first of [MAX_SEARCH_HITS + 1, -1, 1.5]) {
+      expect(() => searchHitCount(first)).toThrow(
+        expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
+      );
+    }
+  });
+});
+
+describe('the search index of a database written before search existed', () => {
+  test('is built (SQLite) or filled (PostgreSQL) when the data source opens', async () => {
+    const config = testConfig();
+    const archives = await openTestSubgraph(definition, { config });
+    const table =
+      archives.config.database.kind === 'postgres'
+        ? `"${archives.dataSource.getMetadata('ArchivalRecord').schema}".search_entry`
+        : 'search_entry';
+    const count = async (dataSource = archives.dataSource) => Number((await dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+    const indexed = await count();
+    expect(indexed).toBeGreaterThan(13);
+    // SQLite makes its index at open; on PostgreSQL a migration makes it, empty, over whatever the tables hold.
+    await archives.dataSource.query(archives.config.database.kind === 'postgres' ? `DELETE FROM ${table}` : `DROP TABLE ${table}`);
+    await archives.dataSource.destroy();
+
+    const { dataSource } = await openDataSource(definition.name, definition.entities, config, definition.search);
+    try {
+      expect(await count(dataSource)).toBe(indexed);
+    } finally {
+      await dataSource.destroy();
+      await dropDatabase(config, definition.name);
+    }
+  }, 60_000);
+});

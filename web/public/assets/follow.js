@@ -1,0 +1,414 @@
+// The journalist's page: plain language, every figure with its source, a CSV of what is shown. One GraphQL request
+// per view, to the gateway that serves this page (no third-party host is ever contacted).
+(() => {
+  const view = document.getElementById('view');
+  const params = new URLSearchParams(location.search);
+
+  const MOMENTS = [
+    ['approved', 'Aprobado', 'approved'],
+    ['modified', 'Modificado', 'modified'],
+    ['committed', 'Comprometido', 'committed'],
+    ['accrued', 'Devengado', 'accrued'],
+    ['exercised', 'Ejercido', 'exercised'],
+    ['paid', 'Pagado', 'paid'],
+  ];
+  const FLAGS = {
+    EXERCISED_OVER_MODIFIED: 'Se ejerció más de lo modificado',
+    NOTHING_EXERCISED: 'No se ejerció nada',
+    SCOPE_FINER_THAN_DATA: 'Los datos no llegan al nivel del compromiso (p. ej. municipios): no se muestran totales ajenos',
+    PAID_OVER_EXERCISED: 'Se pagó más de lo ejercido',
+    NO_LINES_IN_SCOPE: 'No hay renglones presupuestarios en este alcance: las cifras faltan, no son cero',
+    NO_ALLOCATIONS: 'El compromiso no tiene programas presupuestarios asignados',
+    SAMPLE_DATA: 'Muestra del 1 % del archivo de la SHCP: los totales suman solo los renglones de la muestra',
+  };
+  const ACCESS = { PUBLIC: 'Público', RESERVED: 'Reservado', CONFIDENTIAL: 'Confidencial' };
+
+  async function graphql(query, variables) {
+    const response = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = await response.json();
+    if (!body.data) throw new Error(body.errors?.map((error) => error.message).join('; ') || `HTTP ${response.status}`);
+    return body;
+  }
+
+  /** "1369724738.00" → "1,369,724,738.00": grouping is done on the exact text, never through a float. */
+  function money(value) {
+    if (value === null || value === undefined) return 'sin dato';
+    const [whole, fraction = '00'] = value.split('.');
+    const sign = whole.startsWith('-') ? '-' : '';
+    const digits = whole.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return `${sign}$${digits}.${fraction}`;
+  }
+
+  function h(tag, attributes = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attributes)) {
+      if (value !== undefined && value !== null && value !== false) node.setAttribute(key, value === true ? '' : String(value));
+    }
+    for (const child of children.flat(Number.POSITIVE_INFINITY))
+      if (child !== null && child !== undefined) node.append(child instanceof Node ? child : String(child));
+    return node;
+  }
+
+  function source(provenance) {
+    if (!provenance) return null;
+    const where = [provenance.file, provenance.row ? `fila ${provenance.row}` : provenance.path].filter(Boolean).join(', ');
+    return h(
+      'p',
+      { class: 'source' },
+      `Fuente: ${provenance.publisher} — ${provenance.title} (${where}); licencia ${provenance.licence}.`,
+      provenance.illustrative
+        ? h('strong', { class: 'illustrative' }, ' Dato ilustrativo: el vínculo no consta en un archivo público.')
+        : null,
+    );
+  }
+
+  /** A spreadsheet runs a cell that starts with = + - @ as a formula: such text cells are prefixed with '. */
+  function csvCell(value) {
+    if (value === null || value === undefined) return '';
+    let text = String(value);
+    if (/^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
+    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  }
+
+  function csvLink(filename, header, rows) {
+    const text = `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+    const href = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+    return h('a', { href, download: filename, class: 'csv' }, `Descargar CSV (${rows.length} filas)`);
+  }
+
+  function chain(chainValue, title) {
+    const rows = MOMENTS.filter(([key]) => key in chainValue).map(([key, label]) => ({
+      label,
+      value: chainValue[key],
+      text: money(chainValue[key]),
+    }));
+    return window.ftmChart.bars(rows, { title });
+  }
+
+  function flags(list) {
+    if (!list?.length) return null;
+    return h(
+      'ul',
+      { class: 'flags' },
+      list.map((flag) => h('li', {}, FLAGS[flag] ?? flag)),
+    );
+  }
+
+  function status(message) {
+    view.replaceChildren(h('p', { class: 'status' }, message));
+  }
+
+  const PROVENANCE = 'source { dataset file row path title publisher licence illustrative }';
+  const CHAIN = 'approved modified committed accrued exercised paid executionRate flags';
+
+  async function showSearch(text) {
+    document.getElementById('q').value = text;
+    status('Buscando…');
+    const { data } = await graphql(
+      `query Search($text: String!) {
+        commitments(first: 20, filter: { search: $text }) { totalCount edges { node { id title actionPlan { state { name } } } } }
+        budgetPrograms(first: 20, filter: { search: $text }) { totalCount edges { node { id key name fiscalYear } } }
+        institutions(first: 20, filter: { nameContains: $text }) { totalCount edges { node { id name acronym } } }
+      }`,
+      { text },
+    );
+    const section = (title, connection, item) =>
+      h(
+        'section',
+        {},
+        h('h2', {}, `${title} (${connection.totalCount})`),
+        connection.edges.length
+          ? h(
+              'ul',
+              { class: 'results' },
+              connection.edges.map(({ node }) => h('li', {}, item(node))),
+            )
+          : h('p', {}, 'Nada encontrado.'),
+      );
+    view.replaceChildren(
+      section('Compromisos de gobierno abierto', data.commitments, (c) =>
+        h('a', { href: `/?compromiso=${encodeURIComponent(c.id)}` }, `${c.actionPlan?.state?.name ?? ''} · ${c.title}`),
+      ),
+      section('Programas presupuestarios', data.budgetPrograms, (p) => `${p.fiscalYear} · ${p.key} — ${p.name}`),
+      section('Instituciones', data.institutions, (i) => `${i.name}${i.acronym ? ` (${i.acronym})` : ''}`),
+    );
+  }
+
+  /** Records as a list; a withheld one shows only that it exists, its series, legal basis and reserve date. */
+  function recordsSection(title, records, note) {
+    return h(
+      'section',
+      {},
+      h('h2', {}, title),
+      note ? h('p', {}, note) : null,
+      records.length === 0
+        ? h('p', {}, 'Ninguno.')
+        : h(
+            'ul',
+            { class: 'records' },
+            records.map((r) =>
+              h(
+                'li',
+                { class: `record access-${r.access.toLowerCase()}` },
+                h('strong', {}, r.code),
+                ' · ',
+                r.access === 'PUBLIC'
+                  ? r.title
+                  : h(
+                      'span',
+                      { class: 'reserved' },
+                      `${ACCESS[r.access]} hasta ${r.reservedUntil ?? 'sin fecha'} (${r.legalBasis ?? 'sin fundamento publicado'})`,
+                    ),
+                ` · Serie ${r.series.code} ${r.series.title}`,
+              ),
+            ),
+          ),
+    );
+  }
+
+  async function showCommitment(id) {
+    status('Cargando el compromiso…');
+    const { data, errors } = await graphql(
+      `query Commitment($id: ID!) {
+        commitment(id: $id) {
+          id title description themes stage ${PROVENANCE}
+          actionPlan { title state { id name } }
+          responsibleInstitution { name records(first: 100) { edges { node { code access reservedUntil legalBasis series { code title } } } } }
+          funding { ${CHAIN} }
+          allocations { basis assigned ${PROVENANCE} program { id key name fiscalYear totals { ${CHAIN} } ${PROVENANCE} } }
+          contracts { id title value suppliers { name } buyer { name } ${PROVENANCE}
+            transactions { id date moment amount ${PROVENANCE} } }
+          records { code title access reservedUntil legalBasis series { code title } }
+        }
+      }`,
+      { id },
+    );
+    const c = data.commitment;
+    if (!c) return status(`No existe el compromiso ${id}.`);
+    // Fields other subgraphs contribute are null while that subgraph is unavailable: the page shows what it has.
+    const allocations = c.allocations ?? [];
+    const contracts = c.contracts ?? [];
+    const programs = allocations.filter((allocation) => allocation.program);
+    const missing = allocations.length - programs.length;
+    const payments = contracts.flatMap((contract) => contract.transactions.map((t) => ({ contract, t })));
+    view.replaceChildren(
+      h(
+        'p',
+        { class: 'crumb' },
+        h('a', { href: `/?estado=${c.actionPlan?.state?.id}` }, c.actionPlan?.state?.name ?? ''),
+        ` · ${c.actionPlan?.title ?? ''}`,
+      ),
+      h('h1', {}, c.title),
+      c.description && c.description !== c.title ? h('p', {}, c.description) : null,
+      h('p', {}, `Responsable: ${c.responsibleInstitution?.name ?? 'sin dato'} · Etapa: ${c.stage ?? 'sin dato'}`),
+      source(c.source),
+      h(
+        'section',
+        {},
+        h('h2', {}, 'Programas presupuestarios asignados'),
+        missing ? h('p', {}, `${missing} programa(s) citados no tienen renglones en los datos cargados: no se inventan cifras.`) : null,
+        programs.map((allocation) =>
+          h(
+            'article',
+            { class: 'program' },
+            h('h3', {}, `${allocation.program.key} — ${allocation.program.name} (${allocation.program.fiscalYear})`),
+            chain(allocation.program.totals, `Momentos presupuestarios de ${allocation.program.key} en ${allocation.program.fiscalYear}`),
+            h(
+              'dl',
+              { class: 'figures' },
+              MOMENTS.map(([key, label, english]) => [
+                h('dt', {}, label, ' ', h('span', { lang: 'en' }, `(${english})`)),
+                h('dd', { 'data-moment': key }, money(allocation.program.totals[key])),
+              ]),
+            ),
+            flags(allocation.program.totals.flags),
+            source(allocation.program.source),
+            csvLink(
+              `${allocation.program.id.replace(':', '-')}.csv`,
+              ['programa', 'ejercicio', 'momento', 'monto_mxn', 'fuente', 'archivo'],
+              MOMENTS.map(([key]) => [
+                allocation.program.key,
+                allocation.program.fiscalYear,
+                key,
+                allocation.program.totals[key],
+                allocation.program.source.dataset,
+                allocation.program.source.file,
+              ]),
+            ),
+          ),
+        ),
+      ),
+      h(
+        'section',
+        {},
+        h('h2', {}, 'Recursos del compromiso en su territorio'),
+        c.funding ? [chain(c.funding, 'Recursos dentro del alcance del compromiso'), flags(c.funding.flags)] : h('p', {}, 'Sin dato.'),
+      ),
+      h(
+        'section',
+        {},
+        h('h2', {}, `Contratos y pagos (${contracts.length})`),
+        contracts.length === 0
+          ? h('p', {}, 'Ningún contrato publicado está cargado a estos programas.')
+          : [
+              h(
+                'table',
+                {},
+                h('caption', {}, 'Pagos de los contratos'),
+                h(
+                  'thead',
+                  {},
+                  h(
+                    'tr',
+                    {},
+                    ['Contrato', 'Fecha', 'Momento', 'Monto'].map((th) => h('th', { scope: 'col' }, th)),
+                  ),
+                ),
+                h(
+                  'tbody',
+                  {},
+                  payments.map(({ contract, t }) =>
+                    h(
+                      'tr',
+                      {},
+                      h('td', {}, contract.title ?? contract.id),
+                      h('td', {}, t.date ?? ''),
+                      h('td', {}, t.moment),
+                      h('td', { class: 'num' }, money(t.amount)),
+                    ),
+                  ),
+                ),
+              ),
+              csvLink(
+                'pagos.csv',
+                ['contrato', 'fecha', 'momento', 'monto_mxn', 'fuente', 'archivo'],
+                payments.map(({ contract, t }) => [contract.id, t.date, t.moment, t.amount, t.source.dataset, t.source.file]),
+              ),
+            ],
+      ),
+      recordsSection(`Expedientes que documentan las decisiones (${(c.records ?? []).length})`, c.records ?? []),
+      recordsSection(
+        'Expedientes reservados o confidenciales de la institución responsable',
+        (c.responsibleInstitution?.records?.edges ?? []).map(({ node }) => node).filter((r) => r.access !== 'PUBLIC'),
+        'La ley permite reservar un expediente (p. ej. una auditoría en curso) o proteger datos personales: se muestra que existe, su serie, su fundamento y hasta cuándo, no su contenido ni a qué decisión se refiere.',
+      ),
+      errors?.length
+        ? h('p', { class: 'warning' }, `Parte de la respuesta no está disponible: ${errors.map((e) => e.message).join('; ')}`)
+        : null,
+    );
+    document.title = `${c.title.slice(0, 60)}… — Sigue el dinero`;
+  }
+
+  async function showState(id) {
+    status('Cargando el estado…');
+    const years = [2017, 2018];
+    const { data } = await graphql(
+      `query State($id: ID!) {
+        state(id: $id) {
+          name
+          openGovernmentMetric { year index transparency participation ${PROVENANCE} }
+          actionPlans { id title commitments(first: 50) { edges { node { id title } } } }
+          ${years.map((year) => `y${year}: budget(fiscalYear: ${year}) { ${CHAIN} lineCount }`).join('\n')}
+        }
+      }`,
+      { id },
+    );
+    const s = data.state;
+    if (!s) return status(`No existe el estado ${id}.`);
+    const rows = years.flatMap((year) =>
+      ['approved', 'paid'].map((moment) => ({
+        label: `${year} ${moment === 'approved' ? 'aprobado' : 'pagado'}`,
+        value: s[`y${year}`][moment],
+        text: money(s[`y${year}`][moment]),
+      })),
+    );
+    view.replaceChildren(
+      h('h1', {}, s.name),
+      h(
+        'section',
+        {},
+        h('h2', {}, 'Presupuesto federal ubicado en el estado, por año'),
+        h('p', {}, 'Suma de los renglones del PEF cuya entidad federativa es este estado (muestra de 1 % en los datos incluidos).'),
+        window.ftmChart.bars(rows, { title: `Presupuesto por año en ${s.name}` }),
+        csvLink(
+          `presupuesto-${id}.csv`,
+          ['estado', 'ejercicio', 'aprobado', 'modificado', 'ejercido', 'pagado', 'renglones'],
+          years.map((year) => [
+            s.name,
+            year,
+            s[`y${year}`].approved,
+            s[`y${year}`].modified,
+            s[`y${year}`].exercised,
+            s[`y${year}`].paid,
+            s[`y${year}`].lineCount,
+          ]),
+        ),
+      ),
+      h(
+        'section',
+        {},
+        h('h2', {}, 'Métrica de Gobierno Abierto'),
+        s.openGovernmentMetric.length
+          ? s.openGovernmentMetric.map((m) => [
+              h('p', {}, `${m.year}: índice ${m.index}, transparencia ${m.transparency}, participación ${m.participation}`),
+              source(m.source),
+            ])
+          : h('p', {}, 'Sin dato.'),
+      ),
+      h(
+        'section',
+        {},
+        h('h2', {}, 'Planes de acción local'),
+        s.actionPlans.map((plan) =>
+          h(
+            'article',
+            {},
+            h('h3', {}, plan.title),
+            h(
+              'ul',
+              {},
+              plan.commitments.edges.map(({ node }) =>
+                h('li', {}, h('a', { href: `/?compromiso=${encodeURIComponent(node.id)}` }, node.title)),
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
+    document.title = `${s.name} — Sigue el dinero`;
+  }
+
+  async function showHome() {
+    const { data } = await graphql(
+      `{ commitments(first: 50, filter: { theme: FOLLOW_THE_MONEY }) { edges { node { id title actionPlan { state { name } } } } } }`,
+    );
+    view.replaceChildren(
+      h('h1', {}, 'Compromisos para seguir el dinero'),
+      h('p', {}, 'Compromisos de los planes de acción local de gobierno abierto que piden seguir la ruta de los recursos públicos.'),
+      h(
+        'ul',
+        { class: 'results' },
+        data.commitments.edges.map(({ node }) =>
+          h(
+            'li',
+            {},
+            h('a', { href: `/?compromiso=${encodeURIComponent(node.id)}` }, `${node.actionPlan?.state?.name ?? ''} · ${node.title}`),
+          ),
+        ),
+      ),
+    );
+  }
+
+  const route = params.get('compromiso')
+    ? showCommitment(params.get('compromiso'))
+    : params.get('estado')
+      ? showState(params.get('estado'))
+      : params.get('q')
+        ? showSearch(params.get('q'))
+        : showHome();
+  route.catch((error) => status(`No se pudo consultar la API: ${error.message}`));
+})();
