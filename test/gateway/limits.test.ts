@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
+import { readExamples } from '../../web/examples';
 import { startFederation, type TestFederation } from '../helpers/federation';
 
 const README = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
@@ -55,6 +56,16 @@ describe('limits before planning', () => {
     }
     const { data } = await ask(api.gateway.url, FOLLOW_THE_MONEY, { id: 'MX-SLP-PAL-2017-03' });
     expect(data.commitment.title).toBeTruthy();
+  });
+
+  test('every example the explorer preloads runs within the default limits, with its own variables', async () => {
+    const examples = readExamples(path.resolve(__dirname, '../../web/examples'));
+    expect(examples.length).toBeGreaterThanOrEqual(5);
+    for (const example of examples) {
+      const { status, errors } = await ask(api.gateway.url, example.query, example.variables ? JSON.parse(example.variables) : undefined);
+      expect({ example: example.name, errors }).toEqual({ example: example.name, errors: undefined });
+      expect(status).toBe(200);
+    }
   });
 
   test('the three-level children query is refused as too costly before any subgraph reads a row, and the API answers on', async () => {

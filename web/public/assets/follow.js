@@ -110,31 +110,41 @@
     status('Buscando…');
     const { data } = await graphql(
       `query Search($text: String!) {
-        commitments(first: 20, filter: { search: $text }) { totalCount edges { node { id title actionPlan { state { name } } } } }
-        budgetPrograms(first: 20, filter: { search: $text }) { totalCount edges { node { id key name fiscalYear } } }
-        institutions(first: 20, filter: { nameContains: $text }) { totalCount edges { node { id name acronym } } }
+        search(text: $text) {
+          commitments(first: 20) { node { id title actionPlan { state { name } } } }
+          states(first: 5) { node { id name } }
+          budgetPrograms(first: 20) { node { id key name fiscalYear } }
+          contracts(first: 20) { node { id title value } }
+          institutions(first: 20) { node { id name acronym } }
+          records(first: 20) { node { code title access } }
+        }
       }`,
       { text },
     );
-    const section = (title, connection, item) =>
+    const found = data.search;
+    // A list is null while the subgraph that owns it is unavailable; the others still answer.
+    const section = (title, hits, item) =>
       h(
         'section',
         {},
-        h('h2', {}, `${title} (${connection.totalCount})`),
-        connection.edges.length
+        h('h2', {}, `${title} (${hits === null ? 'no disponible' : hits.length})`),
+        hits?.length
           ? h(
               'ul',
               { class: 'results' },
-              connection.edges.map(({ node }) => h('li', {}, item(node))),
+              hits.map(({ node }) => h('li', {}, item(node))),
             )
           : h('p', {}, 'Nada encontrado.'),
       );
     view.replaceChildren(
-      section('Compromisos de gobierno abierto', data.commitments, (c) =>
+      section('Compromisos de gobierno abierto', found.commitments, (c) =>
         h('a', { href: `/?compromiso=${encodeURIComponent(c.id)}` }, `${c.actionPlan?.state?.name ?? ''} · ${c.title}`),
       ),
-      section('Programas presupuestarios', data.budgetPrograms, (p) => `${p.fiscalYear} · ${p.key} — ${p.name}`),
-      section('Instituciones', data.institutions, (i) => `${i.name}${i.acronym ? ` (${i.acronym})` : ''}`),
+      section('Estados', found.states, (st) => h('a', { href: `/?estado=${encodeURIComponent(st.id)}` }, st.name)),
+      section('Programas presupuestarios', found.budgetPrograms, (p) => `${p.fiscalYear} · ${p.key} — ${p.name}`),
+      section('Contratos', found.contracts, (k) => `${k.title ?? k.id}${k.value ? ` · ${money(k.value)}` : ''}`),
+      section('Instituciones', found.institutions, (i) => `${i.name}${i.acronym ? ` (${i.acronym})` : ''}`),
+      section('Expedientes', found.records, (r) => `${r.code} · ${r.access === 'PUBLIC' ? r.title : ACCESS[r.access]}`),
     );
   }
 
