@@ -1,18 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { SubgraphConfig } from '../kit/config';
-import { sampleLoad } from '../kit/import/data-loads';
-import { loadAllOrNothing } from '../kit/import/importing';
-import { parseLocalActionPlans, shippedFiles, writeLocalActionPlans } from './importers/local-action-plans.importer';
+import { loadSampleSteps, type SampleStep } from '../kit/import/sample';
+import { localActionPlans } from './importers/local-action-plans.format';
 
-/** Loads INAI's local action plans and commitments, with the illustrative detail layer, from the data folder. */
-export async function loadSample(dataSource: DataSource, config: SubgraphConfig): Promise<void> {
-  const startedAt = new Date();
-  const files = shippedFiles(config.dataDirectory);
-  const parsed = parseLocalActionPlans(files);
-  await loadAllOrNothing(
-    dataSource,
-    [],
-    (manager) => writeLocalActionPlans(manager, parsed),
-    sampleLoad(startedAt, Object.values(files), [parsed]),
-  );
-}
+/** INAI's local action plans and commitments, with the illustrative detail layer. */
+export const SAMPLE: readonly SampleStep[] = [[localActionPlans, ['ogp-local', 'illustrative']]];
+
+export const loadSample = (dataSource: DataSource, config: SubgraphConfig) => loadSampleSteps(dataSource, config.dataDirectory, SAMPLE);

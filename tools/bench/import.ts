@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { generateAll } from '../generate/generate-all';
 import { countFlag, parseFlags } from '../generate/options';
 import { LINES_PER_BUDGET_FILE } from '../generate/synthetic';
-import { REAL_DATA_FOLDER } from '../import/real-data';
+import { realDataFolder } from '../import/real-data';
 import type { FormatSpec } from '../../subgraphs/kit/import/format';
 import { readConfig } from '../../subgraphs/kit/config';
 import { benchInputs, needsGenerated, presentInputs, selectFormats } from './inputs';
@@ -18,7 +18,7 @@ import type { MeasurementRequest, MeasurementResult } from './worker';
 
 export const BENCH_USAGE =
   'npm run bench:import -- [--lines N] [--transactions M] [--records K] [--seed S] [--formats a,b] [--min-seconds T] [--real-data DIR]\n' +
-  '  defaults: 100000 lines, as many transactions, lines/10 records, seed "bench", every format, 1 s, ../shared/data';
+  '  defaults: 100000 lines, as many transactions, lines/10 records, seed "bench", every format, 1 s, $REAL_DATA_DIR or shared/data beside the project';
 
 export interface BenchOptions {
   lines: number;
@@ -44,7 +44,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     seed: flags.get('seed') ?? 'bench',
     formats: selectFormats(flags.get('formats')),
     minSeconds,
-    realData: path.resolve(flags.get('real-data') ?? REAL_DATA_FOLDER),
+    realData: path.resolve(flags.get('real-data') ?? realDataFolder()),
   };
 }
 

@@ -27,7 +27,7 @@ export interface BenchInput {
 export interface InputFolders {
   /** Output of generateAll. */
   generated: string;
-  /** The real-data folder (../shared/data). */
+  /** The real-data folder (see realDataFolder in tools/import/real-data.ts). */
   realData: string;
   /** The project's own data/. */
   projectData: string;

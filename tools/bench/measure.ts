@@ -52,7 +52,7 @@ export interface Timing {
  */
 export async function measure(request: LoadRequest, method: Method, dataSource: DataSource): Promise<Timing> {
   const format = spec(request.format);
-  const context: ParseContext = { dataSource: async () => dataSource };
+  const context: ParseContext = { manager: async () => dataSource.manager };
   if (request.prerequisite) {
     const before = spec(request.prerequisite.format);
     const parsed = checked(await before.parse(resolve(before, request.prerequisite.paths), context), false);

@@ -6,6 +6,7 @@ import { writeOcdsFiles } from './ocds';
 import type { GenerateOptions } from './options';
 import { Random } from './random';
 import { RecordsWriter } from './records';
+import type { GeneratedFiles } from '../../subgraphs/kit/import/generated';
 import { LAYOUT, SYNTHETIC_DATASET, SYNTHETIC_FISCAL_YEAR } from './synthetic';
 
 /** Average payments per contract (1–19, uniform), to spread the records over the contracts. */
@@ -13,9 +14,10 @@ const AVERAGE_PAYMENTS = 10;
 
 /**
  * manifest.json: what was generated, from which seed, and that all of it is the `synthetic` dataset. It carries no
- * timestamp or path, so that it is as reproducible as the files it describes.
+ * timestamp or path, so that it is as reproducible as the files it describes. Its `dataset` and `generated` are the
+ * sidecar the importers read (kit/import/generated.ts) to label the files synthetic whatever their content says.
  */
-export interface Manifest {
+export interface Manifest extends GeneratedFiles {
   dataset: typeof SYNTHETIC_DATASET;
   note: string;
   generator: string;
@@ -69,6 +71,7 @@ export function generateAll(options: GenerateOptions, dataDirectory: string): Ma
     budget: { directory: LAYOUT.budget, ...budget, programs: budget.programs.length },
     ocds: { directory: LAYOUT.ocds, publisherShape: 'inai', ...ocds },
     archives: { directory: LAYOUT.archives, ...archives },
+    generated: [{ directory: LAYOUT.budget, files: budget.files }, { directory: LAYOUT.ocds }, { directory: LAYOUT.archives }],
   };
   fs.writeFileSync(path.join(out, LAYOUT.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;

@@ -1,8 +1,14 @@
 import path from 'node:path';
 import { repositoryRoot } from '../../subgraphs/kit/config';
 
-/** The real-data folder laid beside the project (read-only), as on the developers' machines and in CI. */
-export const REAL_DATA_FOLDER = path.resolve(repositoryRoot, '..', 'shared', 'data');
+/**
+ * The real-data folder (read-only): REAL_DATA_DIR when set, else `shared/data` beside the project, as on the developers'
+ * machines and in CI. A fresh clone has none, and the checks that need it are skipped.
+ */
+export function realDataFolder(env: Record<string, string | undefined> = process.env): string {
+  const given = env.REAL_DATA_DIR?.trim();
+  return given ? path.resolve(given) : path.resolve(repositoryRoot, '..', 'shared', 'data');
+}
 
 /**
  * Which files of the real-data folder each format reads, and how many rows or items of the publishers' own files

@@ -102,7 +102,13 @@ export async function runImport(format: FormatSpec, files: InputFile[], options:
     return database;
   };
   try {
-    const checked = await check(format, files, options.maxErrors, { dataSource: async () => (await open()).dataSource }, context.progress);
+    const checked = await check(
+      format,
+      files,
+      options.maxErrors,
+      { manager: async () => (await open()).dataSource.manager },
+      context.progress,
+    );
     const { parsed } = checked;
     const loadable =
       parsed !== null && !checked.limitReached && parsed.fatal.length === 0 && (options.skipRejected || parsed.skippable.length === 0);

@@ -1,14 +1,6 @@
 import path from 'node:path';
-import type { DataSource, EntityManager } from 'typeorm';
-import {
-  duplicateIdProblems,
-  loadAllOrNothing,
-  readCsvCollecting,
-  RowReader,
-  upsertAll,
-  type CsvRow,
-  type ImportProblem,
-} from '../../kit/import/importing';
+import type { EntityManager } from 'typeorm';
+import { duplicateIdProblems, readCsvCollecting, RowReader, upsertAll, type CsvRow, type ImportProblem } from '../../kit/import/importing';
 import { sourceAt } from '../../kit/provenance';
 import { ClassificationSection, ClassificationSectionKind } from '../entities/classification-section.entity';
 import { ClassificationSeries, DocumentaryValue, FinalDisposition } from '../entities/classification-series.entity';
@@ -203,11 +195,4 @@ export async function writeCatalogue(manager: EntityManager, catalogue: ParsedCa
     return true;
   });
   await upsertAll(manager, ArchivalRecord, changed);
-}
-
-/** Validates the whole catalogue, then loads it in one transaction: all of it or, on any problem, nothing. */
-export async function loadCatalogue(dataSource: DataSource, directory: string): Promise<ParsedCatalogue> {
-  const catalogue = parseCatalogue(directory);
-  await loadAllOrNothing(dataSource, [catalogue], (manager) => writeCatalogue(manager, catalogue));
-  return catalogue;
 }

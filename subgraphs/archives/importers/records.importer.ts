@@ -1,8 +1,7 @@
 import path from 'node:path';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import {
   duplicateIdProblems,
-  loadAllOrNothing,
   isIsoDate,
   readCsvCollecting,
   RowReader,
@@ -174,11 +173,4 @@ export async function writeRecords(manager: EntityManager, parsed: ParsedRecords
 export async function loadedSeriesRetention(manager: EntityManager): Promise<SeriesRetention> {
   const series = await manager.find(ClassificationSeries);
   return new Map(series.map((s) => [s.code, s.retention]));
-}
-
-/** Validates records against the loaded catalogue, then loads them in one transaction, or nothing. */
-export async function loadRecords(dataSource: DataSource, directory: string): Promise<ParsedRecords> {
-  const parsed = parseRecords(directory, await loadedSeriesRetention(dataSource.manager));
-  await loadAllOrNothing(dataSource, [parsed], (manager) => writeRecords(manager, parsed));
-  return parsed;
 }

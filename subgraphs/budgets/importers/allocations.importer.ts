@@ -1,11 +1,9 @@
 import path from 'node:path';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   collectProblems,
   duplicateIdProblems,
-  inTransaction,
   readCsv,
-  rejectIfProblems,
   requireColumns,
   RowReader,
   upsertAll,
@@ -106,12 +104,4 @@ function parseAllocation(file: string, row: CsvRow, problems: ImportProblem[]): 
 
 export async function writeAllocations(manager: EntityManager, parsed: ParsedAllocations): Promise<void> {
   await upsertAll(manager, Allocation, parsed.allocations);
-}
-
-/** Validates the whole file first; only a clean file is written, in one transaction. */
-export async function loadAllocations(dataSource: DataSource, file: string): Promise<ParsedAllocations> {
-  const parsed = parseAllocations(file);
-  rejectIfProblems(parsed.problems);
-  await inTransaction(dataSource, (manager) => writeAllocations(manager, parsed));
-  return parsed;
 }

@@ -1,14 +1,6 @@
 import path from 'node:path';
-import type { DataSource, EntityManager } from 'typeorm';
-import {
-  collectProblems,
-  inTransaction,
-  readCsv,
-  rejectIfProblems,
-  requireColumns,
-  upsertAll,
-  type ImportProblem,
-} from '../../kit/import/importing';
+import type { EntityManager } from 'typeorm';
+import { collectProblems, readCsv, requireColumns, upsertAll, type ImportProblem } from '../../kit/import/importing';
 import { sourceAt } from '../../kit/provenance';
 import { ProgramAccount } from '../entities/program-account.entity';
 import { blocksOf, parseBlock, percentageDecimals, type Block, type Figure, type Moment } from './cuenta-publica.blocks';
@@ -139,13 +131,6 @@ function duplicateAccounts(accounts: ProgramAccount[]): ImportProblem[] {
     } else seen.set(account.id, account);
   }
   return problems;
-}
-
-/** Validates every file first; only a clean set is written, in one transaction. */
-export async function loadCuentaPublicaFiles(dataSource: DataSource, inputs: CuentaPublicaFileInput[]): Promise<ImportSummary> {
-  const parsed = parseCuentaPublicaFiles(inputs);
-  rejectIfProblems(parsed.problems);
-  return inTransaction(dataSource, (manager) => writeCuentaPublica(manager, parsed));
 }
 
 export async function writeCuentaPublica(manager: EntityManager, parsed: ParsedCuentaPublica): Promise<ImportSummary> {

@@ -6,8 +6,6 @@ import { sourceAt } from '../../kit/provenance';
 import { GrossDomesticProduct } from '../entities/gross-domestic-product.entity';
 import { PriceIndex } from '../entities/price-index.entity';
 
-export const PRICE_INDEX_FILE = 'IPC.csv';
-export const GDP_FILE = 'PIB.csv';
 export const PRICE_INDEX_DATASET = 'inegi-inpc';
 export const GDP_DATASET = 'inegi-pib';
 

@@ -1,7 +1,7 @@
 import { writeContractSuppliers } from './contract-suppliers';
 import path from 'node:path';
-import type { DataSource, EntityManager } from 'typeorm';
-import { inTransaction, rejectIfProblems, upsertAll, type ImportProblem } from '../../kit/import/importing';
+import type { EntityManager } from 'typeorm';
+import { upsertAll, type ImportProblem } from '../../kit/import/importing';
 import { ContractProgram } from '../entities/contract-program.entity';
 import { Contract } from '../entities/contract.entity';
 import { Transaction } from '../entities/transaction.entity';
@@ -164,12 +164,4 @@ export async function writeOcds(manager: EntityManager, parsed: ParsedOcds): Pro
   await upsertAll(manager, ContractProgram, parsed.links);
   await upsertAll(manager, Transaction, parsed.transactions);
   await writeContractSuppliers(manager, parsed.contracts);
-}
-
-/** Validates every file first; only a clean set is written, in one transaction. */
-export async function loadOcdsFiles(dataSource: DataSource, inputs: OcdsFileInput[]): Promise<ParsedOcds> {
-  const parsed = parseOcdsFiles(inputs);
-  rejectIfProblems(parsed.problems);
-  await inTransaction(dataSource, (manager) => writeOcds(manager, parsed));
-  return parsed;
 }

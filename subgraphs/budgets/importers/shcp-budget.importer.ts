@@ -1,15 +1,6 @@
 import path from 'node:path';
-import type { DataSource, EntityManager } from 'typeorm';
-import {
-  collectProblems,
-  eachCsvRow,
-  inTransaction,
-  rejectIfProblems,
-  RowReader,
-  upsertAll,
-  type CsvRow,
-  type ImportProblem,
-} from '../../kit/import/importing';
+import type { EntityManager } from 'typeorm';
+import { collectProblems, eachCsvRow, RowReader, upsertAll, type CsvRow, type ImportProblem } from '../../kit/import/importing';
 import { sourceAt } from '../../kit/provenance';
 import { stateById } from '../../kit/states';
 import { budgetProgramId, programKey, ramoId, responsibleUnitId } from '../../kit/ids';
@@ -282,12 +273,4 @@ export async function writeBudget(manager: EntityManager, parsed: ParsedBudget):
     manager,
     parsed.lines.map((line) => line.fiscalYear),
   );
-}
-
-/** Validates every file first; only a clean set is written, in one transaction. */
-export async function loadBudgetFiles(dataSource: DataSource, inputs: BudgetFileInput[]): Promise<ParsedBudget> {
-  const parsed = parseBudgetFiles(inputs);
-  rejectIfProblems(parsed.problems);
-  await inTransaction(dataSource, (manager) => writeBudget(manager, parsed));
-  return parsed;
 }

@@ -1,27 +1,14 @@
-import path from 'node:path';
-import type { DataSource, EntityManager } from 'typeorm';
-import { inTransaction, rejectIfProblems, upsertAll } from '../../kit/import/importing';
+import type { EntityManager } from 'typeorm';
+import { rejectIfProblems, upsertAll } from '../../kit/import/importing';
 import { ActionPlan } from '../entities/action-plan.entity';
-import { Commitment, DETAILS_FILE, EVALUATIONS_FILE, MILESTONES_FILE } from '../entities/commitment.entity';
-import { parseActionPlans, PLANS_FILE } from './action-plans.importer';
+import { Commitment } from '../entities/commitment.entity';
+import { parseActionPlans } from './action-plans.importer';
 import { applyDetails, parseCommitmentDetails, type DetailFiles } from './commitment-details.importer';
-import { COMMITMENTS_FILE, parseCommitments } from './commitments.importer';
+import { parseCommitments } from './commitments.importer';
 
 export interface LocalActionPlanFiles extends DetailFiles {
   plans: string;
   commitments: string;
-}
-
-/** The shipped files under the data folder. */
-export function shippedFiles(dataDirectory: string): LocalActionPlanFiles {
-  const at = (file: string) => path.join(dataDirectory, file);
-  return {
-    plans: at(PLANS_FILE),
-    commitments: at(COMMITMENTS_FILE),
-    details: at(DETAILS_FILE),
-    milestones: at(MILESTONES_FILE),
-    evaluations: at(EVALUATIONS_FILE),
-  };
 }
 
 export interface ParsedLocalActionPlans {
@@ -45,13 +32,6 @@ export function parseLocalActionPlans(files: LocalActionPlanFiles): ParsedLocalA
   rejectIfProblems(detailProblems);
   for (const detail of details) applyDetails(byId.get(detail.commitmentId)!, detail);
   return { plans, commitments };
-}
-
-/** Validates every file first, then writes plans and commitments in one transaction (idempotent upserts by id). */
-export async function loadLocalActionPlans(dataSource: DataSource, files: LocalActionPlanFiles): Promise<ParsedLocalActionPlans> {
-  const parsed = parseLocalActionPlans(files);
-  await inTransaction(dataSource, (manager) => writeLocalActionPlans(manager, parsed));
-  return parsed;
 }
 
 /** Writes parsed plans and commitments inside the caller's transaction (idempotent upserts by id). */

@@ -1,9 +1,7 @@
 import path from 'node:path';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   duplicateIdProblems,
-  ImportError,
-  inTransaction,
   readCsv,
   requireColumns,
   RowReader,
@@ -320,17 +318,6 @@ function setDates(publishedDates: Map<Commitment, PublishedDates>): void {
 
 export interface OgpImportSummary extends ImportSummary {
   actionPlans: ImportSummary;
-}
-
-/**
- * Checks the whole file first and throws ImportError listing every problem before anything is written;
- * then, in one transaction, compares with the stored rows by id and upserts only the new and changed
- * ones. Loading the same file again inserts and updates nothing.
- */
-export async function loadOgpCommitments(dataSource: DataSource, file: string): Promise<OgpImportSummary> {
-  const parsed = parseOgpCommitments(file);
-  if (parsed.problems.length > 0) throw new ImportError(parsed.problems);
-  return inTransaction(dataSource, (manager) => writeOgpCommitments(manager, parsed));
 }
 
 /** Writes the new and changed plans and commitments inside the caller's transaction, counting against the stored rows. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { DataSource, EntityManager } from 'typeorm';
-import { loadAllOrNothing, upsertAll, type ImportProblem } from '../../kit/import/importing';
+import type { EntityManager } from 'typeorm';
+import { upsertAll, type ImportProblem } from '../../kit/import/importing';
 import { readMoney, type Money } from '../../kit/money';
 import { sourceAt } from '../../kit/provenance';
 import { stateByName } from '../../kit/states';
@@ -192,9 +192,4 @@ export function parseGuarantorBodies(file: string, displayName = path.basename(f
 export async function writeGuarantorBodies(manager: EntityManager, parsed: ParsedGuarantorBodies): Promise<void> {
   await upsertAll(manager, Institution, parsed.bodies);
   await upsertAll(manager, GuarantorYear, parsed.years);
-}
-
-export async function loadGuarantorBodies(dataSource: DataSource, file: string, displayName?: string): Promise<void> {
-  const parsed = parseGuarantorBodies(file, displayName);
-  await loadAllOrNothing(dataSource, [parsed], (manager) => writeGuarantorBodies(manager, parsed));
 }

@@ -1,13 +1,6 @@
 import path from 'node:path';
-import type { DataSource, EntityManager } from 'typeorm';
-import {
-  duplicateIdProblems,
-  loadAllOrNothing,
-  readCsvCollecting,
-  upsertAll,
-  type CsvRow,
-  type ImportProblem,
-} from '../../kit/import/importing';
+import type { EntityManager } from 'typeorm';
+import { duplicateIdProblems, readCsvCollecting, upsertAll, type CsvRow, type ImportProblem } from '../../kit/import/importing';
 import { sourceAt } from '../../kit/provenance';
 import { stateByName } from '../../kit/states';
 import { OpenGovernmentScore } from '../entities/open-government-score.entity';
@@ -78,9 +71,4 @@ export function parseMetric(file: string, displayName = path.basename(file)): Pa
 
 export async function writeMetric(manager: EntityManager, parsed: ParsedMetric): Promise<void> {
   await upsertAll(manager, OpenGovernmentScore, parsed.scores);
-}
-
-export async function loadMetric(dataSource: DataSource, file: string, displayName?: string): Promise<void> {
-  const parsed = parseMetric(file, displayName);
-  await loadAllOrNothing(dataSource, [parsed], (manager) => writeMetric(manager, parsed));
 }

@@ -1,7 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { In, type DataSource, type EntityManager } from 'typeorm';
-import { loadAllOrNothing, upsertAll, type ImportProblem } from '../../kit/import/importing';
+import { In, type EntityManager } from 'typeorm';
+import { upsertAll, type ImportProblem } from '../../kit/import/importing';
 import { sourceAt } from '../../kit/provenance';
 import { Institution } from '../entities/institution.entity';
 import type { Parsed } from './common';
@@ -14,15 +13,6 @@ const CPA = 'MX-CPA';
 export interface ParsedOcdsBuyers extends Parsed {
   /** Responsible units and their ramos as the releases name them; written only where the budget files did not. */
   candidates: Institution[];
-}
-
-/** The `.json` files of a directory, in name order so the first file naming a unit is always the same. */
-export function ocdsFiles(directory: string): string[] {
-  return fs
-    .readdirSync(directory)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => path.join(directory, name));
 }
 
 /**
@@ -90,9 +80,4 @@ export async function writeOcdsBuyers(manager: EntityManager, parsed: ParsedOcds
     Institution,
     parsed.candidates.filter((candidate) => !knownIds.has(candidate.id)),
   );
-}
-
-export async function loadOcdsBuyers(dataSource: DataSource, files: string[], displayNameOf?: (file: string) => string): Promise<void> {
-  const parsed = parseOcdsBuyers(files, displayNameOf);
-  await loadAllOrNothing(dataSource, [parsed], (manager) => writeOcdsBuyers(manager, parsed));
 }

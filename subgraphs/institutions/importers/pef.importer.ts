@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { DataSource, EntityManager } from 'typeorm';
-import { loadAllOrNothing, readCsvCollecting, upsertAll, type ImportProblem } from '../../kit/import/importing';
+import type { EntityManager } from 'typeorm';
+import { readCsvCollecting, upsertAll, type ImportProblem } from '../../kit/import/importing';
 import { sourceAt } from '../../kit/provenance';
 import { GovernmentOrder, Institution, InstitutionKind } from '../entities/institution.entity';
 import { ramoId, unitId } from '../../kit/ids';
@@ -112,9 +112,4 @@ export function parsePef(files: PefFile[]): ParsedPef {
 
 export async function writePef(manager: EntityManager, parsed: ParsedPef): Promise<void> {
   await upsertAll(manager, Institution, parsed.institutions);
-}
-
-export async function loadPef(dataSource: DataSource, files: PefFile[]): Promise<void> {
-  const parsed = parsePef(files);
-  await loadAllOrNothing(dataSource, [parsed], (manager) => writePef(manager, parsed));
 }

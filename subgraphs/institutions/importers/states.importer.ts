@@ -1,5 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import { loadAllOrNothing, upsertAll } from '../../kit/import/importing';
+import type { EntityManager } from 'typeorm';
+import { upsertAll } from '../../kit/import/importing';
 import { sourceAt } from '../../kit/provenance';
 import { STATES, type StateCode } from '../../kit/states';
 import { GovernmentOrder, Institution, InstitutionKind } from '../entities/institution.entity';
@@ -46,9 +46,4 @@ export function parseStates(): ParsedStates {
 export async function writeStates(manager: EntityManager, parsed: ParsedStates): Promise<void> {
   await upsertAll(manager, State, parsed.states);
   await upsertAll(manager, Institution, parsed.executives);
-}
-
-export async function loadStates(dataSource: DataSource): Promise<void> {
-  const parsed = parseStates();
-  await loadAllOrNothing(dataSource, [parsed], (manager) => writeStates(manager, parsed));
 }

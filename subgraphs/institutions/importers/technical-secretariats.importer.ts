@@ -1,13 +1,6 @@
 import path from 'node:path';
-import type { DataSource, EntityManager } from 'typeorm';
-import {
-  duplicateIdProblems,
-  loadAllOrNothing,
-  readCsvCollecting,
-  RowReader,
-  upsertAll,
-  type ImportProblem,
-} from '../../kit/import/importing';
+import type { EntityManager } from 'typeorm';
+import { duplicateIdProblems, readCsvCollecting, RowReader, upsertAll, type ImportProblem } from '../../kit/import/importing';
 import { sourceAt } from '../../kit/provenance';
 import { stateByName, type StateCode } from '../../kit/states';
 import { SecretariatSector, TechnicalSecretariat, type SecretariatMember } from '../entities/technical-secretariat.entity';
@@ -68,9 +61,4 @@ export function parseSecretariats(file: string, displayName = path.basename(file
 
 export async function writeSecretariats(manager: EntityManager, parsed: ParsedSecretariats): Promise<void> {
   await upsertAll(manager, TechnicalSecretariat, parsed.secretariats, ['stateId']);
-}
-
-export async function loadSecretariats(dataSource: DataSource, file: string, displayName?: string): Promise<void> {
-  const parsed = parseSecretariats(file, displayName);
-  await loadAllOrNothing(dataSource, [parsed], (manager) => writeSecretariats(manager, parsed));
 }

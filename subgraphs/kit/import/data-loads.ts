@@ -72,11 +72,11 @@ async function currentVersion(repository: Repository<DataLoad>): Promise<number>
 
 /**
  * The start-up sample's load: the files a subgraph's sample reads, each named and given the dataset as the provenance
- * of its parsed items has them (a base name, or a dataset-relative path such as `ogp-local/pal_compromisos.csv`;
- * parse results keep their items in arrays). The sample is written without comparing, so it has no counts.
+ * of the rows read has them (a base name, or a dataset-relative path such as `ogp-local/pal_compromisos.csv`). The
+ * sample is written without comparing, so it has no counts.
  */
-export function sampleLoad(startedAt: Date, files: string[], parsed: object[]): LoadDescription {
-  const named = namesInProvenance(parsed.flatMap((result) => Object.values(result).filter(Array.isArray)));
+export function sampleLoad(startedAt: Date, files: string[], rows: unknown[][]): LoadDescription {
+  const named = namesInProvenance(rows);
   return {
     format: 'sample',
     startedAt,

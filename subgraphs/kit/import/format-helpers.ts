@@ -52,3 +52,7 @@ export function bySource<E extends ObjectLiteral & { source: { file: string } }>
 export function derived<E extends ObjectLiteral>(entity: EntityTarget<E>, label: string, rows: E[]): Table<E> {
   return { entity, label, rows };
 }
+
+/** Help for formats whose files are independent: how --max-errors applies to them. */
+export const MAX_ERRORS_BY_FILE =
+  '--max-errors stops between files: a file is always checked whole, and the files after the one that reaches the limit are not read.';

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { SubgraphName } from '../config';
 import type { ImportProblem } from './importing';
 
@@ -35,8 +35,11 @@ export interface ParsedImport {
 }
 
 export interface ParseContext {
-  /** The subgraph's database, opened on first use (only formats that validate against stored rows need it). */
-  dataSource(): Promise<DataSource>;
+  /**
+   * The subgraph's database, opened on first use (only formats that validate against stored rows need it): the CLI's
+   * connection, or the start-up sample's transaction, where the rows of the sample's earlier formats are already written.
+   */
+  manager(): Promise<EntityManager>;
 }
 
 /** Read with kit readCsv (the header is the first record) or with a layout the format recognises itself. */
@@ -56,9 +59,20 @@ export interface JsonShape {
 
 export type ResolvedInputs = { files: InputFile[] } | { usage: string };
 
-export interface FormatSpec {
+/**
+ * What loading a format needs: its files from the paths given, and their rows. The start-up sample runs formats
+ * through this alone (kit/import/sample.ts); one only the sample reads (the state list, OCDS buyers) is just this.
+ */
+export interface FormatLoad {
   name: string;
   subgraph: SubgraphName;
+  /** Turns the path arguments (already checked to exist) into the files to read, or a usage problem. */
+  resolve(paths: string[], cwd: string): ResolvedInputs;
+  parse(files: InputFile[], context: ParseContext): Promise<ParsedImport>;
+}
+
+/** A format of the import CLI, described once beside its importer (`<subgraph>/importers/<format>.format.ts`). */
+export interface FormatSpec extends FormatLoad {
   /** One line for the format list. */
   summary: string;
   /** The argument form, e.g. `<file.csv | folder>…`. */
@@ -72,7 +86,4 @@ export interface FormatSpec {
   independentFiles: boolean;
   /** CompraNet's skipRejectedRows: readable rows load, rejected ones are left out. */
   skipRejected: boolean;
-  /** Turns the path arguments (already checked to exist) into the files to read, or a usage problem. */
-  resolve(paths: string[], cwd: string): ResolvedInputs;
-  parse(files: InputFile[], context: ParseContext): Promise<ParsedImport>;
 }

@@ -1,9 +1,10 @@
-import { loadCatalogue } from '../../../subgraphs/archives/importers/catalogue.importer';
-import { loadRecords } from '../../../subgraphs/archives/importers/records.importer';
+import { archivalCatalogue } from '../../../subgraphs/archives/importers/archival-catalogue.format';
+import { records as recordsFormat } from '../../../subgraphs/archives/importers/records.format';
 import { definition } from '../../../subgraphs/archives/definition';
 import { ClassificationSeries } from '../../../subgraphs/archives/entities/classification-series.entity';
 import { ArchivalRecord } from '../../../subgraphs/archives/entities/record.entity';
 import { ImportError, type ImportProblem } from '../../../subgraphs/kit/import/importing';
+import { importFormat } from '../../helpers/formats';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 import { CATALOGUE_DIR, CATALOGUE_FILES, RECORDS_DIR, RECORD_FILES, copyWith, editLine, lineOf, tableCounts } from './fixtures';
 
@@ -39,10 +40,10 @@ describe('archives importers', () => {
   });
 
   it('is idempotent: loading catalogue and records again leaves the same rows', async () => {
-    await loadCatalogue(subgraph.dataSource, CATALOGUE_DIR);
-    await loadRecords(subgraph.dataSource, RECORDS_DIR);
-    await loadCatalogue(subgraph.dataSource, CATALOGUE_DIR);
-    await loadRecords(subgraph.dataSource, RECORDS_DIR);
+    await importFormat(subgraph.dataSource, archivalCatalogue, [CATALOGUE_DIR]);
+    await importFormat(subgraph.dataSource, recordsFormat, [RECORDS_DIR]);
+    await importFormat(subgraph.dataSource, archivalCatalogue, [CATALOGUE_DIR]);
+    await importFormat(subgraph.dataSource, recordsFormat, [RECORDS_DIR]);
     expect(await tableCounts(subgraph)).toEqual(SAMPLE_COUNTS);
   });
 
@@ -54,9 +55,9 @@ describe('archives importers', () => {
       'cadido_series.csv',
       editLine('05C.14,', (line) => line.replace(',2,3,5,', ',2,4,6,')),
     );
-    await loadCatalogue(subgraph.dataSource, longer);
+    await importFormat(subgraph.dataSource, archivalCatalogue, [longer]);
     expect((await subgraph.dataSource.manager.findOneByOrFail(ArchivalRecord, { id })).dispositionDueOn).toBe('2023-07-31');
-    await loadCatalogue(subgraph.dataSource, CATALOGUE_DIR);
+    await importFormat(subgraph.dataSource, archivalCatalogue, [CATALOGUE_DIR]);
     expect((await subgraph.dataSource.manager.findOneByOrFail(ArchivalRecord, { id })).dispositionDueOn).toBe('2022-07-31');
   });
 
@@ -109,7 +110,7 @@ describe('archives importers', () => {
     it.each(cases)('%s', async (_name, file, edit, expected) => {
       const before = await tableCounts(subgraph);
       const directory = copyWith(CATALOGUE_DIR, CATALOGUE_FILES, file, withHarmlessTitleChange('01C.02,', edit));
-      const problems = await rejected(loadCatalogue(subgraph.dataSource, directory));
+      const problems = await rejected(importFormat(subgraph.dataSource, archivalCatalogue, [directory]));
       expect(problems).toContainEqual(expect.objectContaining(expected));
       expect(await tableCounts(subgraph)).toEqual(before);
       expect(await seriesTitle('01C.02')).toBe('Programas y proyectos en materia de legislación');
@@ -123,7 +124,7 @@ describe('archives importers', () => {
         file,
         editLine('06C.04.01,', (l) => l.replace(',06C.04', ',06C.99')),
       );
-      const problems = await rejected(loadCatalogue(subgraph.dataSource, directory));
+      const problems = await rejected(importFormat(subgraph.dataSource, archivalCatalogue, [directory]));
       expect(problems).toEqual([
         expect.objectContaining({ file, row: lineOf(CATALOGUE_DIR, file, '06C.04.01,'), field: 'series_code', value: '06C.99' }),
       ]);
@@ -200,7 +201,7 @@ describe('archives importers', () => {
       const before = await tableCounts(subgraph);
       const harmless = editLine('MX-GOB-29,03C.18/', (l) => l.replace(',Programación', ',CHANGED Programación'));
       const directory = copyWith(RECORDS_DIR, RECORD_FILES, file, (text) => edit(file === records ? harmless(text) : text));
-      const problems = await rejected(loadRecords(subgraph.dataSource, directory));
+      const problems = await rejected(importFormat(subgraph.dataSource, recordsFormat, [directory]));
       expect(problems).toContainEqual(expect.objectContaining(expected));
       expect(await tableCounts(subgraph)).toEqual(before);
       expect(await recordTitle('MX-GOB-29/03C.18/0001/2017')).toBe(

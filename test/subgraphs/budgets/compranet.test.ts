@@ -13,9 +13,9 @@ import {
   type CompraNetLoadOptions,
 } from '../../../subgraphs/budgets/importers/compranet.importer';
 import { exactAmount } from '../../../subgraphs/budgets/importers/exact-amount';
-import { loadBudgetFiles } from '../../../subgraphs/budgets/importers/shcp-budget.importer';
-import { budgetInputs } from '../../../subgraphs/budgets/sample';
+import { shcpBudget } from '../../../subgraphs/budgets/importers/shcp-budget.format';
 import { ImportError, type ImportProblem } from '../../../subgraphs/kit/import/importing';
+import { importFormat } from '../../helpers/formats';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 import { amount, DATA, format } from './expected';
 
@@ -35,7 +35,7 @@ const LINKS = 6 + 95;
 beforeAll(async () => {
   subgraph = await openTestSubgraph(definition, { loadSample: false });
   // The budget programs the contracts link to; no OCDS contract, so every contract in the database is CompraNet's.
-  await loadBudgetFiles(subgraph.dataSource, budgetInputs(subgraph.config.dataDirectory));
+  await importFormat(subgraph.dataSource, shcpBudget, [path.join(DATA, 'shcp-pef')]);
 });
 afterAll(async () => {
   await subgraph.close();

@@ -4,20 +4,18 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { definition } from '../../../subgraphs/budgets/definition';
 import { ProgramAccount } from '../../../subgraphs/budgets/entities/program-account.entity';
-import {
-  loadCuentaPublicaFiles,
-  parseCuentaPublicaFiles,
-  type CuentaPublicaFileInput,
-} from '../../../subgraphs/budgets/importers/cuenta-publica.importer';
+import { cuentaPublica } from '../../../subgraphs/budgets/importers/cuenta-publica.format';
+import { parseCuentaPublicaFiles, type CuentaPublicaFileInput } from '../../../subgraphs/budgets/importers/cuenta-publica.importer';
 import { ImportError } from '../../../subgraphs/kit/import/importing';
+import { importCounted } from '../../helpers/formats';
+import { describeWithRealData, realData } from '../../helpers/real-data';
 import { openTestSubgraph, testConfig, type TestSubgraph } from '../../helpers/subgraph';
 import { format } from './expected';
 
-/** The real-data folder next to the project (../shared/data from the repository root). */
-const SHARED = path.resolve(__dirname, '../../../../shared/data/budget_mx_cuenta_publica');
-const FOLDER = path.join(SHARED, 'csv');
+/** The compilation's folder in the real-data folder: every year, and the ramo totals built from them. */
+const COMPILATION = realData('budget_mx_cuenta_publica');
+const FOLDER = path.join(COMPILATION, 'csv');
 const YEARS = Array.from({ length: 11 }, (_, i) => 2013 + i);
-const present = YEARS.every((year) => fs.existsSync(path.join(FOLDER, `${year}.csv`)));
 const input = (file: string): CuentaPublicaFileInput => ({ file, dataset: 'cuenta-publica' });
 const INPUTS = YEARS.map((year) => input(path.join(FOLDER, `${year}.csv`)));
 
@@ -72,10 +70,16 @@ interface Node {
   ramo: { code: string; name: string };
 }
 
-const describeWithData = present ? describe : describe.skip;
-if (!present) console.warn(`Cuenta Pública 2013–2023 tests skipped: ${FOLDER} does not hold 2013.csv … 2023.csv`);
-
-describeWithData('every Cuenta Pública year 2013–2023 from ../shared/data', () => {
+describeWithRealData('every Cuenta Pública year 2013–2023 from the real-data folder', () => {
+  /** Files through the cuenta-publica format: what it did to the program accounts. */
+  const load = async (files: CuentaPublicaFileInput[]) =>
+    (
+      await importCounted(
+        subgraph.dataSource,
+        cuentaPublica,
+        files.map((file) => file.file),
+      )
+    )['program accounts'];
   let subgraph: TestSubgraph;
   let files: Map<number, { sums: Sums; programs: number }>;
   let parsed: ReturnType<typeof parseCuentaPublicaFiles>;
@@ -137,7 +141,7 @@ describeWithData('every Cuenta Pública year 2013–2023 from ../shared/data', (
 
   test("one import of all years; the sums through the API equal each file's to the centavo", async () => {
     const total = YEARS.reduce((sum, year) => sum + files.get(year)!.programs, 0);
-    expect(await loadCuentaPublicaFiles(subgraph.dataSource, INPUTS)).toEqual({ inserted: total, updated: 0, unchanged: 0, rejected: 0 });
+    expect(await load(INPUTS)).toEqual({ inserted: total, updated: 0, unchanged: 0, rejected: 0 });
     for (const year of YEARS) {
       const nodes = await nodesOf(year);
       accounts.set(year, nodes);
@@ -238,7 +242,7 @@ describeWithData('every Cuenta Pública year 2013–2023 from ../shared/data', (
     const seen = new Map<string, number>();
     const off: string[] = [];
     let compared = 0;
-    for (const row of rowsOf(path.join(SHARED, 'data_total.csv'))) {
+    for (const row of rowsOf(path.join(COMPILATION, 'data_total.csv'))) {
       const moment = (Object.keys(MOMENTS) as Moment[]).find((m) => MOMENTS[m] === row.PRESUPUESTO);
       if (!moment) continue;
       const repeat = `${row.CICLO}|${row.ENTE}|${row.RAMO}|${moment}`;
@@ -260,7 +264,7 @@ describeWithData('every Cuenta Pública year 2013–2023 from ../shared/data', (
 
   test('loading all eleven files again reports 0 inserted, 0 updated', async () => {
     const total = YEARS.reduce((sum, year) => sum + files.get(year)!.programs, 0);
-    expect(await loadCuentaPublicaFiles(subgraph.dataSource, INPUTS)).toEqual({ inserted: 0, updated: 0, unchanged: total, rejected: 0 });
+    expect(await load(INPUTS)).toEqual({ inserted: 0, updated: 0, unchanged: total, rejected: 0 });
   });
 
   describe('a real file with one figure wrong is rejected, naming the line, and the database is unchanged', () => {
@@ -281,7 +285,7 @@ describeWithData('every Cuenta Pública year 2013–2023 from ../shared/data', (
         count: await repository.count(),
         one: await repository.findOneByOrFail({ id: `${year}:01:R001@H. Cámara de Diputados` }),
       };
-      const error = await loadCuentaPublicaFiles(subgraph.dataSource, [input(file)]).then(
+      const error = await load([input(file)]).then(
         () => null,
         (e: unknown) => e,
       );

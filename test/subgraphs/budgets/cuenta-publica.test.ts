@@ -4,12 +4,10 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { definition } from '../../../subgraphs/budgets/definition';
 import { ProgramAccount } from '../../../subgraphs/budgets/entities/program-account.entity';
-import {
-  loadCuentaPublicaFiles,
-  parseCuentaPublicaFiles,
-  type CuentaPublicaFileInput,
-} from '../../../subgraphs/budgets/importers/cuenta-publica.importer';
+import { cuentaPublica } from '../../../subgraphs/budgets/importers/cuenta-publica.format';
+import { parseCuentaPublicaFiles, type CuentaPublicaFileInput } from '../../../subgraphs/budgets/importers/cuenta-publica.importer';
 import { ImportError, type ImportProblem } from '../../../subgraphs/kit/import/importing';
+import { importCounted } from '../../helpers/formats';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 import { amount, DATA, format } from './expected';
 
@@ -18,6 +16,15 @@ const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cuenta-publica-'));
 const input = (file: string): CuentaPublicaFileInput => ({ file, dataset: 'cuenta-publica' });
 const lines2018 = fs.readFileSync(path.join(FOLDER, '2018.csv'), 'utf8').split('\n');
 const REAL = [input(path.join(FOLDER, '2017.csv')), input(path.join(FOLDER, '2018.csv'))];
+/** Files through the cuenta-publica format: what it did to the program accounts. */
+const load = async (files: CuentaPublicaFileInput[]) =>
+  (
+    await importCounted(
+      subgraph.dataSource,
+      cuentaPublica,
+      files.map((input) => input.file),
+    )
+  )['program accounts'];
 
 let subgraph: TestSubgraph;
 
@@ -74,7 +81,7 @@ describe('loading the 2017 and 2018 accounts', () => {
     expect(programCount(2018)).toBe(680);
     const parsed = parseCuentaPublicaFiles(REAL);
     expect(parsed.problems).toEqual([]);
-    const summary = await loadCuentaPublicaFiles(subgraph.dataSource, REAL);
+    const summary = await load(REAL);
     expect(summary).toEqual({ inserted: 668 + 680, updated: 0, unchanged: 0, rejected: 0 });
     expect(await subgraph.dataSource.manager.count(ProgramAccount)).toBe(1348);
   });
@@ -194,7 +201,7 @@ describe('loading the 2017 and 2018 accounts', () => {
   });
 
   test('loading the same files again reports 0 inserted, 0 updated', async () => {
-    const summary = await loadCuentaPublicaFiles(subgraph.dataSource, REAL);
+    const summary = await load(REAL);
     expect(summary).toEqual({ inserted: 0, updated: 0, unchanged: 1348, rejected: 0 });
     expect(await subgraph.dataSource.manager.count(ProgramAccount)).toBe(1348);
   });
@@ -254,7 +261,7 @@ describe('malformed inputs are rejected with a clear message and leave the datab
   async function rejection(file: string): Promise<ImportProblem[]> {
     const repository = subgraph.dataSource.getRepository(ProgramAccount);
     const before = { count: await repository.count(), fortamun: await repository.findOneByOrFail({ id: '2018:33:I005' }) };
-    const error = await loadCuentaPublicaFiles(subgraph.dataSource, [input(file)]).then(
+    const error = await load([input(file)]).then(
       () => null,
       (e: unknown) => e,
     );

@@ -5,7 +5,7 @@ import { definition } from '../../../subgraphs/budgets/definition';
 import { GrossDomesticProduct } from '../../../subgraphs/budgets/entities/gross-domestic-product.entity';
 import { PriceIndex } from '../../../subgraphs/budgets/entities/price-index.entity';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
-import { countRows, inputFile, runJson, sandbox, SHARED, type Sandbox } from '../../tools/import/cli';
+import { countRows, DATA, inputFile, runJson, sandbox, type Sandbox } from '../../tools/import/cli';
 
 const ECONOMY = path.resolve(__dirname, '../../../data/economy');
 const rowsOf = (file: string): Record<string, string>[] => parse(fs.readFileSync(path.join(ECONOMY, file)), { columns: true });
@@ -59,8 +59,8 @@ describe('npm run import -- consumer-prices / gdp', () => {
   afterAll(() => box.cleanup());
 
   test('the real files load, and again with nothing changed', async () => {
-    const prices = path.join(SHARED, 'budget_mx_cuenta_publica', 'IPC.csv');
-    const gdp = path.join(SHARED, 'budget_mx_cuenta_publica', 'PIB.csv');
+    const prices = path.join(DATA, 'economy', 'IPC.csv');
+    const gdp = path.join(DATA, 'economy', 'PIB.csv');
     expect((await runJson(box, ['consumer-prices', prices])).report.summary).toEqual({
       inserted: 663,
       updated: 0,

@@ -7,11 +7,14 @@ import { BudgetLine } from '../../../subgraphs/budgets/entities/budget-line.enti
 import { BudgetProgram } from '../../../subgraphs/budgets/entities/budget-program.entity';
 import { Contract } from '../../../subgraphs/budgets/entities/contract.entity';
 import { Transaction } from '../../../subgraphs/budgets/entities/transaction.entity';
-import { loadAllocations } from '../../../subgraphs/budgets/importers/allocations.importer';
-import { loadOcdsFiles } from '../../../subgraphs/budgets/importers/ocds.importer';
-import { loadBudgetFiles, parseBudgetFiles } from '../../../subgraphs/budgets/importers/shcp-budget.importer';
-import { allocationsFile, budgetInputs, loadSample, ocdsInputs } from '../../../subgraphs/budgets/sample';
+import { allocations } from '../../../subgraphs/budgets/importers/allocations.format';
+import { ocds as ocdsFormat } from '../../../subgraphs/budgets/importers/ocds.format';
+import { shcpBudget } from '../../../subgraphs/budgets/importers/shcp-budget.format';
+import { parseBudgetFiles } from '../../../subgraphs/budgets/importers/shcp-budget.importer';
+import { loadSample, SAMPLE } from '../../../subgraphs/budgets/sample';
+import { importSteps } from '../../../subgraphs/kit/import/sample';
 import { ImportError, type ImportProblem } from '../../../subgraphs/kit/import/importing';
+import { importFormat } from '../../helpers/formats';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 import { DATA } from './expected';
 
@@ -75,9 +78,8 @@ describe('loading the shipped files', () => {
       transactions: 11 * 4 + 6 + 37 + 6,
       allocations: 6,
     });
-    await loadBudgetFiles(subgraph.dataSource, budgetInputs(subgraph.config.dataDirectory));
-    await loadOcdsFiles(subgraph.dataSource, ocdsInputs(subgraph.config.dataDirectory));
-    await loadAllocations(subgraph.dataSource, allocationsFile(subgraph.config.dataDirectory));
+    // The sample's formats one by one, as the CLI would load them.
+    for (const step of SAMPLE) await importSteps(subgraph.dataSource, subgraph.config.dataDirectory, [step]);
     expect(await counts()).toEqual(first);
     const ids = await subgraph.dataSource.getRepository(BudgetLine).find({ select: { id: true }, order: { id: 'ASC' }, take: 5 });
     await loadSample(subgraph.dataSource, subgraph.config);
@@ -109,7 +111,7 @@ describe('what real budget files throw at the SHCP importer', () => {
 describe('SHCP budget importer rejections leave the database unchanged', () => {
   test('an amount that is not exact', async () => {
     const file = budgetFile('bad-amount.csv', (lines) => [lines[0], lines[1].replace(',21141.00,', ',"1,234.5x",'), ...lines.slice(2)]);
-    const problems = await rejection(() => loadBudgetFiles(subgraph.dataSource, [{ file, dataset: 'shcp-pef-2018-sample' }]));
+    const problems = await rejection(() => importFormat(subgraph.dataSource, shcpBudget, [file]));
     expect(problems).toContainEqual(
       expect.objectContaining({ file: 'bad-amount.csv', row: 2, field: 'monto_aprobado', value: '1,234.5x' }),
     );
@@ -121,20 +123,20 @@ describe('SHCP budget importer rejections leave the database unchanged', () => {
 
   test('a missing header column', async () => {
     const file = budgetFile('no-paid.csv', (lines) => lines.map((line) => line.replace(/,[^,]*$/, '')));
-    const problems = await rejection(() => loadBudgetFiles(subgraph.dataSource, [{ file, dataset: 'shcp-pef-2018-sample' }]));
+    const problems = await rejection(() => importFormat(subgraph.dataSource, shcpBudget, [file]));
     expect(problems).toEqual([expect.objectContaining({ file: 'no-paid.csv', row: 1, field: 'monto_pagado' })]);
   });
 
   test('a truncated file with an unclosed quote', async () => {
     const file = write('truncated.csv', `${pef2018.slice(0, 3).join('\n')}\n${pef2018[3].slice(0, 40)}`);
-    const problems = await rejection(() => loadBudgetFiles(subgraph.dataSource, [{ file, dataset: 'shcp-pef-2018-sample' }]));
+    const problems = await rejection(() => importFormat(subgraph.dataSource, shcpBudget, [file]));
     expect(problems[0]).toMatchObject({ file: 'truncated.csv', reason: expect.stringContaining('not a valid CSV') });
     expect(problems[0].row).toBeGreaterThan(0);
   });
 
   test('the same budget key twice', async () => {
     const file = budgetFile('duplicate.csv', (lines) => [...lines, lines[1]]);
-    const problems = await rejection(() => loadBudgetFiles(subgraph.dataSource, [{ file, dataset: 'shcp-pef-2018-sample' }]));
+    const problems = await rejection(() => importFormat(subgraph.dataSource, shcpBudget, [file]));
     expect(problems).toEqual([
       expect.objectContaining({ file: 'duplicate.csv', row: 5, field: 'id', reason: expect.stringContaining('line 2') }),
     ]);
@@ -150,14 +152,14 @@ describe('SHCP budget importer rejections leave the database unchanged', () => {
       cells[cells.length - fromEnd] = '35';
       return [lines[0], cells.join(','), ...lines.slice(2)];
     });
-    const problems = await rejection(() => loadBudgetFiles(subgraph.dataSource, [{ file, dataset: 'shcp-pef-2018-sample' }]));
+    const problems = await rejection(() => importFormat(subgraph.dataSource, shcpBudget, [file]));
     expect(problems).toContainEqual(expect.objectContaining({ file: 'codes.csv', row: 2, field: 'id_entidad_federativa', value: '35' }));
   });
 });
 
 describe('OCDS importer rejections leave the database unchanged', () => {
   const federal = fs.readFileSync(path.join(DATA, 'ocds', 'federal', 'ocds-07smqs-1109-1109.json'), 'utf8');
-  const ocds = (file: string) => loadOcdsFiles(subgraph.dataSource, [{ file }]);
+  const ocds = (file: string) => importFormat(subgraph.dataSource, ocdsFormat, [file]);
 
   test('invalid JSON', async () => {
     const problems = await rejection(() => ocds(write('broken.json', federal.slice(0, 500))));
@@ -205,7 +207,7 @@ describe('allocation importer rejections leave the database unchanged', () => {
       'allocations.csv',
       `${header}\nMX-TLA-PAL-2016-03,2018,33I05,40,,12.34567,GUESS,nowhere,,,\nTLAXCALA-3,2018,33I005,,Xicohtzinco,,ILLUSTRATIVE,illustrative,,,\n`,
     );
-    const problems = await rejection(() => loadAllocations(subgraph.dataSource, file));
+    const problems = await rejection(() => importFormat(subgraph.dataSource, allocations, [file]));
     expect(problems.map((p) => [p.row, p.field])).toEqual(
       expect.arrayContaining([
         [2, 'program_key'],
@@ -221,7 +223,9 @@ describe('allocation importer rejections leave the database unchanged', () => {
 
   test('a duplicate allocation', async () => {
     const row = 'MX-TLA-PAL-2016-03,2018,33I005,29,Xicohtzinco,,COMMITMENT_TEXT,inai-pal-local,pal_compromisos.csv,35,';
-    const problems = await rejection(() => loadAllocations(subgraph.dataSource, write('dup.csv', `${header}\n${row}\n${row}\n`)));
+    const problems = await rejection(() =>
+      importFormat(subgraph.dataSource, allocations, [write('dup.csv', `${header}\n${row}\n${row}\n`)]),
+    );
     expect(problems).toEqual([expect.objectContaining({ file: 'dup.csv', row: 3, field: 'id' })]);
   });
 });

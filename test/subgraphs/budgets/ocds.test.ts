@@ -5,14 +5,18 @@ import { definition } from '../../../subgraphs/budgets/definition';
 import { Contract } from '../../../subgraphs/budgets/entities/contract.entity';
 import { ContractProgram } from '../../../subgraphs/budgets/entities/contract-program.entity';
 import { Transaction } from '../../../subgraphs/budgets/entities/transaction.entity';
-import { loadOcdsFiles, parseOcdsFiles, type ParsedOcds } from '../../../subgraphs/budgets/importers/ocds.importer';
+import { ocds } from '../../../subgraphs/budgets/importers/ocds.format';
+import { parseOcdsFiles, type ParsedOcds } from '../../../subgraphs/budgets/importers/ocds.importer';
 import { ImportError, type ImportProblem } from '../../../subgraphs/kit/import/importing';
+import { importFormat, rowsOf } from '../../helpers/formats';
+import { describeWithRealData, realData, testWithRealData } from '../../helpers/real-data';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 import { amount, DATA } from './expected';
 
-/** The real OCDS files of open-contracting/sample-data, as the project's shared data folder holds them. */
-const OCDS_MX = '/work/shared/data/ocds_mx';
-const shared = (...parts: string[]) => path.join(OCDS_MX, ...parts);
+/** The real OCDS files of open-contracting/sample-data, as the real-data folder holds them. */
+const shared = (...parts: string[]) => realData('ocds_mx', ...parts);
+/** Two of Jalisco's compiled records, shipped as fixtures: their stage releases are in data/ocds/jalisco. */
+const JALISCO_RECORDS = path.resolve(__dirname, '../../fixtures/ocds/jalisco-records');
 
 function jsonFiles(folder: string): string[] {
   return fs
@@ -86,7 +90,7 @@ describe('every OCDS container shape gives the same contracts', () => {
 });
 
 describe('releases of one ocid merge across the files of a load', () => {
-  test('CDMX: the per-stage release files give what the publisher compiled in its records', () => {
+  testWithRealData('CDMX: the per-stage release files give what the publisher compiled in its records', () => {
     const releases = parseOcdsFiles(inputs(jsonFiles(shared('cdmx', 'sample', 'releases'))));
     const records = parseOcdsFiles(inputs(jsonFiles(shared('cdmx', 'sample', 'records'))));
     expect([releases.problems, records.problems]).toEqual([[], []]);
@@ -98,10 +102,10 @@ describe('releases of one ocid merge across the files of a load', () => {
 
   test('Jalisco: the planning, tender, award, contract and implementation release packages give the compiled record', () => {
     const stages = (process: string) =>
-      jsonFiles(shared('jalisco', 'sample', 'releases')).filter((file) => path.basename(file).startsWith(process));
+      jsonFiles(path.join(DATA, 'ocds', 'jalisco')).filter((file) => path.basename(file).startsWith(`${process}-`));
     for (const process of ['ocds-xs1qbl-SFIN-03-0001-00-2017', 'ocds-xs1qbl-SFIN-03-0007-00-2017']) {
       const merged = parseOcdsFiles(inputs(stages(process)));
-      const record = parseOcdsFiles(inputs([shared('jalisco', 'sample', 'records', `${process}.json`)]));
+      const record = parseOcdsFiles(inputs([path.join(JALISCO_RECORDS, `${process}.json`)]));
       expect([merged.problems, record.problems]).toEqual([[], []]);
       expect(merged.contracts).toHaveLength(1);
       expect(facts(merged)).toEqual(facts(record));
@@ -124,7 +128,19 @@ describe('releases of one ocid merge across the files of a load', () => {
     });
   });
 
-  test("a record's compiledRelease is used, and separate releases of its ocid are set aside with a note", () => {
+  test("a record's compiledRelease is used, and separate releases of its ocid are set aside with a note (Jalisco)", () => {
+    const process = 'ocds-xs1qbl-SFIN-03-0007-00-2017';
+    const files = [
+      path.join(JALISCO_RECORDS, `${process}.json`),
+      ...jsonFiles(path.join(DATA, 'ocds', 'jalisco')).filter((file) => path.basename(file).startsWith(`${process}-`)),
+    ];
+    const parsed = parseOcdsFiles(inputs(files));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.contracts.map((c) => c.source.file)).toEqual([`${process}.json`]);
+    expect(parsed.notes).toEqual([expect.stringContaining(`the 5 release(s) of ${process}-20180118T043956210Z-planning.json`)]);
+  });
+
+  testWithRealData("a record's compiledRelease is used, and separate releases of its ocid are set aside with a note", () => {
     const files = [
       shared('cdmx', 'sample', 'records', 'OCDS-87SD3T-SEFIN-DRM-A-001-2016.json'),
       ...jsonFiles(shared('cdmx', 'sample', 'releases')).filter((file) => file.includes('SEFIN-DRM-A-001-2016')),
@@ -190,7 +206,7 @@ describe('publishers', () => {
     ]);
   });
 
-  test('Jalisco contract values with three decimals are read exactly, not rounded and not rejected', () => {
+  testWithRealData('Jalisco contract values with three decimals are read exactly, not rounded and not rejected', () => {
     const parsed = parseOcdsFiles(inputs(jsonFiles(shared('jalisco', 'sample', 'records'))));
     expect(parsed.problems).toEqual([]);
     expect(parsed.contracts).toHaveLength(20);
@@ -256,79 +272,84 @@ function fileSums(files: string[]) {
   return { contracts: contracts.size, values: byCurrency(values), payments: byCurrency(payments), paymentCount: payments.size };
 }
 
-describe('each publisher loads with no problem, its sums through the API equal the files to the centavo, and loads again unchanged', () => {
-  let subgraph: TestSubgraph;
-  beforeAll(async () => {
-    subgraph = await openTestSubgraph(definition, { loadSample: false });
-  });
-  afterAll(() => subgraph.close());
+describeWithRealData(
+  'each publisher loads with no problem, its sums through the API equal the files to the centavo, and loads again unchanged',
+  () => {
+    let subgraph: TestSubgraph;
+    beforeAll(async () => {
+      subgraph = await openTestSubgraph(definition, { loadSample: false });
+    });
+    afterAll(() => subgraph.close());
 
-  const PUBLISHERS: [string, string[]][] = [
-    ['ocds-mx-federal', jsonFiles(shared('administracion-publica-federal', 'sample', 'records'))],
-    ['ocds-mx-inai', jsonFiles(shared('inai', 'sample', 'releases'))],
-    ['ocds-mx-cdmx', jsonFiles(shared('cdmx', 'sample', 'releases'))],
-    ['ocds-mx-jalisco', jsonFiles(shared('jalisco', 'sample', 'records'))],
-    ['ocds-mx-gacm', jsonFiles(shared('grupo-aeroportuario', 'sample', 'records'))],
-  ];
-
-  async function apiSums(dataset: string) {
-    const values: Record<string, bigint> = {};
-    const payments: Record<string, bigint> = {};
-    let contracts = 0;
-    let paymentCount = 0;
-    let after: string | null = null;
-    const add = (into: Record<string, bigint>, money: { amount: string; currency: string }) => {
-      into[money.currency] = (into[money.currency] ?? 0n) + amount(money.amount)!;
-    };
-    for (;;) {
-      const result = await subgraph.query(
-        `query($after: String) { contracts(first: 100, after: $after) { edges { node { source { dataset } originalValue { amount currency }
-          transactions { moment originalAmount { amount currency } } } } pageInfo { hasNextPage endCursor } } }`,
-        { after },
-      );
-      expect(result.errors).toBeUndefined();
-      const page = (result.data as any).contracts;
-      for (const { node } of page.edges) {
-        if (node.source.dataset !== dataset) continue;
-        contracts += 1;
-        if (node.originalValue) add(values, node.originalValue);
-        for (const transaction of node.transactions) {
-          if (dataset === 'ocds-mx-federal' || !transaction.originalAmount) continue;
-          paymentCount += 1;
-          add(payments, transaction.originalAmount);
-        }
-      }
-      if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor;
-    }
-    const text = (sums: Record<string, bigint>) =>
-      Object.fromEntries(Object.entries(sums).map(([currency, sum]) => [currency, String(sum)]));
-    return { contracts, values: text(values), payments: text(payments), paymentCount };
-  }
-
-  test.each(PUBLISHERS)('%s', async (dataset, files) => {
-    const manager = subgraph.dataSource.manager;
-    const before = await manager.count(Contract);
-    const parsed = await loadOcdsFiles(subgraph.dataSource, inputs(files));
-    expect(parsed.problems).toEqual([]);
-    expect(new Set(parsed.contracts.map((c) => c.source.dataset))).toEqual(new Set([dataset]));
-    const expected = fileSums(files);
-    expect(expected.contracts).toBeGreaterThan(0);
-    expect(await manager.count(Contract)).toBe(before + expected.contracts);
-    // Federal transactions are budget measures, not payments: their figures are checked against the PEF elsewhere.
-    const sums = await apiSums(dataset);
-    expect(sums).toEqual(dataset === 'ocds-mx-federal' ? { ...expected, payments: {}, paymentCount: 0 } : expected);
-
-    const stored = async () => [
-      await manager.find(Contract, { order: { id: 'ASC' } }),
-      await manager.count(Transaction),
-      await manager.count(ContractProgram),
+    // Listed when the test runs: the folders exist only where the real data does.
+    const PUBLISHERS: [string, () => string[]][] = [
+      ['ocds-mx-federal', () => jsonFiles(shared('administracion-publica-federal', 'sample', 'records'))],
+      ['ocds-mx-inai', () => jsonFiles(shared('inai', 'sample', 'releases'))],
+      ['ocds-mx-cdmx', () => jsonFiles(shared('cdmx', 'sample', 'releases'))],
+      ['ocds-mx-jalisco', () => jsonFiles(shared('jalisco', 'sample', 'records'))],
+      ['ocds-mx-gacm', () => jsonFiles(shared('grupo-aeroportuario', 'sample', 'records'))],
     ];
-    const first = await stored();
-    await loadOcdsFiles(subgraph.dataSource, inputs(files));
-    expect(await stored()).toEqual(first);
-  });
-});
+
+    async function apiSums(dataset: string) {
+      const values: Record<string, bigint> = {};
+      const payments: Record<string, bigint> = {};
+      let contracts = 0;
+      let paymentCount = 0;
+      let after: string | null = null;
+      const add = (into: Record<string, bigint>, money: { amount: string; currency: string }) => {
+        into[money.currency] = (into[money.currency] ?? 0n) + amount(money.amount)!;
+      };
+      for (;;) {
+        const result = await subgraph.query(
+          `query($after: String) { contracts(first: 100, after: $after) { edges { node { source { dataset } originalValue { amount currency }
+          transactions { moment originalAmount { amount currency } } } } pageInfo { hasNextPage endCursor } } }`,
+          { after },
+        );
+        expect(result.errors).toBeUndefined();
+        const page = (result.data as any).contracts;
+        for (const { node } of page.edges) {
+          if (node.source.dataset !== dataset) continue;
+          contracts += 1;
+          if (node.originalValue) add(values, node.originalValue);
+          for (const transaction of node.transactions) {
+            if (dataset === 'ocds-mx-federal' || !transaction.originalAmount) continue;
+            paymentCount += 1;
+            add(payments, transaction.originalAmount);
+          }
+        }
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      const text = (sums: Record<string, bigint>) =>
+        Object.fromEntries(Object.entries(sums).map(([currency, sum]) => [currency, String(sum)]));
+      return { contracts, values: text(values), payments: text(payments), paymentCount };
+    }
+
+    test.each(PUBLISHERS)('%s', async (dataset, filesOf) => {
+      const files = filesOf();
+      const manager = subgraph.dataSource.manager;
+      const before = await manager.count(Contract);
+      const parsed = await importFormat(subgraph.dataSource, ocds, files);
+      expect([...parsed.fatal, ...parsed.skippable]).toEqual([]);
+      expect(new Set(rowsOf(parsed, Contract).map((c) => c.source.dataset))).toEqual(new Set([dataset]));
+      const expected = fileSums(files);
+      expect(expected.contracts).toBeGreaterThan(0);
+      expect(await manager.count(Contract)).toBe(before + expected.contracts);
+      // Federal transactions are budget measures, not payments: their figures are checked against the PEF elsewhere.
+      const sums = await apiSums(dataset);
+      expect(sums).toEqual(dataset === 'ocds-mx-federal' ? { ...expected, payments: {}, paymentCount: 0 } : expected);
+
+      const stored = async () => [
+        await manager.find(Contract, { order: { id: 'ASC' } }),
+        await manager.count(Transaction),
+        await manager.count(ContractProgram),
+      ];
+      const first = await stored();
+      await importFormat(subgraph.dataSource, ocds, files);
+      expect(await stored()).toEqual(first);
+    });
+  },
+);
 
 describe('malformed OCDS input is rejected with a clear message, and nothing is written', () => {
   let subgraph: TestSubgraph;
@@ -338,8 +359,8 @@ describe('malformed OCDS input is rejected with a clear message, and nothing is 
   afterAll(() => subgraph.close());
 
   async function rejected(content: unknown, name = 'bad.json'): Promise<ImportProblem[]> {
-    const good = inputs(jsonFiles(path.join(DATA, 'ocds', 'gacm')));
-    const error = await loadOcdsFiles(subgraph.dataSource, [...good, { file: write(name, content) }]).then(
+    const good = jsonFiles(path.join(DATA, 'ocds', 'gacm'));
+    const error = await importFormat(subgraph.dataSource, ocds, [...good, write(name, content)]).then(
       () => null,
       (e: unknown) => e,
     );

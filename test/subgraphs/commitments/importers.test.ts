@@ -4,17 +4,27 @@ import path from 'node:path';
 import { definition } from '../../../subgraphs/commitments/definition';
 import { ActionPlan } from '../../../subgraphs/commitments/entities/action-plan.entity';
 import { Commitment } from '../../../subgraphs/commitments/entities/commitment.entity';
-import { statusFromText } from '../../../subgraphs/commitments/importers/action-plans.importer';
-import {
-  loadLocalActionPlans,
-  shippedFiles,
-  type LocalActionPlanFiles,
-} from '../../../subgraphs/commitments/importers/local-action-plans.importer';
+import { PLANS_FILE, statusFromText } from '../../../subgraphs/commitments/importers/action-plans.importer';
+import { localActionPlans } from '../../../subgraphs/commitments/importers/local-action-plans.format';
+import type { LocalActionPlanFiles } from '../../../subgraphs/commitments/importers/local-action-plans.importer';
+import { COMMITMENTS_FILE } from '../../../subgraphs/commitments/importers/commitments.importer';
+import { DETAILS_FILE, EVALUATIONS_FILE, MILESTONES_FILE } from '../../../subgraphs/commitments/entities/commitment.entity';
 import { ImportError, readCsv, type ImportProblem } from '../../../subgraphs/kit/import/importing';
+import { importFormat } from '../../helpers/formats';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 
 const DATA = path.resolve(__dirname, '../../../data');
-const SHIPPED = shippedFiles(DATA);
+const at = (file: string) => path.join(DATA, file);
+const SHIPPED: LocalActionPlanFiles = {
+  plans: at(PLANS_FILE),
+  commitments: at(COMMITMENTS_FILE),
+  details: at(DETAILS_FILE),
+  milestones: at(MILESTONES_FILE),
+  evaluations: at(EVALUATIONS_FILE),
+};
+
+/** The five files through the local-action-plans format, each given by its path. */
+const load = (files: LocalActionPlanFiles) => importFormat(subgraph.dataSource, localActionPlans, Object.values(files));
 
 let subgraph: TestSubgraph;
 
@@ -46,7 +56,7 @@ function editedFiles(which: keyof LocalActionPlanFiles, edit: (text: string) => 
 
 async function rejection(files: LocalActionPlanFiles): Promise<ImportProblem[]> {
   const before = await snapshot();
-  const error = await loadLocalActionPlans(subgraph.dataSource, files).catch((caught: unknown) => caught);
+  const error = await load(files).catch((caught: unknown) => caught);
   expect(error).toBeInstanceOf(ImportError);
   expect(await snapshot()).toBe(before);
   return (error as ImportError).problems;
@@ -122,8 +132,8 @@ describe('importer rejections (nothing is written)', () => {
 describe('re-import', () => {
   it('is idempotent: the same rows, the same ids, the same values', async () => {
     const before = await snapshot();
-    await loadLocalActionPlans(subgraph.dataSource, SHIPPED);
-    await loadLocalActionPlans(subgraph.dataSource, SHIPPED);
+    await load(SHIPPED);
+    await load(SHIPPED);
     expect(await subgraph.dataSource.getRepository(ActionPlan).count()).toBe(7);
     expect(await subgraph.dataSource.getRepository(Commitment).count()).toBe(42);
     expect(await snapshot()).toBe(before);

@@ -5,14 +5,11 @@ import { parse } from 'csv-parse/sync';
 import { definition } from '../../../subgraphs/commitments/definition';
 import { Commitment } from '../../../subgraphs/commitments/entities/commitment.entity';
 import { OgpActionPlan } from '../../../subgraphs/commitments/entities/ogp-action-plan.entity';
-import { loadLocalActionPlans, shippedFiles } from '../../../subgraphs/commitments/importers/local-action-plans.importer';
-import {
-  loadOgpCommitments,
-  OGP_FILE,
-  parseOgpCommitments,
-  shippedOgpFile,
-} from '../../../subgraphs/commitments/importers/ogp-commitments.importer';
+import { localActionPlans } from '../../../subgraphs/commitments/importers/local-action-plans.format';
+import { ogpCommitments } from '../../../subgraphs/commitments/importers/ogp-commitments.format';
+import { OGP_FILE, parseOgpCommitments, shippedOgpFile } from '../../../subgraphs/commitments/importers/ogp-commitments.importer';
 import { ImportError, readCsv, type ImportProblem } from '../../../subgraphs/kit/import/importing';
+import { importCounted, importFormat } from '../../helpers/formats';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 
 const DATA = path.resolve(__dirname, '../../../data');
@@ -63,9 +60,12 @@ function withCell(ogpId: string, column: string, value: string): (records: strin
   };
 }
 
+/** One OGP file through the format, counted per table. */
+const load = (file: string) => importCounted(subgraph.dataSource, ogpCommitments, [file]);
+
 async function rejection(file: string): Promise<ImportProblem[]> {
   const before = await snapshot();
-  const error = await loadOgpCommitments(subgraph.dataSource, file).catch((caught: unknown) => caught);
+  const error = await load(file).catch((caught: unknown) => caught);
   expect(error).toBeInstanceOf(ImportError);
   expect(await snapshot()).toBe(before);
   return (error as ImportError).problems;
@@ -129,12 +129,9 @@ describe('loading', () => {
   });
 
   it('inserts every plan and commitment the first time', async () => {
-    expect(await loadOgpCommitments(subgraph.dataSource, FILE)).toEqual({
-      inserted: 558,
-      updated: 0,
-      unchanged: 0,
-      rejected: 0,
-      actionPlans: { inserted: 214, updated: 0, unchanged: 0, rejected: 0 },
+    expect(await load(FILE)).toEqual({
+      commitments: { inserted: 558, updated: 0, unchanged: 0, rejected: 0 },
+      'OGP action plans': { inserted: 214, updated: 0, unchanged: 0, rejected: 0 },
     });
     expect(await subgraph.dataSource.getRepository(Commitment).count()).toBe(42 + 558);
     expect(await subgraph.dataSource.getRepository(OgpActionPlan).count()).toBe(214);
@@ -437,28 +434,23 @@ describe('malformed inputs are rejected whole, with the database unchanged', () 
 describe('re-import', () => {
   it('inserts and updates nothing when the file has not changed', async () => {
     const before = await snapshot();
-    expect(await loadOgpCommitments(subgraph.dataSource, FILE)).toEqual({
-      inserted: 0,
-      updated: 0,
-      unchanged: 558,
-      rejected: 0,
-      actionPlans: { inserted: 0, updated: 0, unchanged: 214, rejected: 0 },
+    expect(await load(FILE)).toEqual({
+      commitments: { inserted: 0, updated: 0, unchanged: 558, rejected: 0 },
+      'OGP action plans': { inserted: 0, updated: 0, unchanged: 214, rejected: 0 },
     });
     expect(await snapshot()).toBe(before);
   });
 
   it('updates exactly the changed rows, and changes them back', async () => {
     const edited = editedCsv(withCell('JAL0008', 'Lead Institution', 'Congreso de Jalisco'));
-    expect(await loadOgpCommitments(subgraph.dataSource, edited)).toMatchObject({
-      inserted: 0,
-      updated: 1,
-      unchanged: 557,
-      actionPlans: { updated: 0 },
+    expect(await load(edited)).toMatchObject({
+      commitments: { inserted: 0, updated: 1, unchanged: 557 },
+      'OGP action plans': { updated: 0 },
     });
     expect((await subgraph.data('{ commitment(id: "OGP-JAL0008") { leadInstitutionName } }')).commitment.leadInstitutionName).toBe(
       'Congreso de Jalisco',
     );
-    expect(await loadOgpCommitments(subgraph.dataSource, FILE)).toMatchObject({ inserted: 0, updated: 1, unchanged: 557 });
+    expect(await load(FILE)).toMatchObject({ commitments: { inserted: 0, updated: 1, unchanged: 557 } });
     expect((await subgraph.data('{ commitment(id: "OGP-JAL0008") { leadInstitutionName } }')).commitment.leadInstitutionName).toBe(
       'Congreso del Estado de Jalisco',
     );
@@ -466,7 +458,7 @@ describe('re-import', () => {
 
   it('is left alone when the local action plans are re-imported', async () => {
     const before = await snapshot();
-    await loadLocalActionPlans(subgraph.dataSource, shippedFiles(DATA));
+    await importFormat(subgraph.dataSource, localActionPlans, [path.join(DATA, 'ogp-local'), path.join(DATA, 'illustrative')]);
     expect(await snapshot()).toBe(before);
   });
 });

@@ -5,16 +5,15 @@ import { GuarantorYear } from '../../../subgraphs/institutions/entities/guaranto
 import { Institution } from '../../../subgraphs/institutions/entities/institution.entity';
 import { OpenGovernmentScore } from '../../../subgraphs/institutions/entities/open-government-score.entity';
 import { TechnicalSecretariat } from '../../../subgraphs/institutions/entities/technical-secretariat.entity';
-import {
-  loadGuarantorBodies,
-  normaliseWebsite,
-  parseGuarantorBodies,
-} from '../../../subgraphs/institutions/importers/guarantor-bodies.importer';
-import { loadMetric, parseMetric } from '../../../subgraphs/institutions/importers/metric.importer';
-import { loadOcdsBuyers, ocdsFiles } from '../../../subgraphs/institutions/importers/ocds-buyers.importer';
-import { loadPef } from '../../../subgraphs/institutions/importers/pef.importer';
-import { loadSecretariats } from '../../../subgraphs/institutions/importers/technical-secretariats.importer';
+import { guarantorBodies } from '../../../subgraphs/institutions/importers/guarantor-bodies.format';
+import { normaliseWebsite, parseGuarantorBodies } from '../../../subgraphs/institutions/importers/guarantor-bodies.importer';
+import { metric } from '../../../subgraphs/institutions/importers/metric.format';
+import { parseMetric } from '../../../subgraphs/institutions/importers/metric.importer';
+import { ocdsBuyers } from '../../../subgraphs/institutions/importers/ocds-buyers.format';
+import { pefInstitutions } from '../../../subgraphs/institutions/importers/pef-institutions.format';
+import { technicalSecretariats } from '../../../subgraphs/institutions/importers/technical-secretariats.format';
 import { ImportError, type ImportProblem } from '../../../subgraphs/kit/import/importing';
+import { importFormat } from '../../helpers/formats';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 import { DATA, removeTempFiles, tempFile } from './fixtures';
 
@@ -24,10 +23,11 @@ const METRIC = path.join(DATA, 'metrica-gobierno-abierto/indicadores_estatales_d
 const GUARANTORS = path.join(DATA, 'organos-garantes/inai-data.json');
 const PEF_2018 = path.join(DATA, 'shcp-pef/2018.sample.csv');
 const metricText = () => fs.readFileSync(METRIC, 'latin1');
+const FEDERAL_OCDS = path.join(DATA, 'ocds/federal');
 const guarantorJson = () => JSON.parse(fs.readFileSync(GUARANTORS, 'utf8')) as Record<string, unknown>[];
 
 /** Runs a load that must fail and returns its problems. */
-async function rejected(load: () => Promise<void>): Promise<ImportProblem[]> {
+async function rejected(load: () => Promise<unknown>): Promise<ImportProblem[]> {
   const error = await load().then(
     () => null,
     (e: unknown) => e,
@@ -79,7 +79,7 @@ describe('malformed inputs are rejected and leave the database unchanged', () =>
     };
   }
 
-  async function expectUnchangedAfter(load: () => Promise<void>): Promise<ImportProblem[]> {
+  async function expectUnchangedAfter(load: () => Promise<unknown>): Promise<ImportProblem[]> {
     const before = await snapshot();
     const problems = await rejected(load);
     expect(await snapshot()).toEqual(before);
@@ -88,7 +88,7 @@ describe('malformed inputs are rejected and leave the database unchanged', () =>
 
   test('metric: an unknown state name', async () => {
     const file = tempFile('metric.csv', metricText().replace('9,Tlaxcala,0.29', '9,Atlantida,0.99'));
-    const problems = await expectUnchangedAfter(() => loadMetric(subgraph.dataSource, file));
+    const problems = await expectUnchangedAfter(() => importFormat(subgraph.dataSource, metric, [file]));
     expect(problems).toEqual([
       { file: 'metric.csv', row: 10, field: 'estado', value: 'Atlantida', reason: 'is not the name of a Mexican state' },
     ]);
@@ -96,7 +96,7 @@ describe('malformed inputs are rejected and leave the database unchanged', () =>
 
   test('metric: a non-numeric index and a score above 1', async () => {
     const file = tempFile('metric.csv', metricText().replace('9,Tlaxcala,0.29,0.39', '9,Tlaxcala,n.a.,3.9'));
-    const problems = await expectUnchangedAfter(() => loadMetric(subgraph.dataSource, file));
+    const problems = await expectUnchangedAfter(() => importFormat(subgraph.dataSource, metric, [file]));
     expect(problems).toEqual([
       { file: 'metric.csv', row: 10, field: 'a', value: 'n.a.', reason: 'is not a score between 0 and 1' },
       { file: 'metric.csv', row: 10, field: 'b', value: '3.9', reason: 'is not a score between 0 and 1' },
@@ -113,32 +113,32 @@ describe('malformed inputs are rejected and leave the database unchanged', () =>
           .join(','),
       )
       .join('\n');
-    const problems = await expectUnchangedAfter(() => loadMetric(subgraph.dataSource, tempFile('metric.csv', text)));
+    const problems = await expectUnchangedAfter(() => importFormat(subgraph.dataSource, metric, [tempFile('metric.csv', text)]));
     expect(problems).toEqual([{ file: 'metric.csv', row: 1, field: 'c', reason: 'required column is missing from the header' }]);
   });
 
   test('metric: the same state twice', async () => {
     const file = tempFile('metric.csv', metricText().replace('8,Tabasco', '8,Tlaxcala'));
-    const problems = await expectUnchangedAfter(() => loadMetric(subgraph.dataSource, file));
+    const problems = await expectUnchangedAfter(() => importFormat(subgraph.dataSource, metric, [file]));
     expect(problems).toEqual([expect.objectContaining({ row: 10, field: 'id', value: '29:2017' })]);
   });
 
   test('transparency bodies: a JSON document that is not an array', async () => {
     const file = tempFile('inai-data.json', JSON.stringify({ entidad: 'Tlaxcala' }));
-    const problems = await expectUnchangedAfter(() => loadGuarantorBodies(subgraph.dataSource, file));
+    const problems = await expectUnchangedAfter(() => importFormat(subgraph.dataSource, guarantorBodies, [file]));
     expect(problems).toEqual([{ file: 'inai-data.json', path: '$', reason: 'must be an array of transparency bodies' }]);
   });
 
   test('transparency bodies: invalid JSON, an unknown state, a text count, a fraction of a ten-thousandth', async () => {
-    expect(await expectUnchangedAfter(() => loadGuarantorBodies(subgraph.dataSource, tempFile('inai-data.json', '[{')))).toEqual([
-      expect.objectContaining({ file: 'inai-data.json', reason: expect.stringContaining('not valid JSON') }),
-    ]);
+    expect(
+      await expectUnchangedAfter(() => importFormat(subgraph.dataSource, guarantorBodies, [tempFile('inai-data.json', '[{')])),
+    ).toEqual([expect.objectContaining({ file: 'inai-data.json', reason: expect.stringContaining('not valid JSON') })]);
     const records = guarantorJson();
     records[0].entidad = 'Atlantida';
     records[28].solicitudes_2010 = 'many';
     records[28].presupuesto_2016 = 10923000.00005;
     const problems = await expectUnchangedAfter(() =>
-      loadGuarantorBodies(subgraph.dataSource, tempFile('inai-data.json', JSON.stringify(records))),
+      importFormat(subgraph.dataSource, guarantorBodies, [tempFile('inai-data.json', JSON.stringify(records))]),
     );
     expect(problems).toEqual([
       { file: 'inai-data.json', path: '$[0].entidad', field: 'entidad', value: 'Atlantida', reason: 'is not the name of a Mexican state' },
@@ -155,25 +155,26 @@ describe('malformed inputs are rejected and leave the database unchanged', () =>
   test('budget file: a bad unit code, a missing name, a missing column', async () => {
     const broken = ['id_ramo,desc_ramo,id_ur,desc_ur', '12,Salud,4-0,Unidad', '12,Salud,M7F,'].join('\n');
     const problems = await expectUnchangedAfter(() =>
-      loadPef(subgraph.dataSource, [
-        { file: PEF_2018, dataset: 'shcp-pef-2018-sample' },
-        { file: tempFile('bad.csv', broken), dataset: 'shcp-pef-2017-sample' },
-        { file: tempFile('short.csv', 'ciclo,id_ramo,desc_ramo\n2018,12,Salud\n'), dataset: 'shcp-pef-2017-sample' },
+      importFormat(subgraph.dataSource, pefInstitutions, [
+        PEF_2018,
+        tempFile('bad.csv', broken),
+        tempFile('short.csv', 'ciclo,id_ramo,desc_ramo\n2018,12,Salud\n'),
       ]),
     );
+    // The format reads the newest ciclo first: short.csv (2018) before bad.csv (no ciclo).
     expect(problems).toEqual([
-      { file: 'bad.csv', row: 2, field: 'id_ur', value: '4-0', reason: 'is not a responsible-unit code (3 letters or digits)' },
-      { file: 'bad.csv', row: 3, field: 'desc_ur', value: '', reason: 'is required' },
       { file: 'short.csv', row: 1, field: 'id_ur', reason: 'required column is missing from the header' },
       { file: 'short.csv', row: 1, field: 'desc_ur', reason: 'required column is missing from the header' },
+      { file: 'bad.csv', row: 2, field: 'id_ur', value: '4-0', reason: 'is not a responsible-unit code (3 letters or digits)' },
+      { file: 'bad.csv', row: 3, field: 'desc_ur', value: '', reason: 'is required' },
     ]);
   });
 
   test('OCDS: a release that is not an object with parties, a malformed MX-CPA code', async () => {
-    const release = JSON.parse(fs.readFileSync(ocdsFiles(path.join(DATA, 'ocds/federal'))[0], 'utf8'));
+    const release = JSON.parse(fs.readFileSync(path.join(FEDERAL_OCDS, 'ocds-07smqs-1035-1035.json'), 'utf8'));
     release.parties[0].identifier.id = '6E00';
     const problems = await expectUnchangedAfter(() =>
-      loadOcdsBuyers(subgraph.dataSource, [tempFile('list.json', '[]'), tempFile('release.json', JSON.stringify(release))]),
+      importFormat(subgraph.dataSource, ocdsBuyers, [tempFile('list.json', '[]'), tempFile('release.json', JSON.stringify(release))]),
     );
     expect(problems).toEqual([
       { file: 'list.json', path: '$', field: 'parties', reason: 'an OCDS release must be an object with a "parties" array' },
@@ -191,7 +192,9 @@ describe('malformed inputs are rejected and leave the database unchanged', () =>
     const text = fs
       .readFileSync(path.join(DATA, 'ogp-local/ejercicios_locales.csv'), 'utf8')
       .replace('Tlaxcala,2015-03-09,2015-07-07', 'Tlaxcala,2015-03-09,2015-13-07');
-    const problems = await expectUnchangedAfter(() => loadSecretariats(subgraph.dataSource, tempFile('ejercicios.csv', text)));
+    const problems = await expectUnchangedAfter(() =>
+      importFormat(subgraph.dataSource, technicalSecretariats, [tempFile('ejercicios.csv', text)]),
+    );
     expect(problems).toEqual([
       { file: 'ejercicios.csv', row: 9, field: 'fecha_instalacion_stl', value: '2015-13-07', reason: 'is not a date (YYYY-MM-DD)' },
     ]);
@@ -211,12 +214,7 @@ describe('on an empty database', () => {
 
   test('a good budget file loaded with a bad one writes nothing', async () => {
     const bad = tempFile('bad.csv', 'id_ramo,desc_ramo,id_ur,desc_ur\n1234,Salud,M7F,Unidad\n');
-    const problems = await rejected(() =>
-      loadPef(subgraph.dataSource, [
-        { file: PEF_2018, dataset: 'shcp-pef-2018-sample' },
-        { file: bad, dataset: 'shcp-pef-2017-sample' },
-      ]),
-    );
+    const problems = await rejected(() => importFormat(subgraph.dataSource, pefInstitutions, [PEF_2018, bad]));
     expect(problems).toEqual([
       { file: 'bad.csv', row: 2, field: 'id_ramo', value: '1234', reason: 'is not a budget branch number (1 or 2 digits)' },
     ]);
@@ -224,8 +222,7 @@ describe('on an empty database', () => {
   });
 
   test('OCDS buyers and their ramos come from OCDS; the budget file then takes over, and OCDS never overwrites it', async () => {
-    const files = ocdsFiles(path.join(DATA, 'ocds/federal'));
-    await loadOcdsBuyers(subgraph.dataSource, files);
+    await importFormat(subgraph.dataSource, ocdsBuyers, [FEDERAL_OCDS]);
     const query = '{ institution(id: "MX-CPA-20147") { name kind parent { id name } source { dataset file path } } }';
     expect((await subgraph.query(query)).data!.institution).toEqual({
       name: 'delegación SEDESOL en Tabasco',
@@ -236,8 +233,8 @@ describe('on an empty database', () => {
     const repository = subgraph.dataSource.getRepository(Institution);
     expect(await repository.count()).toBe(5 + 4);
 
-    await loadPef(subgraph.dataSource, [{ file: path.join(DATA, 'shcp-pef/2017.sample.csv'), dataset: 'shcp-pef-2017-sample' }]);
-    await loadOcdsBuyers(subgraph.dataSource, files);
+    await importFormat(subgraph.dataSource, pefInstitutions, [path.join(DATA, 'shcp-pef/2017.sample.csv')]);
+    await importFormat(subgraph.dataSource, ocdsBuyers, [FEDERAL_OCDS]);
     expect((await subgraph.query(query)).data!.institution).toMatchObject({
       name: 'Delegación SEDESOL en Tabasco',
       source: { dataset: 'shcp-pef-2017-sample', file: '2017.sample.csv', path: null },

@@ -1,5 +1,6 @@
 import { definition } from '../../../subgraphs/budgets/definition';
 import { Contract } from '../../../subgraphs/budgets/entities/contract.entity';
+import { ProcedureKind } from '../../../subgraphs/budgets/entities/procedure-kind';
 import { compareWithStored } from '../../../subgraphs/kit/import/import-summary';
 import { BulkTable, KEYS_PER_SELECT } from '../../../subgraphs/kit/import/bulk-write';
 import { inTransaction, upsertAll } from '../../../subgraphs/kit/import/importing';
@@ -28,6 +29,8 @@ function contract(i: number): Contract {
   // Text a bulk path must not mistake for syntax: an array literal's NULL, an empty string.
   row.procedureNumber = i % 11 === 0 ? 'NULL' : i % 13 === 0 ? '' : null;
   row.procedureType = i % 3 === 0 ? 'Licitación Pública' : null;
+  // Every column set, so that a row read back equals the one written (a column left unset reads back as null).
+  row.procedureKind = i % 3 === 0 ? ProcedureKind.OPEN : null;
   row.status = 'Activo';
   row.title = `Contrato ${i}`;
   row.description = i % 7 === 0 ? 'con "comillas", comas, {llaves}, \\barras\\, ñ y\nun salto de línea' : null;
@@ -59,7 +62,7 @@ function statementsFor(rows: number, written: number): number {
 describe('the bulk upsert (upsertAll)', () => {
   const COUNT = 4_500;
 
-  test('inserts rows over several statements, every value exact: bigint centavos, nulls, JSON, embedded provenance', async () => {
+  test('inserts rows over several statements, every value exact: bigint money, nulls, JSON, embedded provenance', async () => {
     const rows = contracts(COUNT);
     const perStatement = new BulkTable(subgraph.dataSource.manager, Contract).rowsPerStatement;
     expect(COUNT).toBeGreaterThan(perStatement);

@@ -2,13 +2,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { definition as budgets } from '../../../subgraphs/budgets/definition';
-import { ocdsInputs } from '../../../subgraphs/budgets/sample';
+import { ocds } from '../../../subgraphs/budgets/importers/ocds.format';
 import { definition as archives } from '../../../subgraphs/archives/definition';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
-import { DATA, inputFile, runJson, sandbox, SHARED, type Sandbox } from '../../tools/import/cli';
+import { DATA, inputFile, runJson, sandbox, type Sandbox } from '../../tools/import/cli';
 
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-const PEF_2017 = path.join(SHARED, 'budget_mx_pef_ofdp_sample', '2017.sample.csv');
+const PEF_2017 = path.join(DATA, 'shcp-pef', '2017.sample.csv');
 
 const VERSION = `{ dataVersion { id budgets { version loadedAt files { version format dataset file sha256 bytes rows inserted updated unchanged rejected startedAt finishedAt } } } }`;
 const LINES = (first: number) =>
@@ -26,7 +26,8 @@ describe('the start-up sample is recorded as load 1', () => {
     expect(dataVersion.id).toBe('current');
     expect(dataVersion.budgets.version).toBe(1);
     // The two PEF samples, the OCDS files, the allocations and the two economic series.
-    expect(dataVersion.budgets.files).toHaveLength(2 + ocdsInputs(DATA).length + 1 + 2);
+    const ocdsFiles = ocds.resolve(['ocds'], DATA);
+    expect(dataVersion.budgets.files).toHaveLength(2 + ('files' in ocdsFiles ? ocdsFiles.files.length : Number.NaN) + 1 + 2);
     const pef = dataVersion.budgets.files.find((load: { file: string }) => load.file === '2018.sample.csv');
     const file = path.join(DATA, 'shcp-pef', '2018.sample.csv');
     expect(pef).toEqual({

@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import path from 'node:path';
 import { parseBenchArgs } from '../../../tools/bench/import';
 import { benchInputs, needsGenerated, presentInputs, type BenchInput } from '../../../tools/bench/inputs';
 import { METHODS, type Method } from '../../../tools/bench/measure';
@@ -8,11 +8,13 @@ import { openThrowawayDatabase } from '../../../tools/bench/throwaway-database';
 import { runMeasurement, type MeasurementResult } from '../../../tools/bench/worker';
 import { definition } from '../../../subgraphs/budgets/definition';
 import { BudgetLine } from '../../../subgraphs/budgets/entities/budget-line.entity';
-import { parseBudgetFiles } from '../../../subgraphs/budgets/importers/shcp-budget.importer';
-import { syntheticBudgetInputs } from '../../../tools/generate/load';
+import { shcpBudget } from '../../../subgraphs/budgets/importers/shcp-budget.format';
+import { LAYOUT } from '../../../tools/generate/synthetic';
 import { FORMATS } from '../../../tools/import/formats';
 import { inTransaction } from '../../../subgraphs/kit/import/importing';
-import { runJson, sandbox, SHARED, type Sandbox } from '../import/cli';
+import { parseFormat, rowsOf } from '../../helpers/formats';
+import { REAL_DATA } from '../../helpers/real-data';
+import { runJson, sandbox, type Sandbox } from '../import/cli';
 import { DATA, generate, type Generated } from './helpers';
 
 /** The benchmark's machinery for every format on tiny inputs: rows land, throw-away databases go; no time is asserted anywhere. */
@@ -22,7 +24,7 @@ let box: Sandbox;
 
 beforeAll(() => {
   generated = generate({ lines: 40, transactions: 60, records: 5, seed: 'bench-smoke' });
-  inputs = benchInputs({ generated: generated.directory, realData: SHARED, projectData: DATA });
+  inputs = benchInputs({ generated: generated.directory, realData: REAL_DATA, projectData: DATA });
   box = sandbox();
 });
 afterAll(async () => {
@@ -41,7 +43,6 @@ test('every format the CLI imports has an input, generated or real', () => {
     'records',
   ]);
   for (const input of inputs) expect(input.paths.length).toBeGreaterThan(0);
-  if (!fs.existsSync(SHARED)) console.warn(`${SHARED} is absent: only the generated and project inputs are measured below`);
 });
 
 /** Rows read as the generator wrote them; for real files, as the CLI's own report counts them. */
@@ -56,7 +57,16 @@ async function expectedRows(input: BenchInput): Promise<number> {
 
 const formats = FORMATS.map((format) => format.name);
 
-test.each(formats)('%s: one load each way counts the rows read, and the ceiling writes what the import writes', async (name) => {
+/**
+ * Tables an import fills from the rows it has just written, not from the parsed input: the spending rollups and the
+ * contract–supplier index. The ceiling is a bare INSERT of the parsed rows, so it writes none of them and they are
+ * left out of the comparison; any other table the import writes must match the ceiling's count.
+ */
+const DERIVED_TABLES = ['spending_rollup', 'contract_supplier'];
+const parsedTables = (written: Record<string, number>) =>
+  Object.fromEntries(Object.entries(written).filter(([table]) => !DERIVED_TABLES.includes(table)));
+
+test.each(formats)('%s: one load each way counts the rows read, and the ceiling writes the parsed rows the import writes', async (name) => {
   const input = inputs.find((candidate) => candidate.format === name)!;
   if (presentInputs([input]).present.length === 0) return;
   const results = {} as Record<Method, Awaited<ReturnType<typeof runMeasurement>>>;
@@ -73,7 +83,7 @@ test.each(formats)('%s: one load each way counts the rows read, and the ceiling 
   expect(results.import.parseSeconds).not.toBeNull();
   expect(results.insert.parseSeconds).toBeNull();
   expect(Object.keys(results.import.written).length).toBeGreaterThan(0);
-  expect(results.insert.written).toEqual(results.import.written);
+  expect(results.insert.written).toEqual(parsedTables(results.import.written));
 });
 
 test('repeated loads go into emptied tables: the same rows written, the rows read counted once per load', async () => {
@@ -104,12 +114,12 @@ test('repeated loads go into emptied tables: the same rows written, the rows rea
 });
 
 test('the INSERT ceiling stores the same rows as the importer would (read back through the entity)', async () => {
-  const parsed = parseBudgetFiles(syntheticBudgetInputs(generated.directory));
+  const lines = rowsOf(await parseFormat(shcpBudget, [path.join(generated.directory, LAYOUT.budget)]), BudgetLine);
   const database = await openThrowawayDatabase(definition, engine, databaseUrl);
   try {
-    await inTransaction(database.dataSource, (manager) => insertRows(manager, BudgetLine, parsed.lines));
+    await inTransaction(database.dataSource, (manager) => insertRows(manager, BudgetLine, lines));
     const stored = await database.dataSource.getRepository(BudgetLine).find({ order: { id: 'ASC' } });
-    const expected = [...parsed.lines].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const expected = [...lines].sort((a, b) => (a.id < b.id ? -1 : 1));
     expect(stored.map((line) => [line.id, line.approved, line.paid, line.source.dataset, line.source.row])).toEqual(
       expected.map((line) => [line.id, line.approved, line.paid, line.source.dataset, line.source.row]),
     );

@@ -2,19 +2,18 @@ import path from 'node:path';
 import { definition as archivesDefinition } from '../../../subgraphs/archives/definition';
 import { ArchivalRecord } from '../../../subgraphs/archives/entities/record.entity';
 import { RecordSubject } from '../../../subgraphs/archives/entities/record-subject.entity';
-import { loadedSeriesRetention, writeRecords } from '../../../subgraphs/archives/importers/records.importer';
+import { records } from '../../../subgraphs/archives/importers/records.format';
 import { definition as budgetsDefinition } from '../../../subgraphs/budgets/definition';
 import { BudgetLine } from '../../../subgraphs/budgets/entities/budget-line.entity';
 import { BudgetProgram } from '../../../subgraphs/budgets/entities/budget-program.entity';
 import { ContractProgram } from '../../../subgraphs/budgets/entities/contract-program.entity';
 import { Contract } from '../../../subgraphs/budgets/entities/contract.entity';
 import { Transaction } from '../../../subgraphs/budgets/entities/transaction.entity';
-import { writeOcds } from '../../../subgraphs/budgets/importers/ocds.importer';
-import { loadBudgetFiles, parseBudgetFiles } from '../../../subgraphs/budgets/importers/shcp-budget.importer';
-import { parseSyntheticOcds, parseSyntheticRecords, syntheticBudgetInputs } from '../../../tools/generate/load';
+import { ocds } from '../../../subgraphs/budgets/importers/ocds.format';
+import { shcpBudget } from '../../../subgraphs/budgets/importers/shcp-budget.format';
 import { budgetFileName, LAYOUT } from '../../../tools/generate/synthetic';
-import { inTransaction, loadAllOrNothing } from '../../../subgraphs/kit/import/importing';
 import { CENTAVO, toMoney } from '../../../subgraphs/kit/money';
+import { importFormat, parseFormat, rowsOf } from '../../helpers/formats';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 import { centavosOf, csvObjects, generate, ocdsReleases, type Generated } from './helpers';
 
@@ -42,17 +41,20 @@ const MOMENTS = {
   paid: 'monto_pagado',
 } as const;
 
+/** A part of the generated folder, as one would give it to the CLI. */
+const part = (directory: string) => path.join(generated.directory, directory);
+
 describe('the generated SHCP file through the real SHCP importer', () => {
-  test('parses with no problem: every budget key is distinct and every field valid', () => {
-    const parsed = parseBudgetFiles(syntheticBudgetInputs(generated.directory));
-    expect(parsed.problems).toEqual([]);
-    expect(parsed.lines).toHaveLength(LINES);
-    expect(parsed.programs).toHaveLength(generated.manifest.budget.programs);
+  test('parses with no problem: every budget key is distinct and every field valid', async () => {
+    const parsed = await parseFormat(shcpBudget, [part(LAYOUT.budget)]);
+    expect(parsed.fatal).toEqual([]);
+    expect(rowsOf(parsed, BudgetLine)).toHaveLength(LINES);
+    expect(rowsOf(parsed, BudgetProgram)).toHaveLength(generated.manifest.budget.programs);
   });
 
   test('loads the expected rows, and re-loading it changes nothing', async () => {
-    await loadBudgetFiles(budgets.dataSource, syntheticBudgetInputs(generated.directory));
-    await loadBudgetFiles(budgets.dataSource, syntheticBudgetInputs(generated.directory));
+    await importFormat(budgets.dataSource, shcpBudget, [part(LAYOUT.budget)]);
+    await importFormat(budgets.dataSource, shcpBudget, [part(LAYOUT.budget)]);
     expect(await budgets.dataSource.manager.count(BudgetLine)).toBe(LINES);
     expect(await budgets.dataSource.manager.count(BudgetProgram)).toBe(generated.manifest.budget.programs);
   });
@@ -101,9 +103,8 @@ describe('the generated SHCP file through the real SHCP importer', () => {
 
 describe('the generated OCDS files through the real OCDS importer', () => {
   test('load the expected contracts and payments, linked to generated programs, with exact amounts and synthetic provenance', async () => {
-    const parsed = parseSyntheticOcds(generated.directory);
-    expect(parsed.problems).toEqual([]);
-    await loadAllOrNothing(budgets.dataSource, [parsed], (manager) => writeOcds(manager, parsed));
+    const parsed = await importFormat(budgets.dataSource, ocds, [part(LAYOUT.ocds)]);
+    expect([...parsed.fatal, ...parsed.skippable]).toEqual([]);
     const manager = budgets.dataSource.manager;
     expect(await manager.count(Contract)).toBe(generated.manifest.ocds.contracts);
     expect(await manager.count(Transaction)).toBe(TRANSACTIONS);
@@ -147,9 +148,8 @@ describe('the generated archival records through the real records importer', () 
     const archives = await openTestSubgraph(archivesDefinition, { loadSample: true });
     try {
       const before = await archives.dataSource.manager.count(ArchivalRecord);
-      const parsed = parseSyntheticRecords(generated.directory, await loadedSeriesRetention(archives.dataSource.manager));
-      expect(parsed.problems).toEqual([]);
-      await inTransaction(archives.dataSource, (manager) => writeRecords(manager, parsed));
+      const parsed = await importFormat(archives.dataSource, records, [part(LAYOUT.archives)]);
+      expect(parsed.fatal).toEqual([]);
       const manager = archives.dataSource.manager;
       expect(await manager.count(ArchivalRecord)).toBe(before + RECORDS);
       expect(await manager.countBy(ArchivalRecord, { source: { dataset: 'synthetic' } })).toBe(RECORDS);

@@ -8,12 +8,13 @@ import { Transaction } from '../../../subgraphs/budgets/entities/transaction.ent
 import { COMPRANET_COLUMNS } from '../../../subgraphs/budgets/importers/compranet.importer';
 import { definition } from '../../../subgraphs/budgets/definition';
 import { openTestSubgraph } from '../../helpers/subgraph';
-import { countRows, DATA, inputFile, run, runJson, sandbox, SHARED, type Sandbox } from './cli';
+import { realData, testWithRealData } from '../../helpers/real-data';
+import { countRows, DATA, inputFile, run, runJson, sandbox, type Sandbox } from './cli';
 
-const PEF_2017 = path.join(SHARED, 'budget_mx_pef_ofdp_sample', '2017.sample.csv');
-const PEF_2018 = path.join(SHARED, 'budget_mx_pef_ofdp_sample', '2018.sample.csv');
-const COMPRANET_2018 = path.join(SHARED, 'procurement_mx_compranet_sample', '2018.sample.csv');
-const COMPRANET_2017 = path.join(SHARED, 'procurement_mx_compranet_sample', '2017.sample.csv');
+const PEF_2017 = path.join(DATA, 'shcp-pef', '2017.sample.csv');
+const PEF_2018 = path.join(DATA, 'shcp-pef', '2018.sample.csv');
+const COMPRANET_2018 = path.join(DATA, 'compranet', '2018.sample.csv');
+const COMPRANET_2017 = path.join(DATA, 'compranet', '2017.sample.csv');
 
 const linesOf = (file: string) =>
   fs
@@ -324,24 +325,27 @@ describe('ocds, cuenta-publica and allocations', () => {
     expect(await countRows(box, 'budgets', [Contract, Transaction])).toEqual([30, 93]);
   });
 
-  test('every real OCDS file of the shared folder loads without --skip-rejected, three-decimal values exactly, once', async () => {
-    const box2 = sandbox();
-    try {
-      const folder = path.join(SHARED, 'ocds_mx');
-      const loaded = await runJson(box2, ['ocds', folder]);
-      expect([loaded.code, loaded.report.written, loaded.report.problemCount]).toEqual([0, true, 0]);
-      expect(loaded.report.files).toHaveLength(74);
-      expect(loaded.report.summary).toEqual({ inserted: 59, updated: 0, unchanged: 0, rejected: 0 });
-      expect(loaded.report.warnings).toEqual(
-        expect.arrayContaining([expect.stringContaining('OCDS-87SD3T-SEFIN-DRM-A-001-2016: the compiledRelease of')]),
-      );
-      const again = await runJson(box2, ['ocds', folder]);
-      expect(again.report.summary).toEqual({ inserted: 0, updated: 0, unchanged: 59, rejected: 0 });
-      expect(again.report.entities.every((entity) => entity.inserted === 0 && entity.updated === 0)).toBe(true);
-    } finally {
-      await box2.cleanup();
-    }
-  });
+  testWithRealData(
+    'every real OCDS file of the real-data folder loads without --skip-rejected, three-decimal values exactly, once',
+    async () => {
+      const box2 = sandbox();
+      try {
+        const folder = realData('ocds_mx');
+        const loaded = await runJson(box2, ['ocds', folder]);
+        expect([loaded.code, loaded.report.written, loaded.report.problemCount]).toEqual([0, true, 0]);
+        expect(loaded.report.files).toHaveLength(74);
+        expect(loaded.report.summary).toEqual({ inserted: 59, updated: 0, unchanged: 0, rejected: 0 });
+        expect(loaded.report.warnings).toEqual(
+          expect.arrayContaining([expect.stringContaining('OCDS-87SD3T-SEFIN-DRM-A-001-2016: the compiledRelease of')]),
+        );
+        const again = await runJson(box2, ['ocds', folder]);
+        expect(again.report.summary).toEqual({ inserted: 0, updated: 0, unchanged: 59, rejected: 0 });
+        expect(again.report.entities.every((entity) => entity.inserted === 0 && entity.updated === 0)).toBe(true);
+      } finally {
+        await box2.cleanup();
+      }
+    },
+  );
 
   test('a bad OCDS amount: exit 1, the rejects JSON lists the item path and the problem', async () => {
     const original = path.join(DATA, 'ocds', 'inai', 'PC-0001-PC-0001.json');

@@ -10,8 +10,6 @@ import { openDataSource } from '../../../subgraphs/kit/data-source';
 import { dropDatabase, testConfig } from '../../helpers/subgraph';
 
 export const DATA = path.resolve(__dirname, '../../../data');
-/** The real-data folder laid beside the project (read-only), as on the developers' machines and in CI. */
-export const SHARED = path.resolve(__dirname, '../../../../shared/data');
 
 export type Env = Record<string, string | undefined>;
 

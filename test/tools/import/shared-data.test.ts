@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { REAL_DATA_IMPORTS, realDataPaths } from '../../../tools/import/real-data';
-import { DATA, runJson, sandbox, SHARED, type Sandbox } from './cli';
+import { describeWithRealData, REAL_DATA } from '../../helpers/real-data';
+import { DATA, runJson, sandbox, type Sandbox } from './cli';
 
 /**
  * The promise of the importers: every file of the real-data folder imports, or is rejected row by row with reasons.
@@ -28,11 +29,7 @@ function filesUnder(folder: string, relative = ''): string[] {
 
 const within = (file: string, claimed: string) => file === claimed || file.startsWith(`${claimed}/`);
 
-const present = fs.existsSync(SHARED);
-const describeShared = present ? describe : describe.skip;
-if (!present) console.warn(`${SHARED} is absent: the real-data checks are skipped`);
-
-describeShared('every file of the real-data folder', () => {
+describeWithRealData('every file of the real-data folder', () => {
   let box: Sandbox;
   beforeAll(() => {
     box = sandbox();
@@ -41,7 +38,7 @@ describeShared('every file of the real-data folder', () => {
 
   test('is read by a format below, or is accounted for', () => {
     const claimed = [...REAL_DATA_IMPORTS.flatMap((entry) => entry.paths), ...Object.keys(ELSEWHERE)];
-    const unclaimed = filesUnder(SHARED).filter((file) => !claimed.some((entry) => within(file, entry)));
+    const unclaimed = filesUnder(REAL_DATA).filter((file) => !claimed.some((entry) => within(file, entry)));
     expect(unclaimed).toEqual([]);
   });
 
@@ -50,7 +47,7 @@ describeShared('every file of the real-data folder', () => {
     async (entry) => {
       const { format, skipRejected, rejected } = entry;
       const options = skipRejected ? ['--skip-rejected'] : [];
-      const { code, report } = await runJson(box, [format, ...realDataPaths(entry, SHARED, DATA), ...options, '--dry-run']);
+      const { code, report } = await runJson(box, [format, ...realDataPaths(entry, REAL_DATA, DATA), ...options, '--dry-run']);
       expect(report.summary.rejected).toBe(rejected);
       expect(report.problemCount).toBeGreaterThanOrEqual(rejected);
       for (const problem of report.problems) {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { splitCsv } from '../../subgraphs/kit/import/csv-records';
-import { datasetCatalogue } from '../../subgraphs/kit/provenance';
+import { splitCsv } from './csv-records';
+import { datasetCatalogue } from '../provenance';
+import { generatedDataset } from './generated';
 
 /** Enough of a file to hold its header and first record. */
 const HEAD_BYTES = 64 * 1024;
@@ -50,4 +51,16 @@ export function unknownDatasetWarnings(ids: string[]): string[] {
       (id) =>
         `dataset "${id}" is not described in data/datasets.json: provenance will show its id, with publisher and licence "unknown", until an entry is added`,
     );
+}
+
+/**
+ * The dataset of an SHCP open-budget (OFDP) file, read by the budgets' shcp-budget and the institutions' pef-institutions
+ * formats alike: `shcp-pef-<ciclo>` from its first record (`-sample` for a shipped `*.sample.csv`), or the dataset of a
+ * generated file's manifest.
+ */
+export function pefDataset(file: string): string {
+  const generated = generatedDataset(file);
+  if (generated !== null) return generated;
+  const year = firstValue(file, 'ciclo');
+  return datasetId('shcp-pef', year !== null && /^\d{4}$/.test(year) ? year : null, file);
 }

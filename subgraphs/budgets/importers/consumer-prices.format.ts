@@ -1,0 +1,26 @@
+import type { FormatSpec } from '../../kit/import/format';
+import { allOrNothing, bySource, CSV_WITH_HEADER } from '../../kit/import/format-helpers';
+import { oneFile } from '../../kit/import/inputs';
+import { PriceIndex } from '../entities/price-index.entity';
+import { WHOLE_SERIES } from './economic-series.help';
+import { parsePriceIndex, writePriceIndex } from './economic-series.importer';
+
+export const consumerPrices: FormatSpec = {
+  name: 'consumer-prices',
+  subgraph: 'budgets',
+  summary: "INEGI's national consumer price index, monthly (IPC.csv: Fecha, IPC) → price index",
+  arguments: '<IPC.csv>',
+  help: [
+    'Reads the monthly INPC as compiled by lapanquecita/cuenta-publica: `Fecha` is the first day of the month (YYYY-MM-01), `IPC` the index (base: second half of July 2018 = 100). Dataset id: inegi-inpc.',
+    WHOLE_SERIES,
+  ],
+  example: 'npm run import -- consumer-prices data/economy/IPC.csv',
+  shape: CSV_WITH_HEADER,
+  independentFiles: false,
+  skipRejected: false,
+  resolve: (paths, cwd) => oneFile(paths, cwd),
+  async parse([file]) {
+    const parsed = parsePriceIndex(file.absolute, file.displayName);
+    return allOrNothing(parsed.problems, [bySource(PriceIndex, 'months', parsed.months)], (manager) => writePriceIndex(manager, parsed));
+  },
+};

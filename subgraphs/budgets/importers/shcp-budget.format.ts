@@ -1,0 +1,35 @@
+import { pefDataset, unknownDatasetWarnings } from '../../kit/import/datasets';
+import type { FormatSpec } from '../../kit/import/format';
+import { allOrNothing, bySource, CSV_WITH_HEADER, derived, MAX_ERRORS_BY_FILE } from '../../kit/import/format-helpers';
+import { manyFiles } from '../../kit/import/inputs';
+import { BudgetLine } from '../entities/budget-line.entity';
+import { BudgetProgram } from '../entities/budget-program.entity';
+import { parseBudgetFiles, writeBudget } from './shcp-budget.importer';
+
+export const shcpBudget: FormatSpec = {
+  name: 'shcp-budget',
+  subgraph: 'budgets',
+  summary: 'SHCP open budget data (PEF, 39-column OFDP CSV) → budget lines and programs',
+  arguments: '<file.csv | folder>…',
+  help: [
+    'Reads the Presupuesto de Egresos de la Federación as published by Transparencia Presupuestaria (the 39-column OFDP CSV); a folder stands for its .csv files.',
+    "Dataset id: shcp-pef-<year> from the file's `ciclo` column (shcp-pef-<year>-sample for a *.sample.csv that data/datasets.json describes; synthetic for a file of npm run generate, told by its manifest.json). An id the catalogue lacks is accepted and reported.",
+    'All or nothing: one rejected row anywhere and nothing is written.',
+    MAX_ERRORS_BY_FILE,
+  ],
+  example: 'npm run import -- shcp-budget data/shcp-pef/2018.sample.csv data/shcp-pef/2017.sample.csv',
+  shape: CSV_WITH_HEADER,
+  independentFiles: true,
+  skipRejected: false,
+  resolve: (paths, cwd) => manyFiles(paths, cwd, '.csv'),
+  async parse(files) {
+    const inputs = files.map((file) => ({ file: file.absolute, dataset: pefDataset(file.absolute) }));
+    const parsed = parseBudgetFiles(inputs);
+    return allOrNothing(
+      parsed.problems,
+      [bySource(BudgetLine, 'budget lines', parsed.lines), derived(BudgetProgram, 'budget programs', parsed.programs)],
+      (manager) => writeBudget(manager, parsed),
+      unknownDatasetWarnings(inputs.map((input) => input.dataset)),
+    );
+  },
+};
