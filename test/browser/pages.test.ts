@@ -129,10 +129,14 @@ describeWithBrowser('the pages, in a real headless Chromium', () => {
     await page.close();
   }, 60_000);
 
-  test('a state page draws federal spending by year and lists its action plans', async () => {
+  test('a state page draws federal spending by year and by year and chapter, and lists its action plans', async () => {
     const page = await open('/?estado=29');
     await expect(page.locator('h1').innerText()).resolves.toBe('Tlaxcala');
-    await expect(page.locator('svg.chart rect').count()).resolves.toBe(4);
+    const [byYear, byChapter] = await page.locator('svg.chart').all();
+    await expect(byYear.locator('rect').count()).resolves.toBe(4);
+    const { data } = await federation.query('{ spending(groupBy: [FISCAL_YEAR, CHAPTER], filter: { states: ["29"] }) { totalCount } }');
+    expect(data!.spending.totalCount).toBeGreaterThan(1);
+    await expect(byChapter.locator('rect').count()).resolves.toBe(data!.spending.totalCount);
     await expect(page.getByRole('link', { name: /FORTAMUN/ }).count()).resolves.toBe(1);
     await screenshot(page, 'state');
     await page.close();

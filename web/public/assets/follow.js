@@ -315,27 +315,38 @@
 
   async function showState(id) {
     status('Cargando el estado…');
-    const years = [2017, 2018];
     const { data } = await graphql(
       `query State($id: ID!) {
         state(id: $id) {
           name
           openGovernmentMetric { year index transparency participation ${PROVENANCE} }
           actionPlans { id title commitments(first: 50) { edges { node { id title } } } }
-          ${years.map((year) => `y${year}: budget(fiscalYear: ${year}) { ${CHAIN} lineCount }`).join('\n')}
+        }
+        byYear: spending(groupBy: [FISCAL_YEAR], filter: { states: [$id] }, first: 100) {
+          edges { node { key { fiscalYear } amounts { approved modified exercised paid } lineCount } }
+        }
+        byChapter: spending(groupBy: [FISCAL_YEAR, CHAPTER], filter: { states: [$id] }, first: 100) {
+          edges { node { key { fiscalYear chapter { code name } } amounts { approved paid } } }
         }
       }`,
       { id },
     );
     const s = data.state;
     if (!s) return status(`No existe el estado ${id}.`);
-    const rows = years.flatMap((year) =>
+    const years = data.byYear.edges.map(({ node }) => node);
+    const chapters = data.byChapter.edges.map(({ node }) => node);
+    const rows = years.flatMap((cell) =>
       ['approved', 'paid'].map((moment) => ({
-        label: `${year} ${moment === 'approved' ? 'aprobado' : 'pagado'}`,
-        value: s[`y${year}`][moment],
-        text: money(s[`y${year}`][moment]),
+        label: `${cell.key.fiscalYear} ${moment === 'approved' ? 'aprobado' : 'pagado'}`,
+        value: cell.amounts[moment],
+        text: money(cell.amounts[moment]),
       })),
     );
+    const chapterRows = chapters.map((cell) => ({
+      label: `${cell.key.fiscalYear} · ${cell.key.chapter?.code ?? '?'}`,
+      value: cell.amounts.approved,
+      text: `${money(cell.amounts.approved)} ${cell.key.chapter?.name ?? ''}`,
+    }));
     view.replaceChildren(
       h('h1', {}, s.name),
       h(
@@ -347,14 +358,37 @@
         csvLink(
           `presupuesto-${id}.csv`,
           ['estado', 'ejercicio', 'aprobado', 'modificado', 'ejercido', 'pagado', 'renglones'],
-          years.map((year) => [
+          years.map((cell) => [
             s.name,
-            year,
-            s[`y${year}`].approved,
-            s[`y${year}`].modified,
-            s[`y${year}`].exercised,
-            s[`y${year}`].paid,
-            s[`y${year}`].lineCount,
+            cell.key.fiscalYear,
+            cell.amounts.approved,
+            cell.amounts.modified,
+            cell.amounts.exercised,
+            cell.amounts.paid,
+            cell.lineCount,
+          ]),
+        ),
+      ),
+      h(
+        'section',
+        {},
+        h('h2', {}, 'Por año y capítulo de gasto (aprobado)'),
+        h(
+          'p',
+          {},
+          'Capítulos del clasificador por objeto del gasto: 1000 servicios personales, 2000 materiales, 3000 servicios generales, 4000 transferencias…',
+        ),
+        window.ftmChart.bars(chapterRows, { title: `Presupuesto aprobado por año y capítulo en ${s.name}`, width: 920 }),
+        csvLink(
+          `capitulos-${id}.csv`,
+          ['estado', 'ejercicio', 'capitulo', 'nombre', 'aprobado', 'pagado'],
+          chapters.map((cell) => [
+            s.name,
+            cell.key.fiscalYear,
+            cell.key.chapter?.code,
+            cell.key.chapter?.name,
+            cell.amounts.approved,
+            cell.amounts.paid,
           ]),
         ),
       ),
