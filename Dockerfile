@@ -8,6 +8,8 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY common common
 COPY gateway gateway
 COPY subgraphs subgraphs
+# The gateway serves the explorer and the journalist's page from web/ (code compiled here, pages read at run time).
+COPY web web
 # The subgraphs run these at start to create and change their PostgreSQL tables (dist/migrations/<subgraph>/).
 COPY migrations migrations
 RUN npm run build && npm prune --omit=dev
@@ -20,5 +22,6 @@ COPY --from=build /app/dist dist
 COPY package.json ./
 COPY schema schema
 COPY data data
+COPY web web
 USER node
 CMD ["node", "dist/gateway/index.js"]

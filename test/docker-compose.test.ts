@@ -72,6 +72,8 @@ describe('docker-compose.yml', () => {
     expect(dockerfile).toMatch(/COPY common common/);
     expect(dockerfile).toMatch(/COPY schema schema/);
     expect(dockerfile).toMatch(/COPY data data/);
+    // The gateway compiles web/routes.ts and serves web/public and web/examples at run time: both stages need it.
+    expect(dockerfile.match(/COPY web web/g)).toHaveLength(2);
     expect(dockerfile).toMatch(/npm run build/);
   });
 
