@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { main as importCli } from '../../tools/import/cli';
 import { FOLLOW_THE_MONEY } from '../../tools/bench/follow-the-money.query';
+import { describeWithRedis } from '../helpers/redis';
 import { startFederation, type TestFederation } from '../helpers/federation';
 import type { SubgraphConfig } from '../../subgraphs/kit/config';
 
@@ -185,16 +185,8 @@ describe('identical requests in flight (cache off)', () => {
 });
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/4';
-const redisReachable =
-  spawnSync(process.execPath, [
-    '-e',
-    `const u = new URL(${JSON.stringify(REDIS_URL)}); const s = require('node:net').connect(Number(u.port || 6379), u.hostname);
-     s.on('connect', () => process.exit(0)); s.on('error', () => process.exit(1)); setTimeout(() => process.exit(1), 2000);`,
-  ]).status === 0;
-if (!redisReachable && process.env.CI !== 'true')
-  console.warn(`Redis at ${REDIS_URL} is unreachable: the shared response cache test is skipped.`);
 
-(redisReachable || process.env.CI === 'true' ? describe : describe.skip)('two gateways sharing Redis', () => {
+describeWithRedis(REDIS_URL, 'the shared response cache test')('two gateways sharing Redis', () => {
   let api: TestFederation;
   const env = { RESPONSE_CACHE: 'true', REDIS_URL, REDIS_KEY_PREFIX: `ftm:test:${process.pid}:${Date.now()}:` };
   beforeAll(async () => {

@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { readExamples } from '../../web/examples';
+import { describeWithRedis } from '../helpers/redis';
 import { startFederation, type TestFederation } from '../helpers/federation';
 
 const README = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
@@ -171,17 +171,8 @@ describe('per-client rate limits', () => {
 });
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/3';
-/** Decided before the tests are collected; in CI an unreachable Redis fails the test instead of skipping it. */
-const redisReachable =
-  spawnSync(process.execPath, [
-    '-e',
-    `const u = new URL(${JSON.stringify(REDIS_URL)}); const s = require('node:net').connect(Number(u.port || 6379), u.hostname);
-     s.on('connect', () => process.exit(0)); s.on('error', () => process.exit(1)); setTimeout(() => process.exit(1), 2000);`,
-  ]).status === 0;
-if (!redisReachable && process.env.CI !== 'true')
-  console.warn(`Redis at ${REDIS_URL} is unreachable: the shared rate-limit test is skipped.`);
 
-(redisReachable || process.env.CI === 'true' ? describe : describe.skip)('per-client rate limits shared through Redis', () => {
+describeWithRedis(REDIS_URL, 'the shared rate-limit test')('per-client rate limits shared through Redis', () => {
   const prefix = `ftm:test:${process.pid}:${Date.now()}:`;
   afterAll(async () => {
     const redis = new Redis(REDIS_URL, { lazyConnect: true });
