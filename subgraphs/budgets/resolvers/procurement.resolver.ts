@@ -22,6 +22,8 @@ import { ProcedureKind } from '../entities/procedure-kind';
 import { institutionRef, Institution } from '../entities/stubs';
 import { OriginalAmount } from '../entities/values';
 import { programById } from '../loaders';
+import { supplierByKey } from '../loaders/supplier.loader';
+import { Supplier } from '../entities/supplier';
 import { ProcurementDimension, procurementCells, type ProcurementCellRow, type ProcurementOrder } from '../queries/procurement-cells.query';
 import { DerivedFigures } from '../entities/spending-chain';
 import { deflatorFor, Fraction, REAL_PESOS_METHOD, type Deflator } from '../queries/real-pesos.query';
@@ -110,15 +112,6 @@ export class ProcurementFilterInput {
   programs?: string[] | null;
 }
 
-@ObjectType({ description: 'A supplier (*proveedor*) as procurement cells group them.' })
-export class ProcurementSupplier {
-  @Field({ description: 'What tells suppliers apart: the published identifier (RFC, RUPC folio), else the name.' })
-  key: string;
-
-  @Field(() => String, { nullable: true, description: 'Name as published (one of them, when the spelling varies).' })
-  name: string | null;
-}
-
 @ObjectType({ description: 'What a procurement cell is; null for dimensions not grouped by.' })
 export class ProcurementKey {
   @Field(() => Int, { nullable: true, description: 'Fiscal year (*ejercicio*).' })
@@ -130,8 +123,8 @@ export class ProcurementKey {
   })
   buyer: Institution | null;
 
-  @Field(() => ProcurementSupplier, { nullable: true, description: 'Supplier (*proveedor*).' })
-  supplier: ProcurementSupplier | null;
+  /** Resolved to a Supplier by the resolver. */
+  supplierKey: string | null;
 
   @Field(() => ProcedureKind, { nullable: true, description: 'Procedure kind (*tipo de procedimiento*).' })
   procedure: ProcedureKind | null;
@@ -196,7 +189,7 @@ function cellOf(row: ProcurementCellRow, inPesosOf: number | null, flags: Procur
   cell.key = {
     year: row.year,
     buyer: row.buyerId === null ? null : institutionRef(row.buyerId),
-    supplier: row.supplierKey === null ? null : { key: row.supplierKey, name: row.supplierName },
+    supplierKey: row.supplierKey,
     procedure: row.procedure,
     programId: row.programId,
     currency: row.currency,
@@ -219,7 +212,7 @@ const PESOS = 'MXN';
 const sortKeys = ({ key }: ProcurementCell) => ({
   year: key.year,
   buyer: key.buyer?.id ?? null,
-  supplier: key.supplier?.key ?? null,
+  supplier: key.supplierKey,
   procedure: key.procedure,
   program: key.programId,
   currency: key.currency,
@@ -316,6 +309,11 @@ export class ProcurementResolver {
     }[order.by];
     sortCells(cells, figureOf, sortKeys, order.descending);
     return pageOfCells(cells.slice(offset, offset + window.first + 1), window.first, offset, 'procurement-cell', async () => cells.length);
+  }
+
+  @FieldResolver(() => Supplier, { nullable: true, description: 'Supplier (*proveedor*), with its contracts; null when not grouped by.' })
+  supplier(@Root() key: ProcurementKey, @Ctx() ctx: SubgraphContext): Promise<Supplier | null> | null {
+    return key.supplierKey === null ? null : supplierByKey(ctx).load(key.supplierKey);
   }
 
   @FieldResolver(() => BudgetProgram, {
