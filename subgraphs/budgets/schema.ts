@@ -15,6 +15,7 @@ import { SpendingCellResolver, SpendingKeyResolver, SpendingResolver } from './r
 import { ProcurementResolver } from './resolvers/procurement.resolver';
 import { PublicAccountsResolver } from './resolvers/public-accounts.resolver';
 import { StateResolver } from './resolvers/state.resolver';
+import { SupplierResolver } from './resolvers/supplier.resolver';
 import { TransactionResolver } from './resolvers/transaction.resolver';
 
 export function buildSchema(): Promise<GraphQLSchema> {
@@ -37,6 +38,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
       PublicAccountsResolver,
       ProcurementResolver,
       SearchResultsResolver,
+      SupplierResolver,
     ],
     orphanedTypes: [Institution, State, Commitment],
     referenceResolvers,

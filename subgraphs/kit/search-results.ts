@@ -41,7 +41,7 @@ export function searchResultsSchema(subgraph: SubgraphName): SearchResultsSchema
     @Directive('@shareable')
     @Query(() => SearchResults, {
       description:
-        'Searches the whole graph (*búsqueda*): commitments and action plans, budget programs and contracts, institutions and states, archival series and records. Spanish, accent- and case-insensitive (`educacion` finds *Educación*); every word must occur, the last one also as a prefix; each list is ranked, title words above other words.',
+        'Searches the whole graph (*búsqueda*): commitments and action plans, budget programs, contracts and suppliers, institutions and states, archival series and records. Spanish, accent- and case-insensitive (`educacion` finds *Educación*); every word must occur, the last one also as a prefix; each list is ranked, title words above other words.',
     })
     search(
       @Arg('text', {

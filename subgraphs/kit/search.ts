@@ -68,6 +68,11 @@ export class SearchSql {
     return `concat_ws(' ', ${expressions.join(', ')})`;
   }
 
+  /** The distinct values of an expression across a GROUP BY group, joined by spaces or commas (both only separate words). */
+  distinctValues(expression: string): string {
+    return this.postgres ? `string_agg(DISTINCT ${expression}, ' ')` : `group_concat(DISTINCT ${expression})`;
+  }
+
   /** One key's value of a JSON object stored as text (simple-json). */
   jsonField(expression: string, key: string): string {
     return this.postgres ? `(${expression})::json ->> '${jsonKey(key)}'` : `json_extract(${expression}, '$.${jsonKey(key)}')`;
@@ -108,14 +113,21 @@ function qualified(dataSource: DataSource, name: string): string {
 /**
  * Remembers the data source's sources, so that every load written through it refreshes its search rows, and makes sure
  * the index is there: SQLite's is created here when missing, PostgreSQL's by a migration. An index made over a
- * database written before search existed is filled here once.
+ * database written before search existed, or before one of its kinds did, is filled here (a kind with no rows may
+ * simply have nothing to find: the refresh then writes nothing).
  */
 export async function prepareSearchIndex(dataSource: DataSource, sources: SearchSource[]): Promise<void> {
   if (sources.length === 0) return;
   for (const { kind } of sources) if (!KIND_PATTERN.test(kind)) throw new Error(`"${kind}" is not a search kind`);
   indexed.set(dataSource, sources);
-  const fill = dataSource.options.type === 'postgres' ? await checkPostgresIndex(dataSource) : await createSqliteIndex(dataSource);
-  if (fill) await dataSource.transaction((manager) => refreshSearchIndex(manager));
+  const created = dataSource.options.type === 'postgres' ? await checkPostgresIndex(dataSource) : await createSqliteIndex(dataSource);
+  if (created || (await kindMissing(dataSource, sources))) await dataSource.transaction((manager) => refreshSearchIndex(manager));
+}
+
+async function kindMissing(dataSource: DataSource, sources: SearchSource[]): Promise<boolean> {
+  const rows: { kind: string }[] = await dataSource.query(`SELECT DISTINCT kind FROM ${qualified(dataSource, SEARCH_TABLE)}`);
+  const stored = new Set(rows.map((row) => row.kind));
+  return sources.some((source) => !stored.has(source.kind));
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { SubgraphConfig } from '../../subgraphs/kit/config';
 import type { StoredComparison } from '../../subgraphs/kit/import/import-summary';
-import type { ImportProblem } from '../../subgraphs/kit/import/importing';
+import { ImportError, type ImportProblem } from '../../subgraphs/kit/import/importing';
 import type { RunOptions } from './args';
 import { announceLoad } from '../../subgraphs/kit/import/announce-load';
 import { namesInProvenance, recordLoad, type LoadDescription } from '../../subgraphs/kit/import/data-loads';
@@ -112,13 +112,14 @@ export async function runImport(format: FormatSpec, files: InputFile[], options:
     const { parsed } = checked;
     const loadable =
       parsed !== null && !checked.limitReached && parsed.fatal.length === 0 && (options.skipRejected || parsed.skippable.length === 0);
-    const problems = sortProblems(checked.problems, files);
+    let problems = sortProblems(checked.problems, files);
     const checkedFiles: CheckedFile[] = checked.read.map((input) => ({
       input,
       source: format.shape.kind === 'csv' ? readSourceRows(input.absolute, format.shape) : null,
     }));
     // Counted inside the write's transaction when there is one, since the load record carries the same counts.
     let counted: ReturnType<typeof countFiles> | null = null;
+    let written = false;
     if (loadable) {
       const { dataSource } = await open();
       context.progress(options.dryRun ? 'comparing with the stored rows (dry run)' : 'writing');
@@ -128,10 +129,16 @@ export async function runImport(format: FormatSpec, files: InputFile[], options:
           counted = countFiles({ format, files: checkedFiles, problems, comparisons });
           return recordLoad(manager, loadDescription(format, startedAt, parsed, counted.files, checkedFiles));
         });
+        written = !options.dryRun;
+      } catch (error) {
+        // What only the written rows can show (sums beyond storage): the transaction rolled back, so nothing of the load is kept.
+        if (!(error instanceof ImportError)) throw error;
+        problems = sortProblems([...problems, ...error.problems], files);
+        counted = null;
       } finally {
         stopFollowing();
       }
-      if (!options.dryRun) {
+      if (written) {
         await refreshStatistics(dataSource);
         await announceLoad(context.config.redis, format.subgraph);
       }
@@ -147,7 +154,7 @@ export async function runImport(format: FormatSpec, files: InputFile[], options:
       input: format.shape.kind,
       database: opened?.description ?? null,
       dryRun: options.dryRun,
-      written: loadable && !options.dryRun,
+      written,
       files: counted.files,
       entities: counted.entities,
       summary: totals(counted.files),

@@ -1,11 +1,21 @@
 import path from 'node:path';
 import type { EntityManager } from 'typeorm';
-import { collectProblems, eachCsvRow, RowReader, upsertAll, type CsvRow, type ImportProblem } from '../../kit/import/importing';
+import {
+  collectProblems,
+  eachCsvRow,
+  ImportError,
+  RowReader,
+  upsertAll,
+  type CsvRow,
+  type ImportProblem,
+} from '../../kit/import/importing';
+import { formatMoney, MONEY_MAX } from '../../kit/money';
 import { sourceAt } from '../../kit/provenance';
 import { stateById } from '../../kit/states';
 import { budgetProgramId, programKey, ramoId, responsibleUnitId } from '../../kit/ids';
 import { BudgetLine } from '../entities/budget-line.entity';
-import { refreshSpendingRollups } from '../queries/spending-rollups.query';
+import { refreshSpendingRollups, RollupOverflow, type OverflowingCell } from '../queries/spending-rollups.query';
+import { PROGRAM_COLUMNS } from '../queries/spending-dimensions.query';
 import { BudgetProgram } from '../entities/budget-program.entity';
 
 /** The 39 columns of the SHCP open budget file (OFDP), as defined in data/shcp-pef/diccionario.xlsx. */
@@ -264,13 +274,71 @@ function programsOf(parsed: ParsedRow[], problems: ImportProblem[]): BudgetProgr
 
 /**
  * Writes parsed budget lines and their programs inside the caller's transaction (idempotent upserts by id), and
- * rebuilds the spending rollups of the fiscal years they belong to in the same transaction.
+ * rebuilds the spending rollups of the fiscal years they belong to in the same transaction. Lines whose sum in some
+ * rollup cell is beyond what storage holds reject the load (the transaction rolls back) with a problem per cell.
  */
 export async function writeBudget(manager: EntityManager, parsed: ParsedBudget): Promise<void> {
   await upsertAll(manager, BudgetProgram, parsed.programs);
   await upsertAll(manager, BudgetLine, parsed.lines);
-  await refreshSpendingRollups(
-    manager,
-    parsed.lines.map((line) => line.fiscalYear),
-  );
+  try {
+    await refreshSpendingRollups(
+      manager,
+      parsed.lines.map((line) => line.fiscalYear),
+    );
+  } catch (error) {
+    if (error instanceof RollupOverflow) throw new ImportError(overflowProblems(error, parsed));
+    throw error;
+  }
+}
+
+/** The file's column each summed moment is read from. */
+function momentField(moment: OverflowingCell['moment'], line: BudgetLine): string {
+  if (moment === 'exercised') return line.exercise !== null && line.exercised === line.exercise ? 'monto_ejercicio' : 'monto_ejercido';
+  return {
+    approved: 'monto_aprobado',
+    modified: 'monto_modificado',
+    committed: 'monto_comprometido',
+    accrued: 'monto_devengado',
+    paid: 'monto_pagado',
+  }[moment];
+}
+
+/**
+ * One problem per overflowing cell, at the line of this load that pushes its sum furthest that way (the cell may also
+ * sum lines stored before, of the same fiscal year); the reason names the group, so the publisher sees which figures
+ * add up too far.
+ */
+function overflowProblems(overflow: RollupOverflow, parsed: ParsedBudget): ImportProblem[] {
+  const programs = new Map(parsed.programs.map((program) => [program.id, program]));
+  const columnOf = (line: BudgetLine, column: string): string | null => {
+    const holder: object | undefined = PROGRAM_COLUMNS.has(column) ? programs.get(line.programId) : line;
+    const value = (holder as Record<string, unknown> | undefined)?.[column];
+    return value === null || value === undefined ? null : String(value);
+  };
+  const group = overflow.grouping.length === 0 ? '' : ` by ${overflow.grouping.join(' × ')}`;
+  return overflow.cells.map((cell) => {
+    const sign = cell.sum < 0n ? -1n : 1n;
+    let line: BudgetLine | undefined;
+    for (const candidate of parsed.lines) {
+      const amount = candidate[cell.moment];
+      if (amount === null || candidate.fiscalYear !== cell.fiscalYear) continue;
+      if (!Object.entries(cell.keys).every(([column, value]) => columnOf(candidate, column) === value)) continue;
+      if (!line || amount * sign > (line[cell.moment] as bigint) * sign) line = candidate;
+    }
+    const keys = Object.entries(cell.keys)
+      .map(([column, value]) => `${column} ${value ?? 'null'}`)
+      .join(', ');
+    const reason =
+      `takes the sum of ${cell.moment} over fiscal year ${cell.fiscalYear}${group}${keys ? ` (${keys})` : ''} to ` +
+      `${formatMoney(cell.sum)}, beyond the ${formatMoney(MONEY_MAX)} either way that a pre-summed aggregate cell holds exactly`;
+    if (!line) return { file: parsed.lines[0]?.source.file ?? '', reason };
+    const value = line[cell.moment];
+    return {
+      file: line.source.file,
+      row: line.source.row ?? undefined,
+      field: momentField(cell.moment, line),
+      value: value === null ? undefined : formatMoney(value),
+      reason,
+    };
+  });
 }

@@ -25,7 +25,6 @@ export interface ProcurementCellRow {
   year: number | null;
   buyerId: string | null;
   supplierKey: string | null;
-  supplierName: string | null;
   procedure: ProcedureKind | null;
   programId: string | null;
   currency: string | null;
@@ -58,7 +57,6 @@ function cellQuery(manager: EntityManager, groupBy: ProcurementDimension[], filt
   if (dimensions.includes(ProcurementDimension.SUPPLIER) || filter?.suppliers != null) {
     query.innerJoin(ContractSupplier, 'cs', 'cs.contractId = c.id');
   }
-  if (dimensions.includes(ProcurementDimension.SUPPLIER)) query.addSelect('MIN(cs.name)', 'supplierName');
   for (const dimension of dimensions) query.addSelect(COLUMNS[dimension], dimension).addGroupBy(COLUMNS[dimension]);
   query
     .addSelect('c.valueCurrency', 'currency')
@@ -107,7 +105,6 @@ export async function procurementCells(
     year: raw.YEAR === undefined || raw.YEAR === null ? null : Number(raw.YEAR),
     buyerId: text(raw.BUYER),
     supplierKey: text(raw.SUPPLIER),
-    supplierName: text(raw.supplierName),
     procedure: text(raw.PROCEDURE) as ProcedureKind | null,
     programId: text(raw.PROGRAM),
     currency: text(raw.currency),

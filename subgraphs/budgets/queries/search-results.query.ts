@@ -1,5 +1,6 @@
 import type { SearchSource } from '../../kit/search';
 import { BudgetProgram } from '../entities/budget-program.entity';
+import { ContractSupplier } from '../entities/contract-supplier.entity';
 import { Contract } from '../entities/contract.entity';
 
 /** Programs by name; also by id (`2018:33I005`), key, ramo and modality names. */
@@ -29,4 +30,17 @@ export const contractSearch: SearchSource = {
   },
 };
 
-export const searchSources = [budgetProgramSearch, contractSearch];
+/**
+ * Suppliers by name, and by their identifier (RFC, RUPC folio); every spelling their contracts publish counts, the
+ * first in order is the title.
+ */
+export const supplierSearch: SearchSource = {
+  kind: 'supplier',
+  select: (sql) => {
+    const s = sql.columnsOf(ContractSupplier);
+    return `SELECT ${s('supplierKey')} AS id, MIN(${s('name')}) AS title, ${sql.words(s('supplierKey'), sql.distinctValues(s('name')))} AS body
+      FROM ${sql.table(ContractSupplier)} GROUP BY ${s('supplierKey')}`;
+  },
+};
+
+export const searchSources = [budgetProgramSearch, contractSearch, supplierSearch];

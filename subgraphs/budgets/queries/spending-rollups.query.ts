@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import { outOfRange, type Money } from '../../kit/money';
+import { readMoneySum, sumMoneySql } from '../../kit/money-sum';
 import { BudgetLine } from '../entities/budget-line.entity';
 import { BudgetProgram } from '../entities/budget-program.entity';
 import { SpendingRollup } from '../entities/spending-rollup.entity';
@@ -27,13 +29,70 @@ export async function refreshSpendingRollups(manager: EntityManager, fiscalYears
     .split('.')
     .map((part) => driver.escape(part))
     .join('.');
+  // A failed INSERT leaves a PostgreSQL transaction unusable: the savepoint lets the failure be explained first.
+  await manager.query(`SAVEPOINT ${SAVEPOINT}`);
   for (const grouping of ROLLUP_GROUPINGS) {
     const { sql, parameters, columns } = groupingSelect(manager, grouping, years);
     const names = columns.map((property) => driver.escape(metadata.findColumnWithPropertyName(property)!.databaseName)).join(', ');
     // The query builder puts entity-column selections before expressions: the outer SELECT restores the column order.
     const selected = columns.map((alias) => driver.escape(alias)).join(', ');
-    await manager.query(`INSERT INTO ${table} (${names}) SELECT ${selected} FROM (${sql}) cells`, parameters);
+    try {
+      await manager.query(`INSERT INTO ${table} (${names}) SELECT ${selected} FROM (${sql}) cells`, parameters);
+    } catch (error) {
+      await manager.query(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
+      const cells = await overflowingCells(manager, grouping, years);
+      throw cells.length > 0 ? new RollupOverflow(grouping, cells) : error;
+    }
   }
+  await manager.query(`RELEASE SAVEPOINT ${SAVEPOINT}`);
+}
+
+const SAVEPOINT = 'spending_rollup';
+
+/** A rollup cell whose sum of one moment is beyond what a 64-bit money column holds. */
+export interface OverflowingCell {
+  fiscalYear: number;
+  /** The cell's key columns (DIMENSION_COLUMNS keys), as stored: text or null. */
+  keys: Record<string, string | null>;
+  moment: (typeof MOMENTS)[number];
+  sum: Money;
+}
+
+/**
+ * The budget lines of a year sum, in some pre-summed cell, beyond the range of a money column (each line fits; their
+ * sum does not). The rollups cannot hold it exactly, so the import that would store those lines must be refused.
+ */
+export class RollupOverflow extends Error {
+  constructor(
+    readonly grouping: SpendingDimension[],
+    readonly cells: OverflowingCell[],
+  ) {
+    super(`${cells.length} spending rollup cell(s) of grouping [${grouping.join(', ')}] sum beyond the 64-bit money range`);
+    this.name = 'RollupOverflow';
+  }
+}
+
+/** The cells of one grouping whose exact sums (numeric on PostgreSQL, two parts on SQLite) storage cannot hold. */
+async function overflowingCells(manager: EntityManager, grouping: SpendingDimension[], years: number[]): Promise<OverflowingCell[]> {
+  const query = manager
+    .getRepository(BudgetLine)
+    .createQueryBuilder('l')
+    .innerJoin(BudgetProgram, 'p', 'p.id = l.programId')
+    .select('l.fiscalYear', 'fiscalYear')
+    .where('l.fiscalYear IN (:...years)', { years })
+    .groupBy('l.fiscalYear');
+  const keys = grouping.flatMap((dimension) => DIMENSION_COLUMNS[dimension].keys);
+  for (const key of keys) query.addSelect(lineColumn(key), key).addGroupBy(lineColumn(key));
+  for (const moment of MOMENTS) query.addSelect(sumMoneySql(manager.connection, `l.${moment}`), moment);
+  const rows: Record<string, unknown>[] = await query.getRawMany();
+  return rows.flatMap((row) =>
+    MOMENTS.flatMap((moment) => {
+      const sum = readMoneySum(row[moment]);
+      if (sum === null || outOfRange(sum) === null) return [];
+      const cellKeys = Object.fromEntries(keys.map((key) => [key, row[key] === null ? null : String(row[key])]));
+      return [{ fiscalYear: Number(row.fiscalYear), keys: cellKeys, moment, sum }];
+    }),
+  );
 }
 
 function groupingSelect(manager: EntityManager, grouping: SpendingDimension[], years: number[]) {

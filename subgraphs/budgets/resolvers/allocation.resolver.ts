@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kit/context';
 import { Allocation } from '../entities/allocation.entity';
 import { BudgetProgram } from '../entities/budget-program.entity';
@@ -7,6 +7,8 @@ import { commitmentRef, Commitment } from '../entities/stubs';
 import { allocationFunding, programById } from '../loaders';
 import { allocationsQuery } from '../queries/allocation.query';
 import { AllocationFilter } from './allocation.input';
+import { inPesosOf } from './real-chain';
+import { IN_PESOS_OF } from './spending.resolver';
 
 @Resolver(() => Allocation)
 export class AllocationResolver {
@@ -35,9 +37,13 @@ export class AllocationResolver {
 
   @FieldResolver(() => SpendingChain, {
     description:
-      "The program's budget lines within this allocation's scope (state, or nationwide); null amounts with a flag when none match or the scope is a municipality.",
+      "The program's budget lines within this allocation's scope (state, or nationwide); null amounts with a flag when none match or the scope is a municipality. In real pesos with `inPesosOf`.",
   })
-  funding(@Root() allocation: Allocation, @Ctx() ctx: SubgraphContext): Promise<SpendingChain> {
-    return allocationFunding(ctx, allocation);
+  async funding(
+    @Root() allocation: Allocation,
+    @Arg('inPesosOf', () => Int, { nullable: true, description: IN_PESOS_OF }) base: number | null | undefined,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<SpendingChain> {
+    return inPesosOf(ctx, await allocationFunding(ctx, allocation), allocation.fiscalYear, base);
   }
 }

@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kit/context';
 import { Allocation } from '../entities/allocation.entity';
 import { Contract } from '../entities/contract.entity';
@@ -6,6 +6,7 @@ import { SpendingChain } from '../entities/spending-chain';
 import { Commitment } from '../entities/stubs';
 import { Transaction } from '../entities/transaction.entity';
 import { allocationsByCommitment, commitmentFunding, contractsOfPrograms, transactionsByContract } from '../loaders';
+import { IN_PESOS_OF } from './spending.resolver';
 
 @Resolver(() => Commitment)
 export class CommitmentResolver {
@@ -22,10 +23,15 @@ export class CommitmentResolver {
     description:
       "The money behind the commitment: the budget lines of its allocated programs within each allocation's scope " +
       '(same program and, for a state scope, the same state). Null amounts with SCOPE_FINER_THAN_DATA when a scope is a ' +
-      'municipality, NO_LINES_IN_SCOPE when no line matches: never a national total passed off as a local one. Null only while the budgets subgraph is unavailable.',
+      'municipality, NO_LINES_IN_SCOPE when no line matches: never a national total passed off as a local one. In real ' +
+      "pesos with `inPesosOf`, each fiscal year's lines deflated by their own year's index. Null only while the budgets subgraph is unavailable.",
   })
-  funding(@Root() commitment: Commitment, @Ctx() ctx: SubgraphContext): Promise<SpendingChain> {
-    return commitmentFunding(ctx, commitment.id);
+  funding(
+    @Root() commitment: Commitment,
+    @Arg('inPesosOf', () => Int, { nullable: true, description: IN_PESOS_OF }) base: number | null | undefined,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<SpendingChain> {
+    return commitmentFunding(ctx, commitment.id, base ?? null);
   }
 
   @FieldResolver(() => [Contract], {

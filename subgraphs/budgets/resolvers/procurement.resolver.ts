@@ -13,16 +13,21 @@ import {
   Root,
   registerEnumType,
 } from 'type-graphql';
-import { decodeCursor, encodeCursor, PageInfo, pageWindow } from '../../kit/connection';
+import { cellOffset, CellConnectionType, pageOfCells } from '../../kit/cell-connection';
+import { pageWindow } from '../../kit/connection';
 import type { SubgraphContext } from '../../kit/context';
-import { badUserInput } from '../../kit/errors';
-import { formatMoney } from '../../kit/money';
+import { formatMoney, parseMoney } from '../../kit/money';
 import { BudgetProgram } from '../entities/budget-program.entity';
 import { ProcedureKind } from '../entities/procedure-kind';
 import { institutionRef, Institution } from '../entities/stubs';
 import { OriginalAmount } from '../entities/values';
 import { programById } from '../loaders';
+import { supplierByKey } from '../loaders/supplier.loader';
+import { Supplier } from '../entities/supplier';
 import { ProcurementDimension, procurementCells, type ProcurementCellRow, type ProcurementOrder } from '../queries/procurement-cells.query';
+import { DerivedFigures } from '../entities/spending-chain';
+import { deflatorFor, Fraction, REAL_PESOS_METHOD, type Deflator } from '../queries/real-pesos.query';
+import { sortCells } from './real-chain';
 import { SortDirection } from './spending.input';
 
 registerEnumType(ProcurementDimension, {
@@ -56,6 +61,30 @@ registerEnumType(ProcurementOrderBy, {
   },
 });
 
+export enum ProcurementFlag {
+  IN_REAL_PESOS = 'IN_REAL_PESOS',
+  NOT_DEFLATED_CURRENCY = 'NOT_DEFLATED_CURRENCY',
+  NOT_DEFLATED_UNDATED = 'NOT_DEFLATED_UNDATED',
+}
+
+registerEnumType(ProcurementFlag, {
+  name: 'ProcurementFlag',
+  description: "Something a reader of a procurement cell's values should know before quoting them.",
+  valuesConfig: {
+    IN_REAL_PESOS: {
+      description: 'Derived figures: the values are in real pesos (*pesos constantes*) of another year, not as published (see `derived`).',
+    },
+    NOT_DEFLATED_CURRENCY: {
+      description:
+        "`inPesosOf` was asked, but the values are in another currency than MXN and stay as published: the INPC measures Mexican consumer prices, not the currency's.",
+    },
+    NOT_DEFLATED_UNDATED: {
+      description:
+        '`inPesosOf` was asked, but some contracts of the cell have no fiscal year, so the values stay as published (nominal pesos of mixed years).',
+    },
+  },
+});
+
 @InputType({ description: 'How to order procurement cells.' })
 export class ProcurementOrderInput {
   @Field(() => ProcurementOrderBy, { nullable: true, description: 'What to order by; KEY unless given.' })
@@ -83,15 +112,6 @@ export class ProcurementFilterInput {
   programs?: string[] | null;
 }
 
-@ObjectType({ description: 'A supplier (*proveedor*) as procurement cells group them.' })
-export class ProcurementSupplier {
-  @Field({ description: 'What tells suppliers apart: the published identifier (RFC, RUPC folio), else the name.' })
-  key: string;
-
-  @Field(() => String, { nullable: true, description: 'Name as published (one of them, when the spelling varies).' })
-  name: string | null;
-}
-
 @ObjectType({ description: 'What a procurement cell is; null for dimensions not grouped by.' })
 export class ProcurementKey {
   @Field(() => Int, { nullable: true, description: 'Fiscal year (*ejercicio*).' })
@@ -103,8 +123,8 @@ export class ProcurementKey {
   })
   buyer: Institution | null;
 
-  @Field(() => ProcurementSupplier, { nullable: true, description: 'Supplier (*proveedor*).' })
-  supplier: ProcurementSupplier | null;
+  /** Resolved to a Supplier by the resolver. */
+  supplierKey: string | null;
 
   @Field(() => ProcedureKind, { nullable: true, description: 'Procedure kind (*tipo de procedimiento*).' })
   procedure: ProcedureKind | null;
@@ -147,38 +167,29 @@ export class ProcurementCell {
 
   @Field(() => Float, { description: 'Share of the contracts awarded directly (direct count / count).' })
   directCountShare: number;
-}
 
-@ObjectType({ description: 'One cell in a page of a procurement aggregate, with its cursor.' })
-export class ProcurementCellEdge {
-  @Field({ description: 'Opaque position of this cell, usable as `after`.' })
-  cursor: string;
+  @Field(() => DerivedFigures, {
+    nullable: true,
+    description: `Set when the values are in real pesos of \`inPesosOf\` rather than as published (${REAL_PESOS_METHOD}).`,
+  })
+  derived: DerivedFigures | null;
 
-  @Field(() => ProcurementCell, { description: 'The cell.' })
-  node: ProcurementCell;
+  @Field(() => [ProcurementFlag], { description: 'Caveats about the values (see ProcurementFlag).' })
+  flags: ProcurementFlag[];
 }
 
 @ObjectType({ description: 'A page of the cells of a procurement aggregate (offset cursors).' })
-export class ProcurementConnection {
-  @Field(() => [ProcurementCellEdge], { description: 'The cells on this page, in order.' })
-  edges: ProcurementCellEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page sits among all the cells.' })
-  pageInfo: PageInfo;
-
-  @Field(() => Int, { description: 'How many cells the aggregate has (counted only when asked for).' })
-  totalCount: Promise<number>;
-}
+export class ProcurementConnection extends CellConnectionType(ProcurementCell, 'Procurement', 'a procurement aggregate') {}
 
 const amount = (value: bigint | null, currency: string | null): OriginalAmount | null =>
   value === null ? null : { amount: formatMoney(value), currency: currency ?? '' };
 
-function cellOf(row: ProcurementCellRow): ProcurementCell {
+function cellOf(row: ProcurementCellRow, inPesosOf: number | null, flags: ProcurementFlag[]): ProcurementCell {
   const cell = new ProcurementCell();
   cell.key = {
     year: row.year,
     buyer: row.buyerId === null ? null : institutionRef(row.buyerId),
-    supplier: row.supplierKey === null ? null : { key: row.supplierKey, name: row.supplierName },
+    supplierKey: row.supplierKey,
     procedure: row.procedure,
     programId: row.programId,
     currency: row.currency,
@@ -189,7 +200,59 @@ function cellOf(row: ProcurementCellRow): ProcurementCell {
   cell.directValue = amount(row.directValue ?? (row.value === null ? null : 0n), row.currency);
   cell.directShare = row.value === null || row.value === 0n ? null : Number(row.directValue ?? 0n) / Number(row.value);
   cell.directCountShare = row.contractCount === 0 ? 0 : row.directCount / row.contractCount;
+  cell.derived = inPesosOf === null ? null : { inPesosOf, method: REAL_PESOS_METHOD };
+  cell.flags = flags;
   return cell;
+}
+
+/** The only currency the INPC deflates. */
+const PESOS = 'MXN';
+
+/** A cell's keys in the order the SQL orders cells by (COLUMNS, then the currency). */
+const sortKeys = ({ key }: ProcurementCell) => ({
+  year: key.year,
+  buyer: key.buyer?.id ?? null,
+  supplier: key.supplierKey,
+  procedure: key.procedure,
+  program: key.programId,
+  currency: key.currency,
+});
+
+/**
+ * Cells of single years merged into the cells of `groupBy`, peso values carried into pesos of the deflator's base
+ * year (each year on its own, each sum rounded once). Other currencies, and pesos of contracts without a year, stay
+ * as published and are flagged: nothing in the cell is then deflated, so it never mixes real and nominal values.
+ */
+function inBaseYear(rows: ProcurementCellRow[], groupBy: ProcurementDimension[], deflator: Deflator): ProcurementCell[] {
+  const keepsYear = groupBy.includes(ProcurementDimension.YEAR);
+  const groups = new Map<string, ProcurementCellRow[]>();
+  for (const row of rows) {
+    const key = JSON.stringify([keepsYear ? row.year : null, row.buyerId, row.supplierKey, row.procedure, row.programId, row.currency]);
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return [...groups.values()].map((parts) => {
+    const sum = (of: (row: ProcurementCellRow) => bigint | null) =>
+      parts.reduce<bigint | null>((total, row) => (of(row) === null ? total : (total ?? 0n) + (of(row) as bigint)), null);
+    const merged: ProcurementCellRow = {
+      ...parts[0],
+      year: keepsYear ? parts[0].year : null,
+      contractCount: parts.reduce((total, row) => total + row.contractCount, 0),
+      directCount: parts.reduce((total, row) => total + row.directCount, 0),
+      value: sum((row) => row.value),
+      directValue: sum((row) => row.directValue),
+    };
+    if (merged.value === null) return cellOf(merged, null, []);
+    if (merged.currency !== PESOS) return cellOf(merged, null, [ProcurementFlag.NOT_DEFLATED_CURRENCY]);
+    if (parts.some((row) => row.year === null)) return cellOf(merged, null, [ProcurementFlag.NOT_DEFLATED_UNDATED]);
+    const real = (of: (row: ProcurementCellRow) => bigint | null) =>
+      parts.reduce<Fraction | null>((total, row) => {
+        const value = of(row);
+        return value === null ? total : (total ?? Fraction.ZERO).plus(deflator.real(value, row.year as number));
+      }, null);
+    merged.value = real((row) => row.value)?.toCentavo() ?? null;
+    merged.directValue = real((row) => row.directValue)?.toCentavo() ?? null;
+    return cellOf(merged, deflator.baseYear, [ProcurementFlag.IN_REAL_PESOS]);
+  });
 }
 
 @Resolver(() => ProcurementKey)
@@ -211,32 +274,46 @@ export class ProcurementResolver {
     first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Return the cells after this cursor (an `endCursor`).' })
     after: string | null,
+    @Arg('inPesosOf', () => Int, {
+      nullable: true,
+      description: `Express peso values (MXN) in real pesos of this year (*pesos constantes*): ${REAL_PESOS_METHOD}. Values in other currencies, and those of contracts without a fiscal year, stay as published and are flagged (NOT_DEFLATED_CURRENCY, NOT_DEFLATED_UNDATED). A year whose twelve monthly index values are not loaded is a BAD_USER_INPUT error. Deflated cells are flagged IN_REAL_PESOS and carry \`derived\`.`,
+    })
+    inPesosOf: number | null | undefined,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ProcurementConnection> {
     const window = pageWindow({ first: first ?? null }, ctx.config.maxPageSize);
-    const match = after == null ? ['', '0'] : /^procurement-cell:(\d+)$/.exec(decodeCursor(after));
-    if (!match) throw badUserInput(`"${after}" is not a cursor of a procurement aggregate`, 'after');
-    const offset = Number(match[1]);
+    const offset = cellOffset(after, 'procurement-cell', 'a procurement aggregate');
     const order = { by: (orderBy?.by ?? 'KEY') as ProcurementOrder, descending: orderBy?.direction === SortDirection.DESC };
     const manager = ctx.dataSource.manager;
-    const rows = await procurementCells(manager, groupBy, filter, order, offset, window.first + 1);
-    const edges = rows
-      .slice(0, window.first)
-      .map((row, i) => ({ cursor: encodeCursor(`procurement-cell:${offset + i + 1}`), node: cellOf(row) }));
-    let counted: Promise<number> | undefined;
-    const connection = {
-      edges,
-      pageInfo: {
-        hasNextPage: rows.length > window.first,
-        hasPreviousPage: offset > 0,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges[edges.length - 1]?.cursor ?? null,
-      },
-    };
-    return Object.defineProperty(connection, 'totalCount', {
-      enumerable: true,
-      get: () => (counted ??= procurementCells(manager, groupBy, filter, order, 0, null).then((all) => all.length)),
-    }) as ProcurementConnection;
+    if (inPesosOf == null) {
+      const rows = await procurementCells(manager, groupBy, filter, order, offset, window.first + 1);
+      return pageOfCells(
+        rows.map((row) => cellOf(row, null, [])),
+        window.first,
+        offset,
+        'procurement-cell',
+        async () => (await procurementCells(manager, groupBy, filter, order, 0, null)).length,
+      );
+    }
+    const byYear = await procurementCells(manager, [...groupBy, ProcurementDimension.YEAR], filter, order, 0, null);
+    const deflator = await deflatorFor(
+      ctx,
+      inPesosOf,
+      byYear.filter((row) => row.currency === PESOS && row.year !== null && row.value !== null).map((row) => row.year as number),
+    );
+    const cells = inBaseYear(byYear, groupBy, deflator);
+    const figureOf = {
+      KEY: null,
+      CONTRACT_COUNT: (cell: ProcurementCell) => BigInt(cell.contractCount),
+      VALUE: (cell: ProcurementCell) => (cell.value === null ? null : (parseMoney(cell.value.amount) as bigint)),
+    }[order.by];
+    sortCells(cells, figureOf, sortKeys, order.descending);
+    return pageOfCells(cells.slice(offset, offset + window.first + 1), window.first, offset, 'procurement-cell', async () => cells.length);
+  }
+
+  @FieldResolver(() => Supplier, { nullable: true, description: 'Supplier (*proveedor*), with its contracts; null when not grouped by.' })
+  supplier(@Root() key: ProcurementKey, @Ctx() ctx: SubgraphContext): Promise<Supplier | null> | null {
+    return key.supplierKey === null ? null : supplierByKey(ctx).load(key.supplierKey);
   }
 
   @FieldResolver(() => BudgetProgram, {

@@ -1,11 +1,15 @@
 import { Arg, Field, InputType, Int, ObjectType, Query, Resolver, registerEnumType, Ctx } from 'type-graphql';
-import { decodeCursor, encodeCursor, PageInfo, pageWindow } from '../../kit/connection';
+import { cellOffset, CellConnectionType, lazyField, pageOfCells } from '../../kit/cell-connection';
+import { pageWindow } from '../../kit/connection';
 import type { SubgraphContext } from '../../kit/context';
 import { badUserInput } from '../../kit/errors';
 import { SpendingChain } from '../entities/spending-chain';
 import { budgetCode, BudgetCode } from '../entities/values';
 import { AccountDimension, accountCells, type AccountCellRow, type AccountFigure } from '../queries/public-account-cells.query';
+import { deflatorFor, type Deflator } from '../queries/real-pesos.query';
+import { mergeInRealPesos, sortCells } from './real-chain';
 import { ChainMoment, SortDirection, SpendingOrder } from './spending.input';
+import { IN_PESOS_OF } from './spending.resolver';
 
 registerEnumType(AccountDimension, {
   name: 'PublicAccountDimension',
@@ -45,7 +49,7 @@ export class PublicAccountCell {
 
   @Field(() => SpendingChain, {
     description:
-      'Approved, modified, accrued and exercised totals of the accounts, summed exactly; committed and paid are not published (null).',
+      'Approved, modified, accrued and exercised totals of the accounts, summed exactly; committed and paid are not published (null). In real pesos, with `derived` set, when `inPesosOf` was given.',
   })
   amounts: SpendingChain;
 
@@ -53,27 +57,11 @@ export class PublicAccountCell {
   accountCount: number;
 }
 
-@ObjectType({ description: 'One cell in a page of a public-account aggregate, with its cursor.' })
-export class PublicAccountCellEdge {
-  @Field({ description: 'Opaque position of this cell, usable as `after`.' })
-  cursor: string;
-
-  @Field(() => PublicAccountCell, { description: 'The cell.' })
-  node: PublicAccountCell;
-}
-
 @ObjectType({ description: 'A page of the cells of a public-account aggregate (offset cursors).' })
-export class PublicAccountConnection {
-  @Field(() => [PublicAccountCellEdge], { description: 'The cells on this page, in order.' })
-  edges: PublicAccountCellEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page sits among all the cells.' })
-  pageInfo: PageInfo;
-
-  @Field(() => Int, { description: 'How many cells the aggregate has (counted only when asked for).' })
-  totalCount: Promise<number>;
-
-  @Field(() => SpendingChain, { description: 'Grand total (*total general*) over every account the filter lets through.' })
+export class PublicAccountConnection extends CellConnectionType(PublicAccountCell, 'PublicAccount', 'a public-account aggregate') {
+  @Field(() => SpendingChain, {
+    description: 'Grand total (*total general*) over every account the filter lets through; in real pesos when asked.',
+  })
   total: Promise<SpendingChain>;
 }
 
@@ -84,16 +72,51 @@ const FIGURE: Partial<Record<ChainMoment, AccountFigure>> = {
   EXERCISED: 'exercised',
 };
 
-function cellOf(row: AccountCellRow): PublicAccountCell {
+function cellOf(row: AccountCellRow, inPesosOf: number | null): PublicAccountCell {
   const cell = new PublicAccountCell();
   cell.key = {
     fiscalYear: row.fiscalYear,
     ramo: row.ramoCode === null ? null : budgetCode(row.ramoCode, row.ramoName),
     program: row.programKey === null ? null : budgetCode(row.programKey, row.programName),
   };
-  cell.amounts = SpendingChain.of(row.moments, row.accountCount, 0);
+  cell.amounts = amountsOf(row, inPesosOf);
   cell.accountCount = row.accountCount;
   return cell;
+}
+
+/** The sums of a cell as a chain; none (no account passes the filter) is the empty chain. */
+function amountsOf(row: AccountCellRow | undefined, inPesosOf: number | null): SpendingChain {
+  const chain = !row || row.accountCount === 0 ? SpendingChain.empty() : SpendingChain.of(row.moments, row.accountCount, 0);
+  chain.inPesosOf = inPesosOf;
+  return chain;
+}
+
+const keysOf = (row: AccountCellRow) => ({ fiscalYear: row.fiscalYear, ramoCode: row.ramoCode, programKey: row.programKey });
+
+/**
+ * Accounts of single years merged into the cells of `groupBy` in real pesos: each year's figures deflated, each sum
+ * rounded once.
+ */
+function mergeInBaseYear(rows: AccountCellRow[], groupBy: AccountDimension[], deflator: Deflator): AccountCellRow[] {
+  const grouped = (dimension: AccountDimension) => groupBy.includes(dimension);
+  const keyed = (row: AccountCellRow): AccountCellRow => ({
+    ...row,
+    fiscalYear: grouped(AccountDimension.FISCAL_YEAR) ? row.fiscalYear : null,
+    ...(grouped(AccountDimension.RAMO) ? {} : { ramoCode: null, ramoName: null }),
+    ...(grouped(AccountDimension.PROGRAM) ? {} : { programKey: null, programName: null }),
+  });
+  const cells = mergeInRealPesos(
+    rows,
+    (row) => JSON.stringify(keysOf(keyed(row))),
+    (row) => row.fiscalYear as number,
+    (row) => row.moments,
+    deflator,
+  );
+  return cells.map(({ rows: merged, real }) => ({
+    ...keyed(merged[0]),
+    moments: real.rounded(),
+    accountCount: merged.reduce((sum, row) => sum + row.accountCount, 0),
+  }));
 }
 
 @Resolver()
@@ -115,45 +138,49 @@ export class PublicAccountsResolver {
     first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Return the cells after this cursor (an `endCursor`).' })
     after: string | null,
+    @Arg('inPesosOf', () => Int, { nullable: true, description: IN_PESOS_OF }) inPesosOf: number | null | undefined,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PublicAccountConnection> {
     const window = pageWindow({ first: first ?? null }, ctx.config.maxPageSize);
-    const match = after == null ? ['', '0'] : /^account-cell:(\d+)$/.exec(decodeCursor(after));
-    if (!match) throw badUserInput(`"${after}" is not a cursor of a public-account aggregate`, 'after');
-    const offset = Number(match[1]);
+    const offset = cellOffset(after, 'account-cell', 'a public-account aggregate');
     const figure = orderBy?.moment ? (FIGURE[orderBy.moment] ?? null) : null;
     if (orderBy?.moment && figure === null)
       throw badUserInput(`The public account publishes no ${orderBy.moment} figure to order by`, 'orderBy');
-    const order = { figure, descending: orderBy?.direction === SortDirection.DESC };
+    const descending = orderBy?.direction === SortDirection.DESC;
     const manager = ctx.dataSource.manager;
-    const rows = await accountCells(manager, groupBy, filter, order, offset, window.first + 1);
-    const edges = rows
-      .slice(0, window.first)
-      .map((row, i) => ({ cursor: encodeCursor(`account-cell:${offset + i + 1}`), node: cellOf(row) }));
-    let counted: Promise<number> | undefined;
-    let summed: Promise<SpendingChain> | undefined;
-    const connection = {
-      edges,
-      pageInfo: {
-        hasNextPage: rows.length > window.first,
-        hasPreviousPage: offset > 0,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges[edges.length - 1]?.cursor ?? null,
-      },
-    };
     const none = { figure: null, descending: false };
-    return Object.defineProperties(connection, {
-      totalCount: {
-        enumerable: true,
-        get: () => (counted ??= accountCells(manager, groupBy, filter, none, 0, null).then((all) => all.length)),
-      },
-      total: {
-        enumerable: true,
-        get: () =>
-          (summed ??= accountCells(manager, [], filter, none, 0, null).then(([row]) =>
-            row && row.accountCount > 0 ? cellOf(row).amounts : SpendingChain.empty(),
-          )),
-      },
-    }) as PublicAccountConnection;
+    if (inPesosOf == null) {
+      const rows = await accountCells(manager, groupBy, filter, { figure, descending }, offset, window.first + 1);
+      return lazyField(
+        pageOfCells(
+          rows.map((row) => cellOf(row, null)),
+          window.first,
+          offset,
+          'account-cell',
+          async () => (await accountCells(manager, groupBy, filter, none, 0, null)).length,
+        ),
+        'total',
+        async () => amountsOf((await accountCells(manager, [], filter, none, 0, null))[0], null),
+      );
+    }
+    const byYear = await accountCells(manager, [...groupBy, AccountDimension.FISCAL_YEAR], filter, none, 0, null);
+    const deflator = await deflatorFor(
+      ctx,
+      inPesosOf,
+      byYear.map((row) => row.fiscalYear as number),
+    );
+    const cells = mergeInBaseYear(byYear, groupBy, deflator);
+    sortCells(cells, figure === null ? null : (row) => row.moments[figure], keysOf, descending);
+    return lazyField(
+      pageOfCells(
+        cells.slice(offset, offset + window.first + 1).map((row) => cellOf(row, inPesosOf)),
+        window.first,
+        offset,
+        'account-cell',
+        async () => cells.length,
+      ),
+      'total',
+      async () => amountsOf(mergeInBaseYear(byYear, [], deflator)[0], inPesosOf),
+    );
   }
 }

@@ -1,28 +1,147 @@
 import type { SubgraphContext } from '../../kit/context';
-import { SpendingChain } from '../entities/spending-chain';
-import { deflatorFor } from '../queries/real-pesos.query';
+import { NO_MOMENTS, SpendingChain, type Moments, type SpendingFlag } from '../entities/spending-chain';
+import { deflatorFor, Fraction, type Deflator } from '../queries/real-pesos.query';
 import { MOMENTS } from '../queries/spending-chain.query';
 
+type Moment = (typeof MOMENTS)[number];
+
+/** Exact sums of moments of several years in the base year's pesos, each figure deflated before it is added. */
+export class RealMoments {
+  private readonly sums = new Map<Moment, Fraction>();
+
+  add(moments: Moments, year: number, deflator: Deflator): void {
+    for (const moment of MOMENTS) {
+      const amount = moments[moment];
+      if (amount !== null) this.sums.set(moment, (this.sums.get(moment) ?? Fraction.ZERO).plus(deflator.real(amount, year)));
+    }
+  }
+
+  /** Each sum rounded once to the centavo; null where no figure was added (no guessed zero). */
+  rounded(): Moments {
+    const moments = { ...NO_MOMENTS };
+    for (const [moment, sum] of this.sums) moments[moment] = sum.toCentavo();
+    return moments;
+  }
+}
+
+/** The rows of one cell of an aggregate asked for in real pesos, and their deflated sums. */
+export interface RealCell<R> {
+  rows: R[];
+  real: RealMoments;
+}
+
+/**
+ * Rows of single years (the aggregate's grouping plus the year) merged into the cells of the grouping, in the order
+ * their keys first occur, each figure carried into pesos of the deflator's base year first.
+ */
+export function mergeInRealPesos<R>(
+  rows: R[],
+  keyOf: (row: R) => string,
+  yearOf: (row: R) => number,
+  momentsOf: (row: R) => Moments,
+  deflator: Deflator,
+): RealCell<R>[] {
+  const cells = new Map<string, RealCell<R>>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    let cell = cells.get(key);
+    if (!cell) {
+      cell = { rows: [], real: new RealMoments() };
+      cells.set(key, cell);
+    }
+    cell.rows.push(row);
+    cell.real.add(momentsOf(row), yearOf(row), deflator);
+  }
+  return [...cells.values()];
+}
+
+export type CellKeys = Record<string, string | number | null | undefined>;
+
+/** Grouping keys in column order, each ascending (`sign` 1) or descending (-1), nulls last: as the aggregates' SQL orders them. */
+export function compareKeys(a: CellKeys, b: CellKeys, sign = 1): number {
+  for (const column of Object.keys(a)) {
+    const x = a[column] ?? null;
+    const y = b[column] ?? null;
+    if (x === y) continue;
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return sign * (typeof x === 'number' && typeof y === 'number' ? x - y : String(x) < String(y) ? -1 : 1);
+  }
+  return 0;
+}
+
+/**
+ * Sorts cells computed in memory as SQL would have: by a figure (cells without one last, ties by key ascending), or by
+ * key when `figureOf` is null.
+ */
+export function sortCells<C>(
+  cells: C[],
+  figureOf: ((cell: C) => bigint | null) | null,
+  keysOf: (cell: C) => CellKeys,
+  descending: boolean,
+): void {
+  const sign = descending ? -1 : 1;
+  if (figureOf === null) {
+    cells.sort((a, b) => compareKeys(keysOf(a), keysOf(b), sign));
+    return;
+  }
+  const values = new Map(cells.map((cell) => [cell, figureOf(cell)]));
+  cells.sort((a, b) => {
+    const x = values.get(a) ?? null;
+    const y = values.get(b) ?? null;
+    if (x !== y) {
+      if (x === null) return 1;
+      if (y === null) return -1;
+      return x < y ? -sign : sign;
+    }
+    return compareKeys(keysOf(a), keysOf(b));
+  });
+}
+
 /** A chain of one fiscal year carried into pesos of `inPesosOf` (or returned as is when none is asked for). */
-export async function inPesosOf(
+export function inPesosOf(
   ctx: SubgraphContext,
   chain: SpendingChain,
   fiscalYear: number,
   base: number | null | undefined,
 ): Promise<SpendingChain> {
-  if (base == null) return chain;
-  const deflator = await deflatorFor(ctx, base, [fiscalYear]);
-  const real = SpendingChain.of(
-    Object.fromEntries(
-      MOMENTS.map((moment) => {
+  return sumOfYears(ctx, [{ year: fiscalYear, chain }], base, chain.scopeFlags);
+}
+
+/**
+ * Chains of single fiscal years added into one: exactly as published, or in real pesos of `base` (each year's figures
+ * deflated, the sum rounded once). No chain at all is the empty chain with the scope's flags.
+ */
+export async function sumOfYears(
+  ctx: SubgraphContext,
+  years: { year: number; chain: SpendingChain }[],
+  base: number | null | undefined,
+  scopeFlags: SpendingFlag[],
+): Promise<SpendingChain> {
+  const counted = years.filter(({ chain }) => chain.lineCount > 0);
+  if (counted.length === 0 && base == null) return SpendingChain.empty(scopeFlags);
+  const lineCount = counted.reduce((sum, { chain }) => sum + chain.lineCount, 0);
+  const sampleLines = counted.reduce((sum, { chain }) => sum + chain.sampleLines, 0);
+  let moments: Moments;
+  if (base == null) {
+    moments = { ...NO_MOMENTS };
+    for (const { chain } of counted) {
+      for (const moment of MOMENTS) {
         const amount = chain[moment];
-        return [moment, amount === null ? null : deflator.real(amount, fiscalYear).toCentavo()];
-      }),
-    ) as unknown as Parameters<typeof SpendingChain.of>[0],
-    chain.lineCount,
-    chain.sampleLines,
-    chain.scopeFlags,
-  );
-  real.inPesosOf = base;
-  return real;
+        if (amount !== null) moments[moment] = (moments[moment] ?? 0n) + amount;
+      }
+    }
+  } else {
+    const deflator = await deflatorFor(
+      ctx,
+      base,
+      counted.map(({ year }) => year),
+    );
+    const real = new RealMoments();
+    for (const { year, chain } of counted) real.add(chain, year, deflator);
+    moments = real.rounded();
+  }
+  const summed = lineCount === 0 ? SpendingChain.empty(scopeFlags) : SpendingChain.of(moments, lineCount, sampleLines, scopeFlags);
+  summed.inPesosOf = base ?? null;
+  return summed;
 }

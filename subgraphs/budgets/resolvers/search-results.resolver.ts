@@ -11,11 +11,14 @@ import {
 import { BudgetProgram } from '../entities/budget-program.entity';
 import { Contract } from '../entities/contract.entity';
 import { contractById, programById } from '../loaders';
-import { budgetProgramSearch, contractSearch } from '../queries/search-results.query';
+import { budgetProgramSearch, contractSearch, supplierSearch } from '../queries/search-results.query';
+import { Supplier } from '../entities/supplier';
+import { supplierByKey } from '../loaders/supplier.loader';
 
 const { SearchResults } = searchResultsSchema('budgets');
 const BudgetProgramSearchHit = SearchHitType(BudgetProgram, 'BudgetProgram', 'budget program');
 const ContractSearchHit = SearchHitType(Contract, 'Contract', 'contract');
+const SupplierSearchHit = SearchHitType(Supplier, 'Supplier', 'supplier');
 
 @Resolver(() => SearchResults)
 export class SearchResultsResolver {
@@ -35,7 +38,7 @@ export class SearchResultsResolver {
   @FieldResolver(() => [ContractSearchHit], {
     nullable: true,
     description:
-      'Contracts (*contratos*) whose title, description, ids, procedure number, or buyer or supplier names as published hold the words: a supplier is found through its contracts.',
+      'Contracts (*contratos*) whose title, description, ids, procedure number, or buyer or supplier names as published hold the words.',
   })
   contracts(
     @Root() results: SearchResultsShape,
@@ -43,5 +46,18 @@ export class SearchResultsResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<SearchHit<Contract>[]> {
     return searchHits(ctx, contractSearch.kind, results, first, contractById(ctx));
+  }
+
+  @FieldResolver(() => [SupplierSearchHit], {
+    nullable: true,
+    description:
+      'Suppliers (*proveedores*) whose name, in any spelling their contracts publish, or identifier (RFC, RUPC folio) holds the words; each with its contracts.',
+  })
+  suppliers(
+    @Root() results: SearchResultsShape,
+    @Args() { first }: SearchHitsArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<SearchHit<Supplier>[]> {
+    return searchHits(ctx, supplierSearch.kind, results, first, supplierByKey(ctx));
   }
 }

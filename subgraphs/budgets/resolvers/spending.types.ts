@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../../kit/connection';
+import { CellConnectionType } from '../../kit/cell-connection';
 import type { Moments } from '../entities/spending-chain';
 import { SpendingChain } from '../entities/spending-chain';
 import { stateRef, State } from '../entities/stubs';
@@ -148,29 +148,11 @@ export class SpendingCell {
   year: number | null;
 }
 
-@ObjectType({ description: 'One cell in a page of a spending aggregate, with its cursor.' })
-export class SpendingCellEdge {
-  @Field({ description: 'Opaque position of this cell, usable as `after`.' })
-  cursor: string;
-
-  @Field(() => SpendingCell, { description: 'The cell.' })
-  node: SpendingCell;
-}
-
 @ObjectType({
   description:
     'A page of the cells of a spending aggregate (offset cursors over cells, which are bounded by the catalogues, not by the number of budget lines).',
 })
-export class SpendingConnection {
-  @Field(() => [SpendingCellEdge], { description: 'The cells on this page, in order.' })
-  edges: SpendingCellEdge[];
-
-  @Field(() => PageInfo, { description: 'Where this page sits among all the cells.' })
-  pageInfo: PageInfo;
-
-  @Field(() => Int, { description: 'How many cells the aggregate has (counted only when asked for).' })
-  totalCount: Promise<number>;
-
+export class SpendingConnection extends CellConnectionType(SpendingCell, 'Spending', 'a spending aggregate') {
   @Field(() => SpendingChain, {
     description: 'Grand total (*total general*) over every line the filter lets through, whatever the page; in real pesos when asked.',
   })

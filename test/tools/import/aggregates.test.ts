@@ -6,6 +6,7 @@ import { COMPRANET_COLUMNS } from '../../../subgraphs/budgets/importers/comprane
 import { csvRecords } from '../../../subgraphs/kit/import/csv-records';
 import { formatMoney, parseMoney } from '../../../subgraphs/kit/money';
 import { prepareSubgraph } from '../../../subgraphs/kit/start-subgraph';
+import { expectedReal } from '../../helpers/real-pesos';
 import { DATA, inputFile, runJson, sandbox, type Sandbox } from './cli';
 
 const csv = (file: string, columns: boolean | string[] = true): { record: Record<string, string>; info: { lines: number } }[] =>
@@ -152,6 +153,96 @@ describe('aggregates over imported files', () => {
     for (const { node } of suppliers.procurement.edges) {
       const cell = bySupplier.get(`${node.key.supplier.key}|${node.key.currency}`);
       expect([node.contractCount, node.value.amount, node.directShare]).toEqual([cell!.count, formatMoney(cell!.value), 1]);
+    }
+  });
+  test('inPesosOf on publicAccounts and procurement: peso figures deflated year by year and rounded once, other currencies flagged', async () => {
+    expect((await runJson(box, ['consumer-prices', path.join(DATA, 'economy', 'IPC.csv')])).code).toBe(0);
+    const accounts = await query(
+      box,
+      `{ byYear: publicAccounts(groupBy: [FISCAL_YEAR, RAMO], first: 100) { edges { node { key { fiscalYear ramo { code } } amounts { approved exercised } } } }
+         real: publicAccounts(groupBy: [RAMO], orderBy: { moment: EXERCISED, direction: DESC }, first: 100, inPesosOf: 2018) {
+           totalCount total { approved flags derived { inPesosOf } }
+           edges { node { key { fiscalYear ramo { code } } amounts { approved exercised flags derived { inPesosOf } } accountCount } } } }`,
+    );
+    const byRamo = new Map<string, { amount: bigint; year: number }[][]>();
+    for (const { node } of accounts.byYear.edges) {
+      const parts = byRamo.get(node.key.ramo.code) ?? [[], []];
+      for (const [i, figure] of ['approved', 'exercised'].entries()) {
+        if (node.amounts[figure] !== null) parts[i].push({ amount: parseMoney(node.amounts[figure])!, year: node.key.fiscalYear });
+      }
+      byRamo.set(node.key.ramo.code, parts);
+    }
+    expect(accounts.real.totalCount).toBe(byRamo.size);
+    const served = accounts.real.edges.map(({ node }: any) => node);
+    for (const node of served) {
+      const [approved, exercised] = byRamo.get(node.key.ramo.code)!;
+      expect(node.key.fiscalYear).toBeNull();
+      expect(node.amounts).toMatchObject({
+        approved: formatMoney(expectedReal(approved, 2018)),
+        exercised: formatMoney(expectedReal(exercised, 2018)),
+        derived: { inPesosOf: 2018 },
+      });
+      expect(node.amounts.flags).toContain('IN_REAL_PESOS');
+    }
+    const exercised = served.map((node: any) => parseMoney(node.amounts.exercised)!);
+    expect(exercised).toEqual([...exercised].sort((a: bigint, b: bigint) => (a < b ? 1 : a > b ? -1 : 0)));
+    const everything = [...byRamo.values()].flatMap(([approved]) => approved);
+    expect(accounts.real.total).toMatchObject({ approved: formatMoney(expectedReal(everything, 2018)), derived: { inPesosOf: 2018 } });
+
+    // A peso contract with no date at all has no fiscal year: its cell cannot be deflated.
+    const undated = '{"ocid": "ocds-abc123-undated", "contracts": [{"id": "1", "value": {"amount": 1000.5, "currency": "MXN"}}]}';
+    expect((await runJson(box, ['ocds', inputFile(box, 'undated.json', undated)])).code).toBe(0);
+    const contracts = await query(
+      box,
+      `{ byYear: procurement(groupBy: [YEAR, PROCEDURE], first: 100) { edges { node { key { year procedure currency } value { amount } directValue { amount } } } }
+         real: procurement(groupBy: [PROCEDURE], first: 100, inPesosOf: 2018) {
+           totalCount edges { node { key { year procedure currency } contractCount value { amount currency } directValue { amount } flags derived { inPesosOf } } } } }`,
+    );
+    const cells = new Map<
+      string,
+      { parts: { amount: bigint; year: number | null }[]; direct: { amount: bigint; year: number | null }[] }
+    >();
+    for (const { node } of contracts.byYear.edges) {
+      const key = `${node.key.procedure}|${node.key.currency}`;
+      const cell = cells.get(key) ?? { parts: [], direct: [] };
+      if (node.value) cell.parts.push({ amount: parseMoney(node.value.amount)!, year: node.key.year });
+      if (node.directValue) cell.direct.push({ amount: parseMoney(node.directValue.amount)!, year: node.key.year });
+      cells.set(key, cell);
+    }
+    expect(contracts.real.totalCount).toBe(cells.size);
+    const flags = new Set<string>();
+    for (const { node } of contracts.real.edges) {
+      const { parts, direct } = cells.get(`${node.key.procedure}|${node.key.currency}`)!;
+      const nominal = parts.reduce((sum, part) => sum + part.amount, 0n);
+      flags.add(node.flags.join());
+      if (node.key.currency !== 'MXN') {
+        expect([node.value.amount, node.flags, node.derived]).toEqual([formatMoney(nominal), ['NOT_DEFLATED_CURRENCY'], null]);
+      } else if (parts.some((part) => part.year === null)) {
+        expect([node.value.amount, node.flags, node.derived]).toEqual([formatMoney(nominal), ['NOT_DEFLATED_UNDATED'], null]);
+      } else {
+        const real = (of: { amount: bigint; year: number | null }[]) =>
+          formatMoney(expectedReal(of as { amount: bigint; year: number }[], 2018));
+        expect([node.value.amount, node.flags, node.derived]).toEqual([real(parts), ['IN_REAL_PESOS'], { inPesosOf: 2018 }]);
+        expect(node.directValue.amount).toBe(real(direct));
+      }
+    }
+    // The CompraNet samples hold peso contracts of both years and dollar contracts; the OCDS one has no year.
+    expect([...flags].sort()).toEqual(['IN_REAL_PESOS', 'NOT_DEFLATED_CURRENCY', 'NOT_DEFLATED_UNDATED']);
+  });
+
+  test('inPesosOf a year whose INPC is not loaded is a client error on both aggregates', async () => {
+    for (const source of [
+      '{ publicAccounts(groupBy: [RAMO], inPesosOf: 1900) { edges { cursor } } }',
+      '{ procurement(groupBy: [PROCEDURE], inPesosOf: 1900) { edges { cursor } } }',
+    ]) {
+      const budgets = await prepareSubgraph(definition, { ...box.config, loadSample: false });
+      try {
+        const response = await budgets.server.executeOperation({ query: source }, { contextValue: budgets.context() });
+        if (response.body.kind !== 'single') throw new Error('expected a single result');
+        expect(response.body.singleResult.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+      } finally {
+        await budgets.close();
+      }
     }
   });
 });

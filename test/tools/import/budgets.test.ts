@@ -453,6 +453,48 @@ describe('what the CLI writes is what the service reads', () => {
     }
   });
 
+  test('lines whose sum is beyond 64-bit storage are rejected with file, row and field, and nothing of the file is loaded', async () => {
+    const box = sandbox({ LOAD_SAMPLE: 'false' });
+    try {
+      const rows = parse(fs.readFileSync(PEF_2017, 'utf8'), { columns: true }) as Record<string, string>[];
+      const header = Object.keys(rows[0]);
+      const withApproved = (row: Record<string, string>, approved: string) =>
+        header.map((c) => quoted(c === 'monto_aprobado' ? approved : row[c])).join(',');
+      const first = inputFile(box, 'first.csv', `${header.join(',')}\n${withApproved(rows[0], '400000000000000.0001')}\n`);
+      expect((await run(box, ['shcp-budget', first])).code).toBe(0);
+      // Each amount fits a column; with the stored line, 2017's approved total does not (2⁶³ − 1 ten-thousandths).
+      const second = inputFile(
+        box,
+        'second.csv',
+        `${header.join(',')}\n${withApproved(rows[1], '1.00')}\n${withApproved(rows[2], '600000000000000.0001')}\n`,
+      );
+      for (const dryRun of [['--dry-run'], []]) {
+        const { code, report } = await runJson(box, ['shcp-budget', second, ...dryRun]);
+        expect(code).toBe(1);
+        expect(report).toMatchObject({ written: false, exitCode: 1, summary: { inserted: 0, updated: 0, rejected: 1 } });
+        expect(report.problems).toEqual([
+          {
+            file: second,
+            row: 3,
+            field: 'monto_aprobado',
+            value: '600000000000000.0001',
+            reason:
+              'takes the sum of approved over fiscal year 2017 to 1000000000000001.0002, beyond the 922337203685477.5807 ' +
+              'either way that a pre-summed aggregate cell holds exactly',
+          },
+        ]);
+      }
+      expect(await budgetCounts(box)).toEqual([1, 1]);
+      const [rejected] = parse(fs.readFileSync(path.join(box.cwd, 'second.csv.rejects.csv'), 'utf8'), { columns: true }) as Record<
+        string,
+        string
+      >[];
+      expect(rejected.monto_aprobado).toBe('600000000000000.0001');
+    } finally {
+      await box.cleanup();
+    }
+  });
+
   test('budget lines imported by the CLI are served by the budgets subgraph, FORTAMUN 2018 to the centavo', async () => {
     const box = sandbox({ LOAD_SAMPLE: 'false' });
     try {
