@@ -1,8 +1,12 @@
 import {
   type ConstDirectiveNode,
   type DocumentNode,
+  getNamedType,
   type GraphQLSchema,
+  isObjectType,
+  isInterfaceType,
   Kind,
+  type SelectionSetNode,
   parse,
   type ObjectTypeDefinitionNode,
   type ObjectTypeExtensionNode,
@@ -19,12 +23,15 @@ type Owners = Map<string, Set<string>>;
  * Which subgraphs an operation can reach, read from the supergraph's `@join__type` / `@join__field` directives: a
  * field owned by one subgraph (`@join__field(graph: BUDGETS)`) touches it; a field without one is served by every
  * subgraph that defines its type (shareable value types), so all of them count. Conservative by design: an answer
- * is never keyed on fewer subgraphs than could have produced it, so no import can leave it stale.
+ * is never keyed on fewer subgraphs than could have produced it, so no import can leave it stale. A field that
+ * `@requires` fields of other subgraphs (archives' `documentation` weighs budgets' payments) touches their owners too.
  */
 export class TouchedSubgraphs {
   private readonly schema: GraphQLSchema;
   private readonly fieldOwners: Owners = new Map();
   private readonly typeOwners: Owners = new Map();
+  /** `Type.field` → the selection (`@join__field(requires: …)`) the planner fetches before resolving it. */
+  private readonly requirements = new Map<string, SelectionSetNode>();
 
   constructor(supergraphSdl: string) {
     const document = parse(supergraphSdl);
@@ -39,6 +46,8 @@ export class TouchedSubgraphs {
           if (directive.name.value !== 'join__field' || argument(directive, 'external') === 'true') continue;
           const graph = argument(directive, 'graph');
           if (graph) add(this.fieldOwners, `${type}.${field.name.value}`, graphNames.get(graph) ?? graph);
+          const requires = argument(directive, 'requires');
+          if (requires) this.requirements.set(`${type}.${field.name.value}`, selectionOf(requires));
         }
       }
     }
@@ -65,6 +74,7 @@ export class TouchedSubgraphs {
               return;
             }
             const owners = this.fieldOwners.get(`${parent.name}.${field.name.value}`) ?? this.ownersOfType(parent.name);
+            this.touchRequired(parent.name, field.name.value, touched);
             const staying = current ? new Set([...owners].filter((owner) => current.has(owner))) : new Set<string>();
             const resolving = staying.size > 0 ? staying : owners;
             for (const owner of resolving) touched.add(owner);
@@ -77,6 +87,32 @@ export class TouchedSubgraphs {
       }),
     );
     return [...touched].sort();
+  }
+
+  /**
+   * Adds every owner of every field a `@requires` selection names, nested selections and their own requirements
+   * included: more than the planner may use, never fewer.
+   */
+  private touchRequired(type: string, field: string, touched: Set<string>) {
+    const required = this.requirements.get(`${type}.${field}`);
+    if (required) this.touchSelection(type, required, touched);
+  }
+
+  private touchSelection(type: string, selectionSet: SelectionSetNode, touched: Set<string>) {
+    const parent = this.schema.getType(type);
+    if (!isObjectType(parent) && !isInterfaceType(parent)) return;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        this.touchSelection(selection.typeCondition?.name.value ?? type, selection.selectionSet, touched);
+        continue;
+      }
+      if (selection.kind !== Kind.FIELD) continue;
+      const name = selection.name.value;
+      for (const owner of this.fieldOwners.get(`${type}.${name}`) ?? this.ownersOfType(type)) touched.add(owner);
+      this.touchRequired(type, name, touched);
+      const definition = parent.getFields()[name];
+      if (definition && selection.selectionSet) this.touchSelection(getNamedType(definition.type).name, selection.selectionSet, touched);
+    }
   }
 
   private ownersOfType(type: string): Set<string> {
@@ -106,6 +142,13 @@ function graphNamesOf(document: DocumentNode): Map<string, string> {
     }
   }
   return names;
+}
+
+/** A `FieldSet` (`transactions { id amount }`) as a selection set. */
+function selectionOf(fieldSet: string): SelectionSetNode {
+  const [operation] = parse(`{ ${fieldSet} }`).definitions;
+  if (operation.kind !== Kind.OPERATION_DEFINITION) throw new Error(`Not a field set: ${fieldSet}`);
+  return operation.selectionSet;
 }
 
 function graphsIn(directives: readonly ConstDirectiveNode[] | undefined, name: string, graphNames: Map<string, string>): string[] {
