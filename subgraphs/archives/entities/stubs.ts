@@ -6,8 +6,8 @@ import { SpendingFlag, SpendingMoment } from '../../kit/spending';
  * Entities other subgraphs own, to which this one adds `records` and `documentation`. Each carries its key; the owner
  * decides whether the id exists, so the reference resolvers answer for any id. The `@external` fields are the
  * budgets subgraph's, declared here only so that `documentation` can `@requires` them: the gateway fetches them from
- * budgets and sends them along with the key, and this subgraph never resolves them itself. BudgetProgram and
- * SpendingChain carry the budgets subgraph's descriptions word for word, since composition keeps only one.
+ * budgets and sends them along with the key, and this subgraph never resolves them itself. SpendingChain, which archives
+ * adds nothing to, carries the budgets subgraph's description word for word, since composition keeps only one.
  */
 
 @ObjectType({
@@ -23,7 +23,8 @@ export class SpendingChain {
 
 @Directive('@key(fields: "id")')
 @ObjectType({
-  description: 'A federal budget program (*programa presupuestario*) in one fiscal year, derived from the budget lines that carry its key.',
+  description:
+    'A federal budget program (*programa presupuestario*) in one fiscal year, owned by the budgets subgraph; archives adds how well its payments are documented.',
 })
 export class BudgetProgram {
   @Field(() => ID, { description: 'Stable id `<fiscal year>:<ramo 2 digits><modality><program 3 digits>`, e.g. `2018:33I005` (FORTAMUN).' })
