@@ -16,6 +16,7 @@ import {
   visitWithTypeInfo,
   buildASTSchema,
 } from 'graphql';
+import { type Requirements, requirementsOf } from '../requirements';
 
 type Owners = Map<string, Set<string>>;
 
@@ -30,13 +31,13 @@ export class TouchedSubgraphs {
   private readonly schema: GraphQLSchema;
   private readonly fieldOwners: Owners = new Map();
   private readonly typeOwners: Owners = new Map();
-  /** `Type.field` → the selection (`@join__field(requires: …)`) the planner fetches before resolving it. */
-  private readonly requirements = new Map<string, SelectionSetNode>();
+  private readonly requirements: Requirements;
 
   constructor(supergraphSdl: string) {
     const document = parse(supergraphSdl);
     this.schema = buildASTSchema(document, { assumeValidSDL: true });
     const graphNames = graphNamesOf(document);
+    this.requirements = requirementsOf(document);
     for (const definition of document.definitions) {
       if (!isTypeWithFields(definition)) continue;
       const type = definition.name.value;
@@ -46,8 +47,6 @@ export class TouchedSubgraphs {
           if (directive.name.value !== 'join__field' || argument(directive, 'external') === 'true') continue;
           const graph = argument(directive, 'graph');
           if (graph) add(this.fieldOwners, `${type}.${field.name.value}`, graphNames.get(graph) ?? graph);
-          const requires = argument(directive, 'requires');
-          if (requires) this.requirements.set(`${type}.${field.name.value}`, selectionOf(requires));
         }
       }
     }
@@ -142,13 +141,6 @@ function graphNamesOf(document: DocumentNode): Map<string, string> {
     }
   }
   return names;
-}
-
-/** A `FieldSet` (`transactions { id amount }`) as a selection set. */
-function selectionOf(fieldSet: string): SelectionSetNode {
-  const [operation] = parse(`{ ${fieldSet} }`).definitions;
-  if (operation.kind !== Kind.OPERATION_DEFINITION) throw new Error(`Not a field set: ${fieldSet}`);
-  return operation.selectionSet;
 }
 
 function graphsIn(directives: readonly ConstDirectiveNode[] | undefined, name: string, graphNames: Map<string, string>): string[] {
