@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { GraphQLSchema } from 'graphql';
+import { type GraphQLSchema, parse } from 'graphql';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import type { DestinationStream } from 'pino';
@@ -13,6 +13,7 @@ import { startResponseCache } from './cache/response-cache';
 import { mountExport } from './export/export.route';
 import type { GatewayConfig } from './config';
 import { limitsPlugin } from './limits/limits.plugin';
+import { requirementsOf } from './requirements';
 import { tokenLimit } from './limits/tokens';
 import { createRateLimit } from './rate-limit';
 import { readSafelist, safelist } from './safelist';
@@ -62,7 +63,11 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     introspection: true,
     // The API is read-only and uses no cookies, so the CSRF guard would only refuse plain GETs (and CDN caching).
     csrfPrevention: false,
-    plugins: [...commonPlugins(logger, metrics), limitsPlugin(config.limits), ...(cache ? [cache.plugin] : [])],
+    plugins: [
+      ...commonPlugins(logger, metrics),
+      limitsPlugin(config.limits, requirementsOf(parse(supergraphSdl))),
+      ...(cache ? [cache.plugin] : []),
+    ],
   });
   await server.start();
   const rateLimit = await createRateLimit(config.rateLimit, config.redis, logger);

@@ -1,8 +1,12 @@
 import {
   type ConstDirectiveNode,
   type DocumentNode,
+  getNamedType,
   type GraphQLSchema,
+  isObjectType,
+  isInterfaceType,
   Kind,
+  type SelectionSetNode,
   parse,
   type ObjectTypeDefinitionNode,
   type ObjectTypeExtensionNode,
@@ -12,6 +16,7 @@ import {
   visitWithTypeInfo,
   buildASTSchema,
 } from 'graphql';
+import { type Requirements, requirementsOf } from '../requirements';
 
 type Owners = Map<string, Set<string>>;
 
@@ -19,17 +24,20 @@ type Owners = Map<string, Set<string>>;
  * Which subgraphs an operation can reach, read from the supergraph's `@join__type` / `@join__field` directives: a
  * field owned by one subgraph (`@join__field(graph: BUDGETS)`) touches it; a field without one is served by every
  * subgraph that defines its type (shareable value types), so all of them count. Conservative by design: an answer
- * is never keyed on fewer subgraphs than could have produced it, so no import can leave it stale.
+ * is never keyed on fewer subgraphs than could have produced it, so no import can leave it stale. A field that
+ * `@requires` fields of other subgraphs (archives' `documentation` weighs budgets' payments) touches their owners too.
  */
 export class TouchedSubgraphs {
   private readonly schema: GraphQLSchema;
   private readonly fieldOwners: Owners = new Map();
   private readonly typeOwners: Owners = new Map();
+  private readonly requirements: Requirements;
 
   constructor(supergraphSdl: string) {
     const document = parse(supergraphSdl);
     this.schema = buildASTSchema(document, { assumeValidSDL: true });
     const graphNames = graphNamesOf(document);
+    this.requirements = requirementsOf(document);
     for (const definition of document.definitions) {
       if (!isTypeWithFields(definition)) continue;
       const type = definition.name.value;
@@ -65,6 +73,7 @@ export class TouchedSubgraphs {
               return;
             }
             const owners = this.fieldOwners.get(`${parent.name}.${field.name.value}`) ?? this.ownersOfType(parent.name);
+            this.touchRequired(parent.name, field.name.value, touched);
             const staying = current ? new Set([...owners].filter((owner) => current.has(owner))) : new Set<string>();
             const resolving = staying.size > 0 ? staying : owners;
             for (const owner of resolving) touched.add(owner);
@@ -77,6 +86,32 @@ export class TouchedSubgraphs {
       }),
     );
     return [...touched].sort();
+  }
+
+  /**
+   * Adds every owner of every field a `@requires` selection names, nested selections and their own requirements
+   * included: more than the planner may use, never fewer.
+   */
+  private touchRequired(type: string, field: string, touched: Set<string>) {
+    const required = this.requirements.get(`${type}.${field}`);
+    if (required) this.touchSelection(type, required, touched);
+  }
+
+  private touchSelection(type: string, selectionSet: SelectionSetNode, touched: Set<string>) {
+    const parent = this.schema.getType(type);
+    if (!isObjectType(parent) && !isInterfaceType(parent)) return;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        this.touchSelection(selection.typeCondition?.name.value ?? type, selection.selectionSet, touched);
+        continue;
+      }
+      if (selection.kind !== Kind.FIELD) continue;
+      const name = selection.name.value;
+      for (const owner of this.fieldOwners.get(`${type}.${name}`) ?? this.ownersOfType(type)) touched.add(owner);
+      this.touchRequired(type, name, touched);
+      const definition = parent.getFields()[name];
+      if (definition && selection.selectionSet) this.touchSelection(getNamedType(definition.type).name, selection.selectionSet, touched);
+    }
   }
 
   private ownersOfType(type: string): Set<string> {

@@ -14,6 +14,7 @@ import {
   type SelectionSetNode,
   valueFromAST,
 } from 'graphql';
+import type { Requirements } from '../requirements';
 
 export interface CostOptions {
   /** The page a connection asked without `first` returns. */
@@ -22,6 +23,8 @@ export interface CostOptions {
   maxPageSize: number;
   /** The length assumed for a list field that takes no `first`. */
   listSize: number;
+  /** What fields `@requires` (from the supergraph): the gateway fetches them for each item as if asked. */
+  requirements?: Requirements;
 }
 
 /**
@@ -31,7 +34,8 @@ export interface CostOptions {
  *
  * Written here because graphql-armor's cost limit weighs a field by its depth only and never reads `first`:
  * it scores the three-level `children(first: 100)` query, which asks for a million institutions, like a
- * three-level query of single objects.
+ * three-level query of single objects. A field that `@requires` others costs what they would: the gateway fetches
+ * them for every item though the client did not ask.
  */
 export function estimateCost(
   schema: GraphQLSchema,
@@ -57,6 +61,8 @@ export function estimateCost(
       if (selection.kind === Kind.FIELD) {
         if (!(isObjectType(parent) || isInterfaceType(parent))) continue;
         const field = parent.getFields()[selection.name.value];
+        const required = options.requirements?.get(`${parent.name}.${selection.name.value}`);
+        if (required) cost += walk(required, parent, items, undefined);
         if (!field || !selection.selectionSet) continue;
         const type = getNamedType(field.type);
         if (!isCompositeType(type)) continue;

@@ -6,6 +6,7 @@ import { type FragmentDefinitionNode, type GraphQLError, Kind, type ValidationCo
 import type { LimitsConfig } from '../../common/config/limits';
 import { ErrorCode, refusal } from '../../common/errors';
 import type { RequestContext } from '../../common/http/graphql';
+import type { Requirements } from '../requirements';
 import { estimateCost } from './cost';
 
 type Limits = LimitsConfig & { maxPageSize: number; defaultPageSize: number };
@@ -16,7 +17,7 @@ type Limits = LimitsConfig & { maxPageSize: number; defaultPageSize: number };
  * directives; its rules run here rather than as validation rules because Apollo recodes every validation
  * error GRAPHQL_VALIDATION_FAILED, and a client should learn which limit it hit.
  */
-export function limitsPlugin(limits: Limits): ApolloServerPlugin<RequestContext> {
+export function limitsPlugin(limits: Limits, requirements?: Requirements): ApolloServerPlugin<RequestContext> {
   const reject = (code: string) => (context: ValidationContext | null, error: GraphQLError) =>
     context?.reportError(refusal(code, error.message.replace(/^Syntax Error: /, '')));
   const rules = [
@@ -35,7 +36,7 @@ export function limitsPlugin(limits: Limits): ApolloServerPlugin<RequestContext>
           for (const definition of document.definitions) {
             if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
           }
-          const cost = estimateCost(schema, operation, fragments, request.variables ?? {}, limits);
+          const cost = estimateCost(schema, operation, fragments, request.variables ?? {}, { ...limits, requirements });
           if (cost > limits.maxCost) {
             throw refusal(
               ErrorCode.QUERY_TOO_COSTLY,

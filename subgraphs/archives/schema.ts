@@ -1,7 +1,8 @@
 import type { GraphQLSchema } from 'graphql';
 import { SearchResultsResolver } from './resolvers/search-results.resolver';
 import { buildFederatedSchema } from '../kit/federated-schema';
-import { Commitment, Contract, Institution, Transaction } from './entities/stubs';
+import { BudgetProgram, Commitment, Contract, Institution, Transaction } from './entities/stubs';
+import { BudgetProgramResolver } from './resolvers/budget-program.resolver';
 import { ClassificationSectionResolver } from './resolvers/classification-section.resolver';
 import { ClassificationSeriesResolver } from './resolvers/classification-series.resolver';
 import { referenceResolvers } from './resolvers/archives.reference';
@@ -19,12 +20,13 @@ export function buildSchema(): Promise<GraphQLSchema> {
       ClassificationSeriesResolver,
       RecordResolver,
       CommitmentResolver,
+      BudgetProgramResolver,
       ContractResolver,
       TransactionResolver,
       InstitutionResolver,
       SearchResultsResolver,
     ],
-    orphanedTypes: [Commitment, Contract, Transaction, Institution],
+    orphanedTypes: [Commitment, Contract, Transaction, BudgetProgram, Institution],
     referenceResolvers,
   });
 }

@@ -24,8 +24,13 @@ export function ownedReference(loader: (ctx: SubgraphContext) => { load(key: str
   return { __resolveReference: (reference: Reference, ctx: SubgraphContext) => loader(ctx).load(String(reference[key])) };
 }
 
-/** An entity this subgraph only extends answers for any id: the owning subgraph decides whether it exists. */
-export const extendedReference = { __resolveReference: (reference: Reference) => ({ id: String(reference.id) }) };
+/**
+ * An entity this subgraph only extends answers for any id: the owning subgraph decides whether it exists. The rest of
+ * the representation is kept: it holds the fields a `@requires` asked the gateway to fetch from other subgraphs.
+ */
+export const extendedReference = {
+  __resolveReference: (reference: Reference) => ({ ...reference, id: String(reference.id) }),
+};
 
 export interface FederatedSchemaOptions {
   /** Adds the kit's fields every subgraph serves: `Query.dataVersion`, `Query.search` and `Provenance.load`. */

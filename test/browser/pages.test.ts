@@ -93,6 +93,22 @@ describeWithBrowser('the pages, in a real headless Chromium', () => {
     await page.close();
   }, 60_000);
 
+  test('a commitment page says in one line how much of the paid money public records document', async () => {
+    const { data } = await federation.query('{ commitment(id: "MX-SLP-PAL-2017-03") { documentation { paid documented coverage } } }');
+    expect(data!.commitment.documentation).toEqual({ paid: '679278.23', documented: '12689.03', coverage: expect.any(Number) });
+    expect((data!.commitment.documentation.coverage * 100).toFixed(1)).toBe('1.9');
+    const page = await open('/?compromiso=MX-SLP-PAL-2017-03');
+    await expect(page.locator('p.coverage').innerText()).resolves.toMatch(
+      /^El 1\.9 % de los pesos pagados está documentado por un expediente público \(\$12,689\.03 de \$679,278\.23; 4 de 7 pagos sin ninguno\)\./,
+    );
+    await page.close();
+    const tlaxcala = await open(`/?compromiso=${TLAXCALA_3}`);
+    await expect(tlaxcala.locator('p.coverage').innerText()).resolves.toBe(
+      'No hay pagos registrados: no hay pesos pagados que documentar.',
+    );
+    await tlaxcala.close();
+  }, 60_000);
+
   test("the commitment's CSV download equals the API's answer", async () => {
     const page = await open(`/?compromiso=${TLAXCALA_3}`);
     const [download] = await Promise.all([

@@ -94,6 +94,19 @@ describe('the Follow-the-Money query when budgets cannot answer', () => {
     expect(sortedPaths(errors!)).toEqual([0, 1, 2].map((index) => ['commitments', 'edges', index, 'node', 'funding']));
     await budgets.up();
   });
+  test('with budgets stopped, a documentation coverage is null, never a coverage of no payments', async () => {
+    await budgets.down();
+    const { data, errors } = await api.query(
+      '{ commitment(id: "MX-SLP-PAL-2017-03") { id records { code } documentation { paid coverage flags } } }',
+    );
+    expect(data!.commitment).toEqual({ id: 'MX-SLP-PAL-2017-03', records: [], documentation: null });
+    expect(errors!.length).toBeGreaterThan(0);
+    for (const error of errors!) expect(error.extensions).toEqual(expect.objectContaining({ serviceName: 'budgets' }));
+    await budgets.up();
+    const back = await api.query('{ commitment(id: "MX-SLP-PAL-2017-03") { documentation { paid } } }');
+    expect(back.data!.commitment.documentation).toEqual({ paid: '679278.23' });
+  });
+
   test('a search with budgets stopped answers every other list, and only the budgets lists are null', async () => {
     await budgets.down();
     const { data, errors } = await api.query(

@@ -2,9 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildSchema, type FragmentDefinitionNode, Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { estimateCost } from '../../gateway/limits/cost';
+import { requirementsOf } from '../../gateway/requirements';
 
-const schema = buildSchema(fs.readFileSync(path.resolve(__dirname, '../../schema/supergraph.graphql'), 'utf8'));
-const options = { defaultPageSize: 20, maxPageSize: 100, listSize: 10 };
+const supergraph = fs.readFileSync(path.resolve(__dirname, '../../schema/supergraph.graphql'), 'utf8');
+const schema = buildSchema(supergraph);
+const options = { defaultPageSize: 20, maxPageSize: 100, listSize: 10, requirements: requirementsOf(parse(supergraph)) };
 
 function cost(source: string, variables: Record<string, unknown> = {}) {
   const document = parse(source);
@@ -37,6 +39,16 @@ describe('estimated cost', () => {
     const source = `query F($id: ID!) { commitment(id: $id) { ...C } } fragment C on Commitment { records { code series { code } } }`;
     // commitment 1 + 10 records + 10 series
     expect(cost(source, { id: 'x' })).toBe(21);
+  });
+
+  test('a field that requires fields of another subgraph costs what the gateway fetches for it', () => {
+    // contract 1 + documentation 1 + its requirement: 10 transactions.
+    expect(cost('{ contract(id: "x") { documentation { coverage } } }')).toBe(12);
+    // Connection 1 + 5 edges, and per program: itself 1 + documentation 1 + its requirement: 10 contracts, 100
+    // transactions, 100 programs and totals 1.
+    expect(cost('{ budgetPrograms(first: 5) { edges { node { documentation { coverage } } } } }')).toBe(
+      1 + 5 + 5 * (1 + 1 + 10 + 100 + 100 + 1),
+    );
   });
 });
 

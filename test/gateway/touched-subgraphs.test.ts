@@ -21,6 +21,13 @@ describe('the subgraphs an operation touches, from the supergraph', () => {
     ]);
   });
 
+  test('a field that requires fields of another subgraph touches that one too', () => {
+    // archives weighs budgets' payments: an import of payments must change the key of a cached coverage.
+    expect(of('{ commitment(id: "x") { documentation { coverage } } }')).toEqual(['archives', 'budgets', 'commitments']);
+    expect(of('{ contract(id: "x") { documentation { coverage } } }')).toEqual(['archives', 'budgets']);
+    expect(of('{ commitment(id: "x") { records { code } } }')).toEqual(['archives', 'commitments']);
+  });
+
   test('the Follow-the-Money query touches all four', () => {
     const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
     const query = /```graphql\n(query FollowTheMoney[\s\S]*?)```/.exec(readme)![1];

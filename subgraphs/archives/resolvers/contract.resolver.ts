@@ -1,9 +1,10 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kit/context';
+import { Documentation, paymentsAmong } from '../entities/documentation';
 import { ArchivalRecord } from '../entities/record.entity';
 import { RecordSubjectKind } from '../entities/record-subject.entity';
 import { Contract } from '../entities/stubs';
-import { recordsDocumenting } from '../loaders';
+import { documentationOf, recordsDocumenting } from '../loaders';
 
 @Resolver(() => Contract)
 export class ContractResolver {
@@ -14,5 +15,21 @@ export class ContractResolver {
   })
   records(@Root() contract: Contract, @Ctx() ctx: SubgraphContext): Promise<ArchivalRecord[]> {
     return recordsDocumenting(ctx, RecordSubjectKind.CONTRACT, contract.id);
+  }
+
+  @Directive('@requires(fields: "transactions { id moment amount }")')
+  @FieldResolver(() => Documentation, {
+    nullable: true,
+    description:
+      'Documentation coverage (*cobertura documental*) of its payments (PAID transactions): the paid pesos documented by a ' +
+      'public record of the payment or of this contract, so that a public record of the contract documents all its payments. ' +
+      'Null while the budgets or archives subgraph is unavailable.',
+  })
+  documentation(@Root() contract: Contract, @Ctx() ctx: SubgraphContext): Promise<Documentation> | null {
+    if (!contract.transactions) return null;
+    return documentationOf(
+      ctx,
+      paymentsAmong(contract.transactions, () => contract.id),
+    );
   }
 }

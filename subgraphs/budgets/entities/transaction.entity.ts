@@ -1,26 +1,9 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { moneyColumn, formatMoney, MoneyScalar, type Money } from '../../kit/money';
 import { SourceRef } from '../../kit/provenance';
+import { SpendingMoment } from '../../kit/spending';
 import { ContractParty, OriginalAmount } from './values';
-
-export enum SpendingMoment {
-  COMMITTED = 'COMMITTED',
-  ACCRUED = 'ACCRUED',
-  EXERCISED = 'EXERCISED',
-  PAID = 'PAID',
-}
-
-registerEnumType(SpendingMoment, {
-  name: 'SpendingMoment',
-  description: 'The budget moment (*momento contable*) a transaction records.',
-  valuesConfig: {
-    COMMITTED: { description: 'Committed (*comprometido*).' },
-    ACCRUED: { description: 'Accrued (*devengado*).' },
-    EXERCISED: { description: 'Exercised (*ejercido*).' },
-    PAID: { description: 'Paid (*pagado*).' },
-  },
-});
 
 @Directive('@key(fields: "id")')
 @ObjectType({

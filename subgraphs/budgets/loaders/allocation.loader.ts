@@ -1,7 +1,8 @@
 import type { SubgraphContext } from '../../kit/context';
 import { loaderByKey, loaderManyBy } from '../../kit/loaders';
 import { Allocation } from '../entities/allocation.entity';
-import { SpendingChain, SpendingFlag } from '../entities/spending-chain';
+import { SpendingFlag } from '../../kit/spending';
+import { SpendingChain } from '../entities/spending-chain';
 import { scopedLines } from '../queries/allocation.query';
 import { chainFromRaw, selectMoments } from '../queries/spending-chain.query';
 

@@ -1,6 +1,7 @@
 import type { SubgraphContext } from '../../kit/context';
 import { Allocation } from '../entities/allocation.entity';
-import { SpendingChain, SpendingFlag } from '../entities/spending-chain';
+import { SpendingFlag } from '../../kit/spending';
+import { SpendingChain } from '../entities/spending-chain';
 import { scopedLines } from '../queries/allocation.query';
 import { chainFromRaw, selectMoments } from '../queries/spending-chain.query';
 import { allocationsByCommitment } from './allocation.loader';

@@ -1,7 +1,8 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { readMoneySum, sumMoneySql } from '../../kit/money-sum';
 import { SAMPLE_DATASETS } from '../entities/budget-line.entity';
-import { SpendingChain, type SpendingFlag } from '../entities/spending-chain';
+import type { SpendingFlag } from '../../kit/spending';
+import { SpendingChain } from '../entities/spending-chain';
 
 export const MOMENTS = ['approved', 'modified', 'committed', 'accrued', 'exercised', 'paid'] as const;
 

@@ -1,5 +1,6 @@
 import type { SubgraphContext } from '../../kit/context';
-import { NO_MOMENTS, SpendingChain, type Moments, type SpendingFlag } from '../entities/spending-chain';
+import type { SpendingFlag } from '../../kit/spending';
+import { NO_MOMENTS, SpendingChain, type Moments } from '../entities/spending-chain';
 import { deflatorFor, Fraction, type Deflator } from '../queries/real-pesos.query';
 import { MOMENTS } from '../queries/spending-chain.query';
 

@@ -13,7 +13,7 @@ describe('archives schema', () => {
   it('declares the entity keys of the federation contract', () => {
     const sdl = printSubgraphSdl(schema);
     expect(sdl).toMatch(/type ClassificationSeries\s+@key\(fields: "code"\)/);
-    for (const type of ['Record', 'Commitment', 'Contract', 'Transaction', 'Institution']) {
+    for (const type of ['Record', 'Commitment', 'Contract', 'Transaction', 'BudgetProgram', 'Institution']) {
       expect(sdl).toMatch(new RegExp(`type ${type}\\s+@key\\(fields: "id"\\)`));
     }
   });

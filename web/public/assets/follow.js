@@ -23,6 +23,21 @@
   };
   const ACCESS = { PUBLIC: 'Público', RESERVED: 'Reservado', CONFIDENTIAL: 'Confidencial' };
 
+  /** One plain line on how much of the paid money public records document; nothing while that is unknown. */
+  function coverageLine(documentation) {
+    if (!documentation) return null;
+    if (documentation.coverage === null)
+      return h('p', { class: 'coverage' }, 'No hay pagos registrados: no hay pesos pagados que documentar.');
+    const percent = (documentation.coverage * 100).toFixed(1).replace(/\.0$/, '');
+    return h(
+      'p',
+      { class: 'coverage' },
+      `El ${percent} % de los pesos pagados está documentado por un expediente público `,
+      `(${money(documentation.documented)} de ${money(documentation.paid)}; ${documentation.undocumentedPayments} de ${documentation.payments} pagos sin ninguno). `,
+      'Un expediente reservado o confidencial no cuenta: no se revela a qué pago se refiere.',
+    );
+  }
+
   async function graphql(query, variables) {
     const response = await fetch('/graphql', {
       method: 'POST',
@@ -193,6 +208,7 @@
           contracts { id title value suppliers { name } buyer { name } ${PROVENANCE}
             transactions { id date moment amount ${PROVENANCE} } }
           records { code title access reservedUntil legalBasis series { code title } }
+          documentation { paid documented coverage payments undocumentedPayments }
         }
       }`,
       { id },
@@ -262,6 +278,7 @@
         'section',
         {},
         h('h2', {}, `Contratos y pagos (${contracts.length})`),
+        coverageLine(c.documentation),
         contracts.length === 0
           ? h('p', {}, 'Ningún contrato publicado está cargado a estos programas.')
           : [
