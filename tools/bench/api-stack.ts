@@ -119,9 +119,16 @@ export class Stack {
     return running;
   }
 
-  /** Stops every process it started (and waits for them, so the next run can take the ports), then drops the data. */
+  /**
+   * Stops every process it started, the gateways before the subgraphs (a gateway still answering a request the load
+   * client gave up on would log the subgraphs' going as errors), and waits for them so that the next run can take
+   * the ports; then drops the data.
+   */
   async stop(): Promise<void> {
-    await Promise.all(this.processes.map(({ child }) => stopChild(child)));
+    const subgraphs = new Set(SUBGRAPH_NAMES as readonly string[]);
+    const gateways = this.processes.filter((running) => !subgraphs.has(running.name));
+    await Promise.all(gateways.map(({ child }) => stopChild(child)));
+    await Promise.all(this.processes.filter((running) => subgraphs.has(running.name)).map(({ child }) => stopChild(child)));
     this.processes.length = 0;
     if (this.engine === 'postgres')
       await dropPostgresSchemas(
