@@ -18,15 +18,6 @@ const money = { type: 'bigint', nullable: true, transformer: moneyColumn } as co
 })
 @Entity('budget_line')
 @Index(['programId', 'stateId'])
-// Each budgetLines filter column leads an index that ends with the id, so a filtered page is an index range read in id
-// order (keyset pagination) instead of every matching line sorted to return the first hundred; the same indices serve
-// the filters of aggregates and the rollup refresh (fiscalYear IN …).
-@Index(['fiscalYear', 'id'])
-@Index(['programId', 'id'])
-@Index(['ramoInstitutionId', 'id'])
-@Index(['institutionId', 'id'])
-@Index(['stateId', 'id'])
-@Index(['chapterCode', 'id'])
 export class BudgetLine {
   @Field(() => ID, {
     description:
@@ -38,9 +29,11 @@ export class BudgetLine {
   id: string;
 
   @Field(() => Int, { description: 'Fiscal year (*ciclo*).' })
+  @Index()
   @Column({ type: 'integer' })
   fiscalYear: number;
 
+  @Index()
   @Column({ type: 'varchar' })
   programId: string;
 
@@ -48,15 +41,18 @@ export class BudgetLine {
   @Column({ type: 'varchar' })
   ramoCode: string;
 
+  @Index()
   @Column({ type: 'varchar' })
   ramoInstitutionId: string;
 
+  @Index()
   @Column({ type: 'varchar' })
   institutionId: string;
 
   @Column({ type: 'varchar' }) unitCode: string;
   @Column({ type: 'varchar' }) unitName: string;
 
+  @Index()
   @Column({ type: 'varchar', nullable: true })
   stateId: string | null;
 
@@ -80,6 +76,7 @@ export class BudgetLine {
   @Column({ type: 'varchar' }) activityCode: string;
   @Column({ type: 'varchar' }) activityName: string;
 
+  @Index()
   @Column({ type: 'varchar', nullable: true })
   chapterCode: string | null;
 
