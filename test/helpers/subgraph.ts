@@ -17,6 +17,13 @@ export interface TestSubgraph extends PreparedSubgraph {
   data(source: string, variables?: Record<string, unknown>): Promise<Record<string, any>>;
   /** How many SQL statements `work` sent to this subgraph's database. */
   statementsDuring(work: () => Promise<unknown>): Promise<number>;
+  /** The SQL statements `work` sent to this subgraph's database, as the driver received them. */
+  sqlDuring(work: () => Promise<unknown>): Promise<SentStatement[]>;
+}
+
+export interface SentStatement {
+  query: string;
+  parameters: unknown[];
 }
 
 let opened = 0;
@@ -57,6 +64,21 @@ export async function openTestSubgraph(
       const before = prepared.counter.statements;
       await work();
       return prepared.counter.statements - before;
+    },
+    async sqlDuring(work) {
+      const sent: SentStatement[] = [];
+      const { counter } = prepared;
+      const logQuery = counter.logQuery;
+      counter.logQuery = (query, parameters) => {
+        sent.push({ query, parameters: parameters ?? [] });
+        logQuery.call(counter, query, parameters);
+      };
+      try {
+        await work();
+      } finally {
+        counter.logQuery = logQuery;
+      }
+      return sent;
     },
     async close() {
       await prepared.close();

@@ -1,179 +1,156 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
+import { isDeepStrictEqual } from 'node:util';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
-import { FOLLOW_THE_MONEY } from './follow-the-money.query';
+import { API_BENCH_USAGE, type ApiBenchOptions, parseApiBenchArgs } from './api-options';
+import { answers, type ExportRun, exportRun, type LoadRound, loadRound } from './api-load';
+import { formatSize, formatSizes, type SizeResult, type TargetInfo } from './api-report';
+import { LOAD_SCENARIOS, type LoadScenarioId } from './api-scenarios';
+import { portsFrom, type Running, Stack } from './api-stack';
+import { rssMiB } from './proc';
 
 /*
- * `npm run bench:api -- [--lines N] [--rounds R] [--duration S] [--connections C]`: the API's speed, a script and not a
- * test. Starts the four subgraphs on a throw-away SQLite folder (the sample, plus N generated budget lines imported
- * through the CLI), and two gateways over them: one with the response cache off (cold) and one with it on (warm).
- * Each scenario runs against each gateway in interleaved rounds, so both see the same machine load; it prints requests
- * per second, latency, and CPU milliseconds per request of the gateway and of the subgraphs (from /proc, Linux), with
- * the warm ÷ cold ratios. RPS on a shared machine moves with its load; CPU per request moves far less.
+ * `npm run bench:api -- …` (see API_BENCH_USAGE and the README's "How fast"): the API's speed, a script and not a
+ * test. For each size it starts the four subgraphs on a throw-away database (a temporary SQLite folder, or throw-away
+ * schemas in DATABASE_URL's PostgreSQL database) holding the sample plus that many generated budget lines imported
+ * through the CLI, our gateway with the response cache off (cold) and on (warm), and any peer gateway over the same
+ * subgraphs and supergraph. Each scenario runs against each gateway in interleaved rounds, so all see the same machine
+ * load; then a 10,000-row export. It prints requests per second, latency percentiles and CPU milliseconds per request
+ * of the gateway and of the subgraphs (from /proc, Linux), the ratios, and how the aggregates' latency moves with the
+ * size. RPS on a shared machine moves with its load; CPU per request moves far less.
  */
 
-const { values } = parseArgs({
-  options: {
-    lines: { type: 'string', default: '0' },
-    rounds: { type: 'string', default: '3' },
-    duration: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '10' },
-  },
-});
-const [lines, rounds, duration, connections] = (['lines', 'rounds', 'duration', 'connections'] as const).map((name) => {
-  const value = Number(values[name]);
-  if (!Number.isInteger(value) || value < (name === 'lines' ? 0 : 1))
-    throw new Error(`--${name} must be a whole number (got "${values[name]}")`);
-  return value;
-});
+type Target = TargetInfo & { running: Running };
 
-const DIST = path.resolve(__dirname, '..', '..');
-const PORTS = { institutions: 6101, commitments: 6102, budgets: 6103, archives: 6104 };
-const GATEWAYS = { cold: 6100, warm: 6110 };
+let current: Stack | null = null;
 
-const SCENARIOS: Record<string, { query: string; variables?: Record<string, unknown>[] }> = {
-  'follow-the-money': { query: FOLLOW_THE_MONEY, variables: [{ id: 'MX-TLA-PAL-2016-03' }, { id: 'MX-SLP-PAL-2017-03' }] },
-  '100 commitments': {
-    query:
-      '{ commitments(first: 100) { edges { node { id title responsibleInstitution { name } funding { approved paid } records { code } } } } }',
-  },
-  'spending year × state': {
-    query:
-      '{ spending(groupBy: [FISCAL_YEAR, STATE], first: 100) { edges { node { key { fiscalYear state { name } } amounts { approved paid } } } } }',
-  },
-  'search "educacion"': {
-    query: '{ search(text: "educacion") { commitments { node { id } } budgetPrograms { node { id name } } institutions { node { id } } } }',
-  },
-};
-
-const children: ChildProcess[] = [];
-process.on('exit', () => {
-  for (const child of children) child.kill('SIGTERM');
-});
-
-function start(script: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [path.join(DIST, script)], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  children.push(child);
-  return child;
-}
-
-async function ready(port: number) {
-  for (let tries = 0; tries < 600; tries++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/ready`)).ok) return;
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 500));
+async function runSize(options: ApiBenchOptions, lines: number, run: number): Promise<SizeResult> {
+  const loadAverageBefore = os.loadavg()[0];
+  const stack = new Stack(options.engine, portsFrom(options.portBase), run);
+  current = stack;
+  const subgraphs = await stack.startSubgraphs();
+  let importSeconds: number | null = null;
+  if (lines > 0) {
+    const out = path.join(stack.directory, 'generated');
+    await stack.tool('tools/generate/cli.js', ['--lines', String(lines), '--transactions', '0', '--records', '0', '--out', out]);
+    importSeconds = await stack.tool('tools/import/cli.js', ['shcp-budget', path.join(out, 'shcp-pef')]);
+    console.error(`  imported ${lines.toLocaleString('en')} generated lines in ${importSeconds.toFixed(1)} s`);
   }
-  throw new Error(`nothing ready on port ${port}`);
+  const targets: Target[] = [];
+  const scenarios = options.scenarios.filter((id): id is LoadScenarioId => id !== 'export');
+  if (options.cache !== 'on')
+    targets.push({ label: 'cache off', ours: true, running: await stack.startGateway('cold', stack.ports.cold, false) });
+  if (options.cache !== 'off')
+    targets.push({ label: 'cache on', ours: true, running: await stack.startGateway('warm', stack.ports.warm, true) });
+  for (const [index, peer] of options.peers.entries())
+    targets.push({ label: peer.name, ours: false, running: await stack.startPeer(peer, stack.ports.peer(index)) });
+  const totalLines = await countLines(targets[0].running.port);
+  const warnings = await compareAnswers(targets, scenarios);
+
+  const rounds = new Map<string, LoadRound[]>();
+  const exports: ExportRun[] = [];
+  const peakRss = new Map<string, number>();
+  const cold = targets.find((target) => target.label === 'cache off');
+  const budgets = subgraphs.find((running) => running.name === 'budgets')!;
+  for (let round = 1; round <= options.rounds; round++) {
+    for (const scenario of scenarios) {
+      for (const target of targets) {
+        const result = await loadRound(target.running.port, LOAD_SCENARIOS[scenario], {
+          connections: options.connections,
+          duration: options.duration,
+          gatewayPid: target.running.pid,
+          subgraphPids: subgraphs.map((running) => running.pid),
+        });
+        const key = `${scenario}|${target.label}`;
+        rounds.set(key, [...(rounds.get(key) ?? []), result]);
+        peakRss.set(target.label, Math.max(peakRss.get(target.label) ?? 0, rssMiB(target.running.pid)));
+        console.error(`  round ${round} ${scenario} ${target.label}: ${result.rps.toFixed(0)} req/s`);
+      }
+    }
+    if (options.scenarios.includes('export') && cold) {
+      const exported = await exportRun(cold.running.port, cold.running.pid, budgets.pid);
+      exports.push(exported);
+      console.error(`  round ${round} export: ${exported.rows} rows in ${exported.seconds.toFixed(2)} s`);
+    }
+  }
+  const loadAverageAfter = os.loadavg()[0];
+  await stack.stop();
+  current = null;
+  return {
+    engine: options.engine,
+    lines,
+    totalLines,
+    importSeconds,
+    targets: targets.map(({ label, ours }) => ({ label, ours })),
+    scenarios,
+    rounds,
+    exports,
+    peakRss,
+    loadAverage: [loadAverageBefore, loadAverageAfter],
+    warnings,
+  };
 }
 
-/** User + system CPU time of a process in milliseconds, from /proc/<pid>/stat (clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+/** How many budget lines the run serves (sample and generated), from the aggregate's grand total. */
+async function countLines(port: number): Promise<number | null> {
+  const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ spending(groupBy: [FISCAL_YEAR]) { total { lineCount } } }' }),
+  });
+  const result = (await response.json()) as { data?: { spending: { total: { lineCount: number } } } };
+  return result.data?.spending.total.lineCount ?? null;
 }
 
-function rssMiB(pid: number): number {
-  return Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-}
-
-interface Round {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  gatewayCpu: number;
-  subgraphCpu: number;
+/**
+ * Every gateway must give our cold gateway's answer before anything is timed: a gateway answering errors quickly
+ * would otherwise look fast. Ours failing stops the run; a peer that differs is reported beside its figures.
+ */
+async function compareAnswers(targets: Target[], scenarios: LoadScenarioId[]): Promise<string[]> {
+  const warnings: string[] = [];
+  for (const scenario of scenarios) {
+    const reference = await answers(targets[0].running.port, LOAD_SCENARIOS[scenario]);
+    if (reference.errors.length > 0) throw new Error(`${scenario} fails on ${targets[0].label}: ${reference.errors.join(' | ')}`);
+    for (const target of targets.slice(1)) {
+      const given = await answers(target.running.port, LOAD_SCENARIOS[scenario]);
+      if (given.errors.length > 0) warnings.push(`${target.label} answers ${scenario} with errors: ${given.errors.join(' | ')}`);
+      else if (!isDeepStrictEqual(given.data, reference.data))
+        warnings.push(`${target.label} answers ${scenario} with other data than ours`);
+    }
+  }
+  return warnings;
 }
 
 async function main() {
-  const sqliteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ftm-bench-api-'));
-  const common = {
-    SQLITE_DIR: sqliteDir,
-    ...Object.fromEntries(Object.entries(PORTS).map(([name, port]) => [`${name.toUpperCase()}_PORT`, String(port)])),
-  };
-  if (lines > 0) {
-    const out = path.join(sqliteDir, 'generated');
-    spawnSync(process.execPath, [path.join(DIST, 'tools/generate/cli.js'), '--lines', String(lines), '--out', out], {
-      stdio: 'inherit',
-      env: { ...process.env, ...common },
-    });
-    const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { budget: { directory: string } };
-    spawnSync(process.execPath, [path.join(DIST, 'tools/import/cli.js'), 'shcp-budget', path.join(out, manifest.budget.directory)], {
-      stdio: 'inherit',
-      env: { ...process.env, ...common },
-    });
+  let options: ApiBenchOptions;
+  try {
+    options = parseApiBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${(error as Error).message}\nusage: ${API_BENCH_USAGE}`);
+    process.exit(2);
   }
-  const subgraphs = Object.keys(PORTS).map((name) => start(`subgraphs/${name}/index.js`, common));
-  await Promise.all(Object.values(PORTS).map(ready));
-  const urls = Object.fromEntries(
-    Object.entries(PORTS).map(([name, port]) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${port}/graphql`]),
-  );
-  const gateways = {
-    cold: start('gateway/index.js', { ...urls, GATEWAY_PORT: String(GATEWAYS.cold), RESPONSE_CACHE: 'false', RATE_LIMIT_REQUESTS: '0' }),
-    warm: start('gateway/index.js', { ...urls, GATEWAY_PORT: String(GATEWAYS.warm), RESPONSE_CACHE: 'true', RATE_LIMIT_REQUESTS: '0' }),
-  };
-  await Promise.all(Object.values(GATEWAYS).map(ready));
-  const peakRss = { cold: 0, warm: 0 };
-  const results = new Map<string, Round[]>();
-
-  for (let round = 1; round <= rounds; round++) {
-    for (const [scenario, { query, variables }] of Object.entries(SCENARIOS)) {
-      for (const target of ['cold', 'warm'] as const) {
-        const gateway = gateways[target];
-        const beforeGateway = cpuMs(gateway.pid!);
-        const beforeSubgraphs = subgraphs.reduce((sum, child) => sum + cpuMs(child.pid!), 0);
-        const bodies = (variables ?? [undefined]).map((vars) => JSON.stringify({ query, variables: vars }));
-        const run = await autocannon({
-          url: `http://127.0.0.1:${GATEWAYS[target]}/graphql`,
-          connections,
-          duration,
-          requests: bodies.map((body) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body })),
-        });
-        const requests = Math.max(1, run.requests.total);
-        const entry: Round = {
-          rps: run.requests.average,
-          p50: run.latency.p50,
-          p99: run.latency.p99,
-          errors: run.errors + run.non2xx,
-          gatewayCpu: (cpuMs(gateway.pid!) - beforeGateway) / requests,
-          subgraphCpu: (subgraphs.reduce((sum, child) => sum + cpuMs(child.pid!), 0) - beforeSubgraphs) / requests,
-        };
-        peakRss[target] = Math.max(peakRss[target], rssMiB(gateway.pid!));
-        results.set(`${scenario}|${target}`, [...(results.get(`${scenario}|${target}`) ?? []), entry]);
-        console.error(`round ${round} ${scenario} ${target}: ${entry.rps.toFixed(0)} req/s`);
-      }
-    }
+  console.log(`bench:api ${process.argv.slice(2).join(' ')}`);
+  console.log(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  const results: SizeResult[] = [];
+  for (const [run, lines] of options.sizes.entries()) {
+    console.error(`${options.engine}: ${lines.toLocaleString('en')} generated lines`);
+    const result = await runSize(options, lines, run);
+    results.push(result);
+    console.log(`\n${formatSize(result, options)}`);
   }
-
-  const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)];
-  console.log(
-    `\nAPI benchmark: ${lines} generated budget lines + the sample, ${rounds} interleaved rounds × ${duration} s at ${connections} connections (medians)`,
-  );
-  console.log('| scenario | gateway | req/s | p50 ms | p99 ms | errors | gateway CPU ms/req | subgraphs CPU ms/req |');
-  console.log('|---|---|---|---|---|---|---|---|');
-  for (const scenario of Object.keys(SCENARIOS)) {
-    for (const target of ['cold', 'warm'] as const) {
-      const runs = results.get(`${scenario}|${target}`)!;
-      const m = (pick: (round: Round) => number) => median(runs.map(pick));
-      console.log(
-        `| ${scenario} | ${target === 'cold' ? 'cache off' : 'cache on'} | ${m((r) => r.rps).toFixed(0)} | ${m((r) => r.p50)} | ${m((r) => r.p99)} | ${runs.reduce((sum, r) => sum + r.errors, 0)} | ${m((r) => r.gatewayCpu).toFixed(2)} | ${m((r) => r.subgraphCpu).toFixed(2)} |`,
-      );
-    }
-    const ratio = median(results.get(`${scenario}|warm`)!.map((r) => r.rps)) / median(results.get(`${scenario}|cold`)!.map((r) => r.rps));
-    console.log(`| ${scenario} | warm ÷ cold | ${ratio.toFixed(1)}× | | | | | |`);
-  }
-  console.log(`\npeak gateway RSS: cache off ${peakRss.cold.toFixed(0)} MiB, cache on ${peakRss.warm.toFixed(0)} MiB`);
+  if (results.length > 1) console.log(`\n${formatSizes(results)}`);
   process.exit(0);
 }
 
-main().catch((error: unknown) => {
+async function abandon(signal: string) {
+  console.error(`${signal}: stopping the benchmark's processes and dropping its data`);
+  await current?.stop().catch((error: unknown) => console.error(error));
+  process.exit(1);
+}
+process.once('SIGINT', () => void abandon('SIGINT'));
+process.once('SIGTERM', () => void abandon('SIGTERM'));
+
+main().catch(async (error: unknown) => {
   console.error(error);
+  await current?.stop().catch(() => {});
   process.exit(1);
 });

@@ -43,13 +43,18 @@ export async function openThrowawayDatabase(
       await dataSource.destroy();
       fs.rmSync(directory, { recursive: true, force: true });
       if (config.database.kind !== 'postgres') return;
-      const client = new Client({ connectionString: config.database.url });
-      await client.connect();
-      try {
-        await client.query(`DROP SCHEMA IF EXISTS "${postgresSchemaName(config, definition.name)}" CASCADE`);
-      } finally {
-        await client.end();
-      }
+      await dropPostgresSchemas(config.database.url, [postgresSchemaName(config, definition.name)]);
     },
   };
+}
+
+/** Drops the given schemas of the PostgreSQL database at `url`, with everything in them; absent ones are fine. */
+export async function dropPostgresSchemas(url: string, schemas: readonly string[]): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS "${schema.replace(/"/g, '""')}" CASCADE`);
+  } finally {
+    await client.end();
+  }
 }
