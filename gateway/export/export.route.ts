@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { ApolloServer } from '@apollo/server';
 import type { Express, Request, RequestHandler, Response } from 'express';
 import { jsonBody } from '../../common/http/app';
@@ -69,6 +68,7 @@ export function exportRoute(format: ExportFormat, schema: () => GraphQLSchema, p
     }
     let after: string | null = null;
     let rows = 0;
+    const drained = drainWaiter(res);
     do {
       const result = await execute(
         {
@@ -98,13 +98,29 @@ export function exportRoute(format: ExportFormat, schema: () => GraphQLSchema, p
         )
         .join('');
       rows += connection.edges.length;
-      if (!res.write(page)) await once(res, 'drain');
+      if (!res.write(page)) await drained();
       const next = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
       // A cursor that does not move would page forever: stop rather than trust it.
       after = next === after ? null : next;
     } while (after !== null && !res.destroyed);
     res.end();
   };
+}
+
+/**
+ * Resolves once the response takes more data, or once the client has gone (a response that closes never drains).
+ * One lasting listener rather than `events.once(res, 'drain')` per page: the compression middleware hands
+ * `res.on('drain')` to its zlib stream but not the listener's removal, so each page would leave one behind.
+ */
+function drainWaiter(res: Response): () => Promise<void> {
+  let wake: (() => void) | undefined;
+  const resume = () => {
+    wake?.();
+    wake = undefined;
+  };
+  res.on('drain', resume);
+  res.once('close', resume);
+  return () => (res.destroyed ? Promise.resolve() : new Promise<void>((resolve) => (wake = resolve)));
 }
 
 interface Connection {
