@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { GraphQLSchema } from 'graphql';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { DestinationStream } from 'pino';
 import { maskErrors } from '../common/errors';
 import { close, createHttpApp, listen } from '../common/http/app';
@@ -12,7 +12,7 @@ import { webRouter } from '../web/routes';
 import { startResponseCache } from './cache/response-cache';
 import { mountExport } from './export/export.route';
 import type { GatewayConfig } from './config';
-import { limitsPlugin } from './limits/limits.plugin';
+import { costCheck, limitsPlugin } from './limits/limits.plugin';
 import { tokenLimit } from './limits/tokens';
 import { createRateLimit } from './rate-limit';
 import { readSafelist, safelist } from './safelist';
@@ -27,6 +27,8 @@ export interface RunningGateway {
 export interface GatewayOptions {
   /** Where the JSON logs go (stdout unless given; tests read them). */
   logDestination?: DestinationStream;
+  /** More Apollo plugins (tests use one to see which requests reach Apollo). */
+  plugins?: ApolloServerPlugin<RequestContext>[];
 }
 
 /** The subgraphs the supergraph was composed from, with the URLs composition recorded. */
@@ -53,7 +55,14 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     apiSchema = update.apiSchema;
   });
   const cache = config.responseCache.enabled
-    ? await startResponseCache(config.responseCache, config.redis, urls, supergraphSdl, { metrics, logger })
+    ? await startResponseCache(
+        config.responseCache,
+        config.redis,
+        urls,
+        supergraphSdl,
+        { metrics, logger },
+        { schema: () => apiSchema, overCost: costCheck(config.limits) },
+      )
     : undefined;
   const server = new ApolloServer<RequestContext>({
     gateway,
@@ -62,7 +71,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     introspection: true,
     // The API is read-only and uses no cookies, so the CSRF guard would only refuse plain GETs (and CDN caching).
     csrfPrevention: false,
-    plugins: [...commonPlugins(logger, metrics), limitsPlugin(config.limits), ...(cache ? [cache.plugin] : [])],
+    plugins: [...commonPlugins(logger, metrics), limitsPlugin(config.limits), ...(cache ? [cache.plugin] : []), ...(options.plugins ?? [])],
   });
   await server.start();
   const rateLimit = await createRateLimit(config.rateLimit, config.redis, logger);
@@ -79,7 +88,12 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
         ...(operations ? [safelist(operations)] : []),
         tokenLimit(config.limits.maxTokens),
       ];
-      mountGraphQL(app, { server, http: config.http, context: async (req) => ({ requestId: String(req.id) }), before });
+      mountGraphQL(app, {
+        server,
+        http: config.http,
+        context: async (req) => ({ requestId: String(req.id) }),
+        before: [...before, ...(cache ? [cache.answer] : [])],
+      });
       mountExport(app, { server, http: config.http, schema: () => apiSchema!, pageSize: config.limits.maxPageSize, before });
     },
   });

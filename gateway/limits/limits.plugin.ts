@@ -2,13 +2,40 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { type FragmentDefinitionNode, type GraphQLError, Kind, type ValidationContext, validate } from 'graphql';
+import {
+  type FragmentDefinitionNode,
+  type GraphQLError,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type ValidationContext,
+  validate,
+} from 'graphql';
 import type { LimitsConfig } from '../../common/config/limits';
 import { ErrorCode, refusal } from '../../common/errors';
 import type { RequestContext } from '../../common/http/graphql';
+import { fragmentsOf } from '../cache/accepted-operations';
 import { estimateCost } from './cost';
 
 type Limits = LimitsConfig & { maxPageSize: number; defaultPageSize: number };
+
+/** The operation's refusal when its estimated cost with these variables is over `limits.maxCost`, else undefined. */
+export type CostCheck = (
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown> | undefined,
+) => GraphQLError | undefined;
+
+export function costCheck(limits: Limits): CostCheck {
+  return (schema, operation, fragments, variables) => {
+    const cost = estimateCost(schema, operation, fragments, variables ?? {}, limits);
+    if (cost <= limits.maxCost) return undefined;
+    return refusal(
+      ErrorCode.QUERY_TOO_COSTLY,
+      `The operation may return about ${cost} objects, over the limit of ${limits.maxCost}: ask for smaller pages or fewer levels.`,
+    );
+  };
+}
 
 /**
  * Depth, aliases, directives and estimated cost, checked once the operation is known and before the gateway
@@ -24,6 +51,7 @@ export function limitsPlugin(limits: Limits): ApolloServerPlugin<RequestContext>
     maxAliasesRule({ n: limits.maxAliases, propagateOnRejection: false, onReject: [reject(ErrorCode.TOO_MANY_ALIASES)] }),
     maxDirectivesRule({ n: limits.maxDirectives, propagateOnRejection: false, onReject: [reject(ErrorCode.TOO_MANY_DIRECTIVES)] }),
   ];
+  const overCost = costCheck(limits);
   return {
     async requestDidStart() {
       return {
@@ -31,17 +59,8 @@ export function limitsPlugin(limits: Limits): ApolloServerPlugin<RequestContext>
           if (!operation) return;
           const [refused] = validate(schema, document, rules);
           if (refused) throw refused;
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const definition of document.definitions) {
-            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-          }
-          const cost = estimateCost(schema, operation, fragments, request.variables ?? {}, limits);
-          if (cost > limits.maxCost) {
-            throw refusal(
-              ErrorCode.QUERY_TOO_COSTLY,
-              `The operation may return about ${cost} objects, over the limit of ${limits.maxCost}: ask for smaller pages or fewer levels.`,
-            );
-          }
+          const tooCostly = overCost(schema, operation, fragmentsOf(document), request.variables);
+          if (tooCostly) throw tooCostly;
         },
       };
     },
