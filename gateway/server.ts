@@ -79,6 +79,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     logger,
     metrics,
     http: config.http,
+    requestLogLevel: config.logging.requestLevel,
     ready: () => checkSubgraphs(urls),
     routes(app) {
       // First, so that a browser's GET of /graphql gets the explorer; every other request falls through.
