@@ -77,7 +77,16 @@ export function createHttpApp(options: HttpAppOptions): Express {
   );
   // Open to every origin: the API is read-only and uses no cookies, so there is nothing for another site to abuse.
   app.use(cors({ origin: '*', methods: ['GET', 'HEAD', 'POST'], exposedHeaders: ['x-request-id', 'retry-after'], maxAge: 86_400 }));
-  app.use(compression());
+  // compression wraps every response's writes and headers; a client that takes no encoding only needs the Vary.
+  const compress = compression();
+  app.use((req, res, next) => {
+    if (req.headers['accept-encoding']) {
+      compress(req, res, next);
+      return;
+    }
+    res.vary('Accept-Encoding');
+    next();
+  });
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });

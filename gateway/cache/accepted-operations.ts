@@ -8,6 +8,8 @@ export interface AcceptedOperation {
   schema: GraphQLSchema;
   operation: OperationDefinitionNode;
   fragments: Record<string, FragmentDefinitionNode>;
+  /** Whether its estimated cost depends on the variables (a `first` given as one), so must be checked per request. */
+  costReadsVariables: boolean;
   /** The digest of the normalised (printed) document: the part of a cache key that names the question. */
   digest: string;
   /** The subgraphs it can touch, whose data versions are part of its cache key. */

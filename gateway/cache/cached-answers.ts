@@ -48,7 +48,7 @@ export function cachedAnswers(options: CachedAnswersOptions): RequestHandler {
       accepted.schema !== schema ||
       !jsonAccepted(req.headers.accept) ||
       !options.versions.known(accepted.subgraphs) ||
-      options.overCost(accepted.schema, accepted.operation, accepted.fragments, question.variables)
+      (accepted.costReadsVariables && options.overCost(accepted.schema, accepted.operation, accepted.fragments, question.variables))
     ) {
       next();
       return;

@@ -1,6 +1,7 @@
 import { type ApolloServerPlugin, type BaseContext, HeaderMap } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
 import { type AcceptedOperations, cacheKey, documentDigest, fragmentsOf } from './accepted-operations';
+import { costReadsVariables } from '../limits/cost';
 import type { DataVersions } from './data-versions';
 import type { ResponseStore } from './response-store';
 import type { TouchedSubgraphs } from './touched-subgraphs';
@@ -39,10 +40,12 @@ export function responseCachePlugin<Context extends BaseContext>(options: Respon
           if (!options.versions.known(subgraphs)) return null;
           const digest = documentDigest(document);
           if (request.query !== undefined && accepted?.schema !== schema) {
+            const fragments = fragmentsOf(document);
             options.accepted.remember(request.query, request.operationName, {
               schema,
               operation,
-              fragments: fragmentsOf(document),
+              fragments,
+              costReadsVariables: costReadsVariables(operation, fragments),
               digest,
               subgraphs,
             });

@@ -3,6 +3,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import {
+  type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLError,
   type GraphQLSchema,
@@ -14,7 +15,7 @@ import type { LimitsConfig } from '../../common/config/limits';
 import { ErrorCode, refusal } from '../../common/errors';
 import type { RequestContext } from '../../common/http/graphql';
 import { fragmentsOf } from '../cache/accepted-operations';
-import { estimateCost } from './cost';
+import { costReadsVariables, estimateCost } from './cost';
 
 type Limits = LimitsConfig & { maxPageSize: number; defaultPageSize: number };
 
@@ -52,15 +53,25 @@ export function limitsPlugin(limits: Limits): ApolloServerPlugin<RequestContext>
     maxDirectivesRule({ n: limits.maxDirectives, propagateOnRejection: false, onReject: [reject(ErrorCode.TOO_MANY_DIRECTIVES)] }),
   ];
   const overCost = costCheck(limits);
+  // Apollo keeps one parsed document per text, so what holds of a document need not be checked again for it: the
+  // depth, alias and directive counts always, the cost when no `first` reads a variable. Refusals are not kept.
+  const withinRules = new WeakMap<DocumentNode, GraphQLSchema>();
+  const withinCost = new WeakMap<OperationDefinitionNode, GraphQLSchema>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const [refused] = validate(schema, document, rules);
-          if (refused) throw refused;
-          const tooCostly = overCost(schema, operation, fragmentsOf(document), request.variables);
+          if (withinRules.get(document) !== schema) {
+            const [refused] = validate(schema, document, rules);
+            if (refused) throw refused;
+            withinRules.set(document, schema);
+          }
+          if (withinCost.get(operation) === schema) return;
+          const fragments = fragmentsOf(document);
+          const tooCostly = overCost(schema, operation, fragments, request.variables);
           if (tooCostly) throw tooCostly;
+          if (!costReadsVariables(operation, fragments)) withinCost.set(operation, schema);
         },
       };
     },
