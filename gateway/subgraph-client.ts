@@ -162,11 +162,10 @@ function failureCode(error: unknown): string | null {
     const status = (error.extensions.response as { status?: number } | undefined)?.status;
     return status !== undefined && status >= 500 ? SUBGRAPH_UNAVAILABLE : null;
   }
-  // Matched by name, not class: undici's DOMException and TypeError may come from another realm (e.g. under jest).
-  const { name, cause } = (error ?? {}) as { name?: string; cause?: { name?: string; code?: unknown } };
+  // Matched by name, not class: the deadline's DOMException may come from another realm (e.g. under jest).
+  const { name, code, cause } = (error ?? {}) as { name?: string; code?: unknown; cause?: { name?: string } };
   if (name === 'TimeoutError' || cause?.name === 'TimeoutError') return SUBGRAPH_TIMEOUT;
   // A refused, reset or closed connection: undici names the system or socket error (`ECONNREFUSED`, `UND_ERR_SOCKET`).
-  const { code } = (error ?? {}) as { code?: unknown };
   if (typeof code === 'string') return SUBGRAPH_UNAVAILABLE;
   return null;
 }
