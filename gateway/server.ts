@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { type GraphQLSchema, parse } from 'graphql';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { DestinationStream } from 'pino';
 import { maskErrors } from '../common/errors';
 import { close, createHttpApp, listen } from '../common/http/app';
@@ -12,7 +12,7 @@ import { webRouter } from '../web/routes';
 import { startResponseCache } from './cache/response-cache';
 import { mountExport } from './export/export.route';
 import type { GatewayConfig } from './config';
-import { limitsPlugin } from './limits/limits.plugin';
+import { costCheck, limitsPlugin } from './limits/limits.plugin';
 import { requirementsOf } from './requirements';
 import { tokenLimit } from './limits/tokens';
 import { createRateLimit } from './rate-limit';
@@ -28,6 +28,8 @@ export interface RunningGateway {
 export interface GatewayOptions {
   /** Where the JSON logs go (stdout unless given; tests read them). */
   logDestination?: DestinationStream;
+  /** More Apollo plugins (tests use one to see which requests reach Apollo). */
+  plugins?: ApolloServerPlugin<RequestContext>[];
 }
 
 /** The subgraphs the supergraph was composed from, with the URLs composition recorded. */
@@ -53,8 +55,17 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   gateway.onSchemaLoadOrUpdate((update) => {
     apiSchema = update.apiSchema;
   });
+  // The cost counts what each `@requires` makes the gateway fetch; a cached answer's variables are checked the same way.
+  const overCost = costCheck(config.limits, requirementsOf(parse(supergraphSdl)));
   const cache = config.responseCache.enabled
-    ? await startResponseCache(config.responseCache, config.redis, urls, supergraphSdl, { metrics, logger })
+    ? await startResponseCache(
+        config.responseCache,
+        config.redis,
+        urls,
+        supergraphSdl,
+        { metrics, logger },
+        { schema: () => apiSchema, overCost },
+      )
     : undefined;
   const server = new ApolloServer<RequestContext>({
     gateway,
@@ -65,8 +76,9 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     csrfPrevention: false,
     plugins: [
       ...commonPlugins(logger, metrics),
-      limitsPlugin(config.limits, requirementsOf(parse(supergraphSdl))),
+      limitsPlugin(config.limits, overCost),
       ...(cache ? [cache.plugin] : []),
+      ...(options.plugins ?? []),
     ],
   });
   await server.start();
@@ -75,16 +87,24 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     logger,
     metrics,
     http: config.http,
+    requestLogLevel: config.logging.requestLevel,
     ready: () => checkSubgraphs(urls),
     routes(app) {
-      // First, so that a browser's GET of /graphql gets the explorer; every other request falls through.
-      app.use(webRouter());
+      // First, so that a browser's GET of /graphql gets the explorer; every other request falls through (a POST to
+      // /graphql, nearly all the traffic, skips its routes at once).
+      const web = webRouter();
+      app.use((req, res, next) => (req.method === 'POST' && req.path === '/graphql' ? next() : web(req, res, next)));
       const before = [
         ...(rateLimit ? [rateLimit.middleware] : []),
         ...(operations ? [safelist(operations)] : []),
         tokenLimit(config.limits.maxTokens),
       ];
-      mountGraphQL(app, { server, http: config.http, context: async (req) => ({ requestId: String(req.id) }), before });
+      mountGraphQL(app, {
+        server,
+        http: config.http,
+        context: async (req) => ({ requestId: String(req.id) }),
+        before: [...before, ...(cache ? [cache.answer] : [])],
+      });
       mountExport(app, { server, http: config.http, schema: () => apiSchema!, pageSize: config.limits.maxPageSize, before });
     },
   });

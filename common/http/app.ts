@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
@@ -6,11 +5,12 @@ import compression from 'compression';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
+import type { Level } from 'pino';
 import type { HttpConfig } from '../config/http';
 import { ErrorCode } from '../errors';
 import type { Logger } from '../logger';
 import type { Metrics } from './metrics';
+import { requestLog } from './request-log';
 import { sendError } from './respond';
 
 export interface ReadyReport {
@@ -23,14 +23,14 @@ export interface HttpAppOptions {
   logger: Logger;
   metrics: Metrics;
   http: HttpConfig;
+  /** The level of a successful request's log line (4xx are logged at warn, 5xx at error). */
+  requestLogLevel?: Level;
   ready(): Promise<ReadyReport>;
   /** Adds the process's own routes (`/graphql`, pages) between the common front and the not-found answer. */
   routes(app: Express): void;
 }
 
 const KNOWN_ROUTES = new Set(['/graphql', '/export.csv', '/export.ndjson', '/health', '/ready', '/metrics']);
-/** An incoming request id is kept only if it cannot forge log lines or grow without bound. */
-const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /**
  * The HTTP front every process serves (the gateway and each subgraph): request ids and JSON request logs,
@@ -41,20 +41,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   const { logger, metrics } = options;
   const app = express();
   app.set('trust proxy', options.http.trustProxy);
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      // Probes come every few seconds; their lines would drown the requests that matter.
-      autoLogging: { ignore: (req) => ['/health', '/ready', '/metrics'].includes(pathOf(req)) },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-    }),
-  );
+  app.use(requestLog(logger, options.requestLogLevel ?? 'info'));
   app.use((req, res, next) => {
     const route = KNOWN_ROUTES.has(req.path) ? req.path : 'other';
     const stopTimer = metrics.httpDuration.startTimer({ method: req.method, route });
@@ -90,7 +77,16 @@ export function createHttpApp(options: HttpAppOptions): Express {
   );
   // Open to every origin: the API is read-only and uses no cookies, so there is nothing for another site to abuse.
   app.use(cors({ origin: '*', methods: ['GET', 'HEAD', 'POST'], exposedHeaders: ['x-request-id', 'retry-after'], maxAge: 86_400 }));
-  app.use(compression());
+  // compression wraps every response's writes and headers; a client that takes no encoding only needs the Vary.
+  const compress = compression();
+  app.use((req, res, next) => {
+    if (req.headers['accept-encoding']) {
+      compress(req, res, next);
+      return;
+    }
+    res.vary('Accept-Encoding');
+    next();
+  });
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -139,10 +135,6 @@ function clientErrors(logger: Logger): ErrorRequestHandler {
       sendError(res, 500, ApolloServerErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
     }
   };
-}
-
-function pathOf(req: http.IncomingMessage): string {
-  return (req.url ?? '/').split('?')[0];
 }
 
 /** Listens on `port` (0: any free one) and resolves with the port taken. */

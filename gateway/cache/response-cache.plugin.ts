@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
-import { type ApolloServerPlugin, type BaseContext, type GraphQLRequestContext, HeaderMap } from '@apollo/server';
-import { type FormattedExecutionResult, print } from 'graphql';
+import { type ApolloServerPlugin, type BaseContext, HeaderMap } from '@apollo/server';
+import type { FormattedExecutionResult } from 'graphql';
+import { type AcceptedOperations, cacheKey, documentDigest, fragmentsOf } from './accepted-operations';
+import { costReadsVariables } from '../limits/cost';
 import type { DataVersions } from './data-versions';
 import type { ResponseStore } from './response-store';
 import type { TouchedSubgraphs } from './touched-subgraphs';
@@ -9,6 +10,8 @@ export interface ResponseCacheOptions {
   store: ResponseStore;
   versions: DataVersions;
   touched: TouchedSubgraphs;
+  /** Filled with every query text that reaches the cache lookup, i.e. that Apollo validated and the limits let through. */
+  accepted: AcceptedOperations;
   /** `Cache-Control: max-age` for GET answers (a CDN or browser may reuse them); 0 sends `no-cache` (revalidate). */
   httpMaxAgeSeconds: number;
   onHit(): void;
@@ -30,10 +33,24 @@ export function responseCachePlugin<Context extends BaseContext>(options: Respon
       let hit = false;
       return {
         async responseForOperation(context) {
-          if (context.operation?.operation !== 'query') return null;
-          const subgraphs = options.touched.of(context.document);
+          const { operation, document, request, schema } = context;
+          if (operation?.operation !== 'query') return null;
+          const accepted = request.query === undefined ? undefined : options.accepted.get(request.query, request.operationName);
+          const subgraphs = accepted?.schema === schema ? accepted.subgraphs : options.touched.of(document);
           if (!options.versions.known(subgraphs)) return null;
-          key = cacheKey(context, options.versions.keyOf(subgraphs));
+          const digest = documentDigest(document);
+          if (request.query !== undefined && accepted?.schema !== schema) {
+            const fragments = fragmentsOf(document);
+            options.accepted.remember(request.query, request.operationName, {
+              schema,
+              operation,
+              fragments,
+              costReadsVariables: costReadsVariables(operation, fragments),
+              digest,
+              subgraphs,
+            });
+          }
+          key = cacheKey(digest, request.operationName, request.variables, options.versions.keyOf(subgraphs));
           const cached = await options.store.get(key).catch((error: unknown) => {
             options.onStoreError(error);
             return undefined;
@@ -63,27 +80,4 @@ export function responseCachePlugin<Context extends BaseContext>(options: Respon
       };
     },
   };
-}
-
-function cacheKey(context: GraphQLRequestContext<BaseContext>, versions: string): string {
-  const { request, document } = context;
-  return createHash('sha256')
-    .update(print(document!))
-    .update('\0')
-    .update(request.operationName ?? '')
-    .update('\0')
-    .update(stableJson(request.variables ?? {}))
-    .update('\0')
-    .update(versions)
-    .digest('base64url');
-}
-
-/** JSON with object keys sorted, so `{a, b}` and `{b, a}` share one cache entry. */
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${stableJson(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }

@@ -1,4 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestHandler } from 'express';
+import type { GraphQLSchema } from 'graphql';
 import { Redis } from 'ioredis';
 import type { RedisConfig } from '../../common/config/rate-limit';
 import type { ResponseCacheConfig } from '../../common/config/response-cache';
@@ -6,13 +8,21 @@ import { dataVersionChannel } from '../../common/data-version-channel';
 import type { RequestContext } from '../../common/http/graphql';
 import type { Metrics } from '../../common/http/metrics';
 import type { Logger } from '../../common/logger';
+import type { CostCheck } from '../limits/limits.plugin';
+import { AcceptedOperations } from './accepted-operations';
+import { cachedAnswers } from './cached-answers';
 import { DataVersions } from './data-versions';
 import { responseCachePlugin } from './response-cache.plugin';
 import { memoryStore, redisStore } from './response-store';
 import { TouchedSubgraphs } from './touched-subgraphs';
 
+/** How much query text the memo of accepted operations keeps: thousands of distinct queries, a few MB at most. */
+const ACCEPTED_TEXT_CHARS = 4 * 1024 * 1024;
+
 export interface ResponseCache {
   plugin: ApolloServerPlugin<RequestContext>;
+  /** Answers the hits it can before Apollo: mounted on `/graphql` after the rate limit, safelist and token limit. */
+  answer: RequestHandler;
   store: 'memory' | 'redis';
   stop(): Promise<void>;
 }
@@ -27,6 +37,7 @@ export async function startResponseCache(
   subgraphs: Record<string, string>,
   supergraphSdl: string,
   observers: { metrics: Metrics; logger: Logger },
+  limits: { schema(): GraphQLSchema | undefined; overCost: CostCheck },
 ): Promise<ResponseCache> {
   const { metrics, logger } = observers;
   const connect = (role: string) => {
@@ -44,18 +55,37 @@ export async function startResponseCache(
     onError: (subgraph, error) => logger.debug({ err: error, subgraph }, 'response cache: data version not read'),
   });
   await versions.start();
+  // A store that fails (Redis away) must cost the answer nothing: the request runs as if uncached.
+  const onStoreError = (error: unknown) => logger.warn({ err: error }, 'response cache: store unavailable');
+  const accepted = new AcceptedOperations(ACCEPTED_TEXT_CHARS);
   const plugin = responseCachePlugin<RequestContext>({
     store,
     versions,
     touched: new TouchedSubgraphs(supergraphSdl),
+    accepted,
     httpMaxAgeSeconds: config.httpMaxAgeSeconds,
-    // A store that fails (Redis away) must cost the answer nothing: the request runs as if uncached.
-    onStoreError: (error) => logger.warn({ err: error }, 'response cache: store unavailable'),
+    onStoreError,
     onHit: () => metrics.cacheLookups.inc({ result: 'hit' }),
     onMiss: () => metrics.cacheLookups.inc({ result: 'miss' }),
   });
+  const answer = cachedAnswers({
+    store,
+    versions,
+    accepted,
+    schema: limits.schema,
+    overCost: limits.overCost,
+    httpMaxAgeSeconds: config.httpMaxAgeSeconds,
+    onStoreError,
+    // Counted as Apollo's plugins count the operations they see, so /metrics reads the same either way.
+    onHit: (seconds) => {
+      metrics.cacheLookups.inc({ result: 'hit' });
+      metrics.operations.inc({ operation_type: 'query', status: '200' });
+      metrics.operationDuration.observe({ operation_type: 'query' }, seconds);
+    },
+  });
   return {
     plugin,
+    answer,
     store: store.kind,
     async stop() {
       await versions.stop();

@@ -1,4 +1,5 @@
 import {
+  type ArgumentNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   GraphQLInt,
@@ -13,6 +14,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
   valueFromAST,
+  visit,
 } from 'graphql';
 import type { Requirements } from '../requirements';
 
@@ -87,4 +89,26 @@ export function estimateCost(
     return cost;
   };
   return walk(operation.selectionSet, root, 1, undefined);
+}
+
+/**
+ * Whether `estimateCost` can give another figure for other variables: only a `first` given as a variable reads them.
+ * When it cannot, the cost an accepted operation passed with once holds for any variables.
+ */
+export function costReadsVariables(operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>): boolean {
+  let reads = false;
+  const visitor = {
+    Argument(argument: ArgumentNode) {
+      if (argument.name.value !== 'first') return false;
+      visit(argument.value, {
+        Variable() {
+          reads = true;
+        },
+      });
+      return false;
+    },
+  };
+  visit(operation, visitor);
+  for (const fragment of Object.values(fragments)) visit(fragment, visitor);
+  return reads;
 }

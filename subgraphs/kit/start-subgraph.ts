@@ -94,6 +94,7 @@ export async function serveSubgraph(prepared: PreparedSubgraph, port: number): P
     logger: prepared.logger,
     metrics: prepared.metrics,
     http: prepared.config.http,
+    requestLogLevel: prepared.config.logging.requestLevel,
     ready: async () => {
       const database = await prepared.dataSource.query('SELECT 1').then(
         () => 'up' as const,

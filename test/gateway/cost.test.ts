@@ -1,19 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildSchema, type FragmentDefinitionNode, Kind, type OperationDefinitionNode, parse } from 'graphql';
-import { estimateCost } from '../../gateway/limits/cost';
+import { costReadsVariables, estimateCost } from '../../gateway/limits/cost';
 import { requirementsOf } from '../../gateway/requirements';
 
 const supergraph = fs.readFileSync(path.resolve(__dirname, '../../schema/supergraph.graphql'), 'utf8');
 const schema = buildSchema(supergraph);
 const options = { defaultPageSize: 20, maxPageSize: 100, listSize: 10, requirements: requirementsOf(parse(supergraph)) };
 
-function cost(source: string, variables: Record<string, unknown> = {}) {
+function parts(source: string) {
   const document = parse(source);
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
   const fragments = Object.fromEntries(
     document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
   );
+  return { operation, fragments };
+}
+
+function cost(source: string, variables: Record<string, unknown> = {}) {
+  const { operation, fragments } = parts(source);
   return estimateCost(schema, operation, fragments, variables, options);
 }
 
@@ -61,5 +66,19 @@ describe('the queries the README names', () => {
     const threeLevels = `{ institution(id: "MX-RAMO-11") { children(first: 100) { edges { node { parent { children(first: 100) {
       edges { node { parent { children(first: 100) { edges { node { id } } } } } } } } } } } } }`;
     expect(cost(threeLevels)).toBe(2_040_402);
+  });
+
+  test('depends on the variables only through a `first` given as one, in the operation or a fragment', () => {
+    const reads = (source: string) => {
+      const { operation, fragments } = parts(source);
+      return costReadsVariables(operation, fragments);
+    };
+    expect(reads('query($id: ID!) { commitment(id: $id) { records { code } } }')).toBe(false);
+    expect(reads('query($n: Int) { institution(id: "x") { children(first: $n) { edges { node { id } } } } }')).toBe(true);
+    expect(
+      reads(
+        'query($n: Int) { institutions(first: 5) { edges { node { ...F } } } } fragment F on Institution { children(first: $n) { totalCount } }',
+      ),
+    ).toBe(true);
   });
 });

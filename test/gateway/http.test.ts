@@ -204,4 +204,23 @@ describe('operations', () => {
     expect(archivesReady.status).toBe(503);
     expect(await archivesReady.json()).toEqual({ ready: false, checks: { database: 'down' } });
   });
+
+  test('REQUEST_LOG_LEVEL=debug keeps successful requests out of an info log, and still logs a refusal at warn', async () => {
+    const lines: Record<string, any>[] = [];
+    const quiet = await api.anotherGateway(
+      { LOG_LEVEL: 'info', REQUEST_LOG_LEVEL: 'debug' },
+      { logDestination: { write: (line: string) => lines.push(JSON.parse(line)) } },
+    );
+    const ok = await fetch(quiet.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'quiet-ok' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    const missing = await fetch(quiet.url.replace('/graphql', '/nowhere'), { headers: { 'x-request-id': 'quiet-404' } });
+    expect([ok.status, missing.status]).toEqual([200, 404]);
+    expect(lines.filter((line) => line.req?.id === 'quiet-ok')).toEqual([]);
+    expect(lines.filter((line) => line.req?.id === 'quiet-404').map((line) => [line.level, line.res.statusCode, line.msg])).toEqual([
+      [40, 404, 'request completed'],
+    ]);
+  });
 });
