@@ -3,7 +3,7 @@ import { wholeNumber } from './env';
 
 /**
  * How the gateway calls the subgraphs: `SUBGRAPH_TIMEOUT_MS` for a whole request, `SUBGRAPH_KEEP_ALIVE_MS` an
- * idle connection is kept (under the subgraph server's 65 s, subgraphs/kit/keep-alive.ts), and
+ * idle connection is kept (under the servers' 65 s, common/http/app.ts), and
  * `SUBGRAPH_CONNECTIONS` per subgraph (requests beyond wait in a queue instead of opening thousands of sockets).
  */
 export const subgraphClientModel = z

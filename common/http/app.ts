@@ -137,9 +137,19 @@ function clientErrors(logger: Logger): ErrorRequestHandler {
   };
 }
 
+/**
+ * How long a server keeps an idle connection open: longer than clients keep theirs (the gateway's subgraph pool
+ * `SUBGRAPH_KEEP_ALIVE_MS`, 4 s by default; Node's and undici's clients about as long; load balancers 60 s), so the
+ * client closes an idle connection first and never writes a request on a socket the server is closing — with Node's
+ * 5 s default, a POST sent on a connection idle that long could meet ECONNRESET (`socket hang up`), and a POST is
+ * not retried.
+ */
+export const SERVER_KEEP_ALIVE_MS = 65_000;
+
 /** Listens on `port` (0: any free one) and resolves with the port taken. */
 export function listen(app: Express, port: number): Promise<{ server: http.Server; port: number }> {
-  const server = http.createServer(app);
+  // Node counts an idle keep-alive connection against headersTimeout too; a shorter one would close it first.
+  const server = http.createServer({ keepAliveTimeout: SERVER_KEEP_ALIVE_MS, headersTimeout: SERVER_KEEP_ALIVE_MS + 1_000 }, app);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, () => resolve({ server, port: (server.address() as AddressInfo).port }));

@@ -13,7 +13,6 @@ import { refreshStatistics } from './import/statistics';
 import { createContext, type SubgraphContext } from './context';
 import { openDataSource, type OpenedDataSource } from './data-source';
 import type { SearchSource } from './search';
-import { outlastClientKeepAlive } from './keep-alive';
 
 /** What each subgraph folder exports: the kit does the rest (database, server, sample data). */
 export interface SubgraphDefinition {
@@ -111,7 +110,6 @@ export async function serveSubgraph(prepared: PreparedSubgraph, port: number): P
     },
   });
   const listening = await listen(app, port);
-  outlastClientKeepAlive(listening.server);
   return {
     port: listening.port,
     url: `http://localhost:${listening.port}/graphql`,

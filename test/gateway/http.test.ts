@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { startFederation, type TestFederation } from '../helpers/federation';
 
 /** Every JSON line the gateway and the subgraphs logged during the tests. */
@@ -101,6 +102,21 @@ describe('HTTP front of the gateway', () => {
     const big = JSON.stringify({ query: `{ __typename }`, variables: { padding: 'x'.repeat(2_000_000) } });
     expect(await refusal(await post(big))).toEqual(expect.objectContaining({ status: 413, code: 'PAYLOAD_TOO_LARGE' }));
   });
+
+  test("an idle keep-alive connection outlives Node's 5 s default, so a client closes it before the server does", async () => {
+    const url = new URL(api.gateway.url);
+    const socket = net.connect(Number(url.port), url.hostname);
+    let closedByServer = false;
+    socket.on('end', () => {
+      closedByServer = true;
+    });
+    socket.write(`GET /health HTTP/1.1\r\nHost: ${url.host}\r\nConnection: keep-alive\r\n\r\n`);
+    const [head] = (await new Promise<Buffer>((resolve) => socket.once('data', resolve))).toString().split('\r\n');
+    expect(head).toBe('HTTP/1.1 200 OK');
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    expect(closedByServer).toBe(false);
+    socket.destroy();
+  }, 20_000);
 
   test('HEAD behaves like GET without a body, on the API and the health check', async () => {
     const head = await fetch(api.gateway.url.replace('/graphql', '/health'), { method: 'HEAD' });

@@ -4,7 +4,7 @@ import { GatewayConfigError, readGatewayConfig } from '../../gateway/config';
 import { createLogger } from '../../common/logger';
 import { maskErrors } from '../../common/errors';
 import { SUBGRAPH_TIMEOUT, SUBGRAPH_UNAVAILABLE, SubgraphDataSource } from '../../gateway/subgraph-client';
-import { SERVER_KEEP_ALIVE_MS } from '../../subgraphs/kit/keep-alive';
+import { SERVER_KEEP_ALIVE_MS } from '../../common/http/app';
 
 describe('subgraph client configuration', () => {
   test('defaults: a 10 s deadline and an idle keep-alive that ends well before the subgraph server closes', () => {
