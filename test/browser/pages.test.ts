@@ -89,6 +89,8 @@ describeWithBrowser('the pages, in a real headless Chromium', () => {
     await expect(reserved.count()).resolves.toBeGreaterThan(0);
     await expect(reserved.first().innerText()).resolves.toMatch(/Reservado hasta \d{4}-\d{2}-\d{2}/);
     await expect(page.locator('li.access-public').count()).resolves.toBeGreaterThan(0);
+    // An absent part (no description, no errors) leaves nothing behind, not the word "null".
+    await expect(page.locator('#view').innerText()).resolves.not.toMatch(/\bnull\b/);
     await screenshot(page, 'commitment');
     await page.close();
   }, 60_000);

@@ -113,8 +113,13 @@
     );
   }
 
+  /** Replaces the view's content; unlike `replaceChildren`, which writes a null as the text "null", skips what is absent. */
+  function show(...children) {
+    view.replaceChildren(...children.flat(Number.POSITIVE_INFINITY).filter((child) => child !== null && child !== undefined));
+  }
+
   function status(message) {
-    view.replaceChildren(h('p', { class: 'status' }, message));
+    show(h('p', { class: 'status' }, message));
   }
 
   const PROVENANCE = 'source { dataset file row path title publisher licence illustrative }';
@@ -151,7 +156,7 @@
             )
           : h('p', {}, 'Nada encontrado.'),
       );
-    view.replaceChildren(
+    show(
       section('Compromisos de gobierno abierto', found.commitments, (c) =>
         h('a', { href: `/?compromiso=${encodeURIComponent(c.id)}` }, `${c.actionPlan?.state?.name ?? ''} · ${c.title}`),
       ),
@@ -221,7 +226,7 @@
     const programs = allocations.filter((allocation) => allocation.program);
     const missing = allocations.length - programs.length;
     const payments = contracts.flatMap((contract) => contract.transactions.map((t) => ({ contract, t })));
-    view.replaceChildren(
+    show(
       h(
         'p',
         { class: 'crumb' },
@@ -364,7 +369,7 @@
       value: cell.amounts.approved,
       text: `${money(cell.amounts.approved)} ${cell.key.chapter?.name ?? ''}`,
     }));
-    view.replaceChildren(
+    show(
       h('h1', {}, s.name),
       h(
         'section',
@@ -447,7 +452,7 @@
     const { data } = await graphql(
       `{ commitments(first: 50, filter: { theme: FOLLOW_THE_MONEY }) { edges { node { id title actionPlan { state { name } } } } } }`,
     );
-    view.replaceChildren(
+    show(
       h('h1', {}, 'Compromisos para seguir el dinero'),
       h('p', {}, 'Compromisos de los planes de acción local de gobierno abierto que piden seguir la ruta de los recursos públicos.'),
       h(
