@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, Kind, type OperationDefinitionNode, print } from 'graphql';
+import { type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, print } from 'graphql';
 import { LRUCache } from 'lru-cache';
 
 /** A query document Apollo parsed, validated and let through the limits, with what a cache lookup needs of it. */
@@ -56,14 +56,6 @@ export function documentDigest(document: DocumentNode): string {
     digests.set(document, digest);
   }
   return digest;
-}
-
-export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
-  const fragments: Record<string, FragmentDefinitionNode> = {};
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-  }
-  return fragments;
 }
 
 /** The response cache key: the question (document, operation, variables) and the data versions its answer read. */

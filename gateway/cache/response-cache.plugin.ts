@@ -1,6 +1,7 @@
 import { type ApolloServerPlugin, type BaseContext, HeaderMap } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
-import { type AcceptedOperations, cacheKey, documentDigest, fragmentsOf } from './accepted-operations';
+import { fragmentsOf } from '../limits/cost';
+import { type AcceptedOperations, cacheKey, documentDigest } from './accepted-operations';
 import { costReadsVariables } from '../limits/cost';
 import type { DataVersions } from './data-versions';
 import type { ResponseStore } from './response-store';

@@ -1,5 +1,6 @@
 import {
   type ArgumentNode,
+  type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   GraphQLInt,
@@ -111,4 +112,13 @@ export function costReadsVariables(operation: OperationDefinitionNode, fragments
   visit(operation, visitor);
   for (const fragment of Object.values(fragments)) visit(fragment, visitor);
   return reads;
+}
+
+/** The document's fragments by name, as the cost estimate reads them. */
+export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  }
+  return fragments;
 }

@@ -14,9 +14,8 @@ import {
 import type { LimitsConfig } from '../../common/config/limits';
 import { ErrorCode, refusal } from '../../common/errors';
 import type { RequestContext } from '../../common/http/graphql';
-import { fragmentsOf } from '../cache/accepted-operations';
 import type { Requirements } from '../requirements';
-import { costReadsVariables, estimateCost } from './cost';
+import { costReadsVariables, estimateCost, fragmentsOf } from './cost';
 
 type Limits = LimitsConfig & { maxPageSize: number; defaultPageSize: number };
 
