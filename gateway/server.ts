@@ -9,7 +9,9 @@ import { commonPlugins, mountGraphQL, type RequestContext } from '../common/http
 import { createMetrics } from '../common/http/metrics';
 import { createLogger } from '../common/logger';
 import { webRouter } from '../web/routes';
+import { missedKey } from './cache/cached-answers';
 import { startResponseCache } from './cache/response-cache';
+import type { ResponseCacheContext } from './cache/response-cache.plugin';
 import { mountExport } from './export/export.route';
 import type { GatewayConfig } from './config';
 import { costCheck, limitsPlugin } from './limits/limits.plugin';
@@ -67,7 +69,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
         { schema: () => apiSchema, overCost },
       )
     : undefined;
-  const server = new ApolloServer<RequestContext>({
+  const server = new ApolloServer<RequestContext & ResponseCacheContext>({
     gateway,
     formatError: maskErrors(production),
     includeStacktraceInErrorResponses: !production,
@@ -102,7 +104,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       mountGraphQL(app, {
         server,
         http: config.http,
-        context: async (req) => ({ requestId: String(req.id) }),
+        context: async (req) => ({ requestId: String(req.id), missedKey: missedKey(req) }),
         before: [...before, ...(cache ? [cache.answer] : [])],
       });
       mountExport(app, { server, http: config.http, schema: () => apiSchema!, pageSize: config.limits.maxPageSize, before });

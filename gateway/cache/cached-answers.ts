@@ -23,6 +23,17 @@ interface Question {
   variables?: Record<string, unknown>;
 }
 
+const MISSED_KEY = 'responseCacheMissed';
+
+/**
+ * The key this request's lookup in front of Apollo has just missed, for Apollo's plugin, which would otherwise read the
+ * store again for the same key (with Redis, a second round trip for every miss).
+ */
+export function missedKey(req: Request): string | undefined {
+  const key: unknown = req.res?.locals[MISSED_KEY];
+  return typeof key === 'string' ? key : undefined;
+}
+
 /** The content type Apollo answers a JSON request with. */
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -61,6 +72,7 @@ export function cachedAnswers(options: CachedAnswersOptions): RequestHandler {
       options.onStoreError(error);
     }
     if (cached === undefined) {
+      res.locals[MISSED_KEY] = key;
       next();
       return;
     }

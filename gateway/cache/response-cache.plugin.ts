@@ -7,6 +7,11 @@ import type { DataVersions } from './data-versions';
 import type { ResponseStore } from './response-store';
 import type { TouchedSubgraphs } from './touched-subgraphs';
 
+/** What the plugin reads of the request's context: the key that the lookup in front of Apollo already missed. */
+export interface ResponseCacheContext extends BaseContext {
+  missedKey?: string;
+}
+
 export interface ResponseCacheOptions {
   store: ResponseStore;
   versions: DataVersions;
@@ -27,7 +32,7 @@ export interface ResponseCacheOptions {
  * included) are never stored. A GET also carries an `ETag` made of that key, so `If-None-Match` gets 304 once
  * nothing the answer depends on has changed.
  */
-export function responseCachePlugin<Context extends BaseContext>(options: ResponseCacheOptions): ApolloServerPlugin<Context> {
+export function responseCachePlugin<Context extends ResponseCacheContext>(options: ResponseCacheOptions): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       let key: string | undefined;
@@ -52,10 +57,13 @@ export function responseCachePlugin<Context extends BaseContext>(options: Respon
             });
           }
           key = cacheKey(digest, request.operationName, request.variables, options.versions.keyOf(subgraphs));
-          const cached = await options.store.get(key).catch((error: unknown) => {
-            options.onStoreError(error);
-            return undefined;
-          });
+          const cached =
+            context.contextValue.missedKey === key
+              ? undefined
+              : await options.store.get(key).catch((error: unknown) => {
+                  options.onStoreError(error);
+                  return undefined;
+                });
           if (cached === undefined) {
             options.onMiss();
             return null;

@@ -12,7 +12,7 @@ import type { CostCheck } from '../limits/limits.plugin';
 import { AcceptedOperations } from './accepted-operations';
 import { cachedAnswers } from './cached-answers';
 import { DataVersions } from './data-versions';
-import { responseCachePlugin } from './response-cache.plugin';
+import { type ResponseCacheContext, responseCachePlugin } from './response-cache.plugin';
 import { memoryStore, redisStore } from './response-store';
 import { TouchedSubgraphs } from './touched-subgraphs';
 
@@ -20,7 +20,7 @@ import { TouchedSubgraphs } from './touched-subgraphs';
 const ACCEPTED_TEXT_CHARS = 4 * 1024 * 1024;
 
 export interface ResponseCache {
-  plugin: ApolloServerPlugin<RequestContext>;
+  plugin: ApolloServerPlugin<RequestContext & ResponseCacheContext>;
   /** Answers the hits it can before Apollo: mounted on `/graphql` after the rate limit, safelist and token limit. */
   answer: RequestHandler;
   store: 'memory' | 'redis';
@@ -58,7 +58,7 @@ export async function startResponseCache(
   // A store that fails (Redis away) must cost the answer nothing: the request runs as if uncached.
   const onStoreError = (error: unknown) => logger.warn({ err: error }, 'response cache: store unavailable');
   const accepted = new AcceptedOperations(ACCEPTED_TEXT_CHARS);
-  const plugin = responseCachePlugin<RequestContext>({
+  const plugin = responseCachePlugin<RequestContext & ResponseCacheContext>({
     store,
     versions,
     touched: new TouchedSubgraphs(supergraphSdl),

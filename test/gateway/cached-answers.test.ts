@@ -4,6 +4,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { Redis } from 'ioredis';
 import type { RequestContext } from '../../common/http/graphql';
 import { FOLLOW_THE_MONEY } from '../../tools/bench/follow-the-money.query';
 import { describeWithRedis } from '../helpers/redis';
@@ -187,5 +188,22 @@ describeWithRedis(REDIS_URL, 'the cached-answer limits test')('a shared cache ne
       [400, 'QUERY_TOO_DEEP'],
       [400, 'QUERY_TOO_COSTLY'],
     ]);
+  });
+
+  test('a known text that misses reads Redis once, not once in front of Apollo and again in its plugin', async () => {
+    const gateway = await api.anotherGateway(env);
+    const redis = new Redis(REDIS_URL);
+    const gets = async () => Number(/cmdstat_get:calls=(\d+)/.exec(await redis.info('commandstats'))?.[1] ?? 0);
+    try {
+      expect((await post(gateway.url, PAGE, { n: 5 })).headers.get('x-cache')).toBe('MISS');
+      const before = await gets();
+      // The text is known now, so the lookup in front of Apollo runs, misses, and tells the plugin so.
+      expect((await post(gateway.url, PAGE, { n: 6 })).headers.get('x-cache')).toBe('MISS');
+      expect((await gets()) - before).toBe(1);
+      expect((await post(gateway.url, PAGE, { n: 6 })).headers.get('x-cache')).toBe('HIT');
+      expect((await gets()) - before).toBe(2);
+    } finally {
+      redis.disconnect();
+    }
   });
 });
