@@ -187,10 +187,21 @@ function expressMessages(app: Express): Pick<http.ServerOptions, 'IncomingMessag
   };
 }
 
-/** Stops accepting connections and closes idle keep-alive ones, so `stop()` does not wait for clients to leave. */
+/** How long a stop lets the responses under way finish before it cuts their connections. */
+export const SERVER_CLOSE_GRACE_MS = 10_000;
+
+/**
+ * Stops accepting connections and closes idle keep-alive ones, so `stop()` does not wait for clients to leave; a
+ * response still being written after the grace period (a client that stopped reading a large file, say) has its
+ * connection cut, so that no client can hold a stop up.
+ */
 export function close(server: http.Server): Promise<void> {
   return new Promise((resolve) => {
-    server.close(() => resolve());
+    const cut = setTimeout(() => server.closeAllConnections(), SERVER_CLOSE_GRACE_MS).unref();
+    server.close(() => {
+      clearTimeout(cut);
+      resolve();
+    });
     server.closeIdleConnections();
   });
 }

@@ -1,4 +1,7 @@
 import net from 'node:net';
+import { Readable } from 'node:stream';
+import express from 'express';
+import { close, listen, SERVER_CLOSE_GRACE_MS } from '../../common/http/app';
 import { startFederation, type TestFederation } from '../helpers/federation';
 
 /** Every JSON line the gateway and the subgraphs logged during the tests. */
@@ -138,7 +141,9 @@ describe('pages beside the API', () => {
     expect(await explorer.text()).toContain('GraphQL explorer');
     expect(explorer.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(await (await fetch(`${base}/`)).text()).toContain('Sigue el dinero');
-    expect((await fetch(`${base}/assets/vendor/graphiql.js`)).status).toBe(200);
+    // Read to the end: an unread body leaves the server writing to this connection until the stop's grace period ends.
+    const graphiql = await fetch(`${base}/assets/vendor/graphiql.js`);
+    expect([graphiql.status, (await graphiql.text()).length > 100_000]).toEqual([200, true]);
     expect((await fetch(`${base}/assets/nothing.js`)).status).toBe(404);
     expect((await fetch(`${base}/elsewhere`)).status).toBe(404);
   });
@@ -239,4 +244,29 @@ describe('operations', () => {
       [40, 404, 'request completed'],
     ]);
   });
+});
+
+describe('stopping a server', () => {
+  test('a client that stops reading a large answer holds the stop up only for the grace period', async () => {
+    const app = express();
+    // Streamed as a file or an export is: the response is not ended while the client holds its writes back.
+    const chunk = Buffer.alloc(64 * 1024, 'x');
+    app.get('/large', (_req, res) => {
+      Readable.from(
+        (function* () {
+          for (let i = 0; i < 1024; i++) yield chunk;
+        })(),
+      ).pipe(res);
+    });
+    const { server, port } = await listen(app, 0);
+    const socket = net.connect(port, '127.0.0.1');
+    socket.write('GET /large HTTP/1.1\r\nHost: localhost\r\n\r\n');
+    // One chunk read, then the client reads no more: the server's writes wait on a full socket buffer.
+    await new Promise((resolve) => socket.once('data', resolve));
+    socket.pause();
+    const started = Date.now();
+    await close(server);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(SERVER_CLOSE_GRACE_MS - 100);
+    await new Promise((resolve) => socket.once('close', resolve).resume());
+  }, 30_000);
 });
