@@ -24,4 +24,4 @@ COPY schema schema
 COPY data data
 COPY web web
 USER node
-CMD ["node", "dist/gateway/index.js"]
+CMD ["node", "--max-old-space-size=1024", "dist/gateway/index.js"]

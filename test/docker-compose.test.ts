@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { load } from 'js-yaml';
+import { GATEWAY_NODE_FLAGS } from '../gateway/node-flags';
 import { readSupergraphConfig } from '../tools/schema/supergraph-config';
 
 /**
@@ -27,6 +28,8 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
 const gateways = Object.entries(compose.services).filter(([, service]) => service.command?.join(' ') === pkg.scripts['start:gateway']);
 
 const entryExists = (compiled: string) => fs.existsSync(path.join(root, compiled.replace(/^dist\//, '').replace(/\.js$/, '.ts')));
+/** The script a `node …` command runs, after its flags. */
+const scriptOf = (command: string[]) => command.find((part) => part.endsWith('.js'))!;
 
 describe('docker-compose.yml', () => {
   test.each(Object.entries(manifest))('runs the %s subgraph on the port composition recorded', (name, url) => {
@@ -44,7 +47,7 @@ describe('docker-compose.yml', () => {
   test('runs the gateway the way the package script does, on port 4000', () => {
     const gateway = compose.services.gateway;
     expect(gateway.command).toEqual(pkg.scripts['start:gateway'].split(' '));
-    expect(entryExists(gateway.command![1])).toBe(true);
+    expect(entryExists(scriptOf(gateway.command!))).toBe(true);
     expect(gateway.ports).toEqual(['4000:4000']);
     expect(gateway.environment?.NODE_ENV).toBe('production');
     expect(gateway.depends_on).toEqual(expect.arrayContaining(Object.keys(manifest)));
@@ -65,6 +68,18 @@ describe('docker-compose.yml', () => {
     expect(new Set(gateways.map(([, gateway]) => `${gateway.environment?.REDIS_URL} ${gateway.environment?.REDIS_KEY_PREFIX}`)).size).toBe(
       1,
     );
+  });
+
+  test('every launcher of the gateway gives it the Node flags that bound its heap growth', () => {
+    const flagsOf = (command: string[]) => command.slice(1, command.indexOf(scriptOf(command)));
+    const launchers = {
+      'npm start': pkg.scripts.start.split(' '),
+      'npm run start:gateway': pkg.scripts['start:gateway'].split(' '),
+      ...Object.fromEntries(gateways.map(([name, service]) => [`compose ${name}`, service.command!])),
+      'the image': JSON.parse(/^CMD (.*)$/m.exec(fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8'))![1]) as string[],
+    };
+    for (const [launcher, command] of Object.entries(launchers))
+      expect([launcher, flagsOf(command)]).toEqual([launcher, [...GATEWAY_NODE_FLAGS]]);
   });
 
   test('ships the schema and the sample data in the image', () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../common/config/subgraphs';
 import { repositoryRoot } from '../../common/paths';
+import { GATEWAY_NODE_FLAGS } from '../../gateway/node-flags';
 import type { Peer } from './api-options';
 import { dropPostgresSchemas, type Engine } from './throwaway-database';
 
@@ -67,18 +68,24 @@ export class Stack {
 
   /** The four subgraphs; each loads the sample into its empty database before it is ready. */
   async startSubgraphs(): Promise<Running[]> {
-    const started = SUBGRAPH_NAMES.map((name) => this.node(name, `subgraphs/${name}/index.js`, this.ports.subgraphs[name], {}));
+    const started = SUBGRAPH_NAMES.map((name) => this.node(name, `subgraphs/${name}/index.js`, this.ports.subgraphs[name], {}, []));
     await Promise.all(started.map((running) => ready(running, '/ready')));
     return started;
   }
 
   async startGateway(name: string, port: number, responseCache: boolean): Promise<Running> {
-    const running = this.node(name, 'gateway/index.js', port, {
-      GATEWAY_PORT: String(port),
-      SUPERGRAPH_PATH: this.supergraphPath,
-      RESPONSE_CACHE: String(responseCache),
-      RATE_LIMIT_REQUESTS: '0',
-    });
+    const running = this.node(
+      name,
+      'gateway/index.js',
+      port,
+      {
+        GATEWAY_PORT: String(port),
+        SUPERGRAPH_PATH: this.supergraphPath,
+        RESPONSE_CACHE: String(responseCache),
+        RATE_LIMIT_REQUESTS: '0',
+      },
+      GATEWAY_NODE_FLAGS,
+    );
     await ready(running, '/ready');
     return running;
   }
@@ -104,8 +111,8 @@ export class Stack {
     return (performance.now() - started) / 1000;
   }
 
-  private node(name: string, script: string, port: number, env: Record<string, string>): Running {
-    const child = spawn(process.execPath, [path.join(DIST, script)], {
+  private node(name: string, script: string, port: number, env: Record<string, string>, nodeFlags: readonly string[]): Running {
+    const child = spawn(process.execPath, [...nodeFlags, path.join(DIST, script)], {
       env: { ...process.env, LOG_LEVEL: 'warn', ...this.env, ...env },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
