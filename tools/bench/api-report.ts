@@ -55,6 +55,28 @@ export function summarize(rounds: readonly LoadRound[]): Summary {
   };
 }
 
+/**
+ * The req/s ratios of each round on its own: the two gateways of a round ran seconds apart under the same machine
+ * load, where the ratio of the medians may set a busy round of one beside a quiet round of the other.
+ */
+function roundByRound(result: SizeResult): string[] {
+  const lines = ['Round by round, req/s (the two sides of each ratio ran in the same round):'];
+  const pairs: [string, string][] = [['cache on', 'cache off']];
+  for (const peer of result.targets.filter((target) => !target.ours)) pairs.push(['cache off', peer.label]);
+  for (const scenario of result.scenarios) {
+    const parts = [];
+    for (const [top, bottom] of pairs) {
+      const over = result.rounds.get(`${scenario}|${top}`);
+      const under = result.rounds.get(`${scenario}|${bottom}`);
+      if (!over || !under) continue;
+      const ratios = over.map((round, i) => round.rps / under[i].rps);
+      parts.push(`${top} ÷ ${bottom} ${ratios.map(times).join(', ')} (median ${times(median(ratios))})`);
+    }
+    if (parts.length > 0) lines.push(`- ${LOAD_SCENARIOS[scenario].label}: ${parts.join('; ')}`);
+  }
+  return lines.length > 1 ? lines : [];
+}
+
 function describe(result: SizeResult): string {
   const served = result.totalLines === null ? '' : ` (${result.totalLines.toLocaleString('en')} lines served)`;
   const imported = result.importSeconds === null ? '' : `, imported in ${result.importSeconds.toFixed(0)} s`;
@@ -93,6 +115,7 @@ export function formatSize(result: SizeResult, options: ApiBenchOptions): string
         );
     }
   }
+  out.push('', ...roundByRound(result));
   if (result.exports.length > 0) {
     const seconds = result.exports.map((run) => run.seconds);
     const rows = Math.min(...result.exports.map((run) => run.rows));

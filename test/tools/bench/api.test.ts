@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { percentile } from '../../../tools/bench/api-load';
 import { parseApiBenchArgs } from '../../../tools/bench/api-options';
+import { formatSize } from '../../../tools/bench/api-report';
 import { CsvRowCounter, SCENARIO_IDS } from '../../../tools/bench/api-scenarios';
 import { portsFrom, rewriteSupergraph } from '../../../tools/bench/api-stack';
 import { repositoryRoot } from '../../../common/paths';
@@ -83,6 +84,40 @@ describe('measuring', () => {
     const counter = new CsvRowCounter();
     for (const chunk of ['id,name\n1,"a\nb"', '\n2,c\n3,"d""', '"\n']) counter.push(chunk);
     expect(counter.rows).toBe(3);
+  });
+
+  test('req/s ratios are also given round by round, each between gateways that ran in the same round', () => {
+    const round = (rps: number) => ({ rps, requests: rps * 8, latencies: [1], errors: 0, gatewayCpu: 1, subgraphCpu: 1 });
+    const rounds = (...rps: number[]) => rps.map(round);
+    const report = formatSize(
+      {
+        engine: 'sqlite',
+        lines: 0,
+        totalLines: 4800,
+        importSeconds: null,
+        targets: [
+          { label: 'cache off', ours: true },
+          { label: 'cache on', ours: true },
+          { label: 'hive', ours: false },
+        ],
+        scenarios: ['ftm'],
+        rounds: new Map([
+          ['ftm|cache off', rounds(100, 400, 200)],
+          ['ftm|cache on', rounds(1200, 4000, 1000)],
+          ['ftm|hive', rounds(50, 100, 200)],
+        ]),
+        exports: [],
+        peakRss: new Map(),
+        loadAverage: [1, 1],
+        warnings: [],
+      },
+      parseApiBenchArgs([]),
+    );
+    // The medians alone (1,200 ÷ 200 = 6×) set round 1 of one gateway beside round 3 of the other.
+    expect(report).toContain('| follow-the-money (2 ids) | cache on ÷ off | 6.00× |');
+    expect(report).toContain(
+      '- follow-the-money (2 ids): cache on ÷ cache off 12.00×, 10.00×, 5.00× (median 10.00×); cache off ÷ hive 2.00×, 4.00×, 1.00× (median 2.00×)',
+    );
   });
 
   test('percentiles are nearest-rank over the values', () => {
