@@ -1,6 +1,6 @@
 /**
- * The Node flags every launcher gives the gateway's process: `npm start`, `npm run start:gateway`, docker-compose and
- * `bench:api` (a test keeps them in step).
+ * The Node flags every launcher gives the gateway's process: `npm start`, `npm run start:gateway`, docker-compose, the
+ * image and `bench:api` (a test keeps them in step).
  *
  * V8 lets the old space grow between full collections by a factor it derives from the heap limit: 4× what survived
  * the last one when the limit is 2 GiB or more (the default on a machine with much memory: 4 GiB here), 1.3–2× below.
