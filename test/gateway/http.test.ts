@@ -246,7 +246,28 @@ describe('operations', () => {
   });
 });
 
-describe('stopping a server', () => {
+describe('the servers every process listens with', () => {
+  test("requests and responses are created with Express's prototypes, so its per-request prototype change does nothing", async () => {
+    const app = express();
+    app.get('/', (_req, res) => res.send('ok'));
+    const { server, port } = await listen(app, 0);
+    const setPrototypeOf = jest.spyOn(Object, 'setPrototypeOf');
+    const changes: string[] = [];
+    setPrototypeOf.mockImplementation((target: any, prototype: object | null) => {
+      if (prototype === app.request || prototype === app.response)
+        changes.push(Object.getPrototypeOf(target) === prototype ? 'already so' : 'changed');
+      Reflect.setPrototypeOf(target, prototype);
+      return target;
+    });
+    try {
+      expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toBe('ok');
+    } finally {
+      setPrototypeOf.mockRestore();
+      await close(server);
+    }
+    expect(changes).toEqual(['already so', 'already so']);
+  });
+
   test('a client that stops reading a large answer holds the stop up only for the grace period', async () => {
     const app = express();
     // Streamed as a file or an export is: the response is not ended while the client holds its writes back.
