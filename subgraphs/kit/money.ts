@@ -6,9 +6,11 @@ import type { ValueTransformer } from 'typeorm';
  * at the edges, so that no amount ever passes through floating point. Four decimals because CompraNet and Jalisco's
  * OCDS publish some amounts with three or four (`1095187.984`): a whole number of centavos would drop them.
  *
- * Storage is a signed 64-bit integer column, so one amount holds at most ±(2⁶³ − 1) ten-thousandths, about
- * ±922,337,203,685,477.58 pesos (9.2 × 10¹⁴, some seventy times Mexico's yearly federal budget); an amount beyond
- * that is refused at import, never stored approximately. Sums are exact beyond that bound (see money-sum.ts).
+ * Storage is a signed 64-bit integer column, so one amount holds at most ±(2⁶³ − 1) ten-thousandths, exactly
+ * ±922,337,203,685,477.5807 pesos (9.2 × 10¹⁴, some seventy times Mexico's yearly federal budget); an amount beyond
+ * that is refused at import, never stored approximately. The range is symmetric although the column also holds
+ * −2⁶³: the documented bound holds either way, and every amount's negation is an amount. Sums are exact beyond that
+ * bound (see money-sum.ts).
  */
 export type Money = bigint;
 
@@ -18,9 +20,9 @@ const SCALE = 10n ** BigInt(MONEY_DECIMALS);
 /** One peso and one centavo in storage units. */
 export const PESO: Money = SCALE;
 export const CENTAVO: Money = SCALE / 100n;
-/** The largest amount a 64-bit integer column holds (the smallest is its negative minus one unit). */
+/** The largest amount a 64-bit integer column holds; the smallest amount is its negative. */
 export const MONEY_MAX: Money = 2n ** 63n - 1n;
-const MONEY_MIN: Money = -(2n ** 63n);
+const MONEY_MIN: Money = -MONEY_MAX;
 
 const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
 
@@ -40,10 +42,10 @@ export function readMoney(text: string): Money | string {
   return outOfRange(value) ?? value;
 }
 
-/** Why an exact amount cannot be stored, or null when a 64-bit money column holds it. */
+/** Why an exact amount cannot be stored, or null when it is within the documented range of a money column. */
 export function outOfRange(value: Money): string | null {
   if (value <= MONEY_MAX && value >= MONEY_MIN) return null;
-  return `is out of range: amounts are stored as 64-bit integers of ten-thousandths of a peso, at most ${formatMoney(MONEY_MAX)} either way`;
+  return `is out of range: amounts are stored as 64-bit integers of ten-thousandths of a peso, from ${formatMoney(MONEY_MIN)} to ${formatMoney(MONEY_MAX)}`;
 }
 
 /** Like readMoney, with null for anything that is not an exact amount storage holds. */

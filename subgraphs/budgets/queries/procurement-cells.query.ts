@@ -1,5 +1,5 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { toMoney } from '../../kit/money';
+import { orderByMoneySum, readMoneySum, sumMoneySql } from '../../kit/money-sum';
 import { ContractProgram } from '../entities/contract-program.entity';
 import { ContractSupplier } from '../entities/contract-supplier.entity';
 import { Contract } from '../entities/contract.entity';
@@ -62,9 +62,9 @@ function cellQuery(manager: EntityManager, groupBy: ProcurementDimension[], filt
     .addSelect('c.valueCurrency', 'currency')
     .addGroupBy('c.valueCurrency')
     .addSelect('COUNT(*)', 'contractCount')
-    .addSelect('CAST(SUM(c.valueAmount) AS TEXT)', 'value')
+    .addSelect(sumMoneySql(query.connection, 'c.valueAmount'), 'value')
     .addSelect('SUM(CASE WHEN c.procedureKind = :direct THEN 1 ELSE 0 END)', 'directCount')
-    .addSelect('CAST(SUM(CASE WHEN c.procedureKind = :direct THEN c.valueAmount END) AS TEXT)', 'directValue')
+    .addSelect(sumMoneySql(query.connection, 'CASE WHEN c.procedureKind = :direct THEN c.valueAmount END'), 'directValue')
     .setParameter('direct', ProcedureKind.DIRECT);
   const within = (column: string, name: string, values: (string | number)[] | null | undefined) => {
     if (values == null) return;
@@ -93,8 +93,7 @@ export async function procurementCells(
   const direction = order.descending ? 'DESC' : 'ASC';
   const keys = [...dimensions.map((dimension) => COLUMNS[dimension]), 'c.valueCurrency'];
   if (order.by === 'CONTRACT_COUNT') query.orderBy('COUNT(*)', direction);
-  if (order.by === 'VALUE')
-    query.orderBy('CASE WHEN SUM(c.valueAmount) IS NULL THEN 1 ELSE 0 END', 'ASC').addOrderBy('SUM(c.valueAmount)', direction);
+  if (order.by === 'VALUE') orderByMoneySum(query, 'c.valueAmount', order.descending, false);
   for (const key of keys) {
     query.addOrderBy(`CASE WHEN ${key} IS NULL THEN 1 ELSE 0 END`, 'ASC').addOrderBy(key, order.by === 'KEY' ? direction : 'ASC');
   }
@@ -109,8 +108,8 @@ export async function procurementCells(
     programId: text(raw.PROGRAM),
     currency: text(raw.currency),
     contractCount: Number(raw.contractCount),
-    value: toMoney(raw.value),
+    value: readMoneySum(raw.value),
     directCount: Number(raw.directCount),
-    directValue: toMoney(raw.directValue),
+    directValue: readMoneySum(raw.directValue),
   }));
 }

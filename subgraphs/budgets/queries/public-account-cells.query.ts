@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { toMoney } from '../../kit/money';
+import { orderByMoneySum, readMoneySum, sumMoneySql } from '../../kit/money-sum';
 import { ProgramAccount } from '../entities/program-account.entity';
 import type { Moments } from '../entities/spending-chain';
 
@@ -51,7 +51,7 @@ export async function accountCells(
   for (const key of keys) query.addSelect(`a.${key}`, `k_${key}`).addGroupBy(`a.${key}`);
   if (groupBy.includes(AccountDimension.RAMO)) query.addSelect('MIN(a.ramoName)', 'ramoName');
   if (groupBy.includes(AccountDimension.PROGRAM)) query.addSelect('MIN(a.name)', 'programName');
-  for (const figure of FIGURES) query.addSelect(`CAST(SUM(a.${figure}) AS TEXT)`, figure);
+  for (const figure of FIGURES) query.addSelect(sumMoneySql(query.connection, `a.${figure}`), figure);
   query.addSelect('COUNT(*)', 'accountCount');
   const within = (column: string, values: (string | number)[]) => {
     if (values.length === 0) query.andWhere('1 = 0');
@@ -63,7 +63,7 @@ export async function accountCells(
       'ramoCode',
       filter.ramos.map((ramo) => ramo.padStart(2, '0')),
     );
-  if (order.figure !== null) query.orderBy(`SUM(a.${order.figure})`, order.descending ? 'DESC' : 'ASC');
+  if (order.figure !== null) orderByMoneySum(query, `a.${order.figure}`, order.descending, false);
   for (const key of keys) query.addOrderBy(`a.${key}`, order.figure === null && order.descending ? 'DESC' : 'ASC');
   if (limit !== null) query.offset(offset).limit(limit);
   const rows: Record<string, unknown>[] = await query.getRawMany();
@@ -74,11 +74,11 @@ export async function accountCells(
     programKey: (raw.k_key as string | undefined) ?? null,
     programName: (raw.programName as string | null | undefined) ?? null,
     moments: {
-      approved: toMoney(raw.approved),
-      modified: toMoney(raw.modified),
+      approved: readMoneySum(raw.approved),
+      modified: readMoneySum(raw.modified),
       committed: null,
-      accrued: toMoney(raw.accrued),
-      exercised: toMoney(raw.exercised),
+      accrued: readMoneySum(raw.accrued),
+      exercised: readMoneySum(raw.exercised),
       paid: null,
     },
     accountCount: Number(raw.accountCount),

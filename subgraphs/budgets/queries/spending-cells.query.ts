@@ -4,7 +4,7 @@ import { BudgetProgram } from '../entities/budget-program.entity';
 import type { Moments } from '../entities/spending-chain';
 import { SpendingRollup } from '../entities/spending-rollup.entity';
 import { MOMENTS } from './spending-chain.query';
-import { toMoney } from '../../kit/money';
+import { orderByMoneySum, readMoneySum, sumMoneySql } from '../../kit/money-sum';
 import { canonical, DIMENSION_COLUMNS, PROGRAM_COLUMNS, rollupFor, SpendingDimension } from './spending-dimensions.query';
 import { lineColumn } from './spending-rollups.query';
 
@@ -57,12 +57,13 @@ class CellSource {
     return this.fromRollup ? `r.${name}` : lineColumn(name);
   }
 
-  sum(moment: Moment): string {
-    return `SUM(${this.fromRollup ? 'r' : 'l'}.${moment})`;
+  /** The column a moment is summed from: the rollup's pre-summed cells or the lines' amounts. */
+  amount(moment: Moment): string {
+    return `${this.fromRollup ? 'r' : 'l'}.${moment}`;
   }
 
   addMeasures(): void {
-    for (const moment of MOMENTS) this.query.addSelect(`CAST(${this.sum(moment)} AS TEXT)`, moment);
+    for (const moment of MOMENTS) this.query.addSelect(sumMoneySql(this.query.connection, this.amount(moment)), moment);
     if (this.fromRollup) {
       this.query.addSelect('SUM(r.lineCount)', 'lineCount').addSelect('SUM(r.sampleLines)', 'sampleLines');
     } else {
@@ -102,7 +103,7 @@ function cellQuery(manager: EntityManager, groupBy: SpendingDimension[], filter:
 
 function toRow(raw: Record<string, unknown>, keys: string[], names: string[]): CellRow {
   const read = (value: unknown) => (value === null || value === undefined ? null : typeof value === 'number' ? value : String(value));
-  const [approved, modified, committed, accrued, exercised, paid] = MOMENTS.map((moment) => toMoney(raw[moment]));
+  const [approved, modified, committed, accrued, exercised, paid] = MOMENTS.map((moment) => readMoneySum(raw[moment]));
   return {
     keys: Object.fromEntries(keys.map((key) => [key, key === 'fiscalYear' ? Number(raw[`k_${key}`]) : read(raw[`k_${key}`])])),
     names: Object.fromEntries(names.map((name) => [name, read(raw[`n_${name}`]) as string | null])),
@@ -132,7 +133,7 @@ export async function cellPage(
   const { source, keys, names } = cellQuery(manager, groupBy, filter);
   let first = true;
   if (order.moment !== null) {
-    orderNullsLast(source.query, source.sum(order.moment), order.descending, true);
+    orderByMoneySum(source.query, source.amount(order.moment), order.descending, false);
     first = false;
   }
   for (const key of keys) {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { outOfRange, type Money } from '../../kit/money';
+import { MONEY_MAX, outOfRange, type Money } from '../../kit/money';
 import { readMoneySum, sumMoneySql } from '../../kit/money-sum';
 import { BudgetLine } from '../entities/budget-line.entity';
 import { BudgetProgram } from '../entities/budget-program.entity';
@@ -45,6 +45,26 @@ export async function refreshSpendingRollups(manager: EntityManager, fiscalYears
     }
   }
   await manager.query(`RELEASE SAVEPOINT ${SAVEPOINT}`);
+  // A sum of exactly −2⁶³ fits the column, and no engine complains, but it is outside the documented range.
+  for (const grouping of await groupingsBelowRange(manager, years)) {
+    const cells = await overflowingCells(manager, grouping, years);
+    if (cells.length > 0) throw new RollupOverflow(grouping, cells);
+  }
+}
+
+/** The groupings in which some cell of these years holds a sum below −(2⁶³ − 1), the lowest amount in range. */
+async function groupingsBelowRange(manager: EntityManager, years: number[]): Promise<SpendingDimension[][]> {
+  const below = MOMENTS.map((moment) => `r.${moment} < -${MONEY_MAX}`).join(' OR ');
+  const rows: { grouping: string }[] = await manager
+    .getRepository(SpendingRollup)
+    .createQueryBuilder('r')
+    .select('r.grouping', 'grouping')
+    .distinct(true)
+    .where('r.fiscalYear IN (:...years)', { years })
+    .andWhere(`(${below})`)
+    .getRawMany();
+  const named = new Set(rows.map((row) => row.grouping));
+  return ROLLUP_GROUPINGS.filter((grouping) => named.has(grouping.join(',')));
 }
 
 const SAVEPOINT = 'spending_rollup';

@@ -11,7 +11,7 @@ describe('exact money', () => {
     ['3899945.4192', 38999454192n],
     ['12.500000', 125000n],
     ['922337203685477.5807', 9223372036854775807n],
-    ['-922337203685477.5808', -9223372036854775808n],
+    ['-922337203685477.5807', -9223372036854775807n],
   ])('parses %s into ten-thousandths of a peso', (text, units) => {
     expect(parseMoney(text)).toBe(units);
   });
@@ -24,6 +24,8 @@ describe('exact money', () => {
     expect(readMoney('12.34567')).toMatch(/has 5 decimals/);
     expect(readMoney('922337203685477.5808')).toMatch(/out of range/);
     expect(readMoney('99999999999999999999.99')).toMatch(/out of range/);
+    // The column also holds −2⁶³, but the documented range is symmetric.
+    expect(readMoney('-922337203685477.5808')).toMatch(/out of range: .* from -922337203685477\.5807 to 922337203685477\.5807$/);
     expect(parseMoney('-922337203685477.5809')).toBeNull();
   });
 
