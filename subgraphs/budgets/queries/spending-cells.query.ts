@@ -89,14 +89,14 @@ function filtered(filter: DimensionFilter): SpendingDimension[] {
 }
 
 /** The grouped, filtered query of cells, before ordering and paging. */
-function cellQuery(manager: EntityManager, groupBy: SpendingDimension[], filter: DimensionFilter) {
+function cellQuery(manager: EntityManager, groupBy: SpendingDimension[], filter: DimensionFilter, measured = true) {
   const grouping = canonical(groupBy);
   const source = new CellSource(manager, canonical([...grouping, ...filtered(filter)]));
   const keys = grouping.flatMap((dimension) => DIMENSION_COLUMNS[dimension].keys);
-  const names = grouping.flatMap((dimension) => DIMENSION_COLUMNS[dimension].names);
+  const names = measured ? grouping.flatMap((dimension) => DIMENSION_COLUMNS[dimension].names) : [];
   for (const key of keys) source.query.addSelect(source.column(key), `k_${key}`).addGroupBy(source.column(key));
   for (const name of names) source.query.addSelect(`MIN(${source.column(name)})`, `n_${name}`);
-  source.addMeasures();
+  if (measured) source.addMeasures();
   source.applyFilter(filter);
   return { source, keys, names };
 }
@@ -153,8 +153,9 @@ export async function allCells(manager: EntityManager, groupBy: SpendingDimensio
 
 /** How many cells the grouping has under the filter. */
 export async function cellCount(manager: EntityManager, groupBy: SpendingDimension[], filter: DimensionFilter): Promise<number> {
-  const { source } = cellQuery(manager, groupBy, filter);
   if (groupBy.length === 0) return 1;
+  // Only the groups: the engines compute every column of a grouped subquery, sums included, even when only counted.
+  const { source } = cellQuery(manager, groupBy, filter, false);
   const [sql, parameters] = source.query.getQueryAndParameters();
   const rows: { cells: unknown }[] = await manager.query(`SELECT COUNT(*) AS cells FROM (${sql}) grouped`, parameters);
   return Number(rows[0].cells);

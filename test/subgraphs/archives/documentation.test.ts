@@ -53,6 +53,24 @@ describe('documentation coverage of a set of payments', () => {
     expect(nothing.flags).toEqual(['NOTHING_PAID', 'PAID_OVER_EXERCISED', 'NOTHING_EXERCISED']);
   });
 
+  test('sums payments beyond one amount’s range exactly: three of 922337203685477.5807 pesos', () => {
+    const largest = ['a', 'b', 'c'].map((contract) => ({
+      id: `${contract}/0`,
+      moment: SpendingMoment.PAID,
+      amount: '922337203685477.5807',
+    }));
+    const documentation = Documentation.of(
+      paymentsAmong(largest, (transaction) => transaction.id.split('/')[0]),
+      (payment) => payment.contractId === 'a',
+    );
+    expect([documentation.paid, documentation.documented, documentation.undocumented].map(formatMoney)).toEqual([
+      '2767011611056432.7421',
+      '922337203685477.5807',
+      '1844674407370955.1614',
+    ]);
+    expect(documentation.coverage).toBeCloseTo(1 / 3, 15);
+  });
+
   test('refuses an amount that is not exact Money text rather than guess', () => {
     expect(() => paymentsAmong([{ id: 'x', moment: SpendingMoment.PAID, amount: '1e5' }], () => 'c')).toThrow(/1e5/);
   });
