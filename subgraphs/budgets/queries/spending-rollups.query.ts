@@ -29,22 +29,26 @@ export async function refreshSpendingRollups(manager: EntityManager, fiscalYears
     .split('.')
     .map((part) => driver.escape(part))
     .join('.');
-  // A failed INSERT leaves a PostgreSQL transaction unusable: the savepoint lets the failure be explained first.
-  await manager.query(`SAVEPOINT ${SAVEPOINT}`);
   for (const grouping of ROLLUP_GROUPINGS) {
-    const { sql, parameters, columns } = groupingSelect(manager, grouping, years);
+    const { sql, parameters, columns } = groupingSelect(manager, grouping, years, false);
     const names = columns.map((property) => driver.escape(metadata.findColumnWithPropertyName(property)!.databaseName)).join(', ');
     // The query builder puts entity-column selections before expressions: the outer SELECT restores the column order.
     const selected = columns.map((alias) => driver.escape(alias)).join(', ');
+    // A failed INSERT leaves a PostgreSQL transaction unusable: the savepoint lets the failure be explained first.
+    await manager.query(`SAVEPOINT ${SAVEPOINT}`);
     try {
       await manager.query(`INSERT INTO ${table} (${names}) SELECT ${selected} FROM (${sql}) cells`, parameters);
     } catch (error) {
       await manager.query(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
       const cells = await overflowingCells(manager, grouping, years);
-      throw cells.length > 0 ? new RollupOverflow(grouping, cells) : error;
+      if (cells.length > 0) throw new RollupOverflow(grouping, cells);
+      // SQLite's SUM fails as soon as its running total leaves 64 bits (lines of +max, +1, −1), even when every
+      // cell's sum fits: the cells are then summed exactly and written from here.
+      if (!isIntegerOverflow(error)) throw error;
+      await insertSummedExactly(manager, grouping, years);
     }
+    await manager.query(`RELEASE SAVEPOINT ${SAVEPOINT}`);
   }
-  await manager.query(`RELEASE SAVEPOINT ${SAVEPOINT}`);
   // A sum of exactly −2⁶³ fits the column, and no engine complains, but it is outside the documented range.
   for (const grouping of await groupingsBelowRange(manager, years)) {
     const cells = await overflowingCells(manager, grouping, years);
@@ -115,7 +119,27 @@ async function overflowingCells(manager: EntityManager, grouping: SpendingDimens
   );
 }
 
-function groupingSelect(manager: EntityManager, grouping: SpendingDimension[], years: number[]) {
+/** SQLite's error for a SUM whose running total leaves 64 bits. */
+const isIntegerOverflow = (error: unknown) => error instanceof Error && /integer overflow/.test(error.message);
+
+/** Writes one grouping's cells of these years from their exact sums, each known to fit a money column. */
+async function insertSummedExactly(manager: EntityManager, grouping: SpendingDimension[], years: number[]): Promise<void> {
+  const { sql, parameters } = groupingSelect(manager, grouping, years, true);
+  const rows: Record<string, unknown>[] = await manager.query(sql, parameters);
+  const cells = rows.map((row) => {
+    const sums = Object.fromEntries(MOMENTS.map((moment) => [moment, readMoneySum(row[moment])]));
+    return manager.create(SpendingRollup, { ...row, ...sums, lineCount: Number(row.lineCount), sampleLines: Number(row.sampleLines) });
+  });
+  for (let start = 0; start < cells.length; start += INSERT_CHUNK) {
+    await manager.insert(SpendingRollup, cells.slice(start, start + INSERT_CHUNK));
+  }
+}
+
+/** Rows per INSERT, within SQLite's limit of bound parameters (about 35 columns a row). */
+const INSERT_CHUNK = 200;
+
+/** The SELECT of one grouping's cells; with `exact`, moments are selected with sumMoneySql (read with readMoneySum). */
+function groupingSelect(manager: EntityManager, grouping: SpendingDimension[], years: number[], exact: boolean) {
   const query = manager
     .getRepository(BudgetLine)
     .createQueryBuilder('l')
@@ -137,7 +161,7 @@ function groupingSelect(manager: EntityManager, grouping: SpendingDimension[], y
     }
   }
   for (const moment of MOMENTS) {
-    query.addSelect(`SUM(l.${moment})`, moment);
+    query.addSelect(exact ? sumMoneySql(manager.connection, `l.${moment}`) : `SUM(l.${moment})`, moment);
     columns.push(moment);
   }
   query

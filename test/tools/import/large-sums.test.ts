@@ -216,7 +216,22 @@ describe('public accounts and procurement across years', () => {
   });
 });
 
-describe('what storage cannot hold is refused at import', () => {
+describe('what storage cannot hold is refused at import, and only that', () => {
+  test('a year whose lines pass the range on the way but whose every cell fits loads, each cell exact', async () => {
+    // Three lines in every cell together (they differ only in the portfolio key, no dimension): max, +0.0001, −0.0001.
+    const portfolio = (id: string) => ({ ...lineA, id_clave_cartera: id });
+    const file = pef(box, 2051, [
+      [lineA, MAX],
+      [portfolio('00000000001'), '0.0001'],
+      [portfolio('00000000002'), '-0.0001'],
+    ]);
+    const { code, report } = await runJson(box, ['shcp-budget', file]);
+    expect([code, report.problems]).toEqual([0, []]);
+    for (const groupBy of ['', 'FISCAL_YEAR', 'RAMO', 'STATE, CHAPTER']) {
+      expect(await approvedCells(groupBy, 'filter: { fiscalYears: [2051] }')).toEqual({ total: MAX, cells: [[MAX, 3]] });
+    }
+  });
+
   test('one amount below the documented range, −922337203685477.5808, is refused with file, row, field and reason', async () => {
     const file = pef(box, 2047, [[lineA, '-922337203685477.5808']]);
     const { code, report } = await runJson(box, ['shcp-budget', file]);
