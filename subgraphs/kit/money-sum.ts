@@ -37,17 +37,12 @@ export function readMoneySum(raw: unknown): Money | null {
 }
 
 /**
- * Orders grouped rows by the exact sum of a money expression, nulls last, after the order already set when `then`
- * (else replacing it). PostgreSQL orders the numeric sum itself. On SQLite the sum is the pair (billions, remainder)
- * with the remainder brought into [0, 10⁹) and its carry moved into the billions: that pair orders exactly as the sum
- * does, and no part of it can overflow where the sum itself would.
+ * Orders grouped rows first by the exact sum of a money expression, nulls last. PostgreSQL orders the numeric sum
+ * itself. On SQLite the sum is the pair (billions, remainder) with the remainder brought into [0, 10⁹) and its carry
+ * moved into the billions: that pair orders exactly as the sum does, and no part of it can overflow where the sum
+ * itself would.
  */
-export function orderByMoneySum<E extends object>(
-  query: SelectQueryBuilder<E>,
-  expression: string,
-  descending: boolean,
-  then: boolean,
-): void {
+export function orderByMoneySum<E extends object>(query: SelectQueryBuilder<E>, expression: string, descending: boolean): void {
   const direction = descending ? 'DESC' : 'ASC';
   const keys: string[] = [];
   if (isPostgres(query.connection)) keys.push(`SUM(${expression})`);
@@ -56,8 +51,6 @@ export function orderByMoneySum<E extends object>(
     const remainder = `((${low} % ${SPLIT}) + ${SPLIT}) % ${SPLIT}`;
     keys.push(`${high} + (${low} - ${remainder}) / ${SPLIT}`, remainder);
   }
-  const nulls = `CASE WHEN ${keys[0]} IS NULL THEN 1 ELSE 0 END`;
-  if (then) query.addOrderBy(nulls, 'ASC');
-  else query.orderBy(nulls, 'ASC');
+  query.orderBy(`CASE WHEN ${keys[0]} IS NULL THEN 1 ELSE 0 END`, 'ASC');
   for (const key of keys) query.addOrderBy(key, direction);
 }

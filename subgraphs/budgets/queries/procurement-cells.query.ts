@@ -93,7 +93,7 @@ export async function procurementCells(
   const direction = order.descending ? 'DESC' : 'ASC';
   const keys = [...dimensions.map((dimension) => COLUMNS[dimension]), 'c.valueCurrency'];
   if (order.by === 'CONTRACT_COUNT') query.orderBy('COUNT(*)', direction);
-  if (order.by === 'VALUE') orderByMoneySum(query, 'c.valueAmount', order.descending, false);
+  if (order.by === 'VALUE') orderByMoneySum(query, 'c.valueAmount', order.descending);
   for (const key of keys) {
     query.addOrderBy(`CASE WHEN ${key} IS NULL THEN 1 ELSE 0 END`, 'ASC').addOrderBy(key, order.by === 'KEY' ? direction : 'ASC');
   }

@@ -63,7 +63,7 @@ export async function accountCells(
       'ramoCode',
       filter.ramos.map((ramo) => ramo.padStart(2, '0')),
     );
-  if (order.figure !== null) orderByMoneySum(query, `a.${order.figure}`, order.descending, false);
+  if (order.figure !== null) orderByMoneySum(query, `a.${order.figure}`, order.descending);
   for (const key of keys) query.addOrderBy(`a.${key}`, order.figure === null && order.descending ? 'DESC' : 'ASC');
   if (limit !== null) query.offset(offset).limit(limit);
   const rows: Record<string, unknown>[] = await query.getRawMany();

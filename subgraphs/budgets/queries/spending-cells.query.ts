@@ -133,7 +133,7 @@ export async function cellPage(
   const { source, keys, names } = cellQuery(manager, groupBy, filter);
   let first = true;
   if (order.moment !== null) {
-    orderByMoneySum(source.query, source.amount(order.moment), order.descending, false);
+    orderByMoneySum(source.query, source.amount(order.moment), order.descending);
     first = false;
   }
   for (const key of keys) {
