@@ -37,7 +37,7 @@ export function mountExport(app: Express, options: ExportOptions): void {
     return response.body.singleResult;
   };
   for (const format of ['csv', 'ndjson'] as const) {
-    app.all(`/export.${format}`, jsonBody(options.http), ...options.before, exportRoute(format, options.schema, options.pageSize, execute));
+    app.all(`/export.${format}`, ...jsonBody(options.http), ...options.before, exportRoute(format, options.schema, options.pageSize, execute));
   }
 }
 

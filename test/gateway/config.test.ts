@@ -30,7 +30,13 @@ describe('gateway configuration', () => {
     );
     expect(config.rateLimit).toEqual({ requests: 600, windowSeconds: 60 });
     expect(config.redis).toEqual({ url: undefined, keyPrefix: 'ftm:' });
-    expect(config.http).toEqual({ maxBodyBytes: 1_000_000, trustProxy: false });
+    expect(config.http).toEqual({
+      maxBodyBytes: 1_000_000,
+      maxJsonDepth: 32,
+      headersTimeoutMs: 20_000,
+      requestTimeoutMs: 30_000,
+      trustProxy: false,
+    });
     expect(readGatewayConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).http.trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
     expect(readGatewayConfig({ TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
     try {
