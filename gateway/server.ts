@@ -112,7 +112,15 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
         context: async (req) => ({ requestId: String(req.id), missedKey: missedKey(req) }),
         before: [...before, ...(cache ? [cache.answer] : [])],
       });
-      mountExport(app, { server, http: config.http, schema: () => apiSchema!, pageSize: config.limits.maxPageSize, before });
+      mountExport(app, {
+        server,
+        http: config.http,
+        schema: () => apiSchema!,
+        pageSize: config.limits.maxPageSize,
+        stallTimeoutMs: config.exports.stallTimeoutMs,
+        before,
+        chargePage: rateLimit?.charge,
+      });
     },
   });
   const { server: httpServer, port } = await listen(app, config.port, { http: config.http, logger, metrics }).catch(async (error) => {
