@@ -15,6 +15,7 @@ import { SUBGRAPHS } from '../../tools/subgraphs';
 import { prepareSubgraph, serveSubgraph } from '../../subgraphs/kit/start-subgraph';
 import type { RunningGateway } from '../../gateway/server';
 import { startFederation, type TestFederation } from '../helpers/federation';
+import { sample } from '../helpers/metrics';
 import { dropDatabase, testConfig } from '../helpers/subgraph';
 
 /** Every JSON line the gateways logged during the tests. */
@@ -65,16 +66,9 @@ function getWith(url: string, parameters: Record<string, string>) {
   return fetch(`${url}?${new URLSearchParams(parameters)}`);
 }
 
-/** The value of the sample of `name` carrying every label given, in the Prometheus text of `base`/metrics (0 if none). */
+/** The value of the sample of `name` carrying every label given, in the Prometheus text of `base`/metrics. */
 async function counted(base: string, name: string, labels: Record<string, string>): Promise<number> {
-  const text = await (await fetch(`${base}/metrics`)).text();
-  const line = text
-    .split('\n')
-    .find(
-      (candidate) =>
-        candidate.startsWith(`${name}{`) && Object.entries(labels).every(([key, value]) => candidate.includes(`${key}="${value}"`)),
-    );
-  return line === undefined ? 0 : Number(line.slice(line.lastIndexOf(' ') + 1));
+  return sample(await (await fetch(`${base}/metrics`)).text(), name, labels);
 }
 
 /**

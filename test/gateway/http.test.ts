@@ -6,6 +6,7 @@ import { createMetrics } from '../../common/http/metrics';
 import { createLogger } from '../../common/logger';
 import { readGatewayConfig } from '../../gateway/config';
 import { startFederation, type TestFederation } from '../helpers/federation';
+import { sample } from '../helpers/metrics';
 
 /** Every JSON line the gateway and the subgraphs logged during the tests. */
 const logged: Record<string, any>[] = [];
@@ -21,17 +22,6 @@ afterAll(async () => {
 
 const post = (body: string, headers: Record<string, string> = {}) =>
   fetch(api.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-
-/** The value of the one sample of `name` that carries every label given, in Prometheus text. */
-function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
-  const line = text
-    .split('\n')
-    .find(
-      (candidate) =>
-        candidate.startsWith(`${name}{`) && Object.entries(labels).every(([key, value]) => candidate.includes(`${key}="${value}"`)),
-    );
-  return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
-}
 
 async function refusal(response: Response) {
   const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
