@@ -18,18 +18,11 @@ export type ExecutePage = (
   req: Request,
 ) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }>;
 
-export interface ExportOptions {
+export interface ExportOptions extends Omit<ExportPages, 'execute'> {
   server: ApolloServer<RequestContext>;
   http: HttpConfig;
-  /** The API schema the gateway serves (known once its supergraph is loaded). */
-  schema(): GraphQLSchema;
-  pageSize: number;
-  /** How long a page may wait for a client that takes nothing before the connection is closed. */
-  stallTimeoutMs: number;
   /** The same checks /graphql runs before Apollo (rate limits, safelist, token count). */
   before: RequestHandler[];
-  /** Charges each page after the first to the client's rate-limit budget (unset: no rate limits). */
-  chargePage?: PageCharge;
 }
 
 /** A refusal's message when the client's budget has no room for one more page, else undefined. */
@@ -45,13 +38,7 @@ export function mountExport(app: Express, options: ExportOptions): void {
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not used here');
     return response.body.singleResult;
   };
-  const pages = {
-    schema: options.schema,
-    pageSize: options.pageSize,
-    stallTimeoutMs: options.stallTimeoutMs,
-    execute,
-    chargePage: options.chargePage,
-  };
+  const pages: ExportPages = { ...options, execute };
   for (const format of ['csv', 'ndjson'] as const) {
     app.all(`/export.${format}`, ...jsonBody(options.http), ...options.before, exportRoute(format, pages));
   }
@@ -63,11 +50,15 @@ interface ExportRequest {
   operationName?: string;
 }
 
+/** What the export route needs to page a query: the schema, the page size, the timeouts and charges, and a runner. */
 export interface ExportPages {
+  /** The API schema the gateway serves (known once its supergraph is loaded). */
   schema(): GraphQLSchema;
   pageSize: number;
+  /** How long a page may wait for a client that takes nothing before the connection is closed. */
   stallTimeoutMs: number;
   execute: ExecutePage;
+  /** Charges each page after the first to the client's rate-limit budget (unset: no rate limits). */
   chargePage?: PageCharge;
 }
 
@@ -129,7 +120,12 @@ export function exportRoute(format: ExportFormat, pages: ExportPages): RequestHa
       }
       const connection = valueAt(result.data, operation.path) as Connection | null;
       if (result.errors?.length || !connection) {
-        stop(400, result.errors ?? [{ message: `Nothing at ${operation.path.join('.')}`, extensions: { code: 'BAD_EXPORT_REQUEST' } }]);
+        stop(
+          400,
+          result.errors?.length
+            ? result.errors
+            : [{ message: `Nothing at ${operation.path.join('.')}`, extensions: { code: 'BAD_EXPORT_REQUEST' } }],
+        );
         return;
       }
       if (!res.headersSent) start(res, format, operation);
