@@ -4,6 +4,12 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 /** Codes of the limits and refusals this project adds to Apollo's own. */
 export const ErrorCode = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** A request's JSON nests arrays and objects deeper than `MAX_JSON_DEPTH`. */
+  JSON_TOO_DEEP: 'JSON_TOO_DEEP',
+  /** A client took longer than `HEADERS_TIMEOUT_MS` or `REQUEST_TIMEOUT_MS` to send its request. */
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+  /** A request's headers (its URL included) are larger than Node's limit, 16 KiB. */
+  REQUEST_HEADERS_TOO_LARGE: 'REQUEST_HEADERS_TOO_LARGE',
   NOT_FOUND: 'NOT_FOUND',
   RATE_LIMITED: 'RATE_LIMITED',
   QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',

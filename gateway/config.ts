@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError, type Env, readSettings, text, wholeNumber } from '../common/config/env';
 import { environmentModel, type Environment } from '../common/config/environment';
+import { type ExportConfig, exportModel } from '../common/config/export';
 import { httpModel, type HttpConfig } from '../common/config/http';
 import { type LimitsConfig, limitsModel } from '../common/config/limits';
 import { loggingModel, type LoggingConfig } from '../common/config/logging';
@@ -27,6 +28,7 @@ export interface GatewayConfig {
   rateLimit: RateLimitConfig;
   redis: RedisConfig;
   responseCache: ResponseCacheConfig;
+  exports: ExportConfig;
   logging: LoggingConfig;
 }
 
@@ -47,6 +49,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
       rateLimit: rateLimitModel,
       redis: redisModel,
       responseCache: responseCacheModel,
+      exports: exportModel,
       logging: loggingModel,
     },
     env,
@@ -61,6 +64,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     rateLimit: settings.rateLimit,
     redis: settings.redis,
     responseCache: settings.responseCache,
+    exports: settings.exports,
     logging: settings.logging,
   };
 }

@@ -5,7 +5,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { DestinationStream } from 'pino';
 import { maskErrors } from '../common/errors';
 import { close, createHttpApp, listen } from '../common/http/app';
-import { commonPlugins, mountGraphQL, type RequestContext } from '../common/http/graphql';
+import { apolloLogger, commonPlugins, mountGraphQL, type RequestContext } from '../common/http/graphql';
 import { createMetrics } from '../common/http/metrics';
 import { createLogger } from '../common/logger';
 import { webRouter } from '../web/routes';
@@ -52,7 +52,11 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const urls = { ...subgraphsOf(supergraphSdl), ...config.subgraphUrls };
   const operations = config.limits.persistedOperationsPath ? readSafelist(config.limits.persistedOperationsPath) : undefined;
   const production = config.environment === 'production';
-  const gateway = new ApolloGateway({ supergraphSdl, buildService: subgraphServices(urls, config.subgraphClient, { logger, metrics }) });
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    logger: apolloLogger(logger),
+    buildService: subgraphServices(urls, config.subgraphClient, { logger, metrics }),
+  });
   let apiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate((update) => {
     apiSchema = update.apiSchema;
@@ -71,6 +75,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     : undefined;
   const server = new ApolloServer<RequestContext & ResponseCacheContext>({
     gateway,
+    logger: apolloLogger(logger),
     formatError: maskErrors(production),
     includeStacktraceInErrorResponses: !production,
     introspection: true,
@@ -107,10 +112,18 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
         context: async (req) => ({ requestId: String(req.id), missedKey: missedKey(req) }),
         before: [...before, ...(cache ? [cache.answer] : [])],
       });
-      mountExport(app, { server, http: config.http, schema: () => apiSchema!, pageSize: config.limits.maxPageSize, before });
+      mountExport(app, {
+        server,
+        http: config.http,
+        schema: () => apiSchema!,
+        pageSize: config.limits.maxPageSize,
+        stallTimeoutMs: config.exports.stallTimeoutMs,
+        before,
+        chargePage: rateLimit?.charge,
+      });
     },
   });
-  const { server: httpServer, port } = await listen(app, config.port).catch(async (error) => {
+  const { server: httpServer, port } = await listen(app, config.port, { http: config.http, logger, metrics }).catch(async (error) => {
     await rateLimit?.close();
     await cache?.stop();
     await server.stop();

@@ -3,15 +3,17 @@ import type { AddressInfo, Socket } from 'node:net';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import compression from 'compression';
 import cors from 'cors';
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Level } from 'pino';
 import type { HttpConfig } from '../config/http';
 import { ErrorCode } from '../errors';
 import type { Logger } from '../logger';
 import type { Metrics } from './metrics';
+import { jsonDepthLimit } from './json-depth';
 import { requestLog } from './request-log';
 import { sendError } from './respond';
+import { socketRefusal } from './socket-refusal';
 
 export interface ReadyReport {
   ready: boolean;
@@ -104,23 +106,29 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.use((req, res) => {
     sendError(res, 404, ErrorCode.NOT_FOUND, `Nothing at ${req.path}: the API is at /graphql`);
   });
-  app.use(clientErrors(logger));
+  app.use(clientErrors(logger, metrics));
   return app;
 }
 
-/** The JSON body reader of `/graphql`, with the size limit every process shares. */
-export function jsonBody(config: HttpConfig) {
-  return express.json({ limit: config.maxBodyBytes });
+/**
+ * The JSON reader of `/graphql` and the exports, with the size and nesting limits every process shares: the body, and
+ * a GET's `variables` and `extensions`, are checked for depth before anything else reads them.
+ */
+export function jsonBody(config: HttpConfig): RequestHandler[] {
+  return [express.json({ limit: config.maxBodyBytes }), jsonDepthLimit(config.maxJsonDepth)];
 }
 
 /**
  * Express reports body problems as errors with a status (body-parser's `type` says which); each becomes a
- * coded 4xx. Anything else is ours: logged with its stack, answered 500 without details.
+ * coded 4xx. Anything else is ours: logged with its stack and request id, answered 500 without details, and counted
+ * by code. One that happens once an answer has started (an export under way) can only cut the transfer short.
  */
-function clientErrors(logger: Logger): ErrorRequestHandler {
-  return (error, req, res, next) => {
+function clientErrors(logger: Logger, metrics: Metrics): ErrorRequestHandler {
+  return (error, req, res, _next) => {
     if (res.headersSent) {
-      next(error);
+      logger.error({ err: error, requestId: req.id }, 'request failed after its answer started');
+      metrics.errors.inc({ code: ApolloServerErrorCode.INTERNAL_SERVER_ERROR });
+      res.destroy();
       return;
     }
     const status = typeof error?.status === 'number' ? error.status : 500;
@@ -146,17 +154,31 @@ function clientErrors(logger: Logger): ErrorRequestHandler {
  */
 export const SERVER_KEEP_ALIVE_MS = 65_000;
 
-/** Listens on `port` (0: any free one) and resolves with the port taken. */
-export function listen(app: Express, port: number): Promise<{ server: http.Server; port: number }> {
+/** What a server needs besides its app: its timeouts, and where its own refusals are logged and counted. */
+export interface ServerFront {
+  http: HttpConfig;
+  logger: Logger;
+  metrics: Metrics;
+}
+
+/**
+ * Listens on `port` (0: any free one) and resolves with the port taken. A client has `HEADERS_TIMEOUT_MS` to send its
+ * headers and `REQUEST_TIMEOUT_MS` for the whole request; Node checks every 30 s by default, which would let a stalled
+ * client hold its socket that much longer, so the check runs at least every second. An idle keep-alive connection is
+ * not counted against either (Node times only a request under way), so both may be shorter than the 65 s.
+ */
+export function listen(app: Express, port: number, front: ServerFront): Promise<{ server: http.Server; port: number }> {
   const server = http.createServer(
     {
       ...expressMessages(app),
       keepAliveTimeout: SERVER_KEEP_ALIVE_MS,
-      // Node counts an idle keep-alive connection against headersTimeout too; a shorter one would close it first.
-      headersTimeout: SERVER_KEEP_ALIVE_MS + 1_000,
+      headersTimeout: front.http.headersTimeoutMs,
+      requestTimeout: front.http.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1_000, front.http.headersTimeoutMs),
     },
     app,
   );
+  server.on('clientError', socketRefusal(front.logger, front.metrics));
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, () => resolve({ server, port: (server.address() as AddressInfo).port }));

@@ -15,16 +15,27 @@ export interface RequestContext extends BaseContext {
 }
 
 /**
- * The plugins every Apollo server here runs: operation metrics, errors counted by code, internal errors
- * logged with their stack and request id (the client sees them masked), a 400 for an operation that cannot
+ * The plugins every Apollo server here runs: operation metrics, errors counted by code, internal errors — in
+ * execution or around it — logged with their stack and request id (the client sees them masked), a 400 for an operation that cannot
  * be resolved, and no landing page (the explorer will be served from this origin, not from a CDN).
  */
+/** Apollo's own log lines (startup, a failed plugin hook), written as JSON lines like every other. */
+export function apolloLogger(logger: Logger): Logger {
+  return logger.child({ component: 'apollo' });
+}
+
 export function commonPlugins(logger: Logger, metrics: Metrics): ApolloServerPlugin<RequestContext>[] {
   return [ApolloServerPluginLandingPageDisabled(), observability(logger, metrics), operationResolution()];
 }
 
 function observability(logger: Logger, metrics: Metrics): ApolloServerPlugin<RequestContext> {
   return {
+    // A throw outside execution (a plugin's hook, say) ends the request with a bare 500, and Apollo's own line about
+    // it carries no request id.
+    async unexpectedErrorProcessingRequest({ requestContext, error }) {
+      metrics.errors.inc({ code: ApolloServerErrorCode.INTERNAL_SERVER_ERROR });
+      logger.error({ requestId: requestContext.contextValue.requestId, err: error }, `internal error: ${error.message}`);
+    },
     async requestDidStart() {
       const started = process.hrtime.bigint();
       return {
@@ -87,7 +98,7 @@ export function mountGraphQL<Context extends RequestContext>(
 ): void {
   app.all(
     '/graphql',
-    jsonBody(options.http),
+    ...jsonBody(options.http),
     (req, _res, next) => {
       if (!Object.hasOwn(req, 'body')) req.body = undefined;
       if (req.method === 'HEAD') req.method = 'GET';

@@ -3,7 +3,9 @@ import type { Express, Request, RequestHandler, Response } from 'express';
 import { jsonBody } from '../../common/http/app';
 import type { RequestContext } from '../../common/http/graphql';
 import type { HttpConfig } from '../../common/config/http';
+import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, GraphQLError } from 'graphql';
+import { ErrorCode } from '../../common/errors';
 import { csvLine } from '../../common/csv';
 import { AFTER_VARIABLE, type ConnectionOperation, connectionOperation } from './connection-operation';
 import { csvCells, jsonRow, valueAt } from './rows';
@@ -16,15 +18,15 @@ export type ExecutePage = (
   req: Request,
 ) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }>;
 
-export interface ExportOptions {
+export interface ExportOptions extends Omit<ExportPages, 'execute'> {
   server: ApolloServer<RequestContext>;
   http: HttpConfig;
-  /** The API schema the gateway serves (known once its supergraph is loaded). */
-  schema(): GraphQLSchema;
-  pageSize: number;
   /** The same checks /graphql runs before Apollo (rate limits, safelist, token count). */
   before: RequestHandler[];
 }
+
+/** A refusal's message when the client's budget has no room for one more page, else undefined. */
+export type PageCharge = (req: Request) => Promise<{ message: string } | undefined>;
 
 /** `/export.csv` and `/export.ndjson`, each page run through the gateway's own Apollo server and its plugins. */
 export function mountExport(app: Express, options: ExportOptions): void {
@@ -36,8 +38,9 @@ export function mountExport(app: Express, options: ExportOptions): void {
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not used here');
     return response.body.singleResult;
   };
+  const pages: ExportPages = { ...options, execute };
   for (const format of ['csv', 'ndjson'] as const) {
-    app.all(`/export.${format}`, jsonBody(options.http), ...options.before, exportRoute(format, options.schema, options.pageSize, execute));
+    app.all(`/export.${format}`, ...jsonBody(options.http), ...options.before, exportRoute(format, pages));
   }
 }
 
@@ -47,20 +50,36 @@ interface ExportRequest {
   operationName?: string;
 }
 
+/** What the export route needs to page a query: the schema, the page size, the timeouts and charges, and a runner. */
+export interface ExportPages {
+  /** The API schema the gateway serves (known once its supergraph is loaded). */
+  schema(): GraphQLSchema;
+  pageSize: number;
+  /** How long a page may wait for a client that takes nothing before the connection is closed. */
+  stallTimeoutMs: number;
+  execute: ExecutePage;
+  /** Charges each page after the first to the client's rate-limit budget (unset: no rate limits). */
+  chargePage?: PageCharge;
+}
+
+/** Apollo has logged and counted an error it threw (see common/http/graphql.ts); the client learns only that much. */
+const INTERNAL_ERROR = { message: 'Internal server error', extensions: { code: ApolloServerErrorCode.INTERNAL_SERVER_ERROR } };
+
 /**
  * `GET|POST /export.csv` and `/export.ndjson`: runs a GraphQL query and pages its one connection to the end, writing
  * each page as it arrives and waiting for the client to take it before asking for the next, so memory stays at one
  * page whatever the size of the export. The first page decides the answer's status: a query that fails answers 4xx
  * with the GraphQL errors; a failure later ends the transfer early (CSV) or with an error line (NDJSON), never with
- * a file that looks complete.
+ * a file that looks complete. Each page after the first counts as one request against the client's rate limit, as
+ * it costs the subgraphs as much as one; a client that stops taking pages for `stallTimeoutMs` is disconnected.
  */
-export function exportRoute(format: ExportFormat, schema: () => GraphQLSchema, pageSize: number, execute: ExecutePage): RequestHandler {
+export function exportRoute(format: ExportFormat, pages: ExportPages): RequestHandler {
   return async (req, res) => {
     let request: ExportRequest;
     let operation: ConnectionOperation;
     try {
       request = exportRequest(req);
-      operation = connectionOperation(schema(), request.query, request.operationName, pageSize);
+      operation = connectionOperation(pages.schema(), request.query, request.operationName, pages.pageSize);
     } catch (error) {
       const { message, extensions } = error instanceof GraphQLError ? error : new GraphQLError(String(error));
       res.status(400).json({ errors: [{ message, extensions: { code: extensions.code ?? 'GRAPHQL_PARSE_FAILED' } }] });
@@ -68,27 +87,45 @@ export function exportRoute(format: ExportFormat, schema: () => GraphQLSchema, p
     }
     let after: string | null = null;
     let rows = 0;
-    const drained = drainWaiter(res);
+    const drained = drainWaiter(res, pages.stallTimeoutMs);
+    const stop = (status: number, errors: readonly GraphQLFormattedError[]) => {
+      if (!res.headersSent) res.status(status).json({ errors });
+      else if (format === 'ndjson') {
+        const [first] = errors;
+        res.end(`${JSON.stringify({ error: first.message, code: first.extensions?.code, rowsWritten: rows })}\n`);
+      } else res.destroy();
+    };
     do {
-      const result = await execute(
-        {
-          document: operation.document,
-          variables: { ...request.variables, [AFTER_VARIABLE]: after },
-          operationName: request.operationName,
-        },
-        req,
-      );
+      if (after !== null && pages.chargePage) {
+        const refused = await pages.chargePage(req);
+        if (refused) {
+          res.locals.errorCode = ErrorCode.RATE_LIMITED;
+          stop(429, [{ message: refused.message, extensions: { code: ErrorCode.RATE_LIMITED } }]);
+          return;
+        }
+      }
+      const result = await pages
+        .execute(
+          {
+            document: operation.document,
+            variables: { ...request.variables, [AFTER_VARIABLE]: after },
+            operationName: request.operationName,
+          },
+          req,
+        )
+        .catch(() => undefined);
+      if (!result) {
+        stop(500, [INTERNAL_ERROR]);
+        return;
+      }
       const connection = valueAt(result.data, operation.path) as Connection | null;
       if (result.errors?.length || !connection) {
-        if (!res.headersSent) {
-          res.status(400).json({
-            errors: result.errors ?? [{ message: `Nothing at ${operation.path.join('.')}`, extensions: { code: 'BAD_EXPORT_REQUEST' } }],
-          });
-        } else if (format === 'ndjson') {
-          res.end(`${JSON.stringify({ error: result.errors?.[0]?.message ?? 'the export stopped', rowsWritten: rows })}\n`);
-        } else {
-          res.destroy();
-        }
+        stop(
+          400,
+          result.errors?.length
+            ? result.errors
+            : [{ message: `Nothing at ${operation.path.join('.')}`, extensions: { code: 'BAD_EXPORT_REQUEST' } }],
+        );
         return;
       }
       if (!res.headersSent) start(res, format, operation);
@@ -103,24 +140,33 @@ export function exportRoute(format: ExportFormat, schema: () => GraphQLSchema, p
       // A cursor that does not move would page forever: stop rather than trust it.
       after = next === after ? null : next;
     } while (after !== null && !res.destroyed);
-    res.end();
+    if (!res.destroyed) res.end();
   };
 }
 
 /**
- * Resolves once the response takes more data, or once the client has gone (a response that closes never drains).
+ * Resolves once the response takes more data, or once the client has gone (a response that closes never drains); a
+ * client that takes nothing for `stallMs` is disconnected, which resolves it too.
  * One lasting listener rather than `events.once(res, 'drain')` per page: the compression middleware hands
  * `res.on('drain')` to its zlib stream but not the listener's removal, so each page would leave one behind.
  */
-function drainWaiter(res: Response): () => Promise<void> {
+function drainWaiter(res: Response, stallMs: number): () => Promise<void> {
   let wake: (() => void) | undefined;
+  let stalled: NodeJS.Timeout | undefined;
   const resume = () => {
+    clearTimeout(stalled);
     wake?.();
     wake = undefined;
   };
   res.on('drain', resume);
   res.once('close', resume);
-  return () => (res.destroyed ? Promise.resolve() : new Promise<void>((resolve) => (wake = resolve)));
+  return () => {
+    if (res.destroyed) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      wake = resolve;
+      stalled = setTimeout(() => res.destroy(), stallMs);
+    });
+  };
 }
 
 interface Connection {

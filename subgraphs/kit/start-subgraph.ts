@@ -5,7 +5,7 @@ import type { DestinationStream } from 'pino';
 import type { DataSource, EntitySchema } from 'typeorm';
 import { maskErrors } from '../../common/errors';
 import { close, createHttpApp, listen } from '../../common/http/app';
-import { commonPlugins, mountGraphQL } from '../../common/http/graphql';
+import { apolloLogger, commonPlugins, mountGraphQL } from '../../common/http/graphql';
 import { createMetrics } from '../../common/http/metrics';
 import { createLogger, type Logger } from '../../common/logger';
 import { readConfig, type SubgraphConfig, type SubgraphName } from './config';
@@ -60,6 +60,7 @@ export async function prepareSubgraph(
   const production = config.environment === 'production';
   const server = new ApolloServer<SubgraphContext>({
     schema,
+    logger: apolloLogger(logger),
     formatError: maskErrors(production),
     includeStacktraceInErrorResponses: !production,
     introspection: true,
@@ -109,7 +110,7 @@ export async function serveSubgraph(prepared: PreparedSubgraph, port: number): P
       });
     },
   });
-  const listening = await listen(app, port);
+  const listening = await listen(app, port, { http: prepared.config.http, logger: prepared.logger, metrics: prepared.metrics });
   return {
     port: listening.port,
     url: `http://localhost:${listening.port}/graphql`,

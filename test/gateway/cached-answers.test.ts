@@ -9,6 +9,7 @@ import type { RequestContext } from '../../common/http/graphql';
 import { FOLLOW_THE_MONEY } from '../../tools/bench/follow-the-money.query';
 import { describeWithRedis } from '../helpers/redis';
 import { startFederation, type TestFederation } from '../helpers/federation';
+import { sample } from '../helpers/metrics';
 
 const STATES = '{ states(first: 3) { edges { node { id name } } } }';
 const PAGE = 'query Page($n: Int) { institutions(first: $n) { edges { node { id name } } } }';
@@ -32,16 +33,6 @@ async function post(url: string, query: string, variables?: Record<string, unkno
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, headers: response.headers, text: await response.text() };
-}
-
-function sample(text: string, name: string, labels: Record<string, string>): number {
-  const line = text
-    .split('\n')
-    .find(
-      (candidate) =>
-        candidate.startsWith(`${name}{`) && Object.entries(labels).every(([key, value]) => candidate.includes(`${key}="${value}"`)),
-    );
-  return line === undefined ? 0 : Number(line.slice(line.lastIndexOf(' ') + 1));
 }
 
 const codeOf = (text: string) => (JSON.parse(text) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code;

@@ -30,7 +30,14 @@ describe('gateway configuration', () => {
     );
     expect(config.rateLimit).toEqual({ requests: 600, windowSeconds: 60 });
     expect(config.redis).toEqual({ url: undefined, keyPrefix: 'ftm:' });
-    expect(config.http).toEqual({ maxBodyBytes: 1_000_000, trustProxy: false });
+    expect(config.http).toEqual({
+      maxBodyBytes: 1_000_000,
+      maxJsonDepth: 32,
+      headersTimeoutMs: 20_000,
+      requestTimeoutMs: 30_000,
+      trustProxy: false,
+    });
+    expect(config.exports).toEqual({ stallTimeoutMs: 30_000 });
     expect(readGatewayConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).http.trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
     expect(readGatewayConfig({ TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
     try {
@@ -41,6 +48,26 @@ describe('gateway configuration', () => {
       expect(problems).toHaveLength(4);
       for (const name of ['QUERY_MAX_COST', 'RATE_LIMIT_REQUESTS', 'REDIS_URL', 'LOG_LEVEL']) expect(problems.join('\n')).toContain(name);
     }
+  });
+
+  test('request timeouts and the JSON depth are checked, a headers timeout longer than the request one too', () => {
+    const problemsOf = (env: Record<string, string>) => {
+      try {
+        readGatewayConfig(env);
+        return [];
+      } catch (error) {
+        return (error as GatewayConfigError).problems;
+      }
+    };
+    expect(problemsOf({ HEADERS_TIMEOUT_MS: '40000', REQUEST_TIMEOUT_MS: '30000' })).toEqual([
+      'HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS',
+    ]);
+    const problems = problemsOf({ MAX_JSON_DEPTH: '1', REQUEST_TIMEOUT_MS: 'soon', EXPORT_STALL_TIMEOUT_MS: '0' });
+    expect(problems).toHaveLength(3);
+    for (const name of ['MAX_JSON_DEPTH', 'REQUEST_TIMEOUT_MS', 'EXPORT_STALL_TIMEOUT_MS']) expect(problems.join('\n')).toContain(name);
+    expect(readGatewayConfig({ HEADERS_TIMEOUT_MS: '500', REQUEST_TIMEOUT_MS: '500' }).http).toEqual(
+      expect.objectContaining({ headersTimeoutMs: 500, requestTimeoutMs: 500 }),
+    );
   });
 
   test('reads the subgraph URLs composition recorded', () => {

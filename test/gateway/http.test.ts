@@ -2,7 +2,11 @@ import net from 'node:net';
 import { Readable } from 'node:stream';
 import express from 'express';
 import { close, listen, SERVER_CLOSE_GRACE_MS } from '../../common/http/app';
+import { createMetrics } from '../../common/http/metrics';
+import { createLogger } from '../../common/logger';
+import { readGatewayConfig } from '../../gateway/config';
 import { startFederation, type TestFederation } from '../helpers/federation';
+import { sample } from '../helpers/metrics';
 
 /** Every JSON line the gateway and the subgraphs logged during the tests. */
 const logged: Record<string, any>[] = [];
@@ -18,17 +22,6 @@ afterAll(async () => {
 
 const post = (body: string, headers: Record<string, string> = {}) =>
   fetch(api.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-
-/** The value of the one sample of `name` that carries every label given, in Prometheus text. */
-function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
-  const line = text
-    .split('\n')
-    .find(
-      (candidate) =>
-        candidate.startsWith(`${name}{`) && Object.entries(labels).every(([key, value]) => candidate.includes(`${key}="${value}"`)),
-    );
-  return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
-}
 
 async function refusal(response: Response) {
   const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
@@ -247,10 +240,12 @@ describe('operations', () => {
 });
 
 describe('the servers every process listens with', () => {
+  const front = { http: readGatewayConfig({}).http, logger: createLogger('test', { level: 'silent' }), metrics: createMetrics('test') };
+
   test("requests and responses are created with Express's prototypes, so its per-request prototype change does nothing", async () => {
     const app = express();
     app.get('/', (_req, res) => res.send('ok'));
-    const { server, port } = await listen(app, 0);
+    const { server, port } = await listen(app, 0, front);
     const setPrototypeOf = jest.spyOn(Object, 'setPrototypeOf');
     const changes: string[] = [];
     setPrototypeOf.mockImplementation((target: any, prototype: object | null) => {
@@ -279,7 +274,7 @@ describe('the servers every process listens with', () => {
         })(),
       ).pipe(res);
     });
-    const { server, port } = await listen(app, 0);
+    const { server, port } = await listen(app, 0, front);
     const socket = net.connect(port, '127.0.0.1');
     socket.write('GET /large HTTP/1.1\r\nHost: localhost\r\n\r\n');
     // One chunk read, then the client reads no more: the server's writes wait on a full socket buffer.
