@@ -76,6 +76,9 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     introspection: true,
     // The API is read-only and uses no cookies, so the CSRF guard would only refuse plain GETs (and CDN caching).
     csrfPrevention: false,
+    // The process's own handlers stop everything in order. Apollo's would race them: its stop() never releases a
+    // second caller (it hangs), and it then re-raises the signal, killing the process before the rest is stopped.
+    stopOnTerminationSignals: false,
     plugins: [
       ...commonPlugins(logger, metrics),
       limitsPlugin(config.limits, overCost),
