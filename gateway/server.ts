@@ -10,6 +10,7 @@ import { createMetrics } from '../common/http/metrics';
 import { createLogger } from '../common/logger';
 import { webRouter } from '../web/routes';
 import { missedKey } from './cache/cached-answers';
+import { repeatedErrorsPlugin } from './repeated-errors.plugin';
 import { startResponseCache } from './cache/response-cache';
 import type { ResponseCacheContext } from './cache/response-cache.plugin';
 import { mountExport } from './export/export.route';
@@ -81,6 +82,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     stopOnTerminationSignals: false,
     plugins: [
       ...commonPlugins(logger, metrics),
+      repeatedErrorsPlugin(),
       limitsPlugin(config.limits, overCost),
       ...(cache ? [cache.plugin] : []),
       ...(options.plugins ?? []),
