@@ -19,6 +19,13 @@ const FRESH_TABLE = 'search_fresh';
 const WORDS_FUNCTION = 'search_words';
 /** SQLite: NFKC normalisation, which SQLite lacks, as a function of the connection (PostgreSQL has `normalize`). */
 const SQLITE_NFKC_FUNCTION = 'search_nfkc';
+/**
+ * SQLite: how the stored search rows were written, in the database file's `user_version` (each subgraph has its own
+ * file, and nothing else sets it). 0: before NFKC; 1: NFKC-normalised. An older index is refreshed once, which rewrites
+ * just the rows that differ; checking the rows themselves at every start would cost seconds on a large database.
+ * PostgreSQL's rows were rewritten by the `search-nfkc` migration.
+ */
+const SQLITE_INDEX_VERSION = 1;
 const KIND_PATTERN = /^[a-z][a-z_]*$/;
 
 /**
@@ -126,20 +133,17 @@ export async function prepareSearchIndex(dataSource: DataSource, sources: Search
   for (const { kind } of sources) if (!KIND_PATTERN.test(kind)) throw new Error(`"${kind}" is not a search kind`);
   indexed.set(dataSource, sources);
   const created = dataSource.options.type === 'postgres' ? await checkPostgresIndex(dataSource) : await createSqliteIndex(dataSource);
-  if (created || (await kindMissing(dataSource, sources)) || (await notNormalised(dataSource))) {
+  const postgres = dataSource.options.type === 'postgres';
+  const stale = !postgres && (await sqliteIndexVersion(dataSource)) < SQLITE_INDEX_VERSION;
+  if (created || stale || (await kindMissing(dataSource, sources))) {
     await dataSource.transaction((manager) => refreshSearchIndex(manager));
   }
+  if (stale) await dataSource.query(`PRAGMA user_version = ${SQLITE_INDEX_VERSION}`);
 }
 
-/** An index written before its text was NFKC-normalised (the refresh then rewrites just the rows that differ). */
-async function notNormalised(dataSource: DataSource): Promise<boolean> {
-  const table = qualified(dataSource, SEARCH_TABLE);
-  const differs =
-    dataSource.options.type === 'postgres'
-      ? 'NOT (title IS NFKC NORMALIZED AND body IS NFKC NORMALIZED)'
-      : `title <> ${SQLITE_NFKC_FUNCTION}(title) OR body <> ${SQLITE_NFKC_FUNCTION}(body)`;
-  const [{ found }] = await dataSource.query(`SELECT EXISTS (SELECT 1 FROM ${table} WHERE ${differs}) AS found`);
-  return Boolean(found);
+async function sqliteIndexVersion(dataSource: DataSource): Promise<number> {
+  const [{ user_version: version }] = await dataSource.query('PRAGMA user_version');
+  return Number(version);
 }
 
 /** The text as it is indexed: NFKC-normalised, as `searchWords` normalises what is searched for. */
