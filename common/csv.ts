@@ -1,5 +1,9 @@
-/** Signs with which a spreadsheet starts a formula (or, for tab and CR, hides one after leading blanks). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Signs with which a spreadsheet starts a formula, or hides one after leading blanks: OWASP's CSV-injection list (`=`
+ * `+` `-` `@`, tab, carriage return, and the full-width `＝` `＋` `－` `＠` that some spreadsheets read as their ASCII
+ * forms), with NUL, which ASVS adds. The one rule for every CSV this project writes: exports and rejects files.
+ */
+const FORMULA_START = /^[=+\-@\t\r\0\uFF1D\uFF0B\uFF0D\uFF20]/u;
 /** A plain number, which a spreadsheet reads as a number even with a sign: "-12.50", "+3", "-1,234.5", "1e5". */
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 

@@ -10,6 +10,7 @@ import { createMetrics } from '../common/http/metrics';
 import { createLogger } from '../common/logger';
 import { webRouter } from '../web/routes';
 import { missedKey } from './cache/cached-answers';
+import { repeatedErrorsPlugin } from './repeated-errors.plugin';
 import { startResponseCache } from './cache/response-cache';
 import type { ResponseCacheContext } from './cache/response-cache.plugin';
 import { mountExport } from './export/export.route';
@@ -81,8 +82,12 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     introspection: true,
     // The API is read-only and uses no cookies, so the CSRF guard would only refuse plain GETs (and CDN caching).
     csrfPrevention: false,
+    // The process's own handlers stop everything in order. Apollo's would race them: its stop() never releases a
+    // second caller (it hangs), and it then re-raises the signal, killing the process before the rest is stopped.
+    stopOnTerminationSignals: false,
     plugins: [
       ...commonPlugins(logger, metrics),
+      repeatedErrorsPlugin(),
       limitsPlugin(config.limits, overCost),
       ...(cache ? [cache.plugin] : []),
       ...(options.plugins ?? []),

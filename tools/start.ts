@@ -2,6 +2,7 @@ import path from 'node:path';
 import { readGatewayConfig } from '../gateway/config';
 import { ping, type RunningGateway, startGateway } from '../gateway/server';
 import { readConfig, SUBGRAPH_NAMES } from '../subgraphs/kit/config';
+import { watchParent } from './parent-watch';
 import { SupervisedProcess } from './supervisor';
 
 const READY_TIMEOUT_MS = 180_000;
@@ -10,7 +11,8 @@ const READY_TIMEOUT_MS = 180_000;
  * `npm start`: the whole federated API on one machine. Each subgraph runs as its own process (as in
  * production), loading the sample data into its embedded database on first start; the gateway starts
  * once all four answer. A subgraph that crashes later is restarted (its fields are null meanwhile); a
- * start that fails stops everything it started; SIGINT and SIGTERM stop everything.
+ * start that fails stops everything it started; SIGINT, SIGTERM, SIGHUP and the death of the process
+ * that started it (npm, a shell, a service manager) stop everything.
  */
 async function main() {
   const ports = readConfig().ports;
@@ -33,10 +35,14 @@ async function main() {
     await Promise.all(subgraphs.map((subgraph) => subgraph.stop()));
     process.exit(code);
   };
-  process.once('SIGINT', () => void shutdown(0));
-  process.once('SIGTERM', () => void shutdown(0));
+  // `on`, not `once`: Ctrl-C reaches this process twice (from the terminal and forwarded by npm), and a
+  // second signal with no listener would kill it before the children are stopped.
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
   // The terminal closing: the children are in their own process groups and would not hear of it otherwise.
-  process.once('SIGHUP', () => void shutdown(0));
+  process.on('SIGHUP', () => void shutdown(0));
+  // npm forwards only SIGINT and SIGTERM to its script and dies of SIGHUP or SIGKILL leaving it running.
+  watchParent(() => void shutdown(0, 'The process that started the API has gone; stopping.'));
   process.once('exit', () => {
     for (const subgraph of subgraphs) subgraph.killNow();
   });

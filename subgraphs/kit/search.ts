@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import type { SubgraphContext } from './context';
@@ -16,17 +17,28 @@ const FTS_TABLE = 'search_index';
 const FRESH_TABLE = 'search_fresh';
 /** PostgreSQL: the immutable text normaliser (unaccent, then everything but letters and digits to spaces), see the migrations. */
 const WORDS_FUNCTION = 'search_words';
+/** SQLite: NFKC normalisation, which SQLite lacks, as a function of the connection (PostgreSQL has `normalize`). */
+const SQLITE_NFKC_FUNCTION = 'search_nfkc';
+/**
+ * SQLite: how the stored search rows were written, in the database file's `user_version` (each subgraph has its own
+ * file, and nothing else sets it). 0: before NFKC; 1: NFKC-normalised. An older index is refreshed once, which rewrites
+ * just the rows that differ; checking the rows themselves at every start would cost seconds on a large database.
+ * PostgreSQL's rows were rewritten by the `search-nfkc` migration.
+ */
+const SQLITE_INDEX_VERSION = 1;
 const KIND_PATTERN = /^[a-z][a-z_]*$/;
 
 /**
  * Words of the user's text: runs of letters and digits (with their combining marks). Whatever else the text holds —
  * quotes, `*`, `:`, parentheses, `OR`'s neighbours — only separates words, so the engines' query syntax never sees it.
+ * NFKC, as the indexed text: compatibility forms (full-width `ｆｏｒｔａｍｕｎ`, ligatures like `ﬁ`, superscripts) are
+ * the plain letters and digits they stand for, and accents are composed either way.
  */
 export function searchWords(text: string): string[] {
   if (text.length > MAX_SEARCH_TEXT_LENGTH) {
     throw badUserInput(`text must be at most ${MAX_SEARCH_TEXT_LENGTH} characters (got ${text.length})`, 'text');
   }
-  return text.normalize('NFC').match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu) ?? [];
+  return text.normalize('NFKC').match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu) ?? [];
 }
 
 export function searchHitCount(first: number): number {
@@ -121,7 +133,30 @@ export async function prepareSearchIndex(dataSource: DataSource, sources: Search
   for (const { kind } of sources) if (!KIND_PATTERN.test(kind)) throw new Error(`"${kind}" is not a search kind`);
   indexed.set(dataSource, sources);
   const created = dataSource.options.type === 'postgres' ? await checkPostgresIndex(dataSource) : await createSqliteIndex(dataSource);
-  if (created || (await kindMissing(dataSource, sources))) await dataSource.transaction((manager) => refreshSearchIndex(manager));
+  const postgres = dataSource.options.type === 'postgres';
+  const stale = !postgres && (await sqliteIndexVersion(dataSource)) < SQLITE_INDEX_VERSION;
+  if (created || stale || (await kindMissing(dataSource, sources))) {
+    await dataSource.transaction((manager) => refreshSearchIndex(manager));
+  }
+  if (stale) await dataSource.query(`PRAGMA user_version = ${SQLITE_INDEX_VERSION}`);
+}
+
+async function sqliteIndexVersion(dataSource: DataSource): Promise<number> {
+  const [{ user_version: version }] = await dataSource.query('PRAGMA user_version');
+  return Number(version);
+}
+
+/** The text as it is indexed: NFKC-normalised, as `searchWords` normalises what is searched for. */
+function normalised(dataSource: DataSource, expression: string): string {
+  return dataSource.options.type === 'postgres' ? `normalize(${expression}, NFKC)` : `${SQLITE_NFKC_FUNCTION}(${expression})`;
+}
+
+/** Gives the SQLite connection the normaliser its search rows are written with; deterministic, so SQLite may reuse results. */
+function addSqliteNormaliser(dataSource: DataSource): void {
+  const database = (dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
+  database.function(SQLITE_NFKC_FUNCTION, { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' ? text.normalize('NFKC') : text,
+  );
 }
 
 async function kindMissing(dataSource: DataSource, sources: SearchSource[]): Promise<boolean> {
@@ -136,6 +171,7 @@ async function kindMissing(dataSource: DataSource, sources: SearchSource[]): Pro
  * `educacion` finds *Educación*; it has no Spanish stemmer, so words match whole or as the last word's prefix.
  */
 async function createSqliteIndex(dataSource: DataSource): Promise<boolean> {
+  addSqliteNormaliser(dataSource);
   const existing = await dataSource.query(`SELECT name FROM sqlite_master WHERE name IN (?, ?)`, [SEARCH_TABLE, FTS_TABLE]);
   if (existing.length === 2) return false;
   // One without the other cannot be trusted (the index would point at rows that are gone): both are made anew.
@@ -199,7 +235,8 @@ export async function refreshSearchIndex(manager: EntityManager): Promise<void> 
   for (const source of sources) {
     await manager.query(
       `INSERT INTO ${fresh} (kind, id, title, body)
-       SELECT '${source.kind}', CAST(found.id AS varchar), coalesce(found.title, ''), coalesce(found.body, '') FROM (${source.select(sql)}) AS found`,
+       SELECT '${source.kind}', CAST(found.id AS varchar), ${normalised(connection, "coalesce(found.title, '')")},
+         ${normalised(connection, "coalesce(found.body, '')")} FROM (${source.select(sql)}) AS found`,
     );
   }
   const stale = `NOT EXISTS (SELECT 1 FROM ${fresh} AS f WHERE f.kind = e.kind AND f.id = e.id AND f.title = e.title AND f.body = e.body)`;

@@ -66,6 +66,9 @@ export async function prepareSubgraph(
     introspection: true,
     // The gateway is the subgraphs' only client and sends JSON POSTs; the CSRF guard concerns browsers.
     csrfPrevention: false,
+    // The process's own handlers stop everything in order. Apollo's would race them: its stop() never releases a
+    // second caller (it hangs), and it then re-raises the signal, killing the process before the rest is stopped.
+    stopOnTerminationSignals: false,
     // Inline traces feed Apollo Studio, which this project does not use.
     plugins: [ApolloServerPluginInlineTraceDisabled(), ...commonPlugins(logger, metrics)],
   });

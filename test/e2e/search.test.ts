@@ -142,6 +142,22 @@ describe('search across the graph, through the gateway in one request', () => {
       expect(errors!.map((error) => error.extensions?.code)).toEqual(errors!.map(() => 'BAD_USER_INPUT'));
     }
   });
+  test('a text one character too long is one error, not one per subgraph that answers part of the search', async () => {
+    const { status, errors } = await api.query(SEARCH, { text: 'a'.repeat(201) });
+    expect(status).toBe(200);
+    expect(errors).toHaveLength(1);
+    expect(errors![0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(errors![0].message).toMatch(/at most 200 characters \(got 201\)/);
+    expect((await api.query(SEARCH, { text: 'a'.repeat(200) })).errors).toBeUndefined();
+  });
+
+  test('full-width letters and digits (NFKC compatibility forms) find what ASCII finds', async () => {
+    expect(ids((await search('ｆｏｒｔａｍｕｎ')).budgetPrograms)).toEqual(['2018:33I005']);
+    expect(await search('ＦＯＲＴＡＭＵＮ')).toEqual({ ...(await search('FORTAMUN')), text: 'ＦＯＲＴＡＭＵＮ' });
+    // The full-width digits and letter of a program key.
+    expect(ids((await search('33Ｉ００５')).budgetPrograms)).toEqual(['2018:33I005']);
+  });
+
   test("the README's example search answers without errors, from every subgraph", async () => {
     const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
     const example = /```graphql\n(query Search[\s\S]*?)```/.exec(readme);

@@ -80,5 +80,9 @@ describe('rows', () => {
     expect(csvLine(['=HYPERLINK("http://x")', '-12.50', '@SUM(A1)', 'a,b'])).toBe(
       '"\'=HYPERLINK(""http://x"")",-12.50,\'@SUM(A1),"a,b"\r\n',
     );
+    // OWASP's whole list: full-width signs, tab and carriage return too (the CR also quotes the cell).
+    expect(csvLine(['＝1+1', '＋cmd|calc', '－1', '＠SUM(A1)', '\t=1', '\r=1'])).toBe(
+      `'＝1+1,'＋cmd|calc,'－1,'＠SUM(A1),'\t=1,"'\r=1"\r\n`,
+    );
   });
 });

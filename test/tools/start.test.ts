@@ -29,16 +29,68 @@ interface Run {
   exited: Promise<number | null>;
 }
 
-async function startApi(ports: Record<string, number>): Promise<Run> {
-  const env: Record<string, string | undefined> = { ...process.env, NODE_ENV: 'test', SQLITE_DIR: sqliteDir, FTM_START_TEST_RUN: runMark };
+function apiEnv(ports: Record<string, number>, environment: string) {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NODE_ENV: environment,
+    SQLITE_DIR: sqliteDir,
+    FTM_START_TEST_RUN: runMark,
+  };
   delete env.DATABASE_URL;
   for (const [name, port] of Object.entries(ports)) env[`${name.toUpperCase()}_PORT`] = String(port);
-  const child = spawn(process.execPath, [path.join(root, 'dist/tools/start.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return env;
+}
+
+async function startApi(ports: Record<string, number>): Promise<Run> {
+  const child = spawn(process.execPath, [path.join(root, 'dist/tools/start.js')], {
+    cwd: root,
+    env: apiEnv(ports, 'test'),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return watch(child);
+}
+
+/**
+ * `setsid npm start` as a service manager or terminal multiplexer runs it: npm leads a session of its own, so a
+ * signal sent to npm reaches no other process. The build is `beforeAll`'s, so npm skips `prestart`. In development
+ * mode, as users run it.
+ */
+function npmStart(ports: Record<string, number>): Run {
+  const child = spawn('npm', ['start', '--ignore-scripts'], {
+    cwd: root,
+    env: apiEnv(ports, 'development'),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  return watch(child);
+}
+
+function watch(child: ChildProcess): Run {
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { process: child, output: () => output, exited };
+}
+
+async function freePorts() {
+  return {
+    gateway: await freePort(),
+    institutions: await freePort(),
+    commitments: await freePort(),
+    budgets: await freePort(),
+    archives: await freePort(),
+  };
+}
+
+async function portIsFree(port: number): Promise<boolean> {
+  const server = net.createServer();
+  const free = await new Promise<boolean>((resolve) => {
+    server.once('error', () => resolve(false));
+    server.listen(port, () => resolve(true));
+  });
+  if (free) await new Promise<void>((resolve) => server.close(() => resolve()));
+  return free;
 }
 
 async function until<T>(what: string, check: () => Promise<T | null | undefined> | T | null | undefined, timeoutMs = 180_000): Promise<T> {
@@ -92,13 +144,7 @@ afterAll(() => {
 
 describe('npm start supervises its processes', () => {
   test('a killed subgraph is restarted and the full answer returns; SIGTERM stops everything', async () => {
-    const ports = {
-      gateway: await freePort(),
-      institutions: await freePort(),
-      commitments: await freePort(),
-      budgets: await freePort(),
-      archives: await freePort(),
-    };
+    const ports = await freePorts();
     const api = await startApi(ports);
     await until('the API to be ready', () => api.output().includes('Follow-the-Money API ready'));
     expect((await followTheMoney(ports.gateway)).errors).toBeUndefined();
@@ -142,4 +188,22 @@ describe('npm start supervises its processes', () => {
       await new Promise<void>((resolve) => taken.close(() => resolve()));
     }
   }, 300_000);
+});
+
+describe('npm start stops with the npm that runs it', () => {
+  // SIGKILL stands for npm dying however it dies: start.js sees its parent gone.
+  test.each(['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGKILL'] as const)(
+    '%s to npm alone: within 10 s no process runs and no port is held',
+    async (signal) => {
+      const ports = await freePorts();
+      const api = npmStart(ports);
+      await until('the API to be ready', () => api.output().includes('Follow-the-Money API ready'));
+      expect(markedProcesses().length).toBeGreaterThanOrEqual(6);
+
+      process.kill(api.process.pid!, signal);
+      await until('every process of the run to exit', () => markedProcesses().length === 0, 10_000);
+      for (const port of Object.values(ports)) expect(await portIsFree(port)).toBe(true);
+    },
+    300_000,
+  );
 });

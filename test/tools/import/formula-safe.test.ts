@@ -10,6 +10,13 @@ describe('formula-safe cells for the rejects file', () => {
     ['\t=1', "'\t=1"],
     ['\r=1', "'\r=1"],
     ['-', "'-"],
+    // The rest of OWASP's list: the full-width signs, whatever follows (a full-width sign is never a plain number).
+    ['＝HYPERLINK("http://example.invalid")', `'＝HYPERLINK("http://example.invalid")`],
+    ['＋cmd|calc', "'＋cmd|calc"],
+    ['－12.50', "'－12.50"],
+    ['＠SUM(A1)', "'＠SUM(A1)"],
+    ['\t-12.50', "'\t-12.50"],
+    ['\0=1', "'\0=1"],
   ])('neutralises %p', (cell, safe) => {
     expect(formulaSafe(cell)).toBe(safe);
   });
@@ -23,5 +30,6 @@ describe('formula-safe cells for the rejects file', () => {
     expect(formulaSafeRecord('2017,"=1+1, then",-12.50')).toBe(`2017,"'=1+1, then",-12.50`);
     // Broken quoting: split at every comma, as a spreadsheet opening it would.
     expect(formulaSafeRecord('2017,"open,=cmd')).toBe(`2017,"""open",'=cmd`);
+    expect(formulaSafeRecord('2017,＝1+1,\t@x')).toBe(`2017,'＝1+1,'\t@x`);
   });
 });
