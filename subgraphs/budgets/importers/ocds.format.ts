@@ -5,6 +5,8 @@ import { generatedDataset, relabel } from '../../kit/import/generated';
 import { manyFiles } from '../../kit/import/inputs';
 import { ContractProgram } from '../entities/contract-program.entity';
 import { Contract } from '../entities/contract.entity';
+import { ContractRedFlag } from '../entities/contract-red-flag.entity';
+import { readRedFlagThresholds } from '../../../common/config/red-flags';
 import { Transaction } from '../entities/transaction.entity';
 import { countOcdsContracts, OCDS_CONTRACT_PATH } from './ocds-containers';
 import { parseOcdsFiles, writeOcds } from './ocds.importer';
@@ -28,7 +30,10 @@ export const ocds: FormatSpec = {
   skipRejected: true,
   resolve: (paths, cwd) => manyFiles(paths, cwd, '.json', true),
   async parse(files) {
-    const parsed = parseOcdsFiles(files.map((file) => ({ file: file.absolute })));
+    const parsed = parseOcdsFiles(
+      files.map((file) => ({ file: file.absolute })),
+      readRedFlagThresholds(),
+    );
     const rows = [...parsed.contracts, ...parsed.transactions];
     const generated = new Map(files.map((file) => [file.displayName, generatedDataset(file.absolute)]));
     for (const dataset of new Set(generated.values())) {
@@ -46,6 +51,7 @@ export const ocds: FormatSpec = {
         bySource(Contract, 'contracts', parsed.contracts),
         derived(Transaction, 'transactions', parsed.transactions),
         derived(ContractProgram, 'contract–program links', parsed.links),
+        derived(ContractRedFlag, 'red-flag checks', parsed.redFlags),
       ],
       write: (manager) => writeOcds(manager, parsed),
       warnings: [...parsed.notes, ...unknownDatasetWarnings([...new Set(rows.map((row) => row.source.dataset))])],
