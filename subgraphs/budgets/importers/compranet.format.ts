@@ -4,7 +4,6 @@ import { bySource, derived, MAX_ERRORS_BY_FILE } from '../../kit/import/format-h
 import { manyFiles } from '../../kit/import/inputs';
 import { ContractProgram } from '../entities/contract-program.entity';
 import { Contract } from '../entities/contract.entity';
-import { ContractRedFlag } from '../entities/contract-red-flag.entity';
 import { readRedFlagThresholds } from '../../../common/config/red-flags';
 import { COMPRANET_COLUMNS, parseCompraNetFiles, writeCompraNet } from './compranet.importer';
 
@@ -45,11 +44,7 @@ export const compranet: FormatSpec = {
     return {
       fatal: parsed.fileProblems,
       skippable: parsed.rowProblems,
-      tables: [
-        bySource(Contract, 'contracts', parsed.contracts),
-        derived(ContractProgram, 'contract–program links', parsed.links),
-        derived(ContractRedFlag, 'red-flag checks', parsed.redFlags),
-      ],
+      tables: [bySource(Contract, 'contracts', parsed.contracts), derived(ContractProgram, 'contract–program links', parsed.links)],
       write: async (manager) => {
         await writeCompraNet(manager, parsed);
       },

@@ -5,7 +5,6 @@ import { generatedDataset, relabel } from '../../kit/import/generated';
 import { manyFiles } from '../../kit/import/inputs';
 import { ContractProgram } from '../entities/contract-program.entity';
 import { Contract } from '../entities/contract.entity';
-import { ContractRedFlag } from '../entities/contract-red-flag.entity';
 import { readRedFlagThresholds } from '../../../common/config/red-flags';
 import { Transaction } from '../entities/transaction.entity';
 import { countOcdsContracts, OCDS_CONTRACT_PATH } from './ocds-containers';
@@ -51,7 +50,6 @@ export const ocds: FormatSpec = {
         bySource(Contract, 'contracts', parsed.contracts),
         derived(Transaction, 'transactions', parsed.transactions),
         derived(ContractProgram, 'contract–program links', parsed.links),
-        derived(ContractRedFlag, 'red-flag checks', parsed.redFlags),
       ],
       write: (manager) => writeOcds(manager, parsed),
       warnings: [...parsed.notes, ...unknownDatasetWarnings([...new Set(rows.map((row) => row.source.dataset))])],
