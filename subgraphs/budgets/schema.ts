@@ -19,7 +19,9 @@ import {
   BudgetProgramRedFlagResolver,
   CommitmentRedFlagResolver,
   ContractRedFlagResolver,
+  InstitutionRedFlagResolver,
   RedFlagCoverageResolver,
+  SupplierRedFlagResolver,
 } from './resolvers/red-flag.resolver';
 import { PublicAccountsResolver } from './resolvers/public-accounts.resolver';
 import { StateResolver } from './resolvers/state.resolver';
@@ -53,6 +55,8 @@ export function buildSchema(): Promise<GraphQLSchema> {
       BudgetProgramRedFlagResolver,
       AllocationRedFlagResolver,
       CommitmentRedFlagResolver,
+      InstitutionRedFlagResolver,
+      SupplierRedFlagResolver,
     ],
     orphanedTypes: [Institution, State, Commitment],
     referenceResolvers,

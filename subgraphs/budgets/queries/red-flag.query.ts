@@ -1,6 +1,7 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { ContractRedFlag } from '../entities/contract-red-flag.entity';
-import type { Contract } from '../entities/contract.entity';
+import { Contract } from '../entities/contract.entity';
+import { ContractSupplier } from '../entities/contract-supplier.entity';
 import { type RedFlagCode, RedFlagStatus } from '../entities/red-flag';
 import { addCount, type StatusCounts } from '../resolvers/red-flag.views';
 
@@ -38,4 +39,50 @@ export async function coverageCounts(
   const counts: StatusCounts = {};
   for (const row of rows) addCount(counts, row.code, row.status, Number(row.count));
   return { contracts: total, counts };
+}
+
+/** Where contracts are grouped for per-group coverage: the table, the grouping column and the contract id column. */
+interface Grouping {
+  entity: typeof Contract | typeof ContractSupplier;
+  key: string;
+  contract: string;
+}
+
+export const BY_BUYER: Grouping = { entity: Contract, key: 'g.buyerId', contract: 'g.id' };
+export const BY_SUPPLIER: Grouping = { entity: ContractSupplier, key: 'g.supplierKey', contract: 'g.contractId' };
+
+/**
+ * Coverage counts for many groups (buyers, suppliers) at once, in two statements: each group's contracts, and their
+ * stored checks by code and status. A contract naming the same supplier twice counts once.
+ */
+export async function coverageByGroup(
+  dataSource: DataSource,
+  grouping: Grouping,
+  keys: readonly string[],
+): Promise<Map<string, { contracts: number; counts: StatusCounts }>> {
+  const base = () =>
+    dataSource
+      .getRepository(grouping.entity as typeof Contract)
+      .createQueryBuilder('g')
+      .select(grouping.key, 'key')
+      .where(`${grouping.key} IN (:...keys)`, { keys: [...keys] })
+      .groupBy(grouping.key);
+  const totals: { key: string; contracts: unknown }[] = await base()
+    .addSelect(`COUNT(DISTINCT ${grouping.contract})`, 'contracts')
+    .getRawMany();
+  const rows: { key: string; code: RedFlagCode; status: RedFlagStatus; count: unknown }[] = await base()
+    .innerJoin(ContractRedFlag, 'f', `f.contractId = ${grouping.contract}`)
+    .addSelect('f.code', 'code')
+    .addSelect('f.status', 'status')
+    .addSelect('COUNT(DISTINCT f.id)', 'count')
+    .addGroupBy('f.code')
+    .addGroupBy('f.status')
+    .getRawMany();
+  const groups = new Map<string, { contracts: number; counts: StatusCounts }>();
+  for (const total of totals) groups.set(String(total.key), { contracts: Number(total.contracts), counts: {} });
+  for (const row of rows) {
+    const group = groups.get(String(row.key));
+    if (group) addCount(group.counts, row.code, row.status, Number(row.count));
+  }
+  return groups;
 }

@@ -4,9 +4,10 @@ import { Allocation } from '../entities/allocation.entity';
 import { BudgetProgram } from '../entities/budget-program.entity';
 import { Contract } from '../entities/contract.entity';
 import { RedFlagCheck, RedFlagCoverage, RedFlagStatus } from '../entities/red-flag';
-import { Commitment } from '../entities/stubs';
+import { Commitment, Institution } from '../entities/stubs';
+import { Supplier } from '../entities/supplier';
 import { allocationsByCommitment, contractsOfPrograms } from '../loaders';
-import { redFlagsByContract } from '../loaders/red-flag.loader';
+import { redFlagsByBuyer, redFlagsByContract, redFlagsBySupplier } from '../loaders/red-flag.loader';
 import { contractsQuery } from '../queries/contract.query';
 import { coverageCounts } from '../queries/red-flag.query';
 import { ContractFilter } from './contract.input';
@@ -83,5 +84,32 @@ export class CommitmentRedFlagResolver {
   async redFlags(@Root() commitment: Commitment, @Ctx() ctx: SubgraphContext): Promise<RedFlagCoverage[]> {
     const allocations = await allocationsByCommitment(ctx).load(commitment.id);
     return coverageOfPrograms(ctx, [...new Set(allocations.map((allocation) => allocation.programId))]);
+  }
+}
+
+@Resolver(() => Institution)
+export class InstitutionRedFlagResolver {
+  @FieldResolver(() => [RedFlagCoverage], {
+    nullable: true,
+    description:
+      'The red flags of the contracts this institution bought as buyer (`Contract.buyer`): per flag, how many could be checked and how ' +
+      'many raise it. A flag is a reason to look, not a verdict. Null only while the budgets subgraph is unavailable.',
+  })
+  async redFlags(@Root() institution: Institution, @Ctx() ctx: SubgraphContext): Promise<RedFlagCoverage[]> {
+    const { contracts, counts } = await redFlagsByBuyer(ctx).load(institution.id);
+    return coverageOf(contracts, counts, ctx.config.redFlags);
+  }
+}
+
+@Resolver(() => Supplier)
+export class SupplierRedFlagResolver {
+  @FieldResolver(() => [RedFlagCoverage], {
+    description:
+      'The red flags of the contracts that name this supplier: per flag, how many could be checked and how many raise it. A flag is a ' +
+      'reason to look, not a verdict.',
+  })
+  async redFlags(@Root() supplier: Supplier, @Ctx() ctx: SubgraphContext): Promise<RedFlagCoverage[]> {
+    const { contracts, counts } = await redFlagsBySupplier(ctx).load(supplier.key);
+    return coverageOf(contracts, counts, ctx.config.redFlags);
   }
 }

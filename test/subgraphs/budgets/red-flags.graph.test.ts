@@ -200,6 +200,31 @@ describe('the procurement aggregate by buyer: flag counts and supplier concentra
     expect(cells.some((cell) => cell.supplierConcentration.hhi === 10_000)).toBe(true);
   });
 
+  test('an Institution as buyer and a Supplier summarise the flags of their contracts', async () => {
+    const rows = ROWS();
+    const imss = rows.filter((row) => /^019GYR\d{3}$/.test(row.CLAVEUC));
+    const biotech = rows.filter((row) => row.FOLIO_RUPC === '77459');
+    expect([imss.length > 10, biotech.length > 0]).toEqual([true, true]);
+    const { _entities, procurement } = await subgraph.data(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Institution { redFlags { code contracts checked raised } } }
+        procurement(groupBy: [SUPPLIER], filter: { suppliers: ["77459"] }) { edges { node { key { supplier { key
+          redFlags { code contracts checked raised } } } } } } }`,
+      { r: [{ __typename: 'Institution', id: 'MX-CPA-19GYR' }] },
+    );
+    const amended = (list: any[]) => list.find((flag) => flag.code === 'AMENDED');
+    expect(amended(_entities[0].redFlags)).toEqual({
+      code: 'AMENDED',
+      contracts: imss.length,
+      checked: imss.length,
+      raised: imss.filter((row) => row.CONVENIO_MODIFICATORIO === '1').length,
+    });
+    const [supplier] = procurement.edges.map((edge: any) => edge.node.key.supplier);
+    expect(supplier.key).toBe('77459');
+    expect(amended(supplier.redFlags)).toMatchObject({ contracts: biotech.length, checked: biotech.length });
+    const started = supplier.redFlags.find((flag: any) => flag.code === 'STARTED_BEFORE_SIGNED');
+    expect(started.raised).toBe(biotech.filter((row) => row.FECHA_CELEBRACION && row.FECHA_INICIO < row.FECHA_CELEBRACION).length);
+  });
+
   test('flag counts per cell add up to the files’ counts', async () => {
     const cells = await allCells();
     const rows = ROWS();
