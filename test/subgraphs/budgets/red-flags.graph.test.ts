@@ -127,6 +127,15 @@ describe('red flags through the budgets subgraph', () => {
     expect(allocation.redFlags).toEqual(budgetProgram.redFlags);
   });
 
+  test('a list of 100 contracts costs as many statements for its red flags as a list of 5', async () => {
+    const ask = (first: number) => () => subgraph.data(`{ contracts(first: ${first}) { edges { node { id redFlags { code status } } } } }`);
+    expect(await subgraph.statementsDuring(ask(100))).toBe(await subgraph.statementsDuring(ask(5)));
+    const cells = (first: number) => () =>
+      subgraph.data(`{ procurement(groupBy: [BUYER, YEAR], first: ${first}) { edges { node { contractCount
+        redFlags { code raised } supplierConcentration { hhi } } } } }`);
+    expect(await subgraph.statementsDuring(cells(50))).toBe(await subgraph.statementsDuring(cells(3)));
+  });
+
   test('search finds the flagged contracts by flag code and by its Spanish label', async () => {
     const { search } = await subgraph.data(`{ search(text: "single_bidder") { contracts(first: 50) { node { id } } } }`);
     const { byLabel } = await subgraph.data(`{ byLabel: search(text: "un solo licitante") { contracts(first: 50) { node { id } } } }`);
