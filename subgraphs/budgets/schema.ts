@@ -13,6 +13,16 @@ import { InstitutionResolver } from './resolvers/institution.resolver';
 import { ProgramAccountResolver } from './resolvers/program-account.resolver';
 import { SpendingCellResolver, SpendingKeyResolver, SpendingResolver } from './resolvers/spending.resolver';
 import { ProcurementResolver } from './resolvers/procurement.resolver';
+import { ProcurementCellFlagsResolver } from './resolvers/procurement-flags.resolver';
+import {
+  AllocationRedFlagResolver,
+  BudgetProgramRedFlagResolver,
+  CommitmentRedFlagResolver,
+  ContractRedFlagResolver,
+  InstitutionRedFlagResolver,
+  RedFlagCoverageResolver,
+  SupplierRedFlagResolver,
+} from './resolvers/red-flag.resolver';
 import { PublicAccountsResolver } from './resolvers/public-accounts.resolver';
 import { StateResolver } from './resolvers/state.resolver';
 import { SupplierResolver } from './resolvers/supplier.resolver';
@@ -37,8 +47,16 @@ export function buildSchema(): Promise<GraphQLSchema> {
       SpendingCellResolver,
       PublicAccountsResolver,
       ProcurementResolver,
+      ProcurementCellFlagsResolver,
       SearchResultsResolver,
       SupplierResolver,
+      RedFlagCoverageResolver,
+      ContractRedFlagResolver,
+      BudgetProgramRedFlagResolver,
+      AllocationRedFlagResolver,
+      CommitmentRedFlagResolver,
+      InstitutionRedFlagResolver,
+      SupplierRedFlagResolver,
     ],
     orphanedTypes: [Institution, State, Commitment],
     referenceResolvers,

@@ -7,6 +7,7 @@ import { httpModel, type HttpConfig } from '../../common/config/http';
 import { loggingModel, type LoggingConfig } from '../../common/config/logging';
 import { pagesModel } from '../../common/config/pages';
 import { type RedisConfig, redisModel } from '../../common/config/rate-limit';
+import { type RedFlagThresholds, redFlagsModel } from '../../common/config/red-flags';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName, subgraphPortsModel } from '../../common/config/subgraphs';
 import { repositoryRoot } from '../../common/paths';
 
@@ -27,6 +28,8 @@ export interface SubgraphConfig {
   logging: LoggingConfig;
   /** Where a committed load is announced to the gateways' response caches (optional). */
   redis: RedisConfig;
+  /** The procurement red flags' thresholds, read where imports happen too (docs/red-flags.md). */
+  redFlags: RedFlagThresholds;
 }
 
 /** What only the subgraphs read: the sample data and whether to load it into an empty database. */
@@ -46,6 +49,7 @@ export function readConfig(env: Env = process.env): SubgraphConfig {
       http: httpModel,
       logging: loggingModel,
       redis: redisModel,
+      redFlags: redFlagsModel,
     },
     env,
   );
@@ -59,5 +63,6 @@ export function readConfig(env: Env = process.env): SubgraphConfig {
     http: settings.http,
     logging: settings.logging,
     redis: settings.redis,
+    redFlags: settings.redFlags,
   };
 }

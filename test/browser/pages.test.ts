@@ -111,6 +111,44 @@ describeWithBrowser('the pages, in a real headless Chromium', () => {
     await tlaxcala.close();
   }, 60_000);
 
+  test('a commitment page lists its contracts’ red flags with the reason, the coverage, and a CSV; a buyer page its shares', async () => {
+    const { data } = await federation.query(
+      '{ commitment(id: "MX-SLP-PAL-2017-03") { contracts { id buyer { id } redFlags(raisedOnly: true) { code reasonEs } } } }',
+    );
+    const raised = data!.commitment.contracts.flatMap((contract: any) => contract.redFlags.map((flag: any) => ({ contract, flag })));
+    expect(raised.length).toBeGreaterThan(0);
+    const page = await open('/?compromiso=MX-SLP-PAL-2017-03');
+    const section = page.locator('section.red-flags');
+    await expect(section.locator('tbody tr').count()).resolves.toBe(raised.length);
+    await expect(section.locator('tbody').innerText()).resolves.toContain(raised[0].flag.reasonEs);
+    await expect(page.locator('p.verdict').innerText()).resolves.toMatch(/^Una señal de alerta es un motivo para revisar, no una prueba/);
+    await expect(page.locator('ul.flag-coverage').innerText()).resolves.toMatch(
+      /Inició antes de firmarse: \d+ de \d+ contratos pudieron revisarse/,
+    );
+    const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('link', { name: /Descargar CSV/ }).click()]);
+    const lines = fs
+      .readFileSync((await download.path())!, 'utf8')
+      .replace('\uFEFF', '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('contrato,senal,codigo,por_que,datos');
+    expect(
+      lines
+        .slice(1)
+        .map((line) => line.split(',')[0])
+        .sort(),
+    ).toEqual(raised.map(({ contract }: any) => contract.id).sort());
+    await page.close();
+
+    const buyer = raised.find(({ contract }: any) => contract.buyer?.id)!.contract.buyer.id;
+    const buyerPage = await open(`/?comprador=${encodeURIComponent(buyer)}`);
+    await expect(buyerPage.locator('article.buyer dl').innerText()).resolves.toMatch(
+      /Concentración en proveedores \(IHH, 0 a 10,000\)\s+\d+/,
+    );
+    await expect(buyerPage.locator('article.buyer table').innerText()).resolves.toContain('Inició antes de firmarse');
+    await buyerPage.close();
+  }, 60_000);
+
   test("the commitment's CSV download equals the API's answer", async () => {
     const page = await open(`/?compromiso=${TLAXCALA_3}`);
     const [download] = await Promise.all([

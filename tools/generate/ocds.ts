@@ -53,7 +53,7 @@ export function writeOcdsFiles(
     const buyer = { id: `${template.ramo.padStart(2, '0')}${template.unit}`, name: template.unitName };
     const writer = new FileWriter(path.join(directory, ocdsFileName(summary.files)));
     // The release without its contracts, left open so that contracts can follow one at a time.
-    writer.write(`${JSON.stringify(releaseHead(ocid, buyer, program)).slice(0, -1)},"contracts":[`);
+    writer.write(`${JSON.stringify(releaseHead(ocid, buyer, program, summary.files)).slice(0, -1)},"contracts":[`);
     let inFile = 0;
     while (inFile < TRANSACTIONS_PER_FILE && summary.transactions < transactions) {
       const payments = Math.min(random.int(1, MAX_TRANSACTIONS_PER_CONTRACT), transactions - summary.transactions);
@@ -81,8 +81,26 @@ interface Party {
   name: string;
 }
 
+/**
+ * What the red flags read (docs/red-flags.md), drawn from the file's number rather than from the random stream so that
+ * a seed's amounts stay what they were: seven files in ten are direct awards, two open tenders, one an invitation; a
+ * tender's period runs 8 to 27 days and it receives 1 to 5 bids.
+ */
+function tenderOf(file: number) {
+  const kind = file % 10;
+  const method = kind < 7 ? 'direct' : kind < 9 ? 'open' : 'limited';
+  if (method === 'direct') return { procurementMethod: method };
+  const opensOn = dayOfYear(SYNTHETIC_FISCAL_YEAR, 20 + (file % 150));
+  const publishedOn = dayOfYear(SYNTHETIC_FISCAL_YEAR, 20 + (file % 150) - (8 + (file % 20)));
+  return {
+    procurementMethod: method,
+    tenderPeriod: { startDate: ocdsDateTime(publishedOn), endDate: ocdsDateTime(opensOn) },
+    numberOfTenderers: 1 + (file % 5),
+  };
+}
+
 /** Everything of an INAI-style release but its contracts; the importer reads the program from `planning.budget`. */
-function releaseHead(ocid: string, buyer: Party, program: GeneratedProgram) {
+function releaseHead(ocid: string, buyer: Party, program: GeneratedProgram, file: number) {
   const { template } = program;
   return {
     ocid,
@@ -92,6 +110,7 @@ function releaseHead(ocid: string, buyer: Party, program: GeneratedProgram) {
     initiationType: 'tender',
     language: 'es',
     buyer,
+    tender: tenderOf(file),
     planning: {
       budget: {
         anio: SYNTHETIC_FISCAL_YEAR,
@@ -133,6 +152,8 @@ function contractJson(
       payee: supplier,
     });
   }
+  // One contract in thirteen starts three days before it is signed; one in seventeen publishes an amendment.
+  const startsOn = sequence % 13 === 0 ? dayOfYear(SYNTHETIC_FISCAL_YEAR, Math.max(signedDay - 3, 0)) : signedOn;
   const json = {
     id,
     title: `${item.specificName} — ${program.template.programName}`,
@@ -140,7 +161,8 @@ function contractJson(
     status: 'active',
     value: { amount: Number(formatAmount(scaled(random, paidTotal, 10_000, 12_000))), currency: 'MXN' },
     dateSigned: ocdsDateTime(signedOn),
-    period: { startDate: ocdsDateTime(signedOn), endDate: ocdsDateTime(endsOn) },
+    period: { startDate: ocdsDateTime(startsOn), endDate: ocdsDateTime(endsOn) },
+    amendments: sequence % 17 === 0 ? [{ id: `${id}-M1`, date: ocdsDateTime(endsOn), rationale: 'Ampliación del plazo (sintética).' }] : [],
     suppliers: [supplier],
     items: [{ classification: { id: Number(item.specific), scheme: 'CUCoP', description: item.specificName }, quantity: 1 }],
     implementation: { transactions },

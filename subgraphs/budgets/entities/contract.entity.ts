@@ -89,6 +89,13 @@ export class Contract {
   @Column({ type: 'varchar', nullable: true })
   signedOn: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Start of the contract period (*fecha de inicio*), YYYY-MM-DD: CompraNet FECHA_INICIO, OCDS `contracts.period.startDate`.',
+  })
+  @Column({ type: 'varchar', nullable: true })
+  startsOn: string | null;
+
   @Field(() => Int, {
     nullable: true,
     description:

@@ -4,6 +4,7 @@ import { bySource, derived, MAX_ERRORS_BY_FILE } from '../../kit/import/format-h
 import { manyFiles } from '../../kit/import/inputs';
 import { ContractProgram } from '../entities/contract-program.entity';
 import { Contract } from '../entities/contract.entity';
+import { readRedFlagThresholds } from '../../../common/config/red-flags';
 import { COMPRANET_COLUMNS, parseCompraNetFiles, writeCompraNet } from './compranet.importer';
 
 export const compranet: FormatSpec = {
@@ -39,7 +40,7 @@ export const compranet: FormatSpec = {
       const year = yearInName(file.path)!;
       return { file: file.absolute, year: Number(year), dataset: datasetId('compranet', year, file.path) };
     });
-    const parsed = parseCompraNetFiles(inputs);
+    const parsed = parseCompraNetFiles(inputs, readRedFlagThresholds());
     return {
       fatal: parsed.fileProblems,
       skippable: parsed.rowProblems,

@@ -18,6 +18,10 @@ import { splitCsv, type CsvRecord } from '../../kit/import/csv-records';
 import { exactAmount } from './exact-amount';
 import { compareWithStored, summarize, type ImportSummary } from '../../kit/import/import-summary';
 import { budgetProgramId, responsibleUnitId } from '../../kit/ids';
+import { DEFAULT_RED_FLAG_THRESHOLDS, type RedFlagThresholds } from '../../../common/config/red-flags';
+import type { ContractRedFlag } from '../entities/contract-red-flag.entity';
+import { contractChecks, type ContractFacts } from './red-flags.rules';
+import { writeContractRedFlags } from './red-flags.write';
 
 /**
  * The 45 columns of the SFP's CompraNet contracts file, in the order of its dictionary (data/compranet/diccionario.xlsx,
@@ -120,6 +124,9 @@ export interface ParsedCompraNet {
   /** One contract per readable record. */
   contracts: Contract[];
   links: ContractProgram[];
+  /** The per-contract red-flag checks of `contracts` (docs/red-flags.md); REPEATED_DIRECT_AWARD is computed when writing. */
+  redFlags: ContractRedFlag[];
+  thresholds: RedFlagThresholds;
   /** Problems that make a whole file unusable (unreadable, wrong header, duplicate contract codes). */
   fileProblems: ImportProblem[];
   /** Problems of single records; each such record is left out of `contracts`. */
@@ -131,8 +138,11 @@ export interface ParsedCompraNet {
 type Layout = { kind: 'header'; index: Map<Column, number>; width: number } | { kind: 'dictionary' };
 
 /** Parses CompraNet files (pure: nothing is written). Every record becomes a contract or a rejected row with reasons. */
-export function parseCompraNetFiles(inputs: CompraNetFileInput[]): ParsedCompraNet {
-  const parsed: ParsedCompraNet = { contracts: [], links: [], fileProblems: [], rowProblems: [], rejected: 0 };
+export function parseCompraNetFiles(
+  inputs: CompraNetFileInput[],
+  thresholds: RedFlagThresholds = DEFAULT_RED_FLAG_THRESHOLDS,
+): ParsedCompraNet {
+  const parsed: ParsedCompraNet = { contracts: [], links: [], redFlags: [], thresholds, fileProblems: [], rowProblems: [], rejected: 0 };
   for (const input of inputs) parseFile(input, parsed);
   return parsed;
 }
@@ -157,19 +167,20 @@ function parseFile(input: CompraNetFileInput, into: ParsedCompraNet): void {
     into.rowProblems.push({ file, row: line, reason: `not a readable CSV record: ${reason}; reading resumed on the next line` });
   }
   into.rejected += broken.length;
-  const fromFile: Contract[] = [];
+  const fromFile: Read[] = [];
   for (const record of layout.kind === 'header' ? records.slice(1) : records) {
     const problems: ImportProblem[] = [];
-    const contract = parseRecord(input, file, layout, record, problems);
-    if (problems.length > 0 || contract === null) {
+    const read = parseRecord(input, file, layout, record, problems);
+    if (problems.length > 0 || read === null) {
       into.rowProblems.push(...problems);
       into.rejected += 1;
-    } else fromFile.push(contract);
+    } else fromFile.push(read);
   }
-  into.fileProblems.push(...duplicateCodes(fromFile));
-  for (const contract of fromFile) {
+  into.fileProblems.push(...duplicateCodes(fromFile.map((read) => read.contract)));
+  for (const { contract, facts } of fromFile) {
     into.contracts.push(contract);
     into.links.push(...linksOf(contract));
+    into.redFlags.push(...contractChecks(facts, into.thresholds));
   }
 }
 
@@ -197,13 +208,18 @@ function detectLayout(file: string, first: CsvRecord, problems: ImportProblem[])
   return null;
 }
 
-function parseRecord(
-  input: CompraNetFileInput,
-  file: string,
-  layout: Layout,
-  record: CsvRecord,
-  problems: ImportProblem[],
-): Contract | null {
+interface Read {
+  contract: Contract;
+  facts: ContractFacts;
+}
+
+/** CompraNet's CARACTER: "Internacional" and "Internacional bajo TLC" (under a trade treaty) are international. */
+const CHARACTERS: Record<string, boolean> = { nacional: false, internacional: true, 'internacional bajo tlc': true };
+
+/** PROC_F_PUBLICACION and FECHA_APERTURA_PROPOSICIONES are stamped to the minute: `2017-08-11 18:34`. */
+const STAMP = /^(\d{4}-\d{2}-\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$/;
+
+function parseRecord(input: CompraNetFileInput, file: string, layout: Layout, record: CsvRecord, problems: ImportProblem[]): Read | null {
   const width = layout.kind === 'header' ? layout.width : COMPRANET_COLUMNS.length;
   if (record.fields.length !== width) {
     problems.push({ file, row: record.line, reason: `has ${record.fields.length} fields where the layout has ${width}` });
@@ -237,6 +253,20 @@ function parseRecord(
   else if (typeof amount === 'string') problem('IMPORTE_CONTRATO', amount);
   const startsOn = date('FECHA_INICIO');
   const signedOn = date('FECHA_CELEBRACION');
+  const stamp = (field: Column): string | null => {
+    const value = text(field);
+    if (value === null) return null;
+    const day = STAMP.exec(value)?.[1];
+    if (day === undefined || !isIsoDate(day)) problem(field, 'is not a date and time (YYYY-MM-DD HH:MM)');
+    return day ?? null;
+  };
+  const publishedOn = stamp('PROC_F_PUBLICACION');
+  const opensOn = stamp('FECHA_APERTURA_PROPOSICIONES');
+  const characterText = text('CARACTER');
+  const international = characterText === null ? null : CHARACTERS[characterText.toLowerCase()];
+  if (international === undefined) problem('CARACTER', 'is not a procedure character (Nacional, Internacional, Internacional bajo TLC)');
+  const amendedText = text('CONVENIO_MODIFICATORIO');
+  if (amendedText !== null && amendedText !== '0' && amendedText !== '1') problem('CONVENIO_MODIFICATORIO', 'is not 0 or 1');
   if (problems.length > 0 || typeof amount !== 'bigint') return null;
 
   const unitKey = text('CLAVEUC');
@@ -256,12 +286,25 @@ function parseRecord(
   contract.valueAmount = amount;
   contract.valueCurrency = currency;
   contract.signedOn = signedOn;
+  contract.startsOn = startsOn;
   const dated = startsOn ?? signedOn;
   contract.fiscalYear = dated === null ? null : Number(dated.slice(0, 4));
   const programKey = PROGRAM_KEY.exec(text('CLAVE_PROGRAMA') ?? '')?.[1];
   contract.programKeys = programKey ? [programKey] : [];
   contract.source = sourceAt(input.dataset, file, { row: record.line });
-  return contract;
+  const facts: ContractFacts = {
+    contractId: contract.id,
+    kind: contract.procedureKind,
+    international: international ?? null,
+    publishedOn,
+    opensOn,
+    // CompraNet does not publish how many bids a procedure received.
+    tenderers: null,
+    startsOn,
+    signedOn,
+    amendments: amendedText === null ? null : Number(amendedText),
+  };
+  return { contract, facts };
 }
 
 /**
@@ -313,6 +356,8 @@ export interface CompraNetLoadOptions {
    * Off by default: any problem rejects the whole load. File-level problems always do.
    */
   skipRejectedRows?: boolean;
+  /** The red-flag thresholds; the legal defaults when not given. */
+  redFlags?: RedFlagThresholds;
 }
 
 export interface CompraNetLoad extends ImportSummary {
@@ -329,7 +374,7 @@ export async function loadCompraNetFiles(
   inputs: CompraNetFileInput[],
   options: CompraNetLoadOptions = {},
 ): Promise<CompraNetLoad> {
-  const parsed = parseCompraNetFiles(inputs);
+  const parsed = parseCompraNetFiles(inputs, options.redFlags);
   const fatal = options.skipRejectedRows ? parsed.fileProblems : [...parsed.fileProblems, ...parsed.rowProblems];
   if (fatal.length > 0) throw new ImportError(fatal);
   const summary = await inTransaction(dataSource, (manager) => writeCompraNet(manager, parsed));
@@ -346,5 +391,6 @@ export async function writeCompraNet(manager: EntityManager, parsed: ParsedCompr
   await upsertAll(manager, Contract, parsed.contracts);
   await upsertAll(manager, ContractProgram, parsed.links);
   await writeContractSuppliers(manager, parsed.contracts);
+  await writeContractRedFlags(manager, parsed.contracts, parsed.redFlags, parsed.thresholds);
   return summarize(changes, parsed.rejected);
 }

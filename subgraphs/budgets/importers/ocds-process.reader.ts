@@ -9,6 +9,7 @@ import { SpendingMoment } from '../../kit/spending';
 import { Transaction } from '../entities/transaction.entity';
 import type { ContractParty } from '../entities/values';
 import type { ParsedOcds } from './ocds.importer';
+import { contractChecks, type ContractFacts } from './red-flags.rules';
 import type { CompiledRelease, Located } from './ocds-merge';
 
 /**
@@ -72,6 +73,7 @@ export class ProcessReader {
         this.into.contracts.push(read.contract);
         this.into.links.push(...read.links);
         this.into.transactions.push(...read.transactions);
+        this.into.redFlags.push(...contractChecks(read.facts, this.into.thresholds));
       }
     });
   }
@@ -110,7 +112,7 @@ export class ProcessReader {
     index: number,
     list: unknown[],
     process: { stated: { ramo: string; key: string } | null; plannedKeys: string[]; budgetYear: number | null },
-  ): { contract: Contract; links: ContractProgram[]; transactions: Transaction[] } | null {
+  ): { contract: Contract; links: ContractProgram[]; transactions: Transaction[]; facts: ContractFacts } | null {
     const raw = asObject(entry);
     if (!raw) {
       const at = this.view.where(list);
@@ -138,6 +140,7 @@ export class ProcessReader {
     contract.signedOn = this.date(raw, 'dateSigned');
     const period = asObject(raw.period);
     const periodStart = period ? this.date(period, 'startDate') : null;
+    contract.startsOn = periodStart;
     const year = process.budgetYear ?? yearOf(periodStart) ?? yearOf(contract.signedOn);
     contract.fiscalYear = year;
 
@@ -164,7 +167,40 @@ export class ProcessReader {
       ...this.budgetMeasures(contract, breakdown, programOf),
       ...this.payments(contract, asArray(implementation.transactions), paymentProgram),
     ];
-    return { contract, links, transactions };
+    return { contract, links, transactions, facts: this.facts(contract, raw) };
+  }
+
+  /**
+   * What the red flags read: the tender's method, period and bidders, and the contract's amendments (OCDS 1.1
+   * `amendments`, or OCDS 1.0's single `amendment`). A contract with neither states nothing about amendments: unknown.
+   */
+  private facts(contract: Contract, raw: JsonObject): ContractFacts {
+    const tender = asObject(this.root.tender) ?? {};
+    const period = asObject(tender.tenderPeriod);
+    const amendments = Array.isArray(raw.amendments) ? raw.amendments.length : asObject(raw.amendment) ? 1 : null;
+    return {
+      contractId: contract.id,
+      kind: contract.procedureKind,
+      international: null,
+      publishedOn: period ? this.date(period, 'startDate') : null,
+      opensOn: period ? this.date(period, 'endDate') : null,
+      tenderers: this.tenderers(tender),
+      startsOn: contract.startsOn,
+      signedOn: contract.signedOn,
+      amendments,
+    };
+  }
+
+  /** `numberOfTenderers` when stated, else the length of a stated `tenderers` list; a count that is not a whole number is a problem. */
+  private tenderers(tender: JsonObject): number | null {
+    const stated = tender.numberOfTenderers;
+    if (stated !== undefined && stated !== null) {
+      if (typeof stated === 'number' && Number.isInteger(stated) && stated >= 0) return stated;
+      const at = this.view.whereField(tender, 'numberOfTenderers');
+      this.reader(at.file).problem(at.path, 'numberOfTenderers', stated, 'is not a whole number of tenderers');
+      return null;
+    }
+    return Array.isArray(tender.tenderers) ? tender.tenderers.length : null;
   }
 
   /** The object (a contract, a transaction) in the release that supplied its amount, else where it was last written. */

@@ -5,6 +5,7 @@ import { generatedDataset, relabel } from '../../kit/import/generated';
 import { manyFiles } from '../../kit/import/inputs';
 import { ContractProgram } from '../entities/contract-program.entity';
 import { Contract } from '../entities/contract.entity';
+import { readRedFlagThresholds } from '../../../common/config/red-flags';
 import { Transaction } from '../entities/transaction.entity';
 import { countOcdsContracts, OCDS_CONTRACT_PATH } from './ocds-containers';
 import { parseOcdsFiles, writeOcds } from './ocds.importer';
@@ -28,7 +29,10 @@ export const ocds: FormatSpec = {
   skipRejected: true,
   resolve: (paths, cwd) => manyFiles(paths, cwd, '.json', true),
   async parse(files) {
-    const parsed = parseOcdsFiles(files.map((file) => ({ file: file.absolute })));
+    const parsed = parseOcdsFiles(
+      files.map((file) => ({ file: file.absolute })),
+      readRedFlagThresholds(),
+    );
     const rows = [...parsed.contracts, ...parsed.transactions];
     const generated = new Map(files.map((file) => [file.displayName, generatedDataset(file.absolute)]));
     for (const dataset of new Set(generated.values())) {

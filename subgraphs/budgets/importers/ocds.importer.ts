@@ -1,4 +1,7 @@
 import { writeContractSuppliers } from './contract-suppliers';
+import { DEFAULT_RED_FLAG_THRESHOLDS, type RedFlagThresholds } from '../../../common/config/red-flags';
+import type { ContractRedFlag } from '../entities/contract-red-flag.entity';
+import { writeContractRedFlags } from './red-flags.write';
 import path from 'node:path';
 import type { EntityManager } from 'typeorm';
 import { upsertAll, type ImportProblem } from '../../kit/import/importing';
@@ -18,6 +21,9 @@ export interface ParsedOcds {
   contracts: Contract[];
   links: ContractProgram[];
   transactions: Transaction[];
+  /** The per-contract red-flag checks of `contracts` (docs/red-flags.md); REPEATED_DIRECT_AWARD is computed when writing. */
+  redFlags: ContractRedFlag[];
+  thresholds: RedFlagThresholds;
   /** Every problem; `rowProblems` are those of single contracts, which are left out of `contracts`. */
   problems: ImportProblem[];
   rowProblems: ImportProblem[];
@@ -54,7 +60,7 @@ interface Process {
  * Parses OCDS files (pure: nothing is written). The releases of one ocid are merged across the files given; a
  * record's compiledRelease is used as published. Every problem names the file and the JSON path it is about.
  */
-export function parseOcdsFiles(inputs: OcdsFileInput[]): ParsedOcds {
+export function parseOcdsFiles(inputs: OcdsFileInput[], thresholds: RedFlagThresholds = DEFAULT_RED_FLAG_THRESHOLDS): ParsedOcds {
   const fileProblems: ImportProblem[] = [];
   const processes = new Map<string, Process>();
   for (const input of inputs) {
@@ -74,7 +80,17 @@ export function parseOcdsFiles(inputs: OcdsFileInput[]): ParsedOcds {
     for (const entry of read.releases) add(entry, 'releases');
   }
 
-  const result: ParsedOcds = { contracts: [], links: [], transactions: [], problems: [], rowProblems: [], datasets: [], notes: [] };
+  const result: ParsedOcds = {
+    contracts: [],
+    links: [],
+    transactions: [],
+    redFlags: [],
+    thresholds,
+    problems: [],
+    rowProblems: [],
+    datasets: [],
+    notes: [],
+  };
   for (const process of processes.values()) {
     const view = compiledView(process, fileProblems, result.notes);
     if (!view) continue;
@@ -164,4 +180,5 @@ export async function writeOcds(manager: EntityManager, parsed: ParsedOcds): Pro
   await upsertAll(manager, ContractProgram, parsed.links);
   await upsertAll(manager, Transaction, parsed.transactions);
   await writeContractSuppliers(manager, parsed.contracts);
+  await writeContractRedFlags(manager, parsed.contracts, parsed.redFlags, parsed.thresholds);
 }

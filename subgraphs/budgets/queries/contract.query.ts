@@ -2,6 +2,7 @@ import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { Contract } from '../entities/contract.entity';
 import { ContractProgram } from '../entities/contract-program.entity';
 import type { ContractFilter } from '../resolvers/contract.input';
+import { raisingAll } from './red-flag.query';
 
 export function contractsQuery(dataSource: DataSource, filter: ContractFilter | null): SelectQueryBuilder<Contract> {
   const query = dataSource.getRepository(Contract).createQueryBuilder('c');
@@ -11,5 +12,6 @@ export function contractsQuery(dataSource: DataSource, filter: ContractFilter | 
   }
   if (filter?.buyerId != null) query.andWhere('c.buyerId = :buyerId', { buyerId: filter.buyerId });
   if (filter?.fiscalYear != null) query.andWhere('c.fiscalYear = :fiscalYear', { fiscalYear: filter.fiscalYear });
+  if (filter?.redFlags != null) raisingAll(query, filter.redFlags);
   return query;
 }

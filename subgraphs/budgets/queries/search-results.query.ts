@@ -1,7 +1,10 @@
-import type { SearchSource } from '../../kit/search';
+import type { SearchSource, SearchSql } from '../../kit/search';
 import { BudgetProgram } from '../entities/budget-program.entity';
 import { ContractSupplier } from '../entities/contract-supplier.entity';
 import { Contract } from '../entities/contract.entity';
+import { ContractRedFlag } from '../entities/contract-red-flag.entity';
+import { RED_FLAG_CODES, RedFlagStatus } from '../entities/red-flag';
+import { RED_FLAGS } from '../entities/red-flag.methodology';
 
 /** Programs by name; also by id (`2018:33I005`), key, ramo and modality names. */
 export const budgetProgramSearch: SearchSource = {
@@ -13,7 +16,20 @@ export const budgetProgramSearch: SearchSource = {
   },
 };
 
-/** Contracts by title; also by description, ids, procedure number, and the names of the buyer and suppliers as published. */
+/**
+ * The red flags a contract raises as words: each code with its Spanish label (`SINGLE_BIDDER Un solo licitante`), so
+ * that searching a code or a label finds the flagged contracts.
+ */
+function raisedFlagWords(sql: SearchSql, contractId: string): string {
+  const f = sql.columnsOf(ContractRedFlag);
+  const words = `CASE ${f('code')} ${RED_FLAG_CODES.map((code) => `WHEN '${code}' THEN '${code} ${RED_FLAGS[code].labelEs}'`).join(' ')} END`;
+  return `(SELECT ${sql.distinctValues(words)} FROM ${sql.table(ContractRedFlag)} WHERE ${f('contractId')} = ${contractId} AND ${f('status')} = '${RedFlagStatus.RAISED}')`;
+}
+
+/**
+ * Contracts by title; also by description, ids, procedure number, the names of the buyer and suppliers as published,
+ * and the red flags they raise (code and Spanish label).
+ */
 export const contractSearch: SearchSource = {
   kind: 'contract',
   select: (sql) => {
@@ -25,6 +41,7 @@ export const contractSearch: SearchSource = {
       c('description'),
       sql.jsonField(c('buyerAsPublished'), 'name'),
       sql.jsonFields(c('suppliers'), 'name'),
+      raisedFlagWords(sql, `${sql.table(Contract)}.${c('id')}`),
     );
     return `SELECT ${c('id')} AS id, ${c('title')} AS title, ${body} AS body FROM ${sql.table(Contract)}`;
   },

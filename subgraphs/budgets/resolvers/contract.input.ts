@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { RedFlagCode } from '../entities/red-flag';
 
 @InputType({ description: 'Which contracts to list; all given criteria must hold.' })
 export class ContractFilter {
@@ -10,4 +11,10 @@ export class ContractFilter {
 
   @Field(() => Int, { nullable: true, description: 'Fiscal year the contract is charged to.' })
   fiscalYear?: number | null;
+
+  @Field(() => [RedFlagCode], {
+    nullable: true,
+    description: 'Contracts that raise every one of these red flags (a reason to look, not a verdict; see `Contract.redFlags`).',
+  })
+  redFlags?: RedFlagCode[] | null;
 }

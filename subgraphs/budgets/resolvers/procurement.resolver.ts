@@ -28,6 +28,7 @@ import { ProcurementDimension, procurementCells, type ProcurementCellRow, type P
 import { DerivedFigures } from '../entities/spending-chain';
 import { deflatorFor, Fraction, REAL_PESOS_METHOD, type Deflator } from '../queries/real-pesos.query';
 import { sortCells } from './real-chain';
+import type { ProcurementScope } from '../queries/procurement-flags.query';
 import { SortDirection } from './spending.input';
 
 registerEnumType(ProcurementDimension, {
@@ -176,6 +177,9 @@ export class ProcurementCell {
 
   @Field(() => [ProcurementFlag], { description: 'Caveats about the values (see ProcurementFlag).' })
   flags: ProcurementFlag[];
+
+  /** The aggregate the cell belongs to, for its red flags and supplier concentration (procurement-flags.resolver.ts). */
+  scope: ProcurementScope;
 }
 
 @ObjectType({ description: 'A page of the cells of a procurement aggregate (offset cursors).' })
@@ -285,10 +289,11 @@ export class ProcurementResolver {
     const offset = cellOffset(after, 'procurement-cell', 'a procurement aggregate');
     const order = { by: (orderBy?.by ?? 'KEY') as ProcurementOrder, descending: orderBy?.direction === SortDirection.DESC };
     const manager = ctx.dataSource.manager;
+    const scope: ProcurementScope = { groupBy, filter };
     if (inPesosOf == null) {
       const rows = await procurementCells(manager, groupBy, filter, order, offset, window.first + 1);
       return pageOfCells(
-        rows.map((row) => cellOf(row, null, [])),
+        rows.map((row) => Object.assign(cellOf(row, null, []), { scope })),
         window.first,
         offset,
         'procurement-cell',
@@ -301,7 +306,7 @@ export class ProcurementResolver {
       inPesosOf,
       byYear.filter((row) => row.currency === PESOS && row.year !== null && row.value !== null).map((row) => row.year as number),
     );
-    const cells = inBaseYear(byYear, groupBy, deflator);
+    const cells = inBaseYear(byYear, groupBy, deflator).map((cell) => Object.assign(cell, { scope }));
     const figureOf = {
       KEY: null,
       CONTRACT_COUNT: (cell: ProcurementCell) => BigInt(cell.contractCount),

@@ -40,6 +40,7 @@ function contract(i: number): Contract {
   row.valueAmount = AMOUNTS[i % AMOUNTS.length];
   row.valueCurrency = 'MXN';
   row.signedOn = '2024-01-02';
+  row.startsOn = i % 4 === 0 ? null : '2024-01-03';
   row.fiscalYear = i % 5 === 0 ? null : 2024;
   row.programKeys = ['20P002', `0${i % 9}E001`];
   row.source = sourceAt('synthetic', 'bulk.json', { path: `$.contracts[${i}]` });

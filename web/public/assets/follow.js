@@ -122,6 +122,78 @@
     show(h('p', { class: 'status' }, message));
   }
 
+  const NOT_A_VERDICT =
+    'Una señal de alerta es un motivo para revisar, no una prueba de irregularidad: cada una tiene explicaciones legales posibles. ' +
+    'Una señal que no pudo revisarse (el archivo no publica los datos) no cuenta como limpia.';
+
+  /** A contract's title, with a link to its buyer's view when the buyer is a known institution. */
+  function contractCell(contract) {
+    const buyer = contract.buyer?.id
+      ? [' · ', h('a', { href: `/?comprador=${encodeURIComponent(contract.buyer.id)}` }, contract.buyer.name ?? contract.buyer.id)]
+      : null;
+    return [contract.title ?? contract.id, buyer];
+  }
+
+  /** A table of raised flags (contract, flag, reason) with its CSV; a sentence when there is none. */
+  function flaggedTable(title, flagged, filename) {
+    return h(
+      'section',
+      { class: 'red-flags' },
+      h('h2', {}, title),
+      flagged.length === 0
+        ? h('p', {}, 'Ningún contrato revisado muestra una señal.')
+        : [
+            h(
+              'table',
+              {},
+              h('caption', {}, 'Señales de alerta por contrato'),
+              h(
+                'thead',
+                {},
+                h(
+                  'tr',
+                  {},
+                  ['Contrato', 'Señal', 'Por qué'].map((th) => h('th', { scope: 'col' }, th)),
+                ),
+              ),
+              h(
+                'tbody',
+                {},
+                flagged.map(({ contract, flag }) =>
+                  h('tr', {}, h('td', {}, contractCell(contract)), h('td', {}, flag.labelEs), h('td', {}, flag.reasonEs)),
+                ),
+              ),
+            ),
+            csvLink(
+              filename,
+              ['contrato', 'senal', 'codigo', 'por_que', 'datos'],
+              flagged.map(({ contract, flag }) => [
+                contract.id,
+                flag.labelEs,
+                flag.code,
+                flag.reasonEs,
+                flag.figures.map((figure) => `${figure.name}=${figure.value ?? ''}`).join('; '),
+              ]),
+            ),
+          ],
+    );
+  }
+
+  /** The raised flags of a commitment's contracts, with how many contracts each flag could check. */
+  function redFlagsSection(contracts, coverage) {
+    if (!coverage) return null;
+    const flagged = contracts.flatMap((contract) => (contract.redFlags ?? []).map((flag) => ({ contract, flag })));
+    return [
+      flaggedTable(`Señales de alerta en los contratos (${flagged.length})`, flagged, 'senales.csv'),
+      h('p', { class: 'verdict' }, NOT_A_VERDICT),
+      h(
+        'ul',
+        { class: 'flag-coverage' },
+        coverage.filter((flag) => flag.contracts > 0).map((flag) => h('li', {}, h('strong', {}, flag.labelEs), `: ${flag.summaryEs}`)),
+      ),
+    ];
+  }
+
   const PROVENANCE = 'source { dataset file row path title publisher licence illustrative }';
   const CHAIN = 'approved modified committed accrued exercised paid executionRate flags';
 
@@ -210,8 +282,10 @@
           responsibleInstitution { name records(first: 100) { edges { node { code access reservedUntil legalBasis series { code title } } } } }
           funding { ${CHAIN} }
           allocations { basis assigned ${PROVENANCE} program { id key name fiscalYear totals { ${CHAIN} } ${PROVENANCE} } }
-          contracts { id title value suppliers { name } buyer { name } ${PROVENANCE}
-            transactions { id date moment amount ${PROVENANCE} } }
+          contracts { id title value suppliers { name } buyer { id name } ${PROVENANCE}
+            transactions { id date moment amount ${PROVENANCE} }
+            redFlags(raisedOnly: true) { code labelEs reasonEs figures { name value } } }
+          redFlags { code labelEs contracts checked raised summaryEs }
           records { code title access reservedUntil legalBasis series { code title } }
           documentation { paid documented coverage payments undocumentedPayments }
         }
@@ -322,6 +396,7 @@
               ),
             ],
       ),
+      redFlagsSection(contracts, c.redFlags),
       recordsSection(`Expedientes que documentan las decisiones (${(c.records ?? []).length})`, c.records ?? []),
       recordsSection(
         'Expedientes reservados o confidenciales de la institución responsable',
@@ -448,6 +523,126 @@
     document.title = `${s.name} — Sigue el dinero`;
   }
 
+  const percent = (share) => (share === null || share === undefined ? 'sin dato' : `${(share * 100).toFixed(1)} %`);
+
+  /**
+   * A buying institution: per currency, its contracts, value, direct-award share, how concentrated its money is among
+   * suppliers (Herfindahl–Hirschman index) and the share of its checked contracts raising each flag; then its flagged
+   * contracts with the reason. Each table has its CSV.
+   */
+  async function showBuyer(id) {
+    status('Cargando el comprador…');
+    const { data } = await graphql(
+      `query Buyer($id: ID!) {
+        procurement(groupBy: [BUYER], filter: { buyers: [$id] }, first: 10) { edges { node {
+          key { currency } contractCount value { amount currency } directCount directShare directCountShare
+          supplierConcentration { hhi suppliers topSupplierShare }
+          redFlags { code labelEs checked raised share summaryEs } } } }
+        contracts(filter: { buyerId: $id }, first: 100) { totalCount edges { node {
+          id title buyerAsPublished { name } redFlags(raisedOnly: true) { code labelEs reasonEs figures { name value } } } } }
+      }`,
+      { id },
+    );
+    const cells = data.procurement.edges.map(({ node }) => node);
+    const contracts = data.contracts.edges.map(({ node }) => node);
+    if (cells.length === 0) return status(`No hay contratos cargados del comprador ${id}.`);
+    const name = contracts.find((contract) => contract.buyerAsPublished?.name)?.buyerAsPublished.name ?? id;
+    const flagged = contracts.flatMap((contract) => contract.redFlags.map((flag) => ({ contract, flag })));
+    show(
+      h('h1', {}, name),
+      h('p', {}, `Comprador ${id} · ${data.contracts.totalCount} contratos cargados (CompraNet y OCDS).`),
+      h('p', {}, NOT_A_VERDICT),
+      cells.map((cell) =>
+        h(
+          'article',
+          { class: 'buyer' },
+          h('h2', {}, `Contratos en ${cell.key.currency ?? 'moneda sin dato'}`),
+          h(
+            'dl',
+            { class: 'figures' },
+            h('dt', {}, 'Contratos'),
+            h('dd', {}, String(cell.contractCount)),
+            h('dt', {}, 'Monto'),
+            h('dd', {}, cell.value ? `${money(cell.value.amount)} ${cell.value.currency}` : 'sin dato'),
+            h('dt', {}, 'Adjudicación directa (monto)'),
+            h('dd', {}, percent(cell.directShare)),
+            h('dt', {}, 'Adjudicación directa (contratos)'),
+            h('dd', {}, `${percent(cell.directCountShare)} (${cell.directCount})`),
+            h('dt', {}, 'Concentración en proveedores (IHH, 0 a 10,000)'),
+            h(
+              'dd',
+              {},
+              cell.supplierConcentration
+                ? `${cell.supplierConcentration.hhi.toFixed(0)} · ${cell.supplierConcentration.suppliers} proveedores; el mayor recibe ${percent(cell.supplierConcentration.topSupplierShare)}`
+                : 'sin dato',
+            ),
+          ),
+          h(
+            'table',
+            {},
+            h('caption', {}, 'Señales de alerta: cuántos contratos pudieron revisarse y cuántos la muestran'),
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                ['Señal', 'Revisados', 'Con la señal', 'Proporción'].map((th) => h('th', { scope: 'col' }, th)),
+              ),
+            ),
+            h(
+              'tbody',
+              {},
+              cell.redFlags.map((flag) =>
+                h(
+                  'tr',
+                  {},
+                  h('td', {}, flag.labelEs),
+                  h('td', { class: 'num' }, `${flag.checked} de ${cell.contractCount}`),
+                  h('td', { class: 'num' }, String(flag.raised)),
+                  h('td', { class: 'num' }, percent(flag.share)),
+                ),
+              ),
+            ),
+          ),
+          csvLink(
+            `comprador-${id}-${cell.key.currency ?? 'sin-moneda'}.csv`,
+            [
+              'comprador',
+              'moneda',
+              'contratos',
+              'monto',
+              'proporcion_directa_monto',
+              'ihh',
+              'senal',
+              'revisados',
+              'con_senal',
+              'proporcion',
+            ],
+            cell.redFlags.map((flag) => [
+              id,
+              cell.key.currency,
+              cell.contractCount,
+              cell.value?.amount,
+              cell.directShare,
+              cell.supplierConcentration?.hhi,
+              flag.code,
+              flag.checked,
+              flag.raised,
+              flag.share,
+            ]),
+          ),
+        ),
+      ),
+      flaggedTable(
+        `Contratos con señales de alerta (${flagged.length}, entre los primeros ${contracts.length} contratos)`,
+        flagged,
+        `senales-${id}.csv`,
+      ),
+    );
+    document.title = `${name} — Sigue el dinero`;
+  }
+
   async function showHome() {
     const { data } = await graphql(
       `{ commitments(first: 50, filter: { theme: FOLLOW_THE_MONEY }) { edges { node { id title actionPlan { state { name } } } } } }`,
@@ -471,10 +666,12 @@
 
   const route = params.get('compromiso')
     ? showCommitment(params.get('compromiso'))
-    : params.get('estado')
-      ? showState(params.get('estado'))
-      : params.get('q')
-        ? showSearch(params.get('q'))
-        : showHome();
+    : params.get('comprador')
+      ? showBuyer(params.get('comprador'))
+      : params.get('estado')
+        ? showState(params.get('estado'))
+        : params.get('q')
+          ? showSearch(params.get('q'))
+          : showHome();
   route.catch((error) => status(`No se pudo consultar la API: ${error.message}`));
 })();

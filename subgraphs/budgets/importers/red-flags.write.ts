@@ -1,0 +1,126 @@
+import { In, Not, type EntityManager } from 'typeorm';
+import type { RedFlagThresholds } from '../../../common/config/red-flags';
+import { upsertAll } from '../../kit/import/bulk-write';
+import { ContractRedFlag } from '../entities/contract-red-flag.entity';
+import { ContractSupplier } from '../entities/contract-supplier.entity';
+import { Contract } from '../entities/contract.entity';
+import { ProcedureKind } from '../entities/procedure-kind';
+import { RedFlagCode, RedFlagStatus } from '../entities/red-flag';
+import { daysBetween, redFlagRow } from './red-flags.rules';
+
+/** How many other contracts a raised REPEATED_DIRECT_AWARD names in its figures (the count names them all). */
+const LISTED_OTHERS = 10;
+
+/**
+ * Writes the per-contract checks of the given contracts, drops the checks they no longer have (a re-import where a
+ * field became blank turns the flag back to unknown), then recomputes REPEATED_DIRECT_AWARD over every stored contract,
+ * since a new contract can repeat one loaded earlier from another file. All inside the caller's transaction.
+ */
+export async function writeContractRedFlags(
+  manager: EntityManager,
+  contracts: Contract[],
+  checks: ContractRedFlag[],
+  thresholds: RedFlagThresholds,
+): Promise<void> {
+  const kept = new Set(checks.map((row) => row.id));
+  for (let start = 0; start < contracts.length; start += 500) {
+    const ids = contracts.slice(start, start + 500).map((contract) => contract.id);
+    const stored = await manager.find(ContractRedFlag, {
+      select: { id: true },
+      where: { contractId: In(ids), code: Not(RedFlagCode.REPEATED_DIRECT_AWARD) },
+    });
+    const gone = stored.map((row) => row.id).filter((id) => !kept.has(id));
+    if (gone.length > 0) await manager.delete(ContractRedFlag, { id: In(gone) });
+  }
+  await upsertAll(manager, ContractRedFlag, checks);
+  await refreshRepeatedDirectAwards(manager, thresholds);
+}
+
+interface Award {
+  id: string;
+  day: string;
+}
+
+/**
+ * REPEATED_DIRECT_AWARD for every stored contract: a direct award is raised when the same buying unit (its published
+ * key, else its name) awarded the same supplier (its key) directly again within the window, before or after. The date
+ * is the signature date, else the start date. Other procedure kinds are not applicable; a direct award without buyer,
+ * supplier or date, or a contract of unknown kind, stays unknown.
+ */
+export async function refreshRepeatedDirectAwards(manager: EntityManager, thresholds: RedFlagThresholds): Promise<void> {
+  const contracts = await manager.find(Contract, {
+    select: { id: true, procedureKind: true, buyerAsPublished: true, signedOn: true, startsOn: true },
+  });
+  const direct = new Map<string, { buyer: string; day: string }>();
+  const rows: ContractRedFlag[] = [];
+  for (const contract of contracts) {
+    if (contract.procedureKind === null) continue;
+    if (contract.procedureKind !== ProcedureKind.DIRECT) {
+      rows.push(redFlagRow(contract.id, RedFlagCode.REPEATED_DIRECT_AWARD, RedFlagStatus.NOT_APPLICABLE));
+      continue;
+    }
+    const buyer = contract.buyerAsPublished?.id?.trim() || contract.buyerAsPublished?.name?.trim();
+    const day = contract.signedOn ?? contract.startsOn;
+    if (buyer && day) direct.set(contract.id, { buyer, day });
+  }
+  const suppliers = await manager
+    .createQueryBuilder(ContractSupplier, 'supplier')
+    .select(['supplier.contractId', 'supplier.supplierKey'])
+    .innerJoin(Contract, 'contract', 'contract.id = supplier.contractId')
+    .where('contract.procedureKind = :kind', { kind: ProcedureKind.DIRECT })
+    .getMany();
+  const groups = new Map<string, Award[]>();
+  const supplied = new Set<string>();
+  for (const { contractId, supplierKey } of suppliers) {
+    const award = direct.get(contractId);
+    if (!award) continue;
+    supplied.add(contractId);
+    const key = `${award.buyer}\u0000${supplierKey}`;
+    const group = groups.get(key) ?? [];
+    if (!group.some((other) => other.id === contractId)) group.push({ id: contractId, day: award.day });
+    groups.set(key, group);
+  }
+  const repeats = new Map<string, Map<string, number>>();
+  for (const group of groups.values()) {
+    group.sort((a, b) => a.day.localeCompare(b.day) || a.id.localeCompare(b.id));
+    for (let i = 0; i < group.length; i += 1) {
+      for (let j = i + 1; j < group.length; j += 1) {
+        const apart = daysBetween(group[i].day, group[j].day);
+        if (apart > thresholds.repeatWindowDays) break;
+        for (const [one, other] of [
+          [group[i], group[j]],
+          [group[j], group[i]],
+        ]) {
+          const others = repeats.get(one.id) ?? new Map<string, number>();
+          others.set(other.id, Math.min(apart, others.get(other.id) ?? apart));
+          repeats.set(one.id, others);
+        }
+      }
+    }
+  }
+  for (const id of supplied) {
+    const others = repeats.get(id);
+    if (!others) {
+      rows.push(redFlagRow(id, RedFlagCode.REPEATED_DIRECT_AWARD, RedFlagStatus.NOT_RAISED, { awardedOn: direct.get(id)!.day }));
+      continue;
+    }
+    const listed = [...others.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]));
+    rows.push(
+      redFlagRow(id, RedFlagCode.REPEATED_DIRECT_AWARD, RedFlagStatus.RAISED, {
+        awardedOn: direct.get(id)!.day,
+        otherCount: listed.length,
+        closestDays: listed[0][1],
+        windowDays: thresholds.repeatWindowDays,
+        otherContracts: listed
+          .slice(0, LISTED_OTHERS)
+          .map(([other]) => other)
+          .join(' '),
+      }),
+    );
+  }
+  const kept = new Set(rows.map((row) => row.id));
+  const stored = await manager.find(ContractRedFlag, { select: { id: true }, where: { code: RedFlagCode.REPEATED_DIRECT_AWARD } });
+  const gone = stored.map((row) => row.id).filter((id) => !kept.has(id));
+  for (let start = 0; start < gone.length; start += 500) await manager.delete(ContractRedFlag, { id: In(gone.slice(start, start + 500)) });
+  await upsertAll(manager, ContractRedFlag, rows);
+}
