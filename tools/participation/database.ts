@@ -1,12 +1,16 @@
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
+import type { Env } from '../../common/config/env';
 import { readConfig, type SubgraphConfig } from '../../subgraphs/kit/config';
 import { openDataSource } from '../../subgraphs/kit/data-source';
 import { definition } from '../../subgraphs/participation/definition';
 
 /** Runs `work` on the participation database of the configured environment, and closes it. */
-export async function withParticipation<T>(work: (dataSource: DataSource, config: SubgraphConfig) => Promise<T>): Promise<T> {
-  const config = readConfig();
+export async function withParticipation<T>(
+  work: (dataSource: DataSource, config: SubgraphConfig) => Promise<T>,
+  env: Env = process.env,
+): Promise<T> {
+  const config = readConfig(env);
   const { dataSource } = await openDataSource('participation', definition.entities, config, definition.search);
   try {
     return await work(dataSource, config);
