@@ -3,6 +3,8 @@ import { localKeys } from '../../../subgraphs/participation/auth/local-keys';
 import { Role, Sector } from '../../../subgraphs/participation/entities/enums';
 import { bearer, codeOf, openParticipation, type Participation } from './participation';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 const HIDE = `mutation { hideReport(id: "1", reason: "spam") { report { id } } }`;
@@ -83,5 +85,39 @@ describe('participation: tokens', () => {
     const member = await participation.token({ sub: 'm', role: Role.SECRETARIAT_MEMBER, state: '29', sector: Sector.GOVERNMENT });
     expect(codeOf(await participation.send(HIDE, {}, bearer(member)))).toBe('FORBIDDEN');
     expect(codeOf(await participation.send('{ auditLog { totalCount } }', {}, bearer(member)))).toBe('FORBIDDEN');
+  });
+});
+
+describe('participation: tokens of an OpenID Connect provider (PARTICIPATION_JWKS_URL)', () => {
+  it("accepts the provider's tokens and refuses locally minted ones", async () => {
+    const provider = await generateKeyPair('RS256');
+    const jwks = { keys: [{ ...(await exportJWK(provider.publicKey)), kid: 'provider-1', alg: 'RS256', use: 'sig' }] };
+    const server = http.createServer((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(jwks));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const participation = await openParticipation({
+      PARTICIPATION_JWKS_URL: `http://127.0.0.1:${port}/.well-known/jwks.json`,
+      PARTICIPATION_TOKEN_ISSUER: 'https://login.example.org/',
+      PARTICIPATION_TOKEN_AUDIENCE: 'ftm-api',
+    });
+    try {
+      await participation.data(REPORT);
+      const fromProvider = await new SignJWT({ role: Role.MODERATOR })
+        .setProtectedHeader({ alg: 'RS256', kid: 'provider-1' })
+        .setSubject('oidc|123')
+        .setIssuer('https://login.example.org/')
+        .setAudience('ftm-api')
+        .setExpirationTime('5m')
+        .sign(provider.privateKey);
+      expect((await participation.send(HIDE, {}, bearer(fromProvider))).errors).toBeUndefined();
+      const local = await participation.token({ sub: 'mod-1', role: Role.MODERATOR });
+      expect(codeOf(await participation.send(HIDE, {}, bearer(local)))).toBe('UNAUTHENTICATED');
+    } finally {
+      await participation.close();
+      server.close();
+    }
   });
 });
