@@ -70,7 +70,7 @@ export class ProgrammeFigureRow {
     'the two are never merged, and may differ.',
 })
 export class ProgrammeFigure {
-  @Field(() => ProgrammeMeasure)
+  @Field(() => ProgrammeMeasure, { description: 'What the figure counts or lists.' })
   measure: ProgrammeMeasure;
 
   @Field({ description: 'When the figure held: `2015-02`, `2016`, `2017`.' })
