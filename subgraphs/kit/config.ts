@@ -6,6 +6,7 @@ import { environmentModel, type Environment } from '../../common/config/environm
 import { httpModel, type HttpConfig } from '../../common/config/http';
 import { loggingModel, type LoggingConfig } from '../../common/config/logging';
 import { pagesModel } from '../../common/config/pages';
+import { participationModel, type ParticipationConfig } from '../../common/config/participation';
 import { type RedisConfig, redisModel } from '../../common/config/rate-limit';
 import { type RedFlagThresholds, redFlagsModel } from '../../common/config/red-flags';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName, subgraphPortsModel } from '../../common/config/subgraphs';
@@ -30,6 +31,8 @@ export interface SubgraphConfig {
   redis: RedisConfig;
   /** The procurement red flags' thresholds, read where imports happen too (docs/red-flags.md). */
   redFlags: RedFlagThresholds;
+  /** The participation subgraph's identity, moderation and retention settings (read by every subgraph, used by one). */
+  participation: ParticipationConfig;
 }
 
 /** What only the subgraphs read: the sample data and whether to load it into an empty database. */
@@ -50,6 +53,7 @@ export function readConfig(env: Env = process.env): SubgraphConfig {
       logging: loggingModel,
       redis: redisModel,
       redFlags: redFlagsModel,
+      participation: participationModel,
     },
     env,
   );
@@ -64,5 +68,6 @@ export function readConfig(env: Env = process.env): SubgraphConfig {
     logging: settings.logging,
     redis: settings.redis,
     redFlags: settings.redFlags,
+    participation: settings.participation,
   };
 }

@@ -80,6 +80,7 @@ async function freePorts() {
     commitments: await freePort(),
     budgets: await freePort(),
     archives: await freePort(),
+    participation: await freePort(),
   };
 }
 
@@ -178,6 +179,7 @@ describe('npm start supervises its processes', () => {
       commitments: await freePort(),
       budgets: await freePort(),
       archives: await freePort(),
+      participation: await freePort(),
     };
     try {
       const api = await startApi(ports);
