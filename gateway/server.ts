@@ -13,6 +13,7 @@ import { missedKey } from './cache/cached-answers';
 import { startResponseCache } from './cache/response-cache';
 import type { ResponseCacheContext } from './cache/response-cache.plugin';
 import { mountExport } from './export/export.route';
+import { mountFeeds } from './feeds/feed.route';
 import type { GatewayConfig } from './config';
 import { costCheck, limitsPlugin } from './limits/limits.plugin';
 import { requirementsOf } from './requirements';
@@ -20,6 +21,9 @@ import { tokenLimit } from './limits/tokens';
 import { createRateLimit } from './rate-limit';
 import { readSafelist, safelist } from './safelist';
 import { subgraphServices } from './subgraph-client';
+
+/** How many reports a feed lists, the newest first (a reader keeps the older ones it has seen). */
+const FEED_ENTRIES = 50;
 
 export interface RunningGateway {
   url: string;
@@ -108,6 +112,17 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
         before: [...before, ...(cache ? [cache.answer] : [])],
       });
       mountExport(app, { server, http: config.http, schema: () => apiSchema!, pageSize: config.limits.maxPageSize, before });
+      mountFeeds(app, {
+        async execute(document, variables, req) {
+          const response = await server.executeOperation({ query: document, variables }, { contextValue: { requestId: String(req.id) } });
+          if (response.body.kind !== 'single') throw new Error('incremental delivery is not used here');
+          return response.body.singleResult;
+        },
+        pageSize: Math.min(FEED_ENTRIES, config.limits.maxPageSize),
+        httpMaxAgeSeconds: config.responseCache.httpMaxAgeSeconds,
+        // The feeds' operations are the gateway's own, so the safelist and token limit, which read a client's, do not apply.
+        before: rateLimit ? [rateLimit.middleware] : [],
+      });
     },
   });
   const { server: httpServer, port } = await listen(app, config.port).catch(async (error) => {
