@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateLimitConfig, RedisConfig } from '../common/config/rate-limit';
@@ -6,53 +6,80 @@ import { ErrorCode } from '../common/errors';
 import { sendError } from '../common/http/respond';
 import type { Logger } from '../common/logger';
 
-export interface RateLimit {
-  middleware: RequestHandler;
-  /** Where the counters live: `memory`, or `redis` when the replicas share them. */
-  store: 'memory' | 'redis';
+/** One budget: its counters' key space, what it counts (in the refusal), and the requests it leaves to others. */
+export interface Budget {
+  config: RateLimitConfig;
+  /** `rate`, `write-rate`: after `REDIS_KEY_PREFIX`, so that each budget has counters of its own. */
+  name: string;
+  /** `requests`, `writes`. */
+  counts: string;
+  /** Requests this budget does not count (another one does). */
+  skip?(req: Request): boolean;
+}
+
+export interface RateLimits {
+  /** The middleware of the budget named so, alone in the list, or nothing when that budget is off (0 requests). */
+  budget(name: string): RequestHandler[];
+  /** Where the counters live: `memory`, or `redis` when the replicas share them; undefined when every budget is off. */
+  store?: 'memory' | 'redis';
   close(): Promise<void>;
 }
 
 /**
- * A budget of requests per client address and window. With Redis the gateway replicas share the counters;
- * should Redis fail, each replica falls back to counting in its own memory rather than refusing everyone
- * or letting everyone through.
+ * Budgets of requests per client address and window, sharing one Redis connection. With Redis the gateway replicas
+ * share the counters; should Redis fail, each replica falls back to counting in its own memory rather than refusing
+ * everyone or letting everyone through.
  */
-export async function createRateLimit(config: RateLimitConfig, redis: RedisConfig, logger: Logger): Promise<RateLimit | undefined> {
-  if (config.requests === 0) return undefined;
-  const options = { points: config.requests, duration: config.windowSeconds, keyPrefix: `${redis.keyPrefix}rate` };
+export async function createRateLimits(budgets: Budget[], redis: RedisConfig, logger: Logger): Promise<RateLimits> {
+  const active = budgets.filter((budget) => budget.config.requests > 0);
+  if (active.length === 0) return { budget: () => [], close: async () => undefined };
   let client: Redis | undefined;
-  let limiter: RateLimiterMemory | RateLimiterRedis = new RateLimiterMemory(options);
   if (redis.url) {
     // No offline queue: while Redis is away a count fails at once and the in-memory insurance answers.
     client = new Redis(redis.url, { enableOfflineQueue: false, lazyConnect: true, maxRetriesPerRequest: 1 });
     client.on('error', (error) => logger.warn({ err: error }, 'rate limits: Redis unavailable, counting in memory meanwhile'));
     await client.connect().catch(() => undefined);
-    limiter = new RateLimiterRedis({ ...options, storeClient: client, insuranceLimiter: new RateLimiterMemory(options) });
   }
+  const middlewares = new Map(active.map((budget) => [budget.name, budgetMiddleware(budget, `${redis.keyPrefix}${budget.name}`, client)]));
   return {
     store: client ? 'redis' : 'memory',
-    middleware: async (req, res, next) => {
-      try {
-        const state = await limiter.consume(req.ip ?? 'unknown');
-        res.setHeader('ratelimit-remaining', String(state.remainingPoints));
-        next();
-      } catch (rejection) {
-        if (!(rejection instanceof RateLimiterRes)) {
-          next(rejection);
-          return;
-        }
-        res.setHeader('retry-after', String(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))));
-        sendError(
-          res,
-          429,
-          ErrorCode.RATE_LIMITED,
-          `Over ${config.requests} requests in ${config.windowSeconds} s from this address; retry later.`,
-        );
-      }
+    budget: (name) => {
+      const middleware = middlewares.get(name);
+      return middleware ? [middleware] : [];
     },
     async close() {
       if (client) await client.quit().catch(() => client?.disconnect());
     },
+  };
+}
+
+function budgetMiddleware(budget: Budget, keyPrefix: string, client: Redis | undefined): RequestHandler {
+  const { config } = budget;
+  const options = { points: config.requests, duration: config.windowSeconds, keyPrefix };
+  const limiter = client
+    ? new RateLimiterRedis({ ...options, storeClient: client, insuranceLimiter: new RateLimiterMemory(options) })
+    : new RateLimiterMemory(options);
+  return async (req, res, next) => {
+    if (budget.skip?.(req)) {
+      next();
+      return;
+    }
+    try {
+      const state = await limiter.consume(req.ip ?? 'unknown');
+      res.setHeader('ratelimit-remaining', String(state.remainingPoints));
+      next();
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) {
+        next(rejection);
+        return;
+      }
+      res.setHeader('retry-after', String(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))));
+      sendError(
+        res,
+        429,
+        ErrorCode.RATE_LIMITED,
+        `Over ${config.requests} ${budget.counts} in ${config.windowSeconds} s from this address; retry later.`,
+      );
+    }
   };
 }

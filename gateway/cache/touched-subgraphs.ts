@@ -60,7 +60,7 @@ export class TouchedSubgraphs {
   of(document: DocumentNode): string[] {
     const touched = new Set<string>();
     const typeInfo = new TypeInfo(this.schema);
-    const resolvers: (Set<string> | null)[] = [null];
+    const resolvers: (ReadonlySet<string> | null)[] = [null];
     visit(
       document,
       visitWithTypeInfo(typeInfo, {
@@ -72,7 +72,7 @@ export class TouchedSubgraphs {
               resolvers.push(current);
               return;
             }
-            const owners = this.fieldOwners.get(`${parent.name}.${field.name.value}`) ?? this.ownersOfType(parent.name);
+            const owners = this.ownersOf(parent.name, field.name.value);
             this.touchRequired(parent.name, field.name.value, touched);
             const staying = current ? new Set([...owners].filter((owner) => current.has(owner))) : new Set<string>();
             const resolving = staying.size > 0 ? staying : owners;
@@ -107,11 +107,19 @@ export class TouchedSubgraphs {
       }
       if (selection.kind !== Kind.FIELD) continue;
       const name = selection.name.value;
-      for (const owner of this.fieldOwners.get(`${type}.${name}`) ?? this.ownersOfType(type)) touched.add(owner);
+      for (const owner of this.ownersOf(type, name)) touched.add(owner);
       this.touchRequired(type, name, touched);
       const definition = parent.getFields()[name];
       if (definition && selection.selectionSet) this.touchSelection(getNamedType(definition.type).name, selection.selectionSet, touched);
     }
+  }
+
+  /**
+   * The subgraphs that resolve `type.field`: its owners (`@join__field(graph: …)`), or, for a field without one, every
+   * subgraph that defines the type. The gateway's writes are checked against it (gateway/writes/).
+   */
+  ownersOf(type: string, field: string): ReadonlySet<string> {
+    return this.fieldOwners.get(`${type}.${field}`) ?? this.ownersOfType(type);
   }
 
   private ownersOfType(type: string): Set<string> {
