@@ -140,7 +140,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
         pageSize: Math.min(FEED_ENTRIES, config.limits.maxPageSize),
         httpMaxAgeSeconds: config.responseCache.httpMaxAgeSeconds,
         // The feeds' operations are the gateway's own, so the safelist and token limit, which read a client's, do not apply.
-        before: rateLimit ? [rateLimit.middleware] : [],
+        before: rateLimits.budget('rate'),
       });
     },
   });
