@@ -26,7 +26,7 @@ import { type ClientContext, subgraphServices } from './subgraph-client';
 import { isMutationRequest } from './writes/mutation-request';
 import { type WritesContext, writableFieldsPlugin } from './writes/writable-fields.plugin';
 
-/** How many reports a feed lists, the newest first (a reader keeps the older ones it has seen). */
+/** How many entries a feed lists, the newest first (a reader keeps the older ones it has seen). */
 const FEED_ENTRIES = 50;
 
 export interface RunningGateway {
@@ -137,7 +137,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
           if (response.body.kind !== 'single') throw new Error('incremental delivery is not used here');
           return response.body.singleResult;
         },
-        pageSize: Math.min(FEED_ENTRIES, config.limits.maxPageSize),
+        entries: FEED_ENTRIES,
+        pageSize: config.limits.maxPageSize,
         httpMaxAgeSeconds: config.responseCache.httpMaxAgeSeconds,
         // The feeds' operations are the gateway's own, so the safelist and token limit, which read a client's, do not apply.
         before: rateLimits.budget('rate'),

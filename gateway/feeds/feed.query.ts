@@ -18,22 +18,39 @@ const PROGRESS = `fragment FeedProgress on ProgressUpdate {
 }`;
 
 export const COMMITMENT_FEED: DocumentNode = parse(`
-  query CommitmentFeed($id: ID!, $reports: Int!) {
+  query CommitmentFeed($id: ID!) {
     commitment(id: $id) {
       id title
       actionPlan { state { id name } }
-      reports(first: $reports) { edges { node { ...FeedReport } } }
       progress { ...FeedProgress }
     }
   }
-  ${REPORT}
   ${PROGRESS}
 `);
 
+/** A commitment's public reports, a page at a time (the API lists them oldest first). */
+export const COMMITMENT_REPORTS: DocumentNode = parse(`
+  query CommitmentFeedReports($id: ID!, $first: Int!, $after: String) {
+    page: commitment(id: $id) {
+      reports(first: $first, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ...FeedReport } } }
+    }
+  }
+  ${REPORT}
+`);
+
 export const STATE_FEED: DocumentNode = parse(`
-  query StateFeed($id: ID!, $reports: Int!) {
+  query StateFeed($id: ID!) {
     state(id: $id) { id name }
-    reports(filter: { state: $id }, first: $reports) { edges { node { ...FeedReport } } }
+  }
+`);
+
+/** The public reports on every item of a state, a page at a time. */
+export const STATE_REPORTS: DocumentNode = parse(`
+  query StateFeedReports($id: ID!, $first: Int!, $after: String) {
+    page: state(id: $id) { id }
+    reports(filter: { state: $id }, first: $first, after: $after) {
+      pageInfo { hasNextPage endCursor } edges { node { ...FeedReport } }
+    }
   }
   ${REPORT}
 `);
@@ -78,24 +95,30 @@ export interface FeedProgress {
   confirmedBy: FeedActor | null;
 }
 
+export interface Page<T> {
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { node: T }[];
+}
+
 export interface CommitmentFeedData {
   commitment: {
     id: string;
     title: string;
     actionPlan: { state: { id: string; name: string } | null } | null;
-    reports: { edges: { node: FeedReport }[] };
     progress: FeedProgress[];
   } | null;
 }
 
 export interface StateFeedData {
   state: { id: string; name: string } | null;
-  reports: { edges: { node: FeedReport }[] };
+}
+
+/** One page of the reports of a commitment (`page.reports`) or of a state (`reports`). */
+export interface ReportsPageData {
+  page: { reports?: Page<FeedReport> } | null;
+  reports?: Page<FeedReport>;
 }
 
 export interface StateProgressData {
-  commitments: {
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: { id: string; title: string; progress: FeedProgress[] } }[];
-  };
+  commitments: Page<{ id: string; title: string; progress: FeedProgress[] }>;
 }

@@ -3,13 +3,17 @@ import type { Express, Request, RequestHandler, Response } from 'express';
 import type { DocumentNode, GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../../common/errors';
 import { sendError } from '../../common/http/respond';
-import { atomXml, type AtomEntry } from './atom.format';
+import { type AtomEntry, atomXml } from './atom.format';
 import { confirmed, pageOf, progressEntry, reportEntry } from './feed-entries.format';
 import {
   COMMITMENT_FEED,
+  COMMITMENT_REPORTS,
   type CommitmentFeedData,
+  type Page,
+  type ReportsPageData,
   STATE_FEED,
   STATE_PROGRESS,
+  STATE_REPORTS,
   type StateFeedData,
   type StateProgressData,
 } from './feed.query';
@@ -23,7 +27,9 @@ export type ExecuteFeed = (
 
 export interface FeedOptions {
   execute: ExecuteFeed;
-  /** How many reports a feed lists (the newest), and the page size it reads a state's commitments in. */
+  /** How many entries a feed lists (the newest). */
+  entries: number;
+  /** The page size it reads reports and commitments in. */
   pageSize: number;
   /** `Cache-Control: max-age`, as for the GET answers of /graphql (0: `no-cache`, revalidate with the ETag). */
   httpMaxAgeSeconds: number;
@@ -108,15 +114,37 @@ async function run<T>(options: FeedOptions, document: DocumentNode, variables: R
   return result.data as T;
 }
 
+/** Follows a connection's pages to the end; a cursor that does not move ends it rather than loop. */
+async function allPages<T>(fetchPage: (after: string | null) => Promise<Page<T>>): Promise<T[]> {
+  const nodes: T[] = [];
+  let after: string | null = null;
+  do {
+    const page: Page<T> = await fetchPage(after);
+    nodes.push(...page.edges.map(({ node }) => node));
+    const next = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    after = next === after ? null : next;
+  } while (after !== null);
+  return nodes;
+}
+
+/** The feed keeps the newest entries (the API lists reports oldest first); a reader keeps the older ones it has seen. */
+function newest(entries: AtomEntry[], count: number): AtomEntry[] {
+  return [...entries].sort((a, b) => b.updated.localeCompare(a.updated) || a.id.localeCompare(b.id)).slice(0, count);
+}
+
 async function commitmentFeed(id: string, req: Request, options: FeedOptions): Promise<string> {
-  const data = await run<CommitmentFeedData>(options, COMMITMENT_FEED, { id, reports: options.pageSize }, req);
+  const data = await run<CommitmentFeedData>(options, COMMITMENT_FEED, { id }, req);
   const commitment = data.commitment;
   if (!commitment) throw new FeedError(404, ErrorCode.NOT_FOUND, `No commitment ${id}`);
+  const reports = await allPages(async (after) => {
+    const page = await run<ReportsPageData>(options, COMMITMENT_REPORTS, { id, first: options.pageSize, after }, req);
+    return page.page?.reports ?? EMPTY;
+  });
   const origin = originOf(req);
   const self = `${origin}/feeds/commitments/${encodeURIComponent(id)}.atom`;
   const page = pageOf(origin, { type: 'COMMITMENT', id }, origin);
-  const entries: AtomEntry[] = [
-    ...commitment.reports.edges.map(({ node }) => reportEntry(node, self, page)),
+  const entries = [
+    ...reports.map((report) => reportEntry(report, self, page)),
     ...confirmed(commitment.progress).map((update) => progressEntry(update, commitment, self, page)),
   ];
   const state = commitment.actionPlan?.state?.name;
@@ -127,27 +155,31 @@ async function commitmentFeed(id: string, req: Request, options: FeedOptions): P
     self,
     alternate: page,
     author: 'Sigue el dinero',
-    entries,
+    entries: newest(entries, options.entries),
   });
 }
 
 async function stateFeed(id: string, req: Request, options: FeedOptions): Promise<string> {
-  const data = await run<StateFeedData>(options, STATE_FEED, { id, reports: options.pageSize }, req);
+  const data = await run<StateFeedData>(options, STATE_FEED, { id }, req);
   if (!data.state) throw new FeedError(404, ErrorCode.NOT_FOUND, `No state ${id}`);
+  const reports = await allPages(async (after) => {
+    const page = await run<ReportsPageData>(options, STATE_REPORTS, { id, first: options.pageSize, after }, req);
+    return page.reports ?? EMPTY;
+  });
+  const commitments = await allPages(
+    async (after) => (await run<StateProgressData>(options, STATE_PROGRESS, { id, first: options.pageSize, after }, req)).commitments,
+  );
   const origin = originOf(req);
   const self = `${origin}/feeds/states/${encodeURIComponent(id)}.atom`;
   const statePage = pageOf(origin, { type: 'STATE', id }, origin);
-  const entries: AtomEntry[] = data.reports.edges.map(({ node }) => reportEntry(node, self, pageOf(origin, node.target, statePage)));
-  let after: string | null = null;
-  do {
-    const page: StateProgressData = await run<StateProgressData>(options, STATE_PROGRESS, { id, first: options.pageSize, after }, req);
-    for (const { node } of page.commitments.edges) {
-      const link = pageOf(origin, { type: 'COMMITMENT', id: node.id }, statePage);
-      entries.push(...confirmed(node.progress).map((update) => progressEntry(update, node, self, link)));
-    }
-    const next = page.commitments.pageInfo.hasNextPage ? page.commitments.pageInfo.endCursor : null;
-    after = next === after ? null : next;
-  } while (after !== null);
+  const entries = [
+    ...reports.map((report) => reportEntry(report, self, pageOf(origin, report.target, statePage))),
+    ...commitments.flatMap((commitment) =>
+      confirmed(commitment.progress).map((update) =>
+        progressEntry(update, commitment, self, pageOf(origin, { type: 'COMMITMENT', id: commitment.id }, statePage)),
+      ),
+    ),
+  ];
   return atomXml({
     id: self,
     title: `${data.state.name} — reportes y avance de sus compromisos`,
@@ -155,6 +187,8 @@ async function stateFeed(id: string, req: Request, options: FeedOptions): Promis
     self,
     alternate: statePage,
     author: 'Sigue el dinero',
-    entries,
+    entries: newest(entries, options.entries),
   });
 }
+
+const EMPTY: Page<never> = { pageInfo: { hasNextPage: false, endCursor: null }, edges: [] };

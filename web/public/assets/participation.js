@@ -22,7 +22,7 @@ window.ftmParticipation = (() => {
   const COMPLETION = { NOT_STARTED: 'No iniciado', LIMITED: 'Limitado', SUBSTANTIAL: 'Sustancial', COMPLETE: 'Completo' };
   const SECTOR = { GOVERNMENT: 'Gobierno', CIVIL_SOCIETY: 'Sociedad civil', GUARANTOR_BODY: 'Órgano garante' };
   const ROLE = { SECRETARIAT_MEMBER: 'Secretariado técnico', MODERATOR: 'Moderación', ADMIN: 'Administración' };
-  const BODY_MAX = 2000;
+  const BODY_MAX = 4000;
   const CONTACT_MAX = 200;
 
   /** The GraphQL selection of a report as the pages show it: no contact (the API has no such field). */
