@@ -72,7 +72,7 @@ export function mountFeeds(app: Express, options: FeedOptions): void {
     async (req, res) => {
       const id = feedId(req);
       if (id === undefined) return sendError(res, 404, ErrorCode.NOT_FOUND, `Nothing at ${req.path}: feeds end in .atom`);
-      if (!shape.test(id)) return sendError(res, 400, 'BAD_FEED_ID', `${JSON.stringify(id.slice(0, 100))} is not ${what}`);
+      if (!shape.test(id)) return sendError(res, 400, 'BAD_FEED_ID', `Not ${what}`);
       try {
         send(res, await build(id, req), options.httpMaxAgeSeconds);
       } catch (error) {
