@@ -230,41 +230,43 @@
 
   /**
    * The commitment's public reports, item by item, and its progress: asked apart from the figures, so that a report
-   * sent (which moves only participation's data version) refreshes these alone.
+   * sent (which moves only participation's data version) refreshes these alone. Three questions, each well within the
+   * API's cost limit, where one asking for everything would go over it.
    */
+  const PARTICIPATION = [
+    `commitment(id: $id) {
+      id ${REPORTS}
+      completion progress { ${participation.PROGRESS} }
+      allocations { program { id ${REPORTS} } }
+      records { id ${REPORTS} }
+    }`,
+    `commitment(id: $id) { contracts { id ${REPORTS} transactions { id ${NESTED_REPORTS} } } }`,
+    `commitment(id: $id) { responsibleInstitution { records(first: 100) { edges { node { id ${NESTED_REPORTS} } } } } }`,
+  ];
+
   async function loadParticipation(id, progressBox) {
-    let data;
+    let answers;
     try {
-      ({ data } = await graphql(
-        `query Participation($id: ID!) {
-          commitment(id: $id) {
-            id ${REPORTS}
-            completion progress { ${participation.PROGRESS} }
-            allocations { program { id ${REPORTS} } }
-            contracts { id ${REPORTS} transactions { id ${NESTED_REPORTS} } }
-            records { id ${REPORTS} }
-            responsibleInstitution { records(first: 100) { edges { node { id access ${NESTED_REPORTS} } } } }
-          }
-        }`,
-        { id },
-      ));
+      answers = await Promise.all(
+        PARTICIPATION.map((selection, part) => graphql(`query Participation${part + 1}($id: ID!) { ${selection} }`, { id })),
+      );
     } catch (error) {
       progressBox.replaceChildren(
         h('p', { class: 'warning' }, `Los reportes y el avance no están disponibles: ${participation.explain(error)}`),
       );
       return;
     }
-    const c = data.commitment;
+    const [c, money, institution] = answers.map(({ data }) => data.commitment);
     const reports = new Map();
     const keep = (type, item) => item?.reports && reports.set(`${type}:${item.id}`, item.reports);
     keep('COMMITMENT', c);
     for (const allocation of c?.allocations ?? []) keep('BUDGET_PROGRAM', allocation.program);
-    for (const contract of c?.contracts ?? []) {
+    for (const record of c?.records ?? []) keep('RECORD', record);
+    for (const contract of money?.contracts ?? []) {
       keep('CONTRACT', contract);
       for (const t of contract.transactions) keep('TRANSACTION', t);
     }
-    for (const record of c?.records ?? []) keep('RECORD', record);
-    for (const { node } of c?.responsibleInstitution?.records?.edges ?? []) keep('RECORD', node);
+    for (const { node } of institution?.responsibleInstitution?.records?.edges ?? []) keep('RECORD', node);
     for (const block of blocks) block.show((type, itemId) => reports.get(`${type}:${itemId}`) ?? null);
     progressBox.replaceChildren(
       c?.progress

@@ -185,11 +185,17 @@ window.ftmParticipation = (() => {
       const items = targets.flatMap((target) =>
         (reportsOf(target.type, target.id)?.edges ?? []).map(({ node }) => reportItem(node, targets.length > 1 ? target.label : null)),
       );
+      const more = targets.reduce((sum, target) => {
+        const connection = reportsOf(target.type, target.id);
+        return sum + (connection ? connection.totalCount - connection.edges.length : 0);
+      }, 0);
       list.replaceChildren(
         items.length
           ? h('ul', { class: 'report-list', 'aria-label': 'Reportes públicos' }, items)
           : h('p', { class: 'no-reports' }, 'Nadie ha reportado problemas aquí.'),
       );
+      // The API lists reports oldest first: past a page, the newest are the ones left out.
+      if (more > 0) list.append(h('p', { class: 'note' }, `Y ${more} reporte(s) más recientes que no caben aquí.`));
     }
     return { element, show };
   }
