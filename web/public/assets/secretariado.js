@@ -172,7 +172,7 @@
     const reload = () => showCommitments(token, claims, box).catch((error) => say(box, p.explain(error), 'warning'));
     box.replaceChildren(
       h('h2', {}, `Avance de los compromisos de ${data.state?.name ?? claims.state}`),
-      data.commitments.edges.map(({ node }) => {
+      ...data.commitments.edges.map(({ node }) => {
         const timeline = p.progressTimeline(node.progress, node.completion);
         for (const update of node.progress) {
           if (update.state !== 'PROPOSED' || update.proposedBy?.sector === claims.sector) continue;
@@ -195,6 +195,8 @@
     const who = p.actor({ role: claims.role, sector: claims.sector, name: claims.name });
     const reports = h('section', { class: 'reports-section' }, h('p', { class: 'status' }, 'Cargando los reportes…'));
     const commitments = h('section', { class: 'commitments-section' });
+    const expired = typeof claims.exp === 'number' && claims.exp * 1000 < Date.now();
+    // Reading reports needs no token, so a bad one shows only when a write is refused; an expired one is said at once.
     view.replaceChildren(
       h(
         'p',
@@ -202,6 +204,9 @@
         `Sesión de ${who}${claims.state ? ` · estado ${claims.state}` : ''}`,
         claims.exp ? ` · vence ${date(new Date(claims.exp * 1000).toISOString())}` : '',
       ),
+      expired
+        ? h('p', { class: 'warning expired' }, 'Este token ya venció: la API rechazará tus respuestas y avances. Pide uno nuevo.')
+        : '',
       reports,
       commitments,
     );
