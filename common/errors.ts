@@ -18,6 +18,12 @@ export const ErrorCode = {
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
   /** A subgraph did not answer within `SUBGRAPH_TIMEOUT_MS`: its fields are null. */
   SUBGRAPH_TIMEOUT: 'SUBGRAPH_TIMEOUT',
+  /** No usable identity: a forged, expired, wrong-audience or unsigned token (participation's writes). */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** A valid identity acting outside its role or state. */
+  FORBIDDEN: 'FORBIDDEN',
+  /** An idempotency key sent again with a different write: the first write stands. */
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
 } as const;
 
 /**

@@ -9,7 +9,7 @@ const READY_TIMEOUT_MS = 180_000;
 /**
  * `npm start`: the whole federated API on one machine. Each subgraph runs as its own process (as in
  * production), loading the sample data into its embedded database on first start; the gateway starts
- * once all four answer. A subgraph that crashes later is restarted (its fields are null meanwhile); a
+ * once all five answer. A subgraph that crashes later is restarted (its fields are null meanwhile); a
  * start that fails stops everything it started; SIGINT and SIGTERM stop everything.
  */
 async function main() {

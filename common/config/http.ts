@@ -17,7 +17,8 @@ export const httpModel = z
   }));
 export type HttpConfig = z.output<typeof httpModel>;
 
-function trustProxyValue(value: string): boolean | number | string[] {
+/** Express's `trust proxy` value from its text form. */
+export function trustProxyValue(value: string): boolean | number | string[] {
   if (value === 'true' || value === 'false') return value === 'true';
   if (/^\d+$/.test(value)) return Number(value);
   return value.split(',').map((entry) => entry.trim());

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { optionalUrl, wholeNumber } from './env';
 
-export const SUBGRAPH_NAMES = ['institutions', 'commitments', 'budgets', 'archives'] as const;
+export const SUBGRAPH_NAMES = ['institutions', 'commitments', 'budgets', 'archives', 'participation'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 /** The ports the subgraphs listen on unless told otherwise; docker-compose.yml and the composed supergraph use the same. */
@@ -10,6 +10,7 @@ export const DEFAULT_PORTS: Readonly<Record<SubgraphName, number>> = {
   commitments: 4002,
   budgets: 4003,
   archives: 4004,
+  participation: 4005,
 };
 
 const portVariable = (name: SubgraphName) => `${name.toUpperCase()}_PORT`;

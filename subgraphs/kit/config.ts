@@ -6,6 +6,7 @@ import { environmentModel, type Environment } from '../../common/config/environm
 import { httpModel, type HttpConfig } from '../../common/config/http';
 import { loggingModel, type LoggingConfig } from '../../common/config/logging';
 import { pagesModel } from '../../common/config/pages';
+import { participationModel, type ParticipationConfig } from '../../common/config/participation';
 import { type RedisConfig, redisModel } from '../../common/config/rate-limit';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName, subgraphPortsModel } from '../../common/config/subgraphs';
 import { repositoryRoot } from '../../common/paths';
@@ -27,6 +28,8 @@ export interface SubgraphConfig {
   logging: LoggingConfig;
   /** Where a committed load is announced to the gateways' response caches (optional). */
   redis: RedisConfig;
+  /** The participation subgraph's identity, moderation and retention settings (read by every subgraph, used by one). */
+  participation: ParticipationConfig;
 }
 
 /** What only the subgraphs read: the sample data and whether to load it into an empty database. */
@@ -46,6 +49,7 @@ export function readConfig(env: Env = process.env): SubgraphConfig {
       http: httpModel,
       logging: loggingModel,
       redis: redisModel,
+      participation: participationModel,
     },
     env,
   );
@@ -59,5 +63,6 @@ export function readConfig(env: Env = process.env): SubgraphConfig {
     http: settings.http,
     logging: settings.logging,
     redis: settings.redis,
+    participation: settings.participation,
   };
 }

@@ -20,12 +20,24 @@ export class LoaderRegistry {
   }
 }
 
+/** What a request says about its sender, for the subgraphs that act on it (participation's writes). */
+export interface RequestFacts {
+  /** The `Authorization` header as received (the gateway forwards it untouched). */
+  authorization?: string;
+  /** The `Idempotency-Key` header as received. */
+  idempotencyKey?: string;
+  /** The client's address: Express's `req.ip` under the subgraph's `trust proxy` setting. */
+  client: string;
+}
+
 export interface SubgraphContext {
   dataSource: DataSource;
   config: SubgraphConfig;
   loaders: LoaderRegistry;
   /** The id the gateway gave the request, under which both log it. */
   requestId?: string;
+  /** Absent outside HTTP (tests calling the server directly, tools). */
+  request?: RequestFacts;
 }
 
 export function createContext(dataSource: DataSource, config: SubgraphConfig): SubgraphContext {

@@ -9,7 +9,10 @@ import { SourceRef } from './provenance';
 @Directive('@shareable')
 @ObjectType('SubgraphData', { description: "What one subgraph's database holds: its data version and the latest load of each file." })
 export class SubgraphData {
-  @Field(() => Int, { description: 'Advances with every successful load (0: nothing loaded yet). A cache keyed on it is never stale.' })
+  @Field(() => Int, {
+    description:
+      'Advances with every successful load, and with every write for a subgraph that takes them (participation) (0: nothing loaded yet). A cache keyed on it is never stale.',
+  })
   version: number;
 
   @Field(() => String, { nullable: true, description: 'When the latest load was written (ISO 8601, UTC); null before the first.' })
@@ -37,6 +40,10 @@ interface DataVersionSchema {
   referenceResolvers: ReferenceResolvers;
 }
 
+/** Writes a subgraph takes from its users (participation's reports), which advance its version as loads do. */
+/** How many writes were committed (a number that only grows), and when the latest was. */
+export type WriteVersion = (ctx: SubgraphContext) => Promise<{ writes: number; at: string | null }>;
+
 const built = new Map<SubgraphName, DataVersionSchema>();
 
 /**
@@ -44,7 +51,7 @@ const built = new Map<SubgraphName, DataVersionSchema>();
  * each subgraph adds one field named after itself: one request through the gateway reads all four versions.
  * Memoised, since type-graphql keeps one global registry of decorated classes.
  */
-export function dataVersionSchema(subgraph: SubgraphName): DataVersionSchema {
+export function dataVersionSchema(subgraph: SubgraphName, writeVersion?: WriteVersion): DataVersionSchema {
   const known = built.get(subgraph);
   if (known) return known;
 
@@ -72,7 +79,17 @@ export function dataVersionSchema(subgraph: SubgraphName): DataVersionSchema {
       const files = await latestPerFile(ctx.dataSource.getRepository(DataLoad)).orderBy('load.file').addOrderBy('load.dataset').getMany();
       // The newest load is the latest of the files it wrote, so the version and its time follow from these records.
       const latest = files.reduce<DataLoad | null>((newest, load) => (newest === null || load.id > newest.id ? load : newest), null);
-      return { version: latest?.version ?? 0, loadedAt: latest?.finishedAt ?? null, files };
+      const version = latest?.version ?? 0;
+      const loadedAt = latest?.finishedAt ?? null;
+      if (!writeVersion) return { version, loadedAt, files };
+      // Loads and writes both only add: their sum grows with either, so a cache keyed on it misses after each.
+      const writes = await writeVersion(ctx);
+      const newest =
+        [loadedAt, writes.at]
+          .filter((at): at is string => at !== null)
+          .sort()
+          .pop() ?? null;
+      return { version: version + writes.writes, loadedAt: newest, files };
     }
   }
 

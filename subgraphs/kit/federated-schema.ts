@@ -5,7 +5,7 @@ import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import type { SubgraphName } from './config';
 import type { SubgraphContext } from './context';
-import { dataVersionSchema } from './data-version.resolver';
+import { dataVersionSchema, type WriteVersion } from './data-version.resolver';
 import { searchResultsSchema } from './search-results';
 
 /** `__resolveReference` functions by type name: how a subgraph answers the gateway's `_entities` calls. */
@@ -39,6 +39,8 @@ export interface FederatedSchemaOptions {
   /** Entities this subgraph only extends or references: type-graphql drops them unless listed here. */
   orphanedTypes?: Function[];
   referenceResolvers?: ReferenceResolvers;
+  /** For a subgraph that takes writes: they advance its `dataVersion` too. */
+  writeVersion?: WriteVersion;
 }
 
 const FEDERATION_LINK = `
@@ -51,7 +53,7 @@ const FEDERATION_LINK = `
  * printed SDL (directives included) so the federation fields (`_entities`, `_service`) exist.
  */
 export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<GraphQLSchema> {
-  const kit = dataVersionSchema(options.subgraph);
+  const kit = dataVersionSchema(options.subgraph, options.writeVersion);
   const search = searchResultsSchema(options.subgraph);
   const schema = await buildSchema({
     resolvers: [...options.resolvers, ...kit.resolvers, ...search.resolvers] as NonEmptyArray<Function>,

@@ -1,5 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { Request } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { DestinationStream } from 'pino';
 import type { DataSource, EntitySchema } from 'typeorm';
@@ -10,7 +11,8 @@ import { createMetrics } from '../../common/http/metrics';
 import { createLogger, type Logger } from '../../common/logger';
 import { readConfig, type SubgraphConfig, type SubgraphName } from './config';
 import { refreshStatistics } from './import/statistics';
-import { createContext, type SubgraphContext } from './context';
+import type { HttpConfig } from '../../common/config/http';
+import { createContext, type RequestFacts, type SubgraphContext } from './context';
 import { openDataSource, type OpenedDataSource } from './data-source';
 import type { SearchSource } from './search';
 
@@ -25,12 +27,18 @@ export interface SubgraphDefinition {
   loadSample(dataSource: DataSource, config: SubgraphConfig): Promise<void>;
   /** True when the database holds no data yet (first start). */
   isEmpty(dataSource: DataSource): Promise<boolean>;
+  /** Work before the server is built (participation creates its local key pair on first start). */
+  prepare?(config: SubgraphConfig): Promise<void>;
+  /** HTTP settings of its own (participation trusts only loopback proxies to name the client by default). */
+  http?(config: SubgraphConfig): HttpConfig;
 }
 
 export interface PreparedSubgraph extends OpenedDataSource {
   schema: GraphQLSchema;
   server: ApolloServer<SubgraphContext>;
   config: SubgraphConfig;
+  /** The HTTP settings it is served with. */
+  http: HttpConfig;
   logger: Logger;
   metrics: ReturnType<typeof createMetrics>;
   context(): SubgraphContext;
@@ -51,6 +59,7 @@ export async function prepareSubgraph(
 ): Promise<PreparedSubgraph> {
   const logger = createLogger(definition.name, config.logging, logDestination);
   const metrics = createMetrics(definition.name);
+  await definition.prepare?.(config);
   const opened = await openDataSource(definition.name, definition.entities, config, definition.search);
   if (config.loadSample && (await definition.isEmpty(opened.dataSource))) {
     await definition.loadSample(opened.dataSource, config);
@@ -73,6 +82,7 @@ export async function prepareSubgraph(
     schema,
     server,
     config,
+    http: definition.http?.(config) ?? config.http,
     logger,
     metrics,
     context: () => createContext(opened.dataSource, config),
@@ -92,7 +102,7 @@ export async function serveSubgraph(prepared: PreparedSubgraph, port: number): P
   const app = createHttpApp({
     logger: prepared.logger,
     metrics: prepared.metrics,
-    http: prepared.config.http,
+    http: prepared.http,
     requestLogLevel: prepared.config.logging.requestLevel,
     ready: async () => {
       const database = await prepared.dataSource.query('SELECT 1').then(
@@ -104,8 +114,8 @@ export async function serveSubgraph(prepared: PreparedSubgraph, port: number): P
     routes(app) {
       mountGraphQL(app, {
         server: prepared.server,
-        http: prepared.config.http,
-        context: async (req) => ({ ...prepared.context(), requestId: String(req.id) }),
+        http: prepared.http,
+        context: async (req) => ({ ...prepared.context(), requestId: String(req.id), request: requestFacts(req) }),
       });
     },
   });
@@ -115,6 +125,14 @@ export async function serveSubgraph(prepared: PreparedSubgraph, port: number): P
     url: `http://localhost:${listening.port}/graphql`,
     stop: () => close(listening.server),
   };
+}
+
+function requestFacts(req: Request): RequestFacts {
+  const header = (name: string) => {
+    const value = req.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  return { authorization: header('authorization'), idempotencyKey: header('idempotency-key'), client: req.ip ?? 'unknown' };
 }
 
 /** The entry point of every subgraph process: logs its URL and stops cleanly on SIGINT/SIGTERM. */

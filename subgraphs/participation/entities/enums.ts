@@ -1,0 +1,132 @@
+import { registerEnumType } from 'type-graphql';
+
+/** The kinds of item a report can be about: the entities of the other four subgraphs that participation extends. */
+export enum TargetType {
+  COMMITMENT = 'COMMITMENT',
+  ACTION_PLAN = 'ACTION_PLAN',
+  BUDGET_PROGRAM = 'BUDGET_PROGRAM',
+  CONTRACT = 'CONTRACT',
+  TRANSACTION = 'TRANSACTION',
+  RECORD = 'RECORD',
+  INSTITUTION = 'INSTITUTION',
+  STATE = 'STATE',
+}
+
+export enum ReportCategory {
+  WRONG_FIGURE = 'WRONG_FIGURE',
+  MISSING_INFORMATION = 'MISSING_INFORMATION',
+  MISSING_DOCUMENT = 'MISSING_DOCUMENT',
+  BROKEN_LINK = 'BROKEN_LINK',
+  OUTDATED = 'OUTDATED',
+  UNCLEAR_LANGUAGE = 'UNCLEAR_LANGUAGE',
+  OTHER = 'OTHER',
+}
+
+/** Hidden is a visibility, not a status: a hidden report keeps its place in the lifecycle. */
+export enum ReportStatus {
+  OPEN = 'OPEN',
+  ACKNOWLEDGED = 'ACKNOWLEDGED',
+  RESOLVED = 'RESOLVED',
+  REJECTED = 'REJECTED',
+  DUPLICATE = 'DUPLICATE',
+}
+
+export enum FlagReason {
+  SPAM = 'SPAM',
+  OFFENSIVE = 'OFFENSIVE',
+  PERSONAL_DATA = 'PERSONAL_DATA',
+}
+
+export enum ProgressState {
+  PROPOSED = 'PROPOSED',
+  CONFIRMED = 'CONFIRMED',
+}
+
+/** Anonymous people have no role: they can only report and flag. */
+export enum Role {
+  SECRETARIAT_MEMBER = 'SECRETARIAT_MEMBER',
+  MODERATOR = 'MODERATOR',
+  ADMIN = 'ADMIN',
+}
+
+export enum Sector {
+  GOVERNMENT = 'GOVERNMENT',
+  CIVIL_SOCIETY = 'CIVIL_SOCIETY',
+  GUARANTOR_BODY = 'GUARANTOR_BODY',
+}
+
+/** The IRM scale, the same values as the commitments subgraph's `Completion` (composition merges the two). */
+export enum Completion {
+  NOT_STARTED = 'NOT_STARTED',
+  LIMITED = 'LIMITED',
+  SUBSTANTIAL = 'SUBSTANTIAL',
+  COMPLETE = 'COMPLETE',
+}
+
+registerEnumType(TargetType, { name: 'TargetType', description: 'The kind of item a report is about.' });
+registerEnumType(ReportCategory, {
+  name: 'ReportCategory',
+  description: 'What is wrong with the information (*tipo de problema*).',
+  valuesConfig: {
+    WRONG_FIGURE: { description: 'A figure is wrong (*cifra incorrecta*).' },
+    MISSING_INFORMATION: { description: 'Information is missing (*falta información*).' },
+    MISSING_DOCUMENT: { description: 'A document is missing (*falta un documento*).' },
+    BROKEN_LINK: { description: 'A link does not work (*enlace roto*).' },
+    OUTDATED: { description: 'The information is out of date (*desactualizada*).' },
+    UNCLEAR_LANGUAGE: { description: 'The language is unclear (*lenguaje poco claro*).' },
+    OTHER: { description: 'Something else (*otro*).' },
+  },
+});
+registerEnumType(ReportStatus, {
+  name: 'ReportStatus',
+  description:
+    'Where a report is in its lifecycle: OPEN → ACKNOWLEDGED → RESOLVED | REJECTED | DUPLICATE (an OPEN report may also be closed directly).',
+  valuesConfig: {
+    OPEN: { description: 'Received, not answered yet (*abierto*).' },
+    ACKNOWLEDGED: { description: 'Someone responsible has seen it and is looking into it (*reconocido*).' },
+    RESOLVED: { description: 'The information was corrected or completed (*resuelto*).' },
+    REJECTED: { description: 'The information was right, or the report was not about it (*rechazado*).' },
+    DUPLICATE: { description: 'Another report says the same (*duplicado*): see `duplicateOf`.' },
+  },
+});
+registerEnumType(FlagReason, {
+  name: 'FlagReason',
+  description: 'Why a report should not be public (*motivo de la denuncia*).',
+  valuesConfig: {
+    SPAM: { description: 'Advertising or noise.' },
+    OFFENSIVE: { description: 'Insults or harassment.' },
+    PERSONAL_DATA: { description: 'It exposes personal data.' },
+  },
+});
+registerEnumType(ProgressState, {
+  name: 'ProgressState',
+  description: 'A progress update is PROPOSED by one sector of a secretariat and CONFIRMED by another.',
+});
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'What a token lets its holder do (no token: report and flag).',
+  valuesConfig: {
+    SECRETARIAT_MEMBER: { description: "A member of a state's technical secretariat: answers reports and reports progress in its state." },
+    MODERATOR: { description: 'Hides and restores reports, answers any report, reads the audit log.' },
+    ADMIN: { description: 'Everything a moderator can, and progress in any state.' },
+  },
+});
+registerEnumType(Sector, {
+  name: 'Sector',
+  description: 'The three sectors of a local technical secretariat (*Secretariado Técnico Local*).',
+  valuesConfig: {
+    GOVERNMENT: { description: 'The state government (*gobierno del estado*).' },
+    CIVIL_SOCIETY: { description: 'Civil society (*sociedad civil*).' },
+    GUARANTOR_BODY: { description: 'The state transparency body (*órgano garante*).' },
+  },
+});
+registerEnumType(Completion, {
+  name: 'Completion',
+  description: 'How far a commitment was carried out (*nivel de cumplimiento*).',
+  valuesConfig: {
+    NOT_STARTED: { description: 'Not started (*no iniciado*).' },
+    LIMITED: { description: 'Limited (*limitado*).' },
+    SUBSTANTIAL: { description: 'Substantial (*sustancial*).' },
+    COMPLETE: { description: 'Complete (*completo*).' },
+  },
+});

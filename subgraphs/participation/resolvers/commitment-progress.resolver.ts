@@ -1,0 +1,25 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../../kit/context';
+import { Completion } from '../entities/enums';
+import { ProgressUpdate } from '../entities/progress-update.entity';
+import { Commitment } from '../entities/stubs';
+import { completionByCommitment, progressByCommitment } from '../loaders';
+
+@Resolver(() => Commitment)
+export class CommitmentProgressResolver {
+  @FieldResolver(() => [ProgressUpdate], {
+    description:
+      "The commitment's progress as its state's technical secretariat reports it: every proposed and confirmed update, oldest first.",
+  })
+  progress(@Root() commitment: Commitment, @Ctx() ctx: SubgraphContext): Promise<ProgressUpdate[]> {
+    return progressByCommitment(ctx).load(commitment.id);
+  }
+
+  @FieldResolver(() => Completion, {
+    nullable: true,
+    description: 'The completion of the latest CONFIRMED progress update (IRM scale); null until one is confirmed.',
+  })
+  async completion(@Root() commitment: Commitment, @Ctx() ctx: SubgraphContext): Promise<Completion | null> {
+    return (await completionByCommitment(ctx).load(commitment.id))?.completion ?? null;
+  }
+}

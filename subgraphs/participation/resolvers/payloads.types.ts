@@ -1,0 +1,26 @@
+import { Field, ObjectType } from 'type-graphql';
+import { ConnectionType } from '../../kit/connection';
+import { AuditEntry } from '../entities/audit-entry.entity';
+import { ProgressUpdate } from '../entities/progress-update.entity';
+import { Report } from '../entities/report.entity';
+
+@ObjectType({ description: 'The report a mutation created or changed.' })
+export class ReportPayload {
+  @Field(() => Report)
+  report: Report;
+}
+
+@ObjectType({ description: 'The flagged report; null once it is hidden pending moderation.' })
+export class FlagPayload {
+  @Field(() => Report, { nullable: true })
+  report: Report | null;
+}
+
+@ObjectType({ description: 'The progress update a mutation created or confirmed.' })
+export class ProgressPayload {
+  @Field(() => ProgressUpdate)
+  progress: ProgressUpdate;
+}
+
+export const ReportConnection = ConnectionType(Report, 'Report', 'report');
+export const AuditEntryConnection = ConnectionType(AuditEntry, 'AuditEntry', 'audit-log entry');
