@@ -23,7 +23,7 @@ import { createRateLimits } from './rate-limit';
 import { readSafelist, safelist } from './safelist';
 import { type ClientContext, subgraphServices } from './subgraph-client';
 import { isMutationRequest } from './writes/mutation-request';
-import { type WritesContext, writableFieldsPlugin } from './writes/writable-fields.plugin';
+import { WRITABLE_SUBGRAPHS, type WritesContext, writableFieldsPlugin } from './writes/writable-fields.plugin';
 
 export interface RunningGateway {
   url: string;
@@ -71,6 +71,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
         config.redis,
         urls,
         touched,
+        WRITABLE_SUBGRAPHS,
         { metrics, logger },
         { schema: () => apiSchema, overCost },
       )

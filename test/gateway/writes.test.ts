@@ -1,14 +1,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { EventEmitter } from 'node:events';
 import { HeaderMap } from '@apollo/server';
 import type { Request } from 'express';
 import { buildASTSchema, type GraphQLError, Kind, type OperationDefinitionNode, parse } from 'graphql';
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
 import { DataVersions } from '../../gateway/cache/data-versions';
 import { TouchedSubgraphs } from '../../gateway/cache/touched-subgraphs';
 import { createLogger } from '../../common/logger';
 import { SubgraphDataSource, subgraphServices } from '../../gateway/subgraph-client';
+import { describeWithRedis } from '../helpers/redis';
 import { isMutationRequest } from '../../gateway/writes/mutation-request';
 import { type WritesContext, writableFieldsPlugin } from '../../gateway/writes/writable-fields.plugin';
 
@@ -101,48 +101,52 @@ describe('telling writes from reads before Apollo', () => {
   });
 });
 
-/** A subgraph that answers its data version with the version and delay the test sets for each request. */
-async function versionServer(answers: { version: number; delayMs: number }[]) {
-  let asked = 0;
+/**
+ * A subgraph whose data version the test sets. A request answers the version current when it arrived; while `hold` is
+ * set, a request is kept unanswered until the test releases it (`arrived` resolves when one is being kept).
+ */
+async function versionServer(initial: number) {
+  const state = { version: initial, hold: false };
+  const held: (() => void)[] = [];
+  let arrived = () => {};
   const server = http.createServer((_req, res) => {
-    const { version, delayMs } = answers[Math.min(asked, answers.length - 1)];
-    asked += 1;
-    setTimeout(() => res.end(JSON.stringify({ data: { dataVersion: { participation: { version } } } })), delayMs);
+    const answer = () => res.end(JSON.stringify({ data: { dataVersion: { participation: { version: state.version } } } }));
+    if (!state.hold) {
+      answer();
+      return;
+    }
+    const version = state.version;
+    held.push(() => res.end(JSON.stringify({ data: { dataVersion: { participation: { version } } } })));
+    arrived();
   });
   await new Promise<void>((resolve) => server.listen(0, resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, close: () => server.close() };
-}
-
-/** Enough of an ioredis client for DataVersions: messages in, publications out. */
-function fakeRedis() {
-  const client = Object.assign(new EventEmitter(), {
-    published: [] as [string, string][],
-    subscribe: async () => 1,
-    publish: async (channel: string, message: string) => {
-      client.published.push([channel, message]);
-      return 1;
+  return {
+    state,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    arrival: () => new Promise<void>((resolve) => (arrived = resolve)),
+    release: () => {
+      for (const answer of held.splice(0)) answer();
     },
-    quit: async () => 'OK',
-  });
-  return client;
+    close: () => server.close(),
+  };
 }
 
 describe('data versions after a write', () => {
   test('a read started before the write and answered after it does not bring the old version back', async () => {
-    // The start reads 1; a poll reads 1 slowly; the write's read, started after it, answers 2 at once.
-    const subgraph = await versionServer([
-      { version: 1, delayMs: 0 },
-      { version: 1, delayMs: 300 },
-      { version: 2, delayMs: 0 },
-    ]);
+    const subgraph = await versionServer(1);
     const versions = new DataVersions({ subgraphs: { participation: subgraph.url }, pollMs: 3_600_000 });
     try {
       await versions.start();
       expect(versions.keyOf(['participation'])).toBe('participation@1');
+      // A poll reads 1 and is kept waiting; then the write lands, and its read, started after the poll, answers 2.
+      subgraph.state.hold = true;
+      const arrival = subgraph.arrival();
       const poll = versions.refresh();
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await arrival;
+      Object.assign(subgraph.state, { hold: false, version: 2 });
       await versions.written(['participation']);
       expect(versions.keyOf(['participation'])).toBe('participation@2');
+      subgraph.release();
       await poll;
       expect(versions.keyOf(['participation'])).toBe('participation@2');
     } finally {
@@ -150,32 +154,41 @@ describe('data versions after a write', () => {
       subgraph.close();
     }
   });
+});
 
-  test('a write is announced with its version, and an announcement is taken as it comes', async () => {
-    const subgraph = await versionServer([
-      { version: 4, delayMs: 0 },
-      { version: 5, delayMs: 0 },
-    ]);
-    const subscriber = fakeRedis();
-    const publisher = fakeRedis();
-    const versions = new DataVersions({
-      subgraphs: { participation: subgraph.url },
-      pollMs: 3_600_000,
-      subscriber: { client: subscriber as unknown as Redis, channel: 'ftm:data-version' },
-      publisher: { client: publisher as unknown as Redis, channel: 'ftm:data-version' },
-    });
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/15';
+
+describeWithRedis(REDIS_URL, 'versions shared by the gateways')('data versions written through another gateway', () => {
+  test('one gateway records the version its write produced; another takes it before its next lookup, never a lower one', async () => {
+    const subgraph = await versionServer(4);
+    const key = `ftm-test-versions-${process.pid}-${Date.now()}`;
+    const clients = [new Redis(REDIS_URL), new Redis(REDIS_URL)];
+    const gateways = clients.map(
+      (client) =>
+        new DataVersions({
+          subgraphs: { participation: subgraph.url },
+          pollMs: 3_600_000,
+          shared: { client, key, subgraphs: new Set(['participation']) },
+        }),
+    );
+    const [writer, reader] = gateways;
     try {
-      await versions.start();
-      await versions.written(['participation']);
-      expect(publisher.published).toEqual([['ftm:data-version', 'participation@5']]);
-      // Another gateway's write: applied at once, without asking the subgraph.
-      subscriber.emit('message', 'ftm:data-version', 'participation@9');
-      expect(versions.keyOf(['participation'])).toBe('participation@9');
-      // An announcement for a subgraph this gateway does not know is a reason to read them all again, not a version.
-      subscriber.emit('message', 'ftm:data-version', 'elsewhere@1');
-      expect(versions.keyOf(['participation'])).toBe('participation@9');
+      for (const gateway of gateways) await gateway.start();
+      subgraph.state.version = 5;
+      await writer.written(['participation']);
+      expect(writer.keyOf(['participation'])).toBe('participation@5');
+      expect(reader.keyOf(['participation'])).toBe('participation@4');
+      await reader.catchUp(['budgets']);
+      expect(reader.keyOf(['participation'])).toBe('participation@4');
+      await reader.catchUp(['budgets', 'participation']);
+      expect(reader.keyOf(['participation'])).toBe('participation@5');
+      // A slower writer's older version does not replace the newer one.
+      await clients[0].zadd(key, 'GT', 3, 'participation');
+      expect(await clients[0].zscore(key, 'participation')).toBe('5');
     } finally {
-      await versions.stop();
+      for (const gateway of gateways) await gateway.stop();
+      await clients[0].del(key);
+      for (const client of clients) client.disconnect();
       subgraph.close();
     }
   });
