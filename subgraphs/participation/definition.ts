@@ -2,6 +2,7 @@ import type { SubgraphDefinition } from '../kit/start-subgraph';
 import { localKeys } from './auth/local-keys';
 import { AuditEntry } from './entities/audit-entry.entity';
 import { IdempotentWrite } from './entities/idempotent-write.entity';
+import { ProgrammeFigureRow } from './entities/programme-figure.entity';
 import { ProgressUpdate } from './entities/progress-update.entity';
 import { ReportAnswer } from './entities/report-answer.entity';
 import { ReportFlag } from './entities/report-flag.entity';
@@ -11,7 +12,7 @@ import { buildSchema } from './schema';
 
 export const definition: SubgraphDefinition = {
   name: 'participation',
-  entities: [Report, ReportAnswer, ReportFlag, ProgressUpdate, AuditEntry, IdempotentWrite],
+  entities: [Report, ReportAnswer, ReportFlag, ProgressUpdate, AuditEntry, IdempotentWrite, ProgrammeFigureRow],
   search: [],
   buildSchema,
   loadSample,

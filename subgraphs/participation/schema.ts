@@ -5,6 +5,7 @@ import { AuditLogResolver } from './resolvers/audit-log.resolver';
 import { CommitmentProgressResolver } from './resolvers/commitment-progress.resolver';
 import { itemReportsResolvers } from './resolvers/item-reports.resolver';
 import { referenceResolvers } from './resolvers/participation.reference';
+import { ProgrammeResolver } from './resolvers/programme.resolver';
 import { ProgressMutationsResolver } from './resolvers/progress-mutations.resolver';
 import { ReportMutationsResolver } from './resolvers/report-mutations.resolver';
 import { ReportResolver } from './resolvers/report.resolver';
@@ -20,6 +21,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
       ReportMutationsResolver,
       ProgressMutationsResolver,
       AuditLogResolver,
+      ProgrammeResolver,
     ],
     orphanedTypes: [Commitment, ActionPlan, BudgetProgram, Contract, Transaction, Record, Institution, State],
     referenceResolvers,

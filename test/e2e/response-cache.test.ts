@@ -74,7 +74,7 @@ describe('the response cache', () => {
     });
     expect(second!.cache).toBe('HIT');
     expect(second!.body).toEqual(first.body);
-    expect(statements).toEqual({ institutions: 0, commitments: 0, budgets: 0, archives: 0 });
+    expect(statements).toEqual({ institutions: 0, commitments: 0, budgets: 0, archives: 0, participation: 0 });
     // Other variables are another question.
     expect((await ask(api.gateway.url, FOLLOW_THE_MONEY, { id: 'MX-SLP-PAL-2017-03' })).cache).toBe('MISS');
   });

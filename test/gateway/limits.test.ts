@@ -75,7 +75,7 @@ describe('limits before planning', () => {
     });
     expect(refused).toEqual(expect.objectContaining({ status: 400, code: 'QUERY_TOO_COSTLY', data: undefined }));
     expect(refused!.errors![0].message).toMatch(/over the limit of 20000/);
-    expect(statements).toEqual({ institutions: 0, commitments: 0, budgets: 0, archives: 0 });
+    expect(statements).toEqual({ institutions: 0, commitments: 0, budgets: 0, archives: 0, participation: 0 });
     const next = await ask(api.gateway.url, '{ institution(id: "MX-RAMO-11") { name } }');
     expect(next.errors).toBeUndefined();
     expect(next.data.institution.name).toBeTruthy();
@@ -97,7 +97,7 @@ describe('limits before planning', () => {
     const statements = await api.statementsDuring(async () => {
       expect(await ask(api.gateway.url, aliases(3_000))).toEqual(expect.objectContaining({ status: 400, code: 'TOO_MANY_TOKENS' }));
     });
-    expect(statements).toEqual({ institutions: 0, commitments: 0, budgets: 0, archives: 0 });
+    expect(statements).toEqual({ institutions: 0, commitments: 0, budgets: 0, archives: 0, participation: 0 });
     expect(await ask(api.gateway.url, aliases(31))).toEqual(expect.objectContaining({ status: 400, code: 'TOO_MANY_ALIASES' }));
     expect((await ask(api.gateway.url, aliases(30))).errors).toBeUndefined();
   });

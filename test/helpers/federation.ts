@@ -29,7 +29,7 @@ export interface TestFederation {
 }
 
 /**
- * The whole federated API in one test process: four subgraphs on throw-away databases, each on its own
+ * The whole federated API in one test process: five subgraphs on throw-away databases, each on its own
  * HTTP port, and the gateway reading the checked-in schema/supergraph.graphql with their URLs.
  */
 /**

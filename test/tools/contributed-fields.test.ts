@@ -30,7 +30,7 @@ describe('fields a subgraph contributes to another subgraph’s type', () => {
 
   test('are found in every subgraph that adds some', () => {
     const adders = new Set(contributed.map(({ field }) => field.split(':')[0]));
-    expect([...adders].sort()).toEqual(['archives', 'budgets', 'commitments', 'institutions']);
+    expect([...adders].sort()).toEqual(['archives', 'budgets', 'commitments', 'institutions', 'participation']);
     expect(contributed.length).toBeGreaterThanOrEqual(18);
   });
 

@@ -98,6 +98,7 @@ describe('npm start supervises its processes', () => {
       commitments: await freePort(),
       budgets: await freePort(),
       archives: await freePort(),
+      participation: await freePort(),
     };
     const api = await startApi(ports);
     await until('the API to be ready', () => api.output().includes('Follow-the-Money API ready'));
@@ -132,6 +133,7 @@ describe('npm start supervises its processes', () => {
       commitments: await freePort(),
       budgets: await freePort(),
       archives: await freePort(),
+      participation: await freePort(),
     };
     try {
       const api = await startApi(ports);

@@ -14,6 +14,7 @@ import { metric } from '../../subgraphs/institutions/importers/metric.format';
 import { pefInstitutions } from '../../subgraphs/institutions/importers/pef-institutions.format';
 import { stateIndicators } from '../../subgraphs/institutions/importers/state-indicators.format';
 import { technicalSecretariats } from '../../subgraphs/institutions/importers/technical-secretariats.format';
+import { programmeFigures } from '../../subgraphs/participation/importers/programme-figures.format';
 import type { FormatSpec } from '../../subgraphs/kit/import/format';
 
 /**
@@ -34,6 +35,7 @@ export const FORMATS: readonly FormatSpec[] = [
   stateIndicators,
   guarantorBodies,
   technicalSecretariats,
+  programmeFigures,
   pefInstitutions,
   archivalCatalogue,
   records,

@@ -26,7 +26,7 @@ export class ActorColumns {
 
 @ObjectType({ description: 'Who answered a report or reported progress: role, sector and state as their token said.' })
 export class Actor {
-  @Field(() => Role)
+  @Field(() => Role, { description: 'The role the token gave.' })
   role: Role;
 
   @Field(() => Sector, { nullable: true, description: 'The sector of a secretariat member; null for moderators and admins.' })

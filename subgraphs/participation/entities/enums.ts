@@ -63,7 +63,22 @@ export enum Completion {
   COMPLETE = 'COMPLETE',
 }
 
-registerEnumType(TargetType, { name: 'TargetType', description: 'The kind of item a report is about.' });
+registerEnumType(TargetType, {
+  name: 'TargetType',
+  description: 'The kind of item a report is about.',
+  valuesConfig: {
+    COMMITMENT: { description: 'A commitment, e.g. `MX-TLA-PAL-2016-03` (its state from the id).' },
+    ACTION_PLAN: { description: 'An action plan, e.g. `MX-TLA-PAL-2016` (its state from the id).' },
+    BUDGET_PROGRAM: { description: 'A budget program in a fiscal year, e.g. `2018:33I005` (federal: no state).' },
+    CONTRACT: { description: 'A contract, e.g. `ocds-07smqs-1109/201720005131` (no state).' },
+    TRANSACTION: { description: 'A payment or budget measure of a contract (no state).' },
+    RECORD: {
+      description: 'An archival record, e.g. `MX-CPA-20147/05C.14/5131/2017` (a state when its institution is `MX-GOB-NN` or `MX-OG-NN`).',
+    },
+    INSTITUTION: { description: 'An institution, e.g. `MX-GOB-29` (a state for a state executive or transparency body).' },
+    STATE: { description: 'A state by INEGI code, `01` to `32`.' },
+  },
+});
 registerEnumType(ReportCategory, {
   name: 'ReportCategory',
   description: 'What is wrong with the information (*tipo de problema*).',
@@ -101,6 +116,10 @@ registerEnumType(FlagReason, {
 registerEnumType(ProgressState, {
   name: 'ProgressState',
   description: 'A progress update is PROPOSED by one sector of a secretariat and CONFIRMED by another.',
+  valuesConfig: {
+    PROPOSED: { description: 'Proposed by a member of one sector; not counted in `completion` yet.' },
+    CONFIRMED: { description: 'Confirmed by a member of another sector of the same state.' },
+  },
 });
 registerEnumType(Role, {
   name: 'Role',

@@ -43,7 +43,7 @@ export class ProgressUpdate {
   @Column({ type: 'text' })
   note: string;
 
-  @Field(() => [Evidence])
+  @Field(() => [Evidence], { description: 'What backs it: Record ids and URLs, as given.' })
   @Column({ type: 'simple-json' })
   evidence: Evidence[];
 
@@ -63,7 +63,7 @@ export class ProgressUpdate {
     return actorOf(this.confirmer);
   }
 
-  @Field(() => ProgressState)
+  @Field(() => ProgressState, { description: 'PROPOSED until a member of another sector confirms it.' })
   @Column({ type: 'varchar' })
   state: ProgressState;
 

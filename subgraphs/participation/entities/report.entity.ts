@@ -4,10 +4,10 @@ import { ReportCategory, ReportStatus, TargetType } from './enums';
 
 @ObjectType({ description: 'The item a report is about: its type and its id in the graph.' })
 export class ReportTarget {
-  @Field(() => TargetType)
+  @Field(() => TargetType, { description: 'The kind of item.' })
   type: TargetType;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The item's id in the graph." })
   id: string;
 }
 
@@ -50,7 +50,7 @@ export class Report {
   @Column({ type: 'varchar', nullable: true })
   field: string | null;
 
-  @Field(() => ReportCategory)
+  @Field(() => ReportCategory, { description: 'What kind of problem.' })
   @Column({ type: 'varchar' })
   category: ReportCategory;
 
@@ -61,7 +61,7 @@ export class Report {
   @Column({ type: 'text', nullable: true })
   contact: string | null;
 
-  @Field(() => ReportStatus)
+  @Field(() => ReportStatus, { description: 'Where it is in its lifecycle (its answers say who moved it and why).' })
   @Column({ type: 'varchar' })
   status: ReportStatus;
 

@@ -12,8 +12,10 @@ export class AuditLogResolver {
       'The participation audit log (*bitácora*), oldest first, hash-chained: moderators and admins. `npm run audit:verify` checks the chain.',
   })
   async auditLog(
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'How many entries (default 20, at most the server maximum).' }) first:
+      | number
+      | null,
+    @Arg('after', () => String, { nullable: true, description: 'Entries after this cursor.' }) after: string | null,
     @Ctx() ctx: SubgraphContext,
   ) {
     await requireModerator(ctx, 'read the audit log');

@@ -8,8 +8,9 @@ import { completionByCommitment, progressByCommitment } from '../loaders';
 @Resolver(() => Commitment)
 export class CommitmentProgressResolver {
   @FieldResolver(() => [ProgressUpdate], {
+    nullable: true,
     description:
-      "The commitment's progress as its state's technical secretariat reports it: every proposed and confirmed update, oldest first.",
+      "The commitment's progress as its state's technical secretariat reports it: every proposed and confirmed update, oldest first. Null only while the participation subgraph is unavailable.",
   })
   progress(@Root() commitment: Commitment, @Ctx() ctx: SubgraphContext): Promise<ProgressUpdate[]> {
     return progressByCommitment(ctx).load(commitment.id);
@@ -17,7 +18,8 @@ export class CommitmentProgressResolver {
 
   @FieldResolver(() => Completion, {
     nullable: true,
-    description: 'The completion of the latest CONFIRMED progress update (IRM scale); null until one is confirmed.',
+    description:
+      'The completion of the latest CONFIRMED progress update (IRM scale); null until one is confirmed, or while the participation subgraph is unavailable.',
   })
   async completion(@Root() commitment: Commitment, @Ctx() ctx: SubgraphContext): Promise<Completion | null> {
     return (await completionByCommitment(ctx).load(commitment.id))?.completion ?? null;

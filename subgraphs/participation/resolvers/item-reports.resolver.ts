@@ -12,7 +12,9 @@ function itemReportsResolver(type: ClassType<{ id: string }>, targetType: Target
   @Resolver(() => type)
   class ItemReportsResolver {
     @FieldResolver(() => ReportConnection, {
-      description: 'Public reports about this item or one of its fields (*reportes ciudadanos*), oldest first; hidden ones are not listed.',
+      nullable: true,
+      description:
+        'Public reports about this item or one of its fields (*reportes ciudadanos*), oldest first; hidden ones are not listed. Null only while the participation subgraph is unavailable.',
     })
     reports(@Root() item: { id: string }, @Args() args: ItemReportsArgs, @Ctx() ctx: SubgraphContext) {
       return reportsOfTargets(ctx, targetType, pageWindow(args, ctx.config.maxPageSize), args.status ?? null).load(item.id);

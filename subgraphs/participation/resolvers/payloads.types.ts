@@ -6,19 +6,19 @@ import { Report } from '../entities/report.entity';
 
 @ObjectType({ description: 'The report a mutation created or changed.' })
 export class ReportPayload {
-  @Field(() => Report)
+  @Field(() => Report, { description: 'The report as it is now.' })
   report: Report;
 }
 
 @ObjectType({ description: 'The flagged report; null once it is hidden pending moderation.' })
 export class FlagPayload {
-  @Field(() => Report, { nullable: true })
+  @Field(() => Report, { nullable: true, description: 'The report; null once the flags hid it.' })
   report: Report | null;
 }
 
 @ObjectType({ description: 'The progress update a mutation created or confirmed.' })
 export class ProgressPayload {
-  @Field(() => ProgressUpdate)
+  @Field(() => ProgressUpdate, { description: 'The update as it is now.' })
   progress: ProgressUpdate;
 }
 

@@ -34,8 +34,9 @@ export class ProgressMutationsResolver {
       "Proposes a commitment's progress (*reportar avance*): a member of its state's technical secretariat. It counts once a member of another sector confirms it.",
   })
   async proposeProgress(
-    @Arg('commitmentId', () => ID) commitmentId: string,
-    @Arg('input', () => ProgressInput) input: ProgressInput,
+    @Arg('commitmentId', () => ID, { description: 'The commitment, e.g. `MX-TLA-PAL-2016-03` (its state from the id).' })
+    commitmentId: string,
+    @Arg('input', () => ProgressInput, { description: 'The progress.' }) input: ProgressInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ProgressPayload> {
     const identity = await requireHolder(ctx, 'report progress');
@@ -76,7 +77,10 @@ export class ProgressMutationsResolver {
   @Mutation(() => ProgressPayload, {
     description: 'Confirms a proposed progress update: a member of another sector of the same state, never the proposer.',
   })
-  async confirmProgress(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<ProgressPayload> {
+  async confirmProgress(
+    @Arg('id', () => ID, { description: 'The proposed update.' }) id: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ProgressPayload> {
     const identity = await requireHolder(ctx, 'confirm progress');
     const update = /^\d{1,15}$/.test(id) ? await ctx.dataSource.getRepository(ProgressUpdate).findOneBy({ key: Number(id) }) : null;
     if (!update) throw badUserInput(`There is no progress update ${id.slice(0, 40)}.`, 'id');

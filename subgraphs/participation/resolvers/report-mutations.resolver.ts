@@ -37,7 +37,7 @@ export class ReportMutationsResolver {
       'Reports a problem with an item or one of its fields (*reportar un problema*): anyone, no token needed; public at once. The contact is stored, never shown.',
   })
   async reportProblem(
-    @Arg('input', () => ReportProblemInput) input: ReportProblemInput,
+    @Arg('input', () => ReportProblemInput, { description: 'The problem.' }) input: ReportProblemInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ReportPayload> {
     const identity = await identityOf(ctx);
@@ -89,8 +89,8 @@ export class ReportMutationsResolver {
     description: `Flags a public report (*denunciar*): anyone, once per client; enough flags hide it pending moderation (then \`report\` is null).`,
   })
   async flagReport(
-    @Arg('id', () => ID) id: string,
-    @Arg('reason', () => FlagReason) reason: FlagReason,
+    @Arg('id', () => ID, { description: 'The report.' }) id: string,
+    @Arg('reason', () => FlagReason, { description: 'Why it should not be public.' }) reason: FlagReason,
     @Ctx() ctx: SubgraphContext,
   ): Promise<FlagPayload> {
     const identity = await identityOf(ctx);
@@ -120,10 +120,10 @@ export class ReportMutationsResolver {
       "Answers a report with a public note and moves it on (OPEN → ACKNOWLEDGED → RESOLVED | REJECTED | DUPLICATE): a secretariat member of the item's state, or a moderator.",
   })
   async answerReport(
-    @Arg('id', () => ID) id: string,
-    @Arg('status', () => ReportStatus) status: ReportStatus,
-    @Arg('note') note: string,
-    @Arg('duplicateOf', () => ID, { nullable: true }) duplicateOf: string | null,
+    @Arg('id', () => ID, { description: 'The report.' }) id: string,
+    @Arg('status', () => ReportStatus, { description: 'The status it moves to.' }) status: ReportStatus,
+    @Arg('note', { description: 'A public note, kept exactly as written (at most 2,000 characters).' }) note: string,
+    @Arg('duplicateOf', () => ID, { nullable: true, description: 'With DUPLICATE: the report it repeats.' }) duplicateOf: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ReportPayload> {
     const identity = await requireHolder(ctx, 'answer a report');
@@ -169,7 +169,11 @@ export class ReportMutationsResolver {
   @Mutation(() => ReportPayload, {
     description: 'Hides a report pending moderation, with a reason kept in the audit log: moderators and admins.',
   })
-  async hideReport(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: SubgraphContext): Promise<ReportPayload> {
+  async hideReport(
+    @Arg('id', () => ID, { description: 'The report.' }) id: string,
+    @Arg('reason', { description: 'Why it is hidden (kept in the audit log, at most 500 characters).' }) reason: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ReportPayload> {
     const identity = await requireModerator(ctx, 'hide reports');
     const report = await reportForWrite(ctx.dataSource.manager, id);
     checkText(reason, LIMITS.hideReason, 'reason');
@@ -186,7 +190,10 @@ export class ReportMutationsResolver {
   }
 
   @Mutation(() => ReportPayload, { description: 'Makes a hidden report public again and clears its flags: moderators and admins.' })
-  async restoreReport(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<ReportPayload> {
+  async restoreReport(
+    @Arg('id', () => ID, { description: 'The report.' }) id: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ReportPayload> {
     const identity = await requireModerator(ctx, 'restore reports');
     const report = await reportForWrite(ctx.dataSource.manager, id);
     await write(ctx, {

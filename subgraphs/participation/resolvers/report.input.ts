@@ -3,7 +3,7 @@ import { Completion, ReportCategory, ReportStatus, TargetType } from '../entitie
 
 @InputType({ description: 'The item a report is about.' })
 export class ReportTargetInput {
-  @Field(() => TargetType)
+  @Field(() => TargetType, { description: 'The kind of item.' })
   type: TargetType;
 
   @Field(() => ID, { description: "The item's id, of its type's shape (e.g. `MX-TLA-PAL-2016-03`, `2018:33I005`, `29`)." })
@@ -12,7 +12,7 @@ export class ReportTargetInput {
 
 @InputType({ description: 'A problem to report. Texts are kept exactly as sent (never interpreted as markup).' })
 export class ReportProblemInput {
-  @Field(() => ReportTargetInput)
+  @Field(() => ReportTargetInput, { description: 'The item the problem is about.' })
   target: ReportTargetInput;
 
   @Field(() => String, {
@@ -21,7 +21,7 @@ export class ReportProblemInput {
   })
   field?: string | null;
 
-  @Field(() => ReportCategory)
+  @Field(() => ReportCategory, { description: 'What kind of problem.' })
   category: ReportCategory;
 
   @Field({ description: 'What is wrong (at most 4,000 characters).' })
@@ -43,16 +43,16 @@ export class ReportProblemInput {
 
 @InputType({ description: 'Which reports to list.' })
 export class ReportFilter {
-  @Field(() => [ReportStatus], { nullable: true })
+  @Field(() => [ReportStatus], { nullable: true, description: 'Only reports in these statuses.' })
   status?: ReportStatus[] | null;
 
-  @Field(() => TargetType, { nullable: true })
+  @Field(() => TargetType, { nullable: true, description: 'Only reports on items of this kind.' })
   targetType?: TargetType | null;
 
   @Field(() => ID, { nullable: true, description: 'INEGI state code: reports on items of that state (as their ids say).' })
   state?: string | null;
 
-  @Field(() => ReportCategory, { nullable: true })
+  @Field(() => ReportCategory, { nullable: true, description: 'Only reports of this category.' })
   category?: ReportCategory | null;
 
   @Field(() => Boolean, {
@@ -85,7 +85,7 @@ export class EvidenceInput {
 
 @InputType({ description: "A commitment's progress as a secretariat member sees it." })
 export class ProgressInput {
-  @Field(() => Completion)
+  @Field(() => Completion, { description: 'How far the commitment is, on the IRM scale.' })
   completion: Completion;
 
   @Field({ description: 'What was done (at most 2,000 characters).' })

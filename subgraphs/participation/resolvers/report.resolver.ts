@@ -18,7 +18,7 @@ export async function visibleReport(ctx: SubgraphContext, id: string): Promise<R
 
 @Resolver(() => Report)
 export class ReportResolver {
-  @FieldResolver(() => ReportTarget)
+  @FieldResolver(() => ReportTarget, { description: 'The item the report is about.' })
   target(@Root() report: Report): ReportTarget {
     return targetOf(report);
   }
@@ -37,7 +37,7 @@ export class ReportResolver {
   }
 
   @Query(() => Report, { nullable: true, description: 'A public report by id; null when there is none or it is hidden.' })
-  report(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Report | null> {
+  report(@Arg('id', () => ID, { description: 'The report id.' }) id: string, @Ctx() ctx: SubgraphContext): Promise<Report | null> {
     return visibleReport(ctx, id);
   }
 
@@ -46,9 +46,12 @@ export class ReportResolver {
       'Reports on any item, oldest first (*reportes ciudadanos*). Public ones by default; `filter.hidden: true` lists those hidden pending moderation, for moderators and admins.',
   })
   async reports(
-    @Arg('filter', () => ReportFilter, { nullable: true }) filter: ReportFilter | null,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => ReportFilter, { nullable: true, description: 'Which reports (default: every public one).' })
+    filter: ReportFilter | null,
+    @Arg('first', () => Int, { nullable: true, description: 'How many reports (default 20, at most the server maximum).' }) first:
+      | number
+      | null,
+    @Arg('after', () => String, { nullable: true, description: 'Reports after this cursor.' }) after: string | null,
     @Ctx() ctx: SubgraphContext,
   ) {
     if (filter?.hidden) await requireModerator(ctx, 'list hidden reports');

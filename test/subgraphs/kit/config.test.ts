@@ -4,7 +4,7 @@ describe('subgraph configuration', () => {
   test('defaults to embedded SQLite with the standard ports', () => {
     const config = readConfig({});
     expect(config.database.kind).toBe('sqlite');
-    expect(config.ports).toEqual({ institutions: 4001, commitments: 4002, budgets: 4003, archives: 4004 });
+    expect(config.ports).toEqual({ institutions: 4001, commitments: 4002, budgets: 4003, archives: 4004, participation: 4005 });
     expect(config.maxPageSize).toBe(100);
     expect(config.loadSample).toBe(true);
   });

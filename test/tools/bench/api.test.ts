@@ -74,6 +74,7 @@ describe('the stack', () => {
       commitments: 'http://127.0.0.1:7102/graphql',
       budgets: 'http://127.0.0.1:7103/graphql',
       archives: 'http://127.0.0.1:7104/graphql',
+      participation: 'http://127.0.0.1:7105/graphql',
     });
     expect(rewritten.replace(/url: "[^"]+"/g, 'url')).toBe(sdl.replace(/url: "[^"]+"/g, 'url'));
   });
