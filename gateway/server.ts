@@ -24,7 +24,7 @@ import { createRateLimits } from './rate-limit';
 import { readSafelist, safelist } from './safelist';
 import { type ClientContext, subgraphServices } from './subgraph-client';
 import { isMutationRequest } from './writes/mutation-request';
-import { type WritesContext, writableFieldsPlugin } from './writes/writable-fields.plugin';
+import { WRITABLE_SUBGRAPHS, type WritesContext, writableFieldsPlugin } from './writes/writable-fields.plugin';
 
 /** How many entries a feed lists, the newest first (a reader keeps the older ones it has seen). */
 const FEED_ENTRIES = 50;
@@ -75,6 +75,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
         config.redis,
         urls,
         touched,
+        WRITABLE_SUBGRAPHS,
         { metrics, logger },
         { schema: () => apiSchema, overCost },
       )

@@ -150,8 +150,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<ClientContext> {
       dispatcher: this.agent,
       signal: AbortSignal.timeout(this.config.timeoutMs),
     });
-    const json = String(response.headers['content-type'] ?? '').startsWith('application/json');
+    const json = /^application\/(graphql-response\+)?json/.test(String(response.headers['content-type'] ?? ''));
     const body: unknown = json ? await response.body.json() : await response.body.text();
+    // A 4xx with GraphQL errors is the subgraph refusing the client (participation answers a refused token 401 and a
+    // refused write 403): its errors, with their codes, are the answer, as a 200's would be.
+    if (response.statusCode >= 400 && response.statusCode < 500 && hasErrors(body)) return body as SubgraphResponse;
     if (response.statusCode < 200 || response.statusCode > 299) {
       const statusText = STATUS_CODES[response.statusCode] ?? '';
       throw new GraphQLError(`${response.statusCode}: ${statusText}`, {
@@ -163,6 +166,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<ClientContext> {
       restrictCachePolicy(options.incomingRequestContext.overallCachePolicy, response.headers['cache-control']);
     return body as SubgraphResponse;
   }
+}
+
+function hasErrors(body: unknown): boolean {
+  return body !== null && typeof body === 'object' && Array.isArray((body as { errors?: unknown }).errors);
 }
 
 /** A subgraph's `Cache-Control` bounds the answer's cache policy, as `RemoteGraphQLDataSource` does with it. */

@@ -65,6 +65,7 @@ export function cachedAnswers(options: CachedAnswersOptions): RequestHandler {
       next();
       return;
     }
+    await options.versions.catchUp(accepted.subgraphs);
     const key = cacheKey(accepted.digest, question.operationName, question.variables, options.versions.keyOf(accepted.subgraphs));
     let cached: string | undefined;
     try {

@@ -5,13 +5,13 @@ export interface DataVersionsOptions {
   subgraphs: Record<string, string>;
   /** How often every subgraph is asked for its version: the longest an import can go unseen without Redis. */
   pollMs: number;
-  /**
-   * When set, an announcement on `channel` refreshes the versions at once: an import's (the subgraph's name, see
-   * subgraphs/kit/import/announce-load.ts) or another gateway's after a write (`name@version`, taken as it comes).
-   */
+  /** When set, an import's announcement on `channel` (subgraphs/kit/import/announce-load.ts) refreshes the versions at once. */
   subscriber?: { client: Redis; channel: string };
-  /** Where this gateway announces the version a write through it produced, for the other gateways. */
-  publisher?: { client: Redis; channel: string };
+  /**
+   * Where the gateways sharing Redis keep the versions their writes produced (a sorted set, version as score), for
+   * the subgraphs that take writes through them: a gateway reads it before it looks up an answer about them.
+   */
+  shared?: { client: Redis; key: string; subgraphs: ReadonlySet<string> };
   onError?(subgraph: string, error: unknown): void;
 }
 
@@ -23,6 +23,11 @@ export interface DataVersionsOptions {
  * Reads of one subgraph's version may overlap (the poll, an announcement, a write) and answer out of order; only the
  * answer of the latest one started is kept, so a poll sent before a write and answered after it cannot bring the
  * version from before the write back.
+ *
+ * A write through another gateway must show here at once too, and no announcement can promise that (this gateway may
+ * take the client's next question before the message). So with Redis, the writer records the new version in a shared
+ * sorted set before it answers, and an answer about a subgraph that takes writes is looked up under the higher of
+ * the version known here and the one recorded there: one more Redis read, for those answers only.
  */
 export class DataVersions {
   private readonly versions = new Map<string, number>();
@@ -39,8 +44,8 @@ export class DataVersions {
     this.timer.unref();
     const { subscriber } = this.options;
     if (subscriber) {
-      subscriber.client.on('message', (channel: string, message: string) => {
-        if (channel === subscriber.channel) this.announced(message);
+      subscriber.client.on('message', (channel: string) => {
+        if (channel === subscriber.channel) void this.refresh();
       });
       await subscriber.client.subscribe(subscriber.channel);
     }
@@ -49,7 +54,6 @@ export class DataVersions {
   async stop(): Promise<void> {
     clearInterval(this.timer);
     await this.options.subscriber?.client.quit();
-    await this.options.publisher?.client.quit();
   }
 
   /** `budgets@12,institutions@3`: the part of a cache key that changes when one of these subgraphs loads data. */
@@ -69,28 +73,40 @@ export class DataVersions {
 
   /**
    * After a write through this gateway: reads the new versions of the written subgraphs before the write is answered,
-   * so that this gateway's next answer shows it, and announces them to the other gateways.
+   * so that this gateway's next answer shows it, and records them for the other gateways (`ZADD … GT`: a slower
+   * writer's older version never replaces a newer one).
    */
   async written(names: readonly string[]): Promise<void> {
     await this.refresh(names);
-    const { publisher } = this.options;
-    if (!publisher) return;
+    const { shared } = this.options;
+    if (!shared) return;
     for (const name of names) {
       const version = this.versions.get(name);
-      if (version === undefined) continue;
-      await publisher.client
-        .publish(publisher.channel, `${name}@${version}`)
-        .catch((error: unknown) => this.options.onError?.(name, error));
+      if (version === undefined || !shared.subgraphs.has(name)) continue;
+      await shared.client.zadd(shared.key, 'GT', version, name).catch((error: unknown) => this.options.onError?.(name, error));
     }
   }
 
-  private announced(message: string) {
-    const [, name, version] = /^([\w-]+)@(\d+)$/.exec(message) ?? [];
-    if (name !== undefined && Object.hasOwn(this.options.subgraphs, name)) {
-      this.keep(name, this.ticket(), Number(version));
+  /**
+   * Takes the versions other gateways' writes recorded for these subgraphs, where higher than the ones known here.
+   * Without Redis, or with none of them taking writes, there is nothing to read; should Redis fail, the versions
+   * known here stand.
+   */
+  async catchUp(subgraphs: readonly string[]): Promise<void> {
+    const { shared } = this.options;
+    const names = shared ? subgraphs.filter((name) => shared.subgraphs.has(name)) : [];
+    if (!shared || names.length === 0) return;
+    let scores: (string | null)[];
+    try {
+      scores = await shared.client.zmscore(shared.key, ...names);
+    } catch (error) {
+      this.options.onError?.(names.join(','), error);
       return;
     }
-    void this.refresh();
+    names.forEach((name, index) => {
+      const recorded = scores[index] === null ? undefined : Number(scores[index]);
+      if (recorded !== undefined && recorded > (this.versions.get(name) ?? -1)) this.keep(name, this.ticket(), recorded);
+    });
   }
 
   private ticket(): number {

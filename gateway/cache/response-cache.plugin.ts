@@ -38,8 +38,8 @@ export interface ResponseCacheOptions {
  *
  * Only queries asked without a token are cached: a mutation never is, and an answer given to a token may show what
  * only that token may see. A mutation that ran is answered only once the versions of the subgraphs it wrote to are
- * read again (and announced to the other gateways), so the writer's next question already misses the answers from
- * before the write.
+ * read again (and recorded for the other gateways), so that no gateway's next question finds an answer from before
+ * the write.
  */
 export function responseCachePlugin<Context extends ResponseCacheContext>(options: ResponseCacheOptions): ApolloServerPlugin<Context> {
   return {
@@ -66,6 +66,7 @@ export function responseCachePlugin<Context extends ResponseCacheContext>(option
               subgraphs,
             });
           }
+          await options.versions.catchUp(subgraphs);
           key = cacheKey(digest, request.operationName, request.variables, options.versions.keyOf(subgraphs));
           const cached =
             context.contextValue.missedKey === key

@@ -36,6 +36,8 @@ export async function startResponseCache(
   redis: RedisConfig,
   subgraphs: Record<string, string>,
   touched: TouchedSubgraphs,
+  /** The subgraphs that take writes through the gateways, whose versions the gateways share through Redis. */
+  writable: ReadonlySet<string>,
   observers: { metrics: Metrics; logger: Logger },
   limits: { schema(): GraphQLSchema | undefined; overCost: CostCheck },
 ): Promise<ResponseCache> {
@@ -45,15 +47,15 @@ export async function startResponseCache(
     client.on('error', (error) => logger.warn({ err: error }, `response cache: Redis ${role} unavailable`));
     return client;
   };
-  const store = redis.url
-    ? redisStore(connect('store'), `${redis.keyPrefix}cache:`, config.ttlMs)
+  const storeClient = redis.url ? connect('store') : undefined;
+  const store = storeClient
+    ? redisStore(storeClient, `${redis.keyPrefix}cache:`, config.ttlMs)
     : memoryStore(config.maxBytes, config.ttlMs, () => metrics.cacheEvictions.inc());
-  const channel = dataVersionChannel(redis.keyPrefix);
   const versions = new DataVersions({
     subgraphs,
     pollMs: config.versionPollMs,
-    subscriber: redis.url ? { client: connect('subscriber'), channel } : undefined,
-    publisher: redis.url ? { client: connect('publisher'), channel } : undefined,
+    subscriber: redis.url ? { client: connect('subscriber'), channel: dataVersionChannel(redis.keyPrefix) } : undefined,
+    shared: storeClient ? { client: storeClient, key: `${redis.keyPrefix}data-versions`, subgraphs: writable } : undefined,
     onError: (subgraph, error) => logger.debug({ err: error, subgraph }, 'response cache: data version not read'),
   });
   await versions.start();
