@@ -204,10 +204,9 @@ describeWithBrowser('participation on the pages, in a real headless Chromium, of
     const [header, payload] = real.split('.');
     const forged = `${header}.${payload}.${'A'.repeat(86)}`;
     const expired = await tokenFor(federation, { sub: 'gob-tlax', role: 'SECRETARIAT_MEMBER', state: '29', sector: 'GOVERNMENT' }, -1);
-    await federation.query(
-      `mutation ($input: ReportProblemInput!) { reportProblem(input: $input) { report { id } } }`,
-      { input: { target: { type: 'STATE', id: '29' }, category: 'OUTDATED', body: 'Cifras de población de 2015' } },
-    );
+    await federation.query(`mutation ($input: ReportProblemInput!) { reportProblem(input: $input) { report { id } } }`, {
+      input: { target: { type: 'STATE', id: '29' }, category: 'OUTDATED', body: 'Cifras de población de 2015' },
+    });
     const before = await reportsOn('commitment', TLAXCALA_3);
     for (const token of [forged, expired]) {
       const page = await login(await person(), token);
@@ -215,8 +214,6 @@ describeWithBrowser('participation on the pages, in a real headless Chromium, of
       const report = page.locator('.secretariat-reports li.report').first();
       await report.locator('textarea[name="note"]').fill('Intento con un token que no sirve');
       await report.getByRole('button', { name: 'Responder' }).click();
-      await page.waitForTimeout(1500);
-      console.log(await page.locator('#view').innerText());
       await expect(report.locator('.form-status', { hasText: 'token' }).innerText()).resolves.toBe(
         'El token no es válido, ya venció o no es para esta API. Pide uno nuevo a quien administra el secretariado.',
       );
