@@ -127,30 +127,64 @@
     return h('p', { 'data-confirm': update.id }, button, ' ', status);
   }
 
+  const PENDING = ['OPEN', 'ACKNOWLEDGED'];
+  /** Which reports the list shows: those still waiting for an answer that closes them, or every one. */
+  let showing = 'pending';
+
+  /** The reports of the member's state (every state's for a moderator), oldest first, a page at a time. */
   async function showReports(token, claims, box) {
     const state = claims.state ?? null;
-    const { data } = await graphql(
-      `query StateReports($state: ID) {
-        reports(filter: { state: $state }, first: 100) { totalCount edges { node { ${p.REPORT} } } }
-      }`,
-      { state },
-      { token },
-    );
     const reload = () => showReports(token, claims, box).catch((error) => say(box, p.explain(error), 'warning'));
-    const edges = data.reports.edges;
+    const page = (after) =>
+      graphql(
+        `query StateReports($state: ID, $status: [ReportStatus!], $after: String) {
+          reports(filter: { state: $state, status: $status }, first: 50, after: $after) {
+            totalCount pageInfo { hasNextPage endCursor } edges { node { ${p.REPORT} } }
+          }
+        }`,
+        { state, status: showing === 'pending' ? PENDING : null, after },
+        { token },
+      );
+    const { data } = await page(null);
+    const list = h('ul', { class: 'report-list secretariat-reports' });
+    const more = h('button', { type: 'button', class: 'secondary more' }, 'Ver más reportes');
+    let cursor = null;
+    const append = (reports) => {
+      for (const { node } of reports.edges) {
+        const item = p.reportItem(node, `${node.target.type} ${node.target.id}`);
+        item.append(answerForm(token, node, reload));
+        list.append(item);
+      }
+      cursor = reports.pageInfo.endCursor;
+      more.hidden = !reports.pageInfo.hasNextPage;
+    };
+    more.addEventListener('click', async () => {
+      try {
+        append((await page(cursor)).data.reports);
+      } catch (error) {
+        more.replaceWith(h('p', { class: 'warning' }, p.explain(error)));
+      }
+    });
+    const which = p.select(
+      'showing',
+      'Mostrar',
+      [
+        ['pending', 'Pendientes (abiertos o reconocidos)'],
+        ['all', 'Todos'],
+      ],
+      { required: true },
+    );
+    which[1].value = showing;
+    which[1].addEventListener('change', () => {
+      showing = which[1].value;
+      reload();
+    });
+    append(data.reports);
     box.replaceChildren(
       h('h2', {}, `Reportes ${state ? 'sobre la información de tu estado' : 'de todos los estados'} (${data.reports.totalCount})`),
-      edges.length
-        ? h(
-            'ul',
-            { class: 'report-list secretariat-reports' },
-            edges.map(({ node }) => {
-              const item = p.reportItem(node, `${node.target.type} ${node.target.id}`);
-              item.append(answerForm(token, node, reload));
-              return item;
-            }),
-          )
-        : h('p', {}, 'No hay reportes.'),
+      ...which,
+      data.reports.totalCount ? list : h('p', {}, 'No hay reportes.'),
+      more,
     );
   }
 
