@@ -199,7 +199,7 @@ describeWithBrowser('participation on the pages, in a real headless Chromium, of
     await reader.close();
   }, 120_000);
 
-  test('a forged or expired token: its writes are refused, explained in plain Spanish; an expired one is said at once', async () => {
+  test('a forged or expired token, or one outside its role: writes refused, explained in plain Spanish; an expired one said at once', async () => {
     const real = await tokenFor(federation, { sub: 'gob-tlax', role: 'SECRETARIAT_MEMBER', state: '29', sector: 'GOVERNMENT' });
     const [header, payload] = real.split('.');
     const forged = `${header}.${payload}.${'A'.repeat(86)}`;
@@ -227,6 +227,23 @@ describeWithBrowser('participation on the pages, in a real headless Chromium, of
       await page.close();
     }
     expect(await reportsOn('commitment', TLAXCALA_3)).toEqual(before);
+
+    // A valid token outside its role: a moderator (who answers and hides, but reports no progress) is FORBIDDEN.
+    const moderator = await tokenFor(federation, { sub: 'mod-1', role: 'MODERATOR', state: '29', name: 'Moderación' });
+    const forbidden = await login(await person(), moderator);
+    const commitment = forbidden.locator(`article[data-commitment="${TLAXCALA_3}"]`);
+    await commitment.waitFor();
+    const updates = await commitment.locator('li.update').count();
+    await commitment.getByText('Proponer un avance').click();
+    await commitment.locator('textarea[name="note"]').fill('Avance propuesto por moderación');
+    await commitment.getByRole('button', { name: 'Proponer avance' }).click();
+    await expect(commitment.locator('.propose-form .form-status', { hasText: 'permite' }).innerText()).resolves.toBe(
+      'Tu token no permite esta acción: solo puedes atender reportes y compromisos de tu estado, y confirmar avances que propuso otro sector.',
+    );
+    const { data } = await federation.query('query ($id: ID!) { commitment(id: $id) { progress { id } } }', { id: TLAXCALA_3 });
+    expect(data!.commitment.progress).toHaveLength(updates);
+    await forbidden.close();
+
     const page = await login(await person(), 'no es un token');
     await expect(page.locator('#view .warning').innerText()).resolves.toBe(
       'Ese texto no parece un token. Cópialo completo, tal como te lo dieron.',
