@@ -316,7 +316,12 @@
       c.description && c.description !== c.title ? h('p', {}, c.description) : null,
       h('p', {}, `Responsable: ${c.responsibleInstitution?.name ?? 'sin dato'} · Etapa: ${c.stage ?? 'sin dato'}`),
       source(c.source),
-      h('section', { class: 'commitment-block' }, reportBlock([{ type: 'COMMITMENT', id: c.id, label: c.title }], 'COMMITMENT', reload)),
+      h(
+        'section',
+        { class: 'commitment-block' },
+        h('h2', {}, 'Reportes sobre la información del compromiso'),
+        reportBlock([{ type: 'COMMITMENT', id: c.id, label: c.title }], 'COMMITMENT', reload),
+      ),
       h(
         'section',
         { class: 'progress-section' },

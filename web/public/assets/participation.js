@@ -22,6 +22,16 @@ window.ftmParticipation = (() => {
   const COMPLETION = { NOT_STARTED: 'No iniciado', LIMITED: 'Limitado', SUBSTANTIAL: 'Sustancial', COMPLETE: 'Completo' };
   const SECTOR = { GOVERNMENT: 'Gobierno', CIVIL_SOCIETY: 'Sociedad civil', GUARANTOR_BODY: 'Órgano garante' };
   const ROLE = { SECRETARIAT_MEMBER: 'Secretariado técnico', MODERATOR: 'Moderación', ADMIN: 'Administración' };
+  const TARGET = {
+    COMMITMENT: 'Compromiso',
+    ACTION_PLAN: 'Plan de acción',
+    BUDGET_PROGRAM: 'Programa presupuestario',
+    CONTRACT: 'Contrato',
+    TRANSACTION: 'Pago',
+    RECORD: 'Expediente',
+    INSTITUTION: 'Institución',
+    STATE: 'Estado',
+  };
   const BODY_MAX = 4000;
   const CONTACT_MAX = 200;
 
@@ -247,6 +257,7 @@ window.ftmParticipation = (() => {
     COMPLETION,
     SECTOR,
     ROLE,
+    TARGET,
     REPORT,
     PROGRESS,
     explain,

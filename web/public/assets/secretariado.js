@@ -151,7 +151,7 @@
     let cursor = null;
     const append = (reports) => {
       for (const { node } of reports.edges) {
-        const item = p.reportItem(node, `${node.target.type} ${node.target.id}`);
+        const item = p.reportItem(node, `${p.TARGET[node.target.type] ?? node.target.type} ${node.target.id}`);
         item.append(answerForm(token, node, reload));
         list.append(item);
       }
