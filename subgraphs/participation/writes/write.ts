@@ -8,6 +8,7 @@ import { announceLoad } from '../../kit/import/announce-load';
 import { IdempotentWrite } from '../entities/idempotent-write.entity';
 import type { Identity } from '../auth/identity';
 import { appendAudit, canonicalJson } from './audit-chain';
+import { oneAtATime } from './one-at-a-time';
 import { LIMITS } from './limits';
 
 /** What a write did: the ids its answer is built from, and what the audit log records (never a contact). */
@@ -70,31 +71,33 @@ export async function write<R>(ctx: SubgraphContext, spec: WriteSpec<R>): Promis
     .update(canonicalJson({ action: spec.action, args: spec.args }))
     .digest('hex');
   const attempt = () =>
-    ctx.dataSource.transaction(async (manager) => {
-      if (key !== null) {
-        const first = await earlier<R>(manager, actor, key, request);
-        if (first !== undefined) return { result: first, wrote: false };
-      }
-      const at = new Date().toISOString();
-      const done = await spec.run(manager, at);
-      const identity = spec.identity;
-      await appendAudit(
-        manager,
-        {
-          actorSubject: identity.kind === 'holder' ? identity.subject : null,
-          actorRole: identity.kind === 'holder' ? identity.role : 'ANONYMOUS',
-          action: spec.action,
-          target: done.target,
-          changes: done.changes,
-          requestId: ctx.requestId ?? null,
-        },
-        at,
-      );
-      if (key !== null) {
-        await manager.getRepository(IdempotentWrite).insert({ actor, key, request, result: canonicalJson(done.result), at });
-      }
-      return { result: done.result, wrote: true };
-    });
+    oneAtATime(ctx.dataSource, () =>
+      ctx.dataSource.transaction(async (manager) => {
+        if (key !== null) {
+          const first = await earlier<R>(manager, actor, key, request);
+          if (first !== undefined) return { result: first, wrote: false };
+        }
+        const at = new Date().toISOString();
+        const done = await spec.run(manager, at);
+        const identity = spec.identity;
+        await appendAudit(
+          manager,
+          {
+            actorSubject: identity.kind === 'holder' ? identity.subject : null,
+            actorRole: identity.kind === 'holder' ? identity.role : 'ANONYMOUS',
+            action: spec.action,
+            target: done.target,
+            changes: done.changes,
+            requestId: ctx.requestId ?? null,
+          },
+          at,
+        );
+        if (key !== null) {
+          await manager.getRepository(IdempotentWrite).insert({ actor, key, request, result: canonicalJson(done.result), at });
+        }
+        return { result: done.result, wrote: true };
+      }),
+    );
   let outcome: { result: R; wrote: boolean };
   try {
     outcome = await attempt();
@@ -102,7 +105,7 @@ export async function write<R>(ctx: SubgraphContext, spec: WriteSpec<R>): Promis
     if (error instanceof GraphQLError) throw error;
     // Two requests with one key at once: the second's insert collides, its transaction rolls back, and the first's result stands.
     if (key !== null && isUniqueViolation(error)) {
-      const first = await ctx.dataSource.transaction((manager) => earlier<R>(manager, actor, key, request));
+      const first = await oneAtATime(ctx.dataSource, () => earlier<R>(ctx.dataSource.manager, actor, key, request));
       if (first !== undefined) return first;
     }
     throw new Error(`participation: the ${spec.action} write failed in the database`);

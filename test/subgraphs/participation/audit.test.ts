@@ -101,3 +101,20 @@ describe('npm run audit:verify', () => {
     }
   });
 });
+
+describe('the audit log under concurrent writes', () => {
+  it('chains writes committed at once one after another', async () => {
+    const participation = await openParticipation();
+    try {
+      const sends = await Promise.all(
+        ['a', 'b', 'c', 'd', 'e', 'f'].map((body) =>
+          participation.send(REPORT_PROBLEM, { input: { target: { type: 'STATE', id: '01' }, category: 'OTHER', body } }),
+        ),
+      );
+      for (const sent of sends) expect(sent.errors).toBeUndefined();
+      expect(await verifyChain(participation.dataSource.getRepository(AuditEntry))).toEqual({ entries: 6, broken: null });
+    } finally {
+      await participation.close();
+    }
+  });
+});

@@ -116,6 +116,17 @@ describe('participation: reports', () => {
     expect(await count()).toBe(before + 2);
   });
 
+  it('two sends of one key at once still create one report', async () => {
+    const count = () => participation.dataSource.getRepository(Report).count();
+    const before = await count();
+    const sends = await Promise.all(
+      [1, 2, 3].map(() => participation.send(REPORT_PROBLEM, { input: problem() }, { idempotencyKey: 'at-once' })),
+    );
+    for (const sent of sends) expect(sent.errors).toBeUndefined();
+    expect(new Set(sends.map((sent) => sent.data!.reportProblem.report.id)).size).toBe(1);
+    expect(await count()).toBe(before + 1);
+  });
+
   it('three flags from three clients hide a report from the public; one client counts once; a moderator restores it', async () => {
     const { id } = (
       await participation.data(REPORT_PROBLEM, { input: problem({ target: { type: 'CONTRACT', id: 'ocds-07smqs-1109/201720005131' } }) })
