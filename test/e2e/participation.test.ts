@@ -148,6 +148,18 @@ describe('participation through the gateway', () => {
     expect(third.body.errors).toBeUndefined();
     expect(third.body.data.flagReport.report).toBeNull();
     expect(listedIds(await send(url, LISTED, { id: PROGRAM }))).not.toContain(id);
+
+    // A moderator sees it among the hidden ones; that answer, given to a token, is never served to anyone else.
+    const HIDDEN = '{ reports(filter: { hidden: true }, first: 100) { edges { node { id hidden } } } }';
+    const moderator = await token({ sub: 'mod-3', role: Role.MODERATOR });
+    for (let i = 0; i < 2; i += 1) {
+      const seen = await send(url, HIDDEN, {}, bearer(moderator));
+      expect(seen.headers.get('x-cache')).toBeNull();
+      expect(seen.body.data.reports.edges.map((edge: any) => edge.node.id)).toContain(id);
+    }
+    const anonymous = await send(url, HIDDEN);
+    expect(codeOf(anonymous)).toBe('UNAUTHENTICATED');
+    expect(anonymous.text).not.toContain(`"id":"${id}"`);
   });
 
   test('forged, expired and alg:none tokens are refused with UNAUTHENTICATED', async () => {
