@@ -6,6 +6,7 @@ import { CommitmentProgressResolver } from './resolvers/commitment-progress.reso
 import { itemReportsResolvers } from './resolvers/item-reports.resolver';
 import { referenceResolvers } from './resolvers/participation.reference';
 import { ProgrammeResolver } from './resolvers/programme.resolver';
+import { ProgressResolver } from './resolvers/progress.resolver';
 import { ProgressMutationsResolver } from './resolvers/progress-mutations.resolver';
 import { ReportMutationsResolver } from './resolvers/report-mutations.resolver';
 import { ReportResolver } from './resolvers/report.resolver';
@@ -22,6 +23,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
       ProgressMutationsResolver,
       AuditLogResolver,
       ProgrammeResolver,
+      ProgressResolver,
     ],
     orphanedTypes: [Commitment, ActionPlan, BudgetProgram, Contract, Transaction, Record, Institution, State],
     referenceResolvers,

@@ -112,7 +112,7 @@ describe('the Follow-the-Money query through the gateway', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       ready: true,
-      checks: { schema: 'up', institutions: 'up', commitments: 'up', budgets: 'up', archives: 'up' },
+      checks: { schema: 'up', institutions: 'up', commitments: 'up', budgets: 'up', archives: 'up', participation: 'up' },
     });
   });
 });

@@ -1,19 +1,18 @@
 import { z } from 'zod';
 import { Role, Sector } from '../entities/enums';
+import { STATE_ID_PATTERN } from '../writes/targets';
 
 /** Who is writing: nobody in particular (no token), or a token's holder with its claims. */
 export type Identity =
   | { kind: 'anonymous'; client: string }
   | { kind: 'holder'; client: string; subject: string; role: Role; sector: Sector | null; stateId: string | null; name: string | null };
 
-const STATE_ID = /^(0[1-9]|[12]\d|3[0-2])$/;
-
 /** The claims a token must carry beyond the signature, expiry, issuer and audience jose checks. */
 export const claimsModel = z
   .object({
     sub: z.string().min(1).max(200),
     role: z.enum(Role),
-    state: z.string().regex(STATE_ID, 'an INEGI state code, 01 to 32').optional(),
+    state: z.string().regex(STATE_ID_PATTERN, 'an INEGI state code, 01 to 32').optional(),
     sector: z.enum(Sector).optional(),
     name: z.string().max(200).optional(),
   })

@@ -23,4 +23,5 @@ export class ProgressPayload {
 }
 
 export const ReportConnection = ConnectionType(Report, 'Report', 'report');
+export const ProgressUpdateConnection = ConnectionType(ProgressUpdate, 'ProgressUpdate', 'progress update');
 export const AuditEntryConnection = ConnectionType(AuditEntry, 'AuditEntry', 'audit-log entry');

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { Completion, ReportCategory, ReportStatus, TargetType } from '../entities/enums';
+import { Completion, ProgressState, ReportCategory, ReportStatus, TargetType } from '../entities/enums';
 
 @InputType({ description: 'The item a report is about.' })
 export class ReportTargetInput {
@@ -60,6 +60,15 @@ export class ReportFilter {
     description: 'True: only the reports hidden pending moderation (moderators and admins). Default: the public ones.',
   })
   hidden?: boolean | null;
+}
+
+@InputType({ description: 'Which progress updates to list.' })
+export class ProgressFilter {
+  @Field(() => ID, { nullable: true, description: "INEGI state code: updates on that state's commitments." })
+  state?: string | null;
+
+  @Field(() => [ProgressState], { nullable: true, description: 'Only updates in these states (e.g. `[CONFIRMED]` for a feed).' })
+  states?: ProgressState[] | null;
 }
 
 @ArgsType()

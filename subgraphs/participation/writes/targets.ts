@@ -4,6 +4,14 @@ import { TargetType } from '../entities/enums';
 
 const STATE_BY_SHORT_CODE = new Map(STATES.map((state) => [state.isoCode.slice(3), state.id]));
 const STATE_ID = '(0[1-9]|[12]\\d|3[0-2])';
+/** An INEGI state code, `01` to `32`. */
+export const STATE_ID_PATTERN = new RegExp(`^${STATE_ID}$`);
+
+/** A state filter's value, or BAD_USER_INPUT. */
+export function checkStateId(value: string, field: string): string {
+  if (!STATE_ID_PATTERN.test(value)) throw badUserInput('state must be an INEGI state code, 01 to 32', field);
+  return value;
+}
 /** An OCDS process id (`ocds-<prefix>-…`, no slash) or a CompraNet year, as the budgets subgraph builds contract ids. */
 const PROCESS = '(?:ocds-[a-z0-9]+-[^/\\s]+|compranet-\\d{4})';
 const INSTITUTION = 'MX-(?:GOB|OG|RAMO|CPA)-[A-Z0-9]+';
@@ -47,7 +55,7 @@ const SHAPES: Record<TargetType, Shape> = {
     state: (match) => byInstitution(match[1]),
   },
   [TargetType.INSTITUTION]: { pattern: new RegExp(`^${INSTITUTION}$`), example: 'MX-GOB-29', state: (match) => byInstitution(match[0]) },
-  [TargetType.STATE]: { pattern: new RegExp(`^${STATE_ID}$`), example: '29', state: (match) => match[0] },
+  [TargetType.STATE]: { pattern: STATE_ID_PATTERN, example: '29', state: (match) => match[0] },
 };
 
 /**

@@ -135,3 +135,37 @@ describe('participation: progress proposed by one sector, confirmed by another',
     }
   });
 });
+
+describe('participation: progress across commitments', () => {
+  it("lists a state's confirmed updates with their commitment, for a feed", async () => {
+    const participation = await openParticipation();
+    try {
+      const government = await participation.token({ sub: 'g', role: Role.SECRETARIAT_MEMBER, state: TLAXCALA, sector: Sector.GOVERNMENT });
+      const guarantor = await participation.token({
+        sub: 'o',
+        role: Role.SECRETARIAT_MEMBER,
+        state: TLAXCALA,
+        sector: Sector.GUARANTOR_BODY,
+      });
+      const ids: string[] = [];
+      for (const commitment of ['MX-TLA-PAL-2016-01', 'MX-TLA-PAL-2016-02']) {
+        const sent = await participation.send(
+          PROPOSE,
+          { id: commitment, input: { completion: 'LIMITED', note: 'n', evidence: [] } },
+          bearer(government),
+        );
+        ids.push(sent.data!.proposeProgress.progress.id);
+      }
+      await participation.send(CONFIRM, { id: ids[1] }, bearer(guarantor));
+      const listed = await participation.data(
+        '{ confirmed: progressUpdates(filter: { state: "29", states: [CONFIRMED] }) { totalCount edges { node { id commitment { id } } } } jalisco: progressUpdates(filter: { state: "14" }) { totalCount } all: progressUpdates { totalCount } }',
+      );
+      expect(listed.confirmed).toEqual({ totalCount: 1, edges: [{ node: { id: ids[1], commitment: { id: 'MX-TLA-PAL-2016-02' } } }] });
+      expect(listed.jalisco.totalCount).toBe(0);
+      expect(listed.all.totalCount).toBe(2);
+      expect(codeOf(await participation.send('{ progressUpdates(filter: { state: "99" }) { totalCount } }'))).toBe('BAD_USER_INPUT');
+    } finally {
+      await participation.close();
+    }
+  });
+});

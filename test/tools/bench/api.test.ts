@@ -62,7 +62,7 @@ describe('the stack', () => {
   test('every process gets its own port from the base, so two benchmarks can run side by side', () => {
     const ports = portsFrom(7100);
     const all = [ports.cold, ports.warm, ...Object.values(ports.subgraphs), ports.peer(0), ports.peer(1)];
-    expect(all).toEqual([7100, 7110, 7101, 7102, 7103, 7104, 7120, 7121]);
+    expect(all).toEqual([7100, 7110, 7101, 7102, 7103, 7104, 7105, 7120, 7121]);
   });
 
   test('the supergraph copy sends every subgraph fetch to the benchmark’s ports and changes nothing else', () => {
