@@ -1,4 +1,4 @@
-# One image for the gateway and the four subgraphs; docker-compose.yml picks the process with `command`.
+# One image for the gateway and the five subgraphs; docker-compose.yml picks the process with `command`.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
@@ -23,5 +23,7 @@ COPY package.json ./
 COPY schema schema
 COPY data data
 COPY web web
+# The participation subgraph keeps its local signing key here (docker-compose mounts a volume, which takes this owner).
+RUN mkdir -p .data/participation-keys && chown -R node:node .data
 USER node
 CMD ["node", "--max-old-space-size=1024", "dist/gateway/index.js"]

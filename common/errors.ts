@@ -18,6 +18,8 @@ export const ErrorCode = {
   TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
   QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
   OPERATION_NOT_ALLOWED: 'OPERATION_NOT_ALLOWED',
+  /** A mutation of a field no writable subgraph owns: the rest of the API is read-only. */
+  MUTATION_NOT_ALLOWED: 'MUTATION_NOT_ALLOWED',
   /** A subgraph refused the connection, dropped it, or answered with a 5xx: its fields are null. */
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
   /** A subgraph did not answer within `SUBGRAPH_TIMEOUT_MS`: its fields are null. */

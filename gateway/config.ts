@@ -7,7 +7,7 @@ import { httpModel, type HttpConfig } from '../common/config/http';
 import { type LimitsConfig, limitsModel } from '../common/config/limits';
 import { loggingModel, type LoggingConfig } from '../common/config/logging';
 import { pagesModel } from '../common/config/pages';
-import { type RateLimitConfig, type RedisConfig, rateLimitModel, redisModel } from '../common/config/rate-limit';
+import { type RateLimitConfig, type RedisConfig, rateLimitModel, redisModel, writeRateLimitModel } from '../common/config/rate-limit';
 import { type ResponseCacheConfig, responseCacheModel } from '../common/config/response-cache';
 import { type SubgraphClientConfig, subgraphClientModel } from '../common/config/subgraph-client';
 import { subgraphUrlsModel } from '../common/config/subgraphs';
@@ -26,6 +26,8 @@ export interface GatewayConfig {
   http: HttpConfig;
   limits: LimitsConfig & { maxPageSize: number; defaultPageSize: number };
   rateLimit: RateLimitConfig;
+  /** The budget of writes, counted apart from `rateLimit`. */
+  writeRateLimit: RateLimitConfig;
   redis: RedisConfig;
   responseCache: ResponseCacheConfig;
   exports: ExportConfig;
@@ -47,6 +49,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
       limits: limitsModel,
       pages: pagesModel,
       rateLimit: rateLimitModel,
+      writeRateLimit: writeRateLimitModel,
       redis: redisModel,
       responseCache: responseCacheModel,
       exports: exportModel,
@@ -62,6 +65,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     http: settings.http,
     limits: { ...settings.limits, ...settings.pages },
     rateLimit: settings.rateLimit,
+    writeRateLimit: settings.writeRateLimit,
     redis: settings.redis,
     responseCache: settings.responseCache,
     exports: settings.exports,

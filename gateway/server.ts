@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Request } from 'express';
 import { type GraphQLSchema, parse } from 'graphql';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -13,14 +14,21 @@ import { missedKey } from './cache/cached-answers';
 import { repeatedErrorsPlugin } from './repeated-errors.plugin';
 import { startResponseCache } from './cache/response-cache';
 import type { ResponseCacheContext } from './cache/response-cache.plugin';
+import { TouchedSubgraphs } from './cache/touched-subgraphs';
 import { mountExport } from './export/export.route';
+import { mountFeeds } from './feeds/feed.route';
 import type { GatewayConfig } from './config';
 import { costCheck, limitsPlugin } from './limits/limits.plugin';
 import { requirementsOf } from './requirements';
 import { tokenLimit } from './limits/tokens';
-import { createRateLimit } from './rate-limit';
+import { createRateLimits } from './rate-limit';
 import { readSafelist, safelist } from './safelist';
-import { subgraphServices } from './subgraph-client';
+import { type ClientContext, subgraphServices } from './subgraph-client';
+import { isMutationRequest } from './writes/mutation-request';
+import { WRITABLE_SUBGRAPHS, type WritesContext, writableFieldsPlugin } from './writes/writable-fields.plugin';
+
+/** How many entries a feed lists, the newest first (a reader keeps the older ones it has seen). */
+const FEED_ENTRIES = 50;
 
 export interface RunningGateway {
   url: string;
@@ -64,23 +72,27 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   });
   // The cost counts what each `@requires` makes the gateway fetch; a cached answer's variables are checked the same way.
   const overCost = costCheck(config.limits, requirementsOf(parse(supergraphSdl)));
+  // Which subgraphs own which fields: what a cached answer is keyed on, and which mutations may run.
+  const touched = new TouchedSubgraphs(supergraphSdl);
   const cache = config.responseCache.enabled
     ? await startResponseCache(
         config.responseCache,
         config.redis,
         urls,
-        supergraphSdl,
+        touched,
+        WRITABLE_SUBGRAPHS,
         { metrics, logger },
         { schema: () => apiSchema, overCost },
       )
     : undefined;
-  const server = new ApolloServer<RequestContext & ResponseCacheContext>({
+  const server = new ApolloServer<RequestContext & ResponseCacheContext & WritesContext & ClientContext>({
     gateway,
     logger: apolloLogger(logger),
     formatError: maskErrors(production),
     includeStacktraceInErrorResponses: !production,
     introspection: true,
-    // The API is read-only and uses no cookies, so the CSRF guard would only refuse plain GETs (and CDN caching).
+    // No cookies are read (a token comes only in `Authorization`, which a browser never adds to another site's
+    // request) and a GET never runs a mutation, so the CSRF guard would only refuse plain GETs (and CDN caching).
     csrfPrevention: false,
     // The process's own handlers stop everything in order. Apollo's would race them: its stop() never releases a
     // second caller (it hangs), and it then re-raises the signal, killing the process before the rest is stopped.
@@ -88,13 +100,23 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     plugins: [
       ...commonPlugins(logger, metrics),
       repeatedErrorsPlugin(),
+      writableFieldsPlugin(touched),
       limitsPlugin(config.limits, overCost),
       ...(cache ? [cache.plugin] : []),
       ...(options.plugins ?? []),
     ],
   });
   await server.start();
-  const rateLimit = await createRateLimit(config.rateLimit, config.redis, logger);
+  // Writes have a budget of their own, so that a flood of them never spends the client's reads.
+  const isWrite = (req: Request) => isMutationRequest(req, config.limits.maxTokens);
+  const rateLimits = await createRateLimits(
+    [
+      { config: config.rateLimit, name: 'rate', counts: 'requests', skip: isWrite },
+      { config: config.writeRateLimit, name: 'write-rate', counts: 'writes', skip: (req) => !isWrite(req) },
+    ],
+    config.redis,
+    logger,
+  );
   const app = createHttpApp({
     logger,
     metrics,
@@ -106,15 +128,17 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       // /graphql, nearly all the traffic, skips its routes at once).
       const web = webRouter();
       app.use((req, res, next) => (req.method === 'POST' && req.path === '/graphql' ? next() : web(req, res, next)));
+      // The write budget comes once the safelist has turned a hash into its text and the text is within the token limit.
       const before = [
-        ...(rateLimit ? [rateLimit.middleware] : []),
+        ...rateLimits.budget('rate'),
         ...(operations ? [safelist(operations)] : []),
         tokenLimit(config.limits.maxTokens),
+        ...rateLimits.budget('write-rate'),
       ];
       mountGraphQL(app, {
         server,
         http: config.http,
-        context: async (req) => ({ requestId: String(req.id), missedKey: missedKey(req) }),
+        context: async (req) => ({ requestId: String(req.id), missedKey: missedKey(req), clientAddress: req.ip }),
         before: [...before, ...(cache ? [cache.answer] : [])],
       });
       mountExport(app, {
@@ -124,18 +148,30 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
         pageSize: config.limits.maxPageSize,
         stallTimeoutMs: config.exports.stallTimeoutMs,
         before,
-        chargePage: rateLimit?.charge,
+        chargePage: (req) => rateLimits.charge('rate', req),
+      });
+      mountFeeds(app, {
+        async execute(document, variables, req) {
+          const response = await server.executeOperation({ query: document, variables }, { contextValue: { requestId: String(req.id) } });
+          if (response.body.kind !== 'single') throw new Error('incremental delivery is not used here');
+          return response.body.singleResult;
+        },
+        entries: FEED_ENTRIES,
+        pageSize: config.limits.maxPageSize,
+        httpMaxAgeSeconds: config.responseCache.httpMaxAgeSeconds,
+        // The feeds' operations are the gateway's own, so the safelist and token limit, which read a client's, do not apply.
+        before: rateLimits.budget('rate'),
       });
     },
   });
   const { server: httpServer, port } = await listen(app, config.port, { http: config.http, logger, metrics }).catch(async (error) => {
-    await rateLimit?.close();
+    await rateLimits.close();
     await cache?.stop();
     await server.stop();
     throw error;
   });
   logger.info(
-    { port, rateLimits: rateLimit?.store ?? 'off', responseCache: cache?.store ?? 'off', safelist: operations?.size ?? 'off' },
+    { port, rateLimits: rateLimits.store ?? 'off', responseCache: cache?.store ?? 'off', safelist: operations?.size ?? 'off' },
     'gateway ready',
   );
   return {
@@ -144,7 +180,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     async stop() {
       await close(httpServer);
       await server.stop();
-      await rateLimit?.close();
+      await rateLimits.close();
       await cache?.stop();
     },
   };

@@ -8,6 +8,7 @@ import type { RequestContext } from '../common/http/graphql';
 import type { Metrics } from '../common/http/metrics';
 import type { Logger } from '../common/logger';
 import { InFlight } from './cache/in-flight';
+import { WRITABLE_SUBGRAPHS } from './writes/writable-fields.plugin';
 
 export const { SUBGRAPH_UNAVAILABLE, SUBGRAPH_TIMEOUT } = ErrorCode;
 
@@ -30,7 +31,19 @@ async function timed<T extends { errors?: readonly unknown[] }>(metrics: Metrics
   }
 }
 
-type ProcessOptions = GraphQLDataSourceProcessOptions<RequestContext>;
+/** The gateway's request context as its subgraph client reads it: the request id, and the client's address. */
+export interface ClientContext extends RequestContext {
+  /** The client's address as the gateway's `trust proxy` setting determines it (Express's `req.ip`). */
+  clientAddress?: string;
+}
+
+/**
+ * The client's headers the participation subgraph receives, untouched: it checks the token itself, and makes a retried
+ * write with the same key return the first result. No other subgraph receives them, and no subgraph receives cookies.
+ */
+export const FORWARDED_HEADERS = ['authorization', 'idempotency-key'] as const;
+
+type ProcessOptions = GraphQLDataSourceProcessOptions<ClientContext>;
 type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
 /**
@@ -42,14 +55,16 @@ type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
  * `Request` per fetch only to describe errors, and a WHATWG `fetch` reads the body through web streams; together
  * they were a quarter of the gateway's CPU on the Follow-the-Money query. The request and the answer are Apollo's.
  */
-export class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> {
+export class SubgraphDataSource extends RemoteGraphQLDataSource<ClientContext> {
   private readonly agent: Agent;
 
+  /** `forwardsClient`: whether this subgraph gets the client's token, idempotency key and address (participation). */
   constructor(
     readonly serviceName: string,
     url: string,
     private readonly config: SubgraphClientConfig,
     private readonly observers: SubgraphObservers,
+    private readonly forwardsClient = false,
   ) {
     super({ url });
     // Apollo's default fetcher pools sockets for 15 s with no deadline; here the pool's idle time is set, and idle
@@ -69,12 +84,19 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> 
   }
 
   /**
-   * Identical fetches of client operations in flight at once go out once (dashboards ask the same questions at the
-   * same moment). The API is read-only, so any two requests with the same text and variables have the same answer.
+   * Identical fetches of client queries in flight at once go out once (dashboards ask the same questions at the same
+   * moment): two reads with the same text and variables (and, for a subgraph that sees the client's token, the same
+   * token) have the same answer. Nothing a mutation sends is merged: two identical writes are two writes.
    */
   private merged(options: ProcessOptions): Promise<SubgraphResponse> {
-    if (!('incomingRequestContext' in options) || options.request.query === undefined) return this.processOrNull(options);
-    const key = `${options.request.query}\0${JSON.stringify(options.request.variables ?? {})}`;
+    if (
+      !('incomingRequestContext' in options) ||
+      options.incomingRequestContext.operation?.operation !== 'query' ||
+      options.request.query === undefined
+    )
+      return this.processOrNull(options);
+    const token = this.forwardsClient ? (options.incomingRequestContext.request.http?.headers.get('authorization') ?? '') : '';
+    const key = `${options.request.query}\0${JSON.stringify(options.request.variables ?? {})}\0${token}`;
     return this.inFlight.run(key, () => this.processOrNull(options));
   }
 
@@ -111,6 +133,15 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> 
     headers['content-type'] = 'application/json';
     // The request id goes with every fetch, so the subgraph logs it under the gateway's id.
     if (context?.requestId) headers['x-request-id'] = context.requestId;
+    if (this.forwardsClient && 'incomingRequestContext' in options) {
+      const incoming = options.incomingRequestContext.request.http?.headers;
+      for (const name of FORWARDED_HEADERS) {
+        const value = incoming?.get(name);
+        if (value != null) headers[name] = value;
+      }
+      // Set, not appended to: the address is the one the gateway's own `trust proxy` setting found.
+      if (context?.clientAddress) headers['x-forwarded-for'] = context.clientAddress;
+    }
     const { http: _http, ...payload } = request;
     const response = await send(this.url, {
       method: 'POST',
@@ -119,8 +150,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> 
       dispatcher: this.agent,
       signal: AbortSignal.timeout(this.config.timeoutMs),
     });
-    const json = String(response.headers['content-type'] ?? '').startsWith('application/json');
+    const json = /^application\/(graphql-response\+)?json/.test(String(response.headers['content-type'] ?? ''));
     const body: unknown = json ? await response.body.json() : await response.body.text();
+    // A 4xx with GraphQL errors is the subgraph refusing the client (participation answers a refused token 401 and a
+    // refused write 403): its errors, with their codes, are the answer, as a 200's would be.
+    if (response.statusCode >= 400 && response.statusCode < 500 && hasErrors(body)) return body as SubgraphResponse;
     if (response.statusCode < 200 || response.statusCode > 299) {
       const statusText = STATUS_CODES[response.statusCode] ?? '';
       throw new GraphQLError(`${response.statusCode}: ${statusText}`, {
@@ -132,6 +166,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> 
       restrictCachePolicy(options.incomingRequestContext.overallCachePolicy, response.headers['cache-control']);
     return body as SubgraphResponse;
   }
+}
+
+function hasErrors(body: unknown): boolean {
+  return body !== null && typeof body === 'object' && Array.isArray((body as { errors?: unknown }).errors);
 }
 
 /** A subgraph's `Cache-Control` bounds the answer's cache policy, as `RemoteGraphQLDataSource` does with it. */
@@ -153,8 +191,14 @@ function restrictCachePolicy(
 }
 
 /** `buildService` for ApolloGateway: one pooled, time-limited data source per subgraph, at the URL configured for it. */
-export function subgraphServices(urls: Record<string, string>, config: SubgraphClientConfig, observers: SubgraphObservers) {
-  return ({ name, url }: { name: string; url?: string }) => new SubgraphDataSource(name, urls[name] ?? url ?? '', config, observers);
+export function subgraphServices(
+  urls: Record<string, string>,
+  config: SubgraphClientConfig,
+  observers: SubgraphObservers,
+  forwardClientTo: ReadonlySet<string> = WRITABLE_SUBGRAPHS,
+) {
+  return ({ name, url }: { name: string; url?: string }) =>
+    new SubgraphDataSource(name, urls[name] ?? url ?? '', config, observers, forwardClientTo.has(name));
 }
 
 function failureCode(error: unknown): string | null {

@@ -82,6 +82,17 @@ describe('docker-compose.yml', () => {
       expect([launcher, flagsOf(command)]).toEqual([launcher, [...GATEWAY_NODE_FLAGS]]);
   });
 
+  test("participation trusts the gateways' X-Forwarded-For on the private network, and keeps its key in a volume", () => {
+    const participation = compose.services.participation as Service & { volumes?: string[] };
+    expect(participation.ports).toBeUndefined();
+    expect(participation.environment?.PARTICIPATION_TRUST_PROXY).toMatch(/uniquelocal/);
+    const keys = participation.environment?.PARTICIPATION_KEY_DIR;
+    expect(participation.volumes).toContain(`participation-keys:${keys}`);
+    // The image runs as `node`, which must own the folder the volume is mounted on to create the key there.
+    expect(fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8')).toMatch(/chown -R node:node \.data/);
+    expect(keys).toBe('/app/.data/participation-keys');
+  });
+
   test('ships the schema and the sample data in the image', () => {
     const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
     expect(dockerfile).toMatch(/COPY common common/);

@@ -25,7 +25,10 @@ export function wantsExplorer(req: Request): boolean {
   return req.method === 'GET' && req.query.query === undefined && (req.accepts(['json', 'html']) as string) === 'html';
 }
 
-/** The pages people use: the journalist's page at /, the explorer at /explorer (and /graphql for browsers). */
+/**
+ * The pages people use: the journalist's page at /, the technical secretariat's at /secretariado, the explorer at
+ * /explorer (and /graphql for browsers).
+ */
 export function webRouter(): Router {
   const router = express.Router();
   const examples = readExamples(path.join(WEB, 'examples'));
@@ -41,6 +44,7 @@ export function webRouter(): Router {
   router.get('/explorer/examples.json', (_req, res) => res.json(examples));
   router.get('/explorer', (_req, res) => res.sendFile(explorer));
   router.get('/graphql', (req, res, next) => (wantsExplorer(req) ? res.sendFile(explorer) : next()));
+  router.get('/secretariado', (_req, res) => res.sendFile(path.join(PUBLIC, 'secretariado.html')));
   router.get('/', (_req, res) => res.sendFile(path.join(PUBLIC, 'index.html')));
   return router;
 }

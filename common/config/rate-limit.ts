@@ -14,6 +14,18 @@ export const rateLimitModel = z
   .transform((env) => ({ requests: env.RATE_LIMIT_REQUESTS, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS }));
 export type RateLimitConfig = z.output<typeof rateLimitModel>;
 
+/**
+ * The stricter budget of writes (mutations) per client: `WRITE_RATE_LIMIT_REQUESTS` per
+ * `WRITE_RATE_LIMIT_WINDOW_SECONDS` (0 turns it off). Its own counters, so that writes never spend the read budget
+ * and a flood of writes leaves the client's reads answered.
+ */
+export const writeRateLimitModel = z
+  .object({
+    WRITE_RATE_LIMIT_REQUESTS: wholeNumber(30, 0, 1_000_000),
+    WRITE_RATE_LIMIT_WINDOW_SECONDS: wholeNumber(600, 1, 86_400),
+  })
+  .transform((env) => ({ requests: env.WRITE_RATE_LIMIT_REQUESTS, windowSeconds: env.WRITE_RATE_LIMIT_WINDOW_SECONDS }));
+
 export const redisModel = z
   .object({
     REDIS_URL: optionalUrl(/^rediss?:\/\/\S+$/, 'a redis:// URL'),

@@ -78,7 +78,7 @@ function operationResolution(): ApolloServerPlugin<RequestContext> {
             );
           }
           if (!schema.getRootType(operation.operation)) {
-            throw refusal(ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED, `This API serves no ${operation.operation}s: it is read-only.`);
+            throw refusal(ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED, `This API serves no ${operation.operation}s.`);
           }
         },
       };

@@ -42,7 +42,7 @@ const JSON_TYPE = 'application/json; charset=utf-8';
  * already accepted, one cost check with these variables, one hash and one store read, where Apollo would parse,
  * validate, run every plugin and serialise the answer again. It runs after the rate limit, the safelist and the token
  * limit, and only for a text Apollo accepted against the current schema, so it lets through nothing they would refuse.
- * Anything unusual (no text, a persisted-query hash, extensions, an Accept header asking for another type, an unknown
+ * Anything unusual (a token, which the answer may depend on; no text, a persisted-query hash, extensions, an Accept header asking for another type, an unknown
  * text, a cost over the limit, a miss, a store failure) goes on to Apollo, which answers it as it always did. The answer
  * carries the same headers as a hit Apollo serves: `x-cache`, and for a GET the `ETag` (so Express answers
  * `If-None-Match` with 304) and `Cache-Control`.
@@ -55,6 +55,7 @@ export function cachedAnswers(options: CachedAnswersOptions): RequestHandler {
     const accepted = question && options.accepted.get(question.query, question.operationName);
     if (
       !question ||
+      req.headers.authorization !== undefined ||
       !accepted ||
       accepted.schema !== schema ||
       !jsonAccepted(req.headers.accept) ||
@@ -64,6 +65,7 @@ export function cachedAnswers(options: CachedAnswersOptions): RequestHandler {
       next();
       return;
     }
+    await options.versions.catchUp(accepted.subgraphs);
     const key = cacheKey(accepted.digest, question.operationName, question.variables, options.versions.keyOf(accepted.subgraphs));
     let cached: string | undefined;
     try {

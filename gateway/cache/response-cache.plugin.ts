@@ -7,9 +7,13 @@ import type { DataVersions } from './data-versions';
 import type { ResponseStore } from './response-store';
 import type { TouchedSubgraphs } from './touched-subgraphs';
 
-/** What the plugin reads of the request's context: the key that the lookup in front of Apollo already missed. */
+/**
+ * What the plugin reads of the request's context: the key that the lookup in front of Apollo already missed, and the
+ * subgraphs a mutation writes to (gateway/writes/writable-fields.plugin.ts).
+ */
 export interface ResponseCacheContext extends BaseContext {
   missedKey?: string;
+  written?: string[];
 }
 
 export interface ResponseCacheOptions {
@@ -31,16 +35,22 @@ export interface ResponseCacheOptions {
  * commits is stored under the versions seen before it and cannot outlive them. Answers with errors (partial ones
  * included) are never stored. A GET also carries an `ETag` made of that key, so `If-None-Match` gets 304 once
  * nothing the answer depends on has changed.
+ *
+ * Only queries asked without a token are cached: a mutation never is, and an answer given to a token may show what
+ * only that token may see. A mutation that ran is answered only once the versions of the subgraphs it wrote to are
+ * read again (and recorded for the other gateways), so that no gateway's next question finds an answer from before
+ * the write.
  */
 export function responseCachePlugin<Context extends ResponseCacheContext>(options: ResponseCacheOptions): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       let key: string | undefined;
       let hit = false;
+      let executed = false;
       return {
         async responseForOperation(context) {
           const { operation, document, request, schema } = context;
-          if (operation?.operation !== 'query') return null;
+          if (operation?.operation !== 'query' || request.http?.headers.get('authorization') !== undefined) return null;
           const accepted = request.query === undefined ? undefined : options.accepted.get(request.query, request.operationName);
           const subgraphs = accepted?.schema === schema ? accepted.subgraphs : options.touched.of(document);
           if (!options.versions.known(subgraphs)) return null;
@@ -56,6 +66,7 @@ export function responseCachePlugin<Context extends ResponseCacheContext>(option
               subgraphs,
             });
           }
+          await options.versions.catchUp(subgraphs);
           key = cacheKey(digest, request.operationName, request.variables, options.versions.keyOf(subgraphs));
           const cached =
             context.contextValue.missedKey === key
@@ -75,7 +86,12 @@ export function responseCachePlugin<Context extends ResponseCacheContext>(option
             http: { headers: new HeaderMap(), status: undefined },
           };
         },
+        async executionDidStart() {
+          executed = true;
+        },
         async willSendResponse(context) {
+          const { written } = context.contextValue;
+          if (executed && context.operation?.operation === 'mutation' && written?.length) await options.versions.written(written);
           if (key === undefined) return;
           const { body, http } = context.response;
           http.headers.set('x-cache', hit ? 'HIT' : 'MISS');

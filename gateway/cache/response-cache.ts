@@ -14,7 +14,7 @@ import { cachedAnswers } from './cached-answers';
 import { DataVersions } from './data-versions';
 import { type ResponseCacheContext, responseCachePlugin } from './response-cache.plugin';
 import { memoryStore, redisStore } from './response-store';
-import { TouchedSubgraphs } from './touched-subgraphs';
+import type { TouchedSubgraphs } from './touched-subgraphs';
 
 /** How much query text the memo of accepted operations keeps: thousands of distinct queries, a few MB at most. */
 const ACCEPTED_TEXT_CHARS = 4 * 1024 * 1024;
@@ -28,14 +28,16 @@ export interface ResponseCache {
 }
 
 /**
- * The gateway's response cache: in memory by default, in Redis (shared by every replica, and told of imports at
- * once through pub/sub) when `REDIS_URL` is set.
+ * The gateway's response cache: in memory by default, in Redis (shared by every replica, and told of imports and of
+ * the other replicas' writes at once through pub/sub) when `REDIS_URL` is set.
  */
 export async function startResponseCache(
   config: ResponseCacheConfig,
   redis: RedisConfig,
   subgraphs: Record<string, string>,
-  supergraphSdl: string,
+  touched: TouchedSubgraphs,
+  /** The subgraphs that take writes through the gateways, whose versions the gateways share through Redis. */
+  writable: ReadonlySet<string>,
   observers: { metrics: Metrics; logger: Logger },
   limits: { schema(): GraphQLSchema | undefined; overCost: CostCheck },
 ): Promise<ResponseCache> {
@@ -45,13 +47,15 @@ export async function startResponseCache(
     client.on('error', (error) => logger.warn({ err: error }, `response cache: Redis ${role} unavailable`));
     return client;
   };
-  const store = redis.url
-    ? redisStore(connect('store'), `${redis.keyPrefix}cache:`, config.ttlMs)
+  const storeClient = redis.url ? connect('store') : undefined;
+  const store = storeClient
+    ? redisStore(storeClient, `${redis.keyPrefix}cache:`, config.ttlMs)
     : memoryStore(config.maxBytes, config.ttlMs, () => metrics.cacheEvictions.inc());
   const versions = new DataVersions({
     subgraphs,
     pollMs: config.versionPollMs,
     subscriber: redis.url ? { client: connect('subscriber'), channel: dataVersionChannel(redis.keyPrefix) } : undefined,
+    shared: storeClient ? { client: storeClient, key: `${redis.keyPrefix}data-versions`, subgraphs: writable } : undefined,
     onError: (subgraph, error) => logger.debug({ err: error, subgraph }, 'response cache: data version not read'),
   });
   await versions.start();
@@ -61,7 +65,7 @@ export async function startResponseCache(
   const plugin = responseCachePlugin<RequestContext & ResponseCacheContext>({
     store,
     versions,
-    touched: new TouchedSubgraphs(supergraphSdl),
+    touched,
     accepted,
     httpMaxAgeSeconds: config.httpMaxAgeSeconds,
     onStoreError,

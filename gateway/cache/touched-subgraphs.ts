@@ -60,7 +60,7 @@ export class TouchedSubgraphs {
   of(document: DocumentNode): string[] {
     const touched = new Set<string>();
     const typeInfo = new TypeInfo(this.schema);
-    const resolvers: (Set<string> | null)[] = [null];
+    const resolvers: (ReadonlySet<string> | null)[] = [null];
     visit(
       document,
       visitWithTypeInfo(typeInfo, {
@@ -72,10 +72,8 @@ export class TouchedSubgraphs {
               resolvers.push(current);
               return;
             }
-            const owners = this.fieldOwners.get(`${parent.name}.${field.name.value}`) ?? this.ownersOfType(parent.name);
-            this.touchRequired(parent.name, field.name.value, touched);
-            const staying = current ? new Set([...owners].filter((owner) => current.has(owner))) : new Set<string>();
-            const resolving = staying.size > 0 ? staying : owners;
+            this.touchRequired(parent.name, field.name.value, touched, current);
+            const resolving = resolvingFrom(this.ownersOf(parent.name, field.name.value), current);
             for (const owner of resolving) touched.add(owner);
             resolvers.push(resolving);
           },
@@ -89,34 +87,51 @@ export class TouchedSubgraphs {
   }
 
   /**
-   * Adds every owner of every field a `@requires` selection names, nested selections and their own requirements
-   * included: more than the planner may use, never fewer.
+   * Adds the owners of the fields a `@requires` selection names, nested selections and their own requirements
+   * included, chosen as for the client's fields: a key every subgraph defines (`contract { id }`) comes from the
+   * subgraph that resolved its parent, not from every subgraph that extends its type.
    */
-  private touchRequired(type: string, field: string, touched: Set<string>) {
+  private touchRequired(type: string, field: string, touched: Set<string>, current: ReadonlySet<string> | null) {
     const required = this.requirements.get(`${type}.${field}`);
-    if (required) this.touchSelection(type, required, touched);
+    if (required) this.touchSelection(type, required, touched, current);
   }
 
-  private touchSelection(type: string, selectionSet: SelectionSetNode, touched: Set<string>) {
+  private touchSelection(type: string, selectionSet: SelectionSetNode, touched: Set<string>, current: ReadonlySet<string> | null) {
     const parent = this.schema.getType(type);
     if (!isObjectType(parent) && !isInterfaceType(parent)) return;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.INLINE_FRAGMENT) {
-        this.touchSelection(selection.typeCondition?.name.value ?? type, selection.selectionSet, touched);
+        this.touchSelection(selection.typeCondition?.name.value ?? type, selection.selectionSet, touched, current);
         continue;
       }
       if (selection.kind !== Kind.FIELD) continue;
       const name = selection.name.value;
-      for (const owner of this.fieldOwners.get(`${type}.${name}`) ?? this.ownersOfType(type)) touched.add(owner);
-      this.touchRequired(type, name, touched);
+      const resolving = resolvingFrom(this.ownersOf(type, name), current);
+      for (const owner of resolving) touched.add(owner);
+      this.touchRequired(type, name, touched, current);
       const definition = parent.getFields()[name];
-      if (definition && selection.selectionSet) this.touchSelection(getNamedType(definition.type).name, selection.selectionSet, touched);
+      if (definition && selection.selectionSet)
+        this.touchSelection(getNamedType(definition.type).name, selection.selectionSet, touched, resolving);
     }
+  }
+
+  /**
+   * The subgraphs that resolve `type.field`: its owners (`@join__field(graph: …)`), or, for a field without one, every
+   * subgraph that defines the type. The gateway's writes are checked against it (gateway/writes/).
+   */
+  ownersOf(type: string, field: string): ReadonlySet<string> {
+    return this.fieldOwners.get(`${type}.${field}`) ?? this.ownersOfType(type);
   }
 
   private ownersOfType(type: string): Set<string> {
     return this.typeOwners.get(type) ?? new Set();
   }
+}
+
+/** The owners of a field that will resolve it: those among the subgraphs that resolved its parent, else all of them. */
+function resolvingFrom(owners: ReadonlySet<string>, current: ReadonlySet<string> | null): ReadonlySet<string> {
+  const staying = current ? new Set([...owners].filter((owner) => current.has(owner))) : new Set<string>();
+  return staying.size > 0 ? staying : owners;
 }
 
 function isTypeWithFields(

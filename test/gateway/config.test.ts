@@ -29,6 +29,9 @@ describe('gateway configuration', () => {
       expect.objectContaining({ maxDepth: 16, maxAliases: 30, maxTokens: 2_000, maxCost: 20_000, defaultPageSize: 20, maxPageSize: 100 }),
     );
     expect(config.rateLimit).toEqual({ requests: 600, windowSeconds: 60 });
+    // Writes: a budget of their own, far stricter than the reads'.
+    expect(config.writeRateLimit).toEqual({ requests: 30, windowSeconds: 600 });
+    expect(readGatewayConfig({ WRITE_RATE_LIMIT_REQUESTS: '0' }).writeRateLimit.requests).toBe(0);
     expect(config.redis).toEqual({ url: undefined, keyPrefix: 'ftm:' });
     expect(config.http).toEqual({
       maxBodyBytes: 1_000_000,
@@ -41,12 +44,19 @@ describe('gateway configuration', () => {
     expect(readGatewayConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).http.trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
     expect(readGatewayConfig({ TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
     try {
-      readGatewayConfig({ QUERY_MAX_COST: '0', RATE_LIMIT_REQUESTS: '-1', REDIS_URL: 'http://cache', LOG_LEVEL: 'loud' });
+      readGatewayConfig({
+        QUERY_MAX_COST: '0',
+        RATE_LIMIT_REQUESTS: '-1',
+        REDIS_URL: 'http://cache',
+        LOG_LEVEL: 'loud',
+        WRITE_RATE_LIMIT_WINDOW_SECONDS: '0',
+      });
       throw new Error('expected a rejection');
     } catch (error) {
       const problems = (error as GatewayConfigError).problems;
-      expect(problems).toHaveLength(4);
-      for (const name of ['QUERY_MAX_COST', 'RATE_LIMIT_REQUESTS', 'REDIS_URL', 'LOG_LEVEL']) expect(problems.join('\n')).toContain(name);
+      expect(problems).toHaveLength(5);
+      for (const name of ['QUERY_MAX_COST', 'RATE_LIMIT_REQUESTS', 'REDIS_URL', 'LOG_LEVEL', 'WRITE_RATE_LIMIT_WINDOW_SECONDS'])
+        expect(problems.join('\n')).toContain(name);
     }
   });
 

@@ -97,6 +97,22 @@ describe('a subgraph fetch that fails', () => {
     }
   });
 
+  test("a 4xx carrying GraphQL errors is the subgraph's answer, codes kept; one without them still fails", async () => {
+    const refusal = { errors: [{ message: 'The token has expired.', extensions: { code: 'UNAUTHENTICATED' } }] };
+    const { server, url } = await serve((req, res) => {
+      res.statusCode = 401;
+      res.setHeader('content-type', req.url === '/bare' ? 'text/plain' : 'application/graphql-response+json; charset=utf-8');
+      res.end(req.url === '/bare' ? 'no' : JSON.stringify(refusal));
+    });
+    try {
+      expect(await process(new SubgraphDataSource('participation', url, config, { logger }))).toEqual(refusal);
+      await expect(process(new SubgraphDataSource('participation', `${url}bare`, config, { logger }))).rejects.toThrow(/401/);
+      expect(logged).toEqual([]);
+    } finally {
+      server.close();
+    }
+  });
+
   test('a server that never answers is cut at the deadline with SUBGRAPH_TIMEOUT', async () => {
     const { server, url } = await serve(() => {});
     try {

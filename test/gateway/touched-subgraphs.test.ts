@@ -36,6 +36,13 @@ describe('the subgraphs an operation touches, from the supergraph', () => {
     expect(of(query)).toEqual(['archives', 'budgets', 'commitments', 'institutions']);
   });
 
+  test("an item's reports touch participation, whose writes change their key; its other fields do not", () => {
+    expect(of('{ budgetProgram(id: "x") { key reports(first: 5) { totalCount } } }')).toEqual(['budgets', 'participation']);
+    expect(of('{ budgetProgram(id: "x") { key name } }')).toEqual(['budgets']);
+    // Keys that participation also defines (it extends Contract) are read from the subgraph that resolved their parent.
+    expect(of('{ contract(id: "x") { documentation { coverage } } }')).not.toContain('participation');
+  });
+
   test('a shareable field every subgraph serves is keyed on all of them', () => {
     expect(of('{ dataVersion { budgets { version } } }')).toContain('budgets');
   });

@@ -1,6 +1,9 @@
 // The journalist's page: plain language, every figure with its source, a CSV of what is shown. One GraphQL request
-// per view, to the gateway that serves this page (no third-party host is ever contacted).
+// per view, to the gateway that serves this page (no third-party host is ever contacted); a commitment's page asks a
+// second one for its public reports and progress, asked again after a report is sent.
 (() => {
+  const { h, graphql } = window.ftm;
+  const participation = window.ftmParticipation;
   const view = document.getElementById('view');
   const params = new URLSearchParams(location.search);
 
@@ -38,17 +41,6 @@
     );
   }
 
-  async function graphql(query, variables) {
-    const response = await fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = await response.json();
-    if (!body.data) throw new Error(body.errors?.map((error) => error.message).join('; ') || `HTTP ${response.status}`);
-    return body;
-  }
-
   /** "1369724738.00" → "1,369,724,738.00": grouping is done on the exact text, never through a float. */
   function money(value) {
     if (value === null || value === undefined) return 'sin dato';
@@ -56,16 +48,6 @@
     const sign = whole.startsWith('-') ? '-' : '';
     const digits = whole.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
     return `${sign}$${digits}.${fraction}`;
-  }
-
-  function h(tag, attributes = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attributes)) {
-      if (value !== undefined && value !== null && value !== false) node.setAttribute(key, value === true ? '' : String(value));
-    }
-    for (const child of children.flat(Number.POSITIVE_INFINITY))
-      if (child !== null && child !== undefined) node.append(child instanceof Node ? child : String(child));
-    return node;
   }
 
   function source(provenance) {
@@ -240,11 +222,49 @@
     );
   }
 
+  /** Fields of each kind of item a report may name, as [field, label]. */
+  const REPORT_FIELDS = {
+    COMMITMENT: [
+      ['title', 'Título'],
+      ['description', 'Descripción'],
+      ['stage', 'Etapa'],
+      ['responsibleInstitution', 'Institución responsable'],
+    ],
+    BUDGET_PROGRAM: [...MOMENTS.map(([key, label]) => [`totals.${key}`, label]), ['name', 'Nombre del programa']],
+    CONTRACT: [
+      ['title', 'Título'],
+      ['value', 'Monto'],
+      ['suppliers', 'Proveedores'],
+      ['buyer', 'Comprador'],
+    ],
+    TRANSACTION: [
+      ['amount', 'Monto'],
+      ['date', 'Fecha'],
+      ['moment', 'Momento'],
+    ],
+    RECORD: [
+      ['title', 'Título'],
+      ['access', 'Acceso'],
+      ['reservedUntil', 'Fecha de reserva'],
+      ['legalBasis', 'Fundamento legal'],
+    ],
+  };
+
+  /** The blocks of the page on show, each with its "Reportar un problema", filled by `loadParticipation`. */
+  let blocks = [];
+
+  function reportBlock(targets, type, reload) {
+    if (targets.length === 0) return null;
+    const block = participation.reportBlock({ targets, fields: REPORT_FIELDS[type], onCreated: reload });
+    blocks.push(block);
+    return block.element;
+  }
+
   /** Records as a list; a withheld one shows only that it exists, its series, legal basis and reserve date. */
-  function recordsSection(title, records, note) {
+  function recordsSection(title, records, note, reload) {
     return h(
       'section',
-      {},
+      { class: 'record-block' },
       h('h2', {}, title),
       note ? h('p', {}, note) : null,
       records.length === 0
@@ -269,6 +289,61 @@
               ),
             ),
           ),
+      reportBlock(
+        records.map((r) => ({ type: 'RECORD', id: r.id, label: `Expediente ${r.code}` })),
+        'RECORD',
+        reload,
+      ),
+    );
+  }
+
+  const REPORTS = `reports(first: 10) { totalCount edges { node { ${participation.REPORT} } } }`;
+  const NESTED_REPORTS = `reports(first: 5) { totalCount edges { node { ${participation.REPORT} } } }`;
+
+  /**
+   * The commitment's public reports, item by item, and its progress: asked apart from the figures, so that a report
+   * sent (which moves only participation's data version) refreshes these alone. Three questions, each well within the
+   * API's cost limit, where one asking for everything would go over it.
+   */
+  const PARTICIPATION = [
+    `commitment(id: $id) {
+      id ${REPORTS}
+      completion progress { ${participation.PROGRESS} }
+      allocations { program { id ${REPORTS} } }
+      records { id ${REPORTS} }
+    }`,
+    `commitment(id: $id) { contracts { id ${REPORTS} transactions { id ${NESTED_REPORTS} } } }`,
+    `commitment(id: $id) { responsibleInstitution { records(first: 100) { edges { node { id ${NESTED_REPORTS} } } } } }`,
+  ];
+
+  async function loadParticipation(id, progressBox) {
+    let answers;
+    try {
+      answers = await Promise.all(
+        PARTICIPATION.map((selection, part) => graphql(`query Participation${part + 1}($id: ID!) { ${selection} }`, { id })),
+      );
+    } catch (error) {
+      progressBox.replaceChildren(
+        h('p', { class: 'warning' }, `Los reportes y el avance no están disponibles: ${participation.explain(error)}`),
+      );
+      return;
+    }
+    const [c, money, institution] = answers.map(({ data }) => data.commitment);
+    const reports = new Map();
+    const keep = (type, item) => item?.reports && reports.set(`${type}:${item.id}`, item.reports);
+    keep('COMMITMENT', c);
+    for (const allocation of c?.allocations ?? []) keep('BUDGET_PROGRAM', allocation.program);
+    for (const record of c?.records ?? []) keep('RECORD', record);
+    for (const contract of money?.contracts ?? []) {
+      keep('CONTRACT', contract);
+      for (const t of contract.transactions) keep('TRANSACTION', t);
+    }
+    for (const { node } of institution?.responsibleInstitution?.records?.edges ?? []) keep('RECORD', node);
+    for (const block of blocks) block.show((type, itemId) => reports.get(`${type}:${itemId}`) ?? null);
+    progressBox.replaceChildren(
+      c?.progress
+        ? participation.progressTimeline(c.progress, c.completion)
+        : h('p', { class: 'warning' }, 'El avance no está disponible.'),
     );
   }
 
@@ -279,14 +354,14 @@
         commitment(id: $id) {
           id title description themes stage ${PROVENANCE}
           actionPlan { title state { id name } }
-          responsibleInstitution { name records(first: 100) { edges { node { code access reservedUntil legalBasis series { code title } } } } }
+          responsibleInstitution { name records(first: 100) { edges { node { id code access reservedUntil legalBasis series { code title } } } } }
           funding { ${CHAIN} }
           allocations { basis assigned ${PROVENANCE} program { id key name fiscalYear totals { ${CHAIN} } ${PROVENANCE} } }
           contracts { id title value suppliers { name } buyer { id name } ${PROVENANCE}
             transactions { id date moment amount ${PROVENANCE} }
             redFlags(raisedOnly: true) { code labelEs reasonEs figures { name value } } }
           redFlags { code labelEs contracts checked raised summaryEs }
-          records { code title access reservedUntil legalBasis series { code title } }
+          records { id code title access reservedUntil legalBasis series { code title } }
           documentation { paid documented coverage payments undocumentedPayments }
         }
       }`,
@@ -300,6 +375,10 @@
     const programs = allocations.filter((allocation) => allocation.program);
     const missing = allocations.length - programs.length;
     const payments = contracts.flatMap((contract) => contract.transactions.map((t) => ({ contract, t })));
+    const progressBox = h('div', { class: 'progress-box' }, h('p', { class: 'status' }, 'Cargando el avance…'));
+    const feed = `/feeds/commitments/${encodeURIComponent(c.id)}.atom`;
+    const reload = () => loadParticipation(c.id, progressBox);
+    blocks = [];
     show(
       h(
         'p',
@@ -311,6 +390,23 @@
       c.description && c.description !== c.title ? h('p', {}, c.description) : null,
       h('p', {}, `Responsable: ${c.responsibleInstitution?.name ?? 'sin dato'} · Etapa: ${c.stage ?? 'sin dato'}`),
       source(c.source),
+      h(
+        'section',
+        { class: 'commitment-block' },
+        h('h2', {}, 'Reportes sobre la información del compromiso'),
+        reportBlock([{ type: 'COMMITMENT', id: c.id, label: c.title }], 'COMMITMENT', reload),
+      ),
+      h(
+        'section',
+        { class: 'progress-section' },
+        h('h2', {}, 'Avance reportado por el secretariado técnico'),
+        progressBox,
+        h(
+          'p',
+          { class: 'feed' },
+          h('a', { href: feed, type: 'application/atom+xml' }, 'Sigue este compromiso en tu lector de noticias (Atom)'),
+        ),
+      ),
       h(
         'section',
         {},
@@ -344,6 +440,17 @@
                 allocation.program.source.file,
               ]),
             ),
+            reportBlock(
+              [
+                {
+                  type: 'BUDGET_PROGRAM',
+                  id: allocation.program.id,
+                  label: `${allocation.program.key} (${allocation.program.fiscalYear})`,
+                },
+              ],
+              'BUDGET_PROGRAM',
+              reload,
+            ),
           ),
         ),
       ),
@@ -361,53 +468,82 @@
         contracts.length === 0
           ? h('p', {}, 'Ningún contrato publicado está cargado a estos programas.')
           : [
-              h(
-                'table',
-                {},
-                h('caption', {}, 'Pagos de los contratos'),
+              contracts.map((contract) =>
                 h(
-                  'thead',
-                  {},
+                  'article',
+                  { class: 'contract' },
+                  h('h3', {}, contract.title ?? contract.id),
                   h(
-                    'tr',
+                    'p',
                     {},
-                    ['Contrato', 'Fecha', 'Momento', 'Monto'].map((th) => h('th', { scope: 'col' }, th)),
+                    `Monto: ${money(contract.value)} · Proveedores: ${contract.suppliers.map((s) => s.name).join(', ') || 'sin dato'} · Comprador: ${contract.buyer?.name ?? 'sin dato'}`,
                   ),
+                  source(contract.source),
+                  reportBlock([{ type: 'CONTRACT', id: contract.id, label: contract.title ?? contract.id }], 'CONTRACT', reload),
                 ),
+              ),
+              h(
+                'div',
+                { class: 'payment-block' },
                 h(
-                  'tbody',
+                  'table',
                   {},
-                  payments.map(({ contract, t }) =>
+                  h('caption', {}, 'Pagos de los contratos'),
+                  h(
+                    'thead',
+                    {},
                     h(
                       'tr',
                       {},
-                      h('td', {}, contract.title ?? contract.id),
-                      h('td', {}, t.date ?? ''),
-                      h('td', {}, t.moment),
-                      h('td', { class: 'num' }, money(t.amount)),
+                      ['Contrato', 'Fecha', 'Momento', 'Monto'].map((th) => h('th', { scope: 'col' }, th)),
+                    ),
+                  ),
+                  h(
+                    'tbody',
+                    {},
+                    payments.map(({ contract, t }) =>
+                      h(
+                        'tr',
+                        {},
+                        h('td', {}, contract.title ?? contract.id),
+                        h('td', {}, t.date ?? ''),
+                        h('td', {}, t.moment),
+                        h('td', { class: 'num' }, money(t.amount)),
+                      ),
                     ),
                   ),
                 ),
-              ),
-              csvLink(
-                'pagos.csv',
-                ['contrato', 'fecha', 'momento', 'monto_mxn', 'fuente', 'archivo'],
-                payments.map(({ contract, t }) => [contract.id, t.date, t.moment, t.amount, t.source.dataset, t.source.file]),
+                csvLink(
+                  'pagos.csv',
+                  ['contrato', 'fecha', 'momento', 'monto_mxn', 'fuente', 'archivo'],
+                  payments.map(({ contract, t }) => [contract.id, t.date, t.moment, t.amount, t.source.dataset, t.source.file]),
+                ),
+                reportBlock(
+                  payments.map(({ contract, t }) => ({
+                    type: 'TRANSACTION',
+                    id: t.id,
+                    label: `${contract.title ?? contract.id} · ${t.date ?? 'sin fecha'} · ${t.moment} · ${money(t.amount)}`,
+                  })),
+                  'TRANSACTION',
+                  reload,
+                ),
               ),
             ],
       ),
       redFlagsSection(contracts, c.redFlags),
-      recordsSection(`Expedientes que documentan las decisiones (${(c.records ?? []).length})`, c.records ?? []),
+      recordsSection(`Expedientes que documentan las decisiones (${(c.records ?? []).length})`, c.records ?? [], null, reload),
       recordsSection(
         'Expedientes reservados o confidenciales de la institución responsable',
         (c.responsibleInstitution?.records?.edges ?? []).map(({ node }) => node).filter((r) => r.access !== 'PUBLIC'),
         'La ley permite reservar un expediente (p. ej. una auditoría en curso) o proteger datos personales: se muestra que existe, su serie, su fundamento y hasta cuándo, no su contenido ni a qué decisión se refiere.',
+        reload,
       ),
       errors?.length
         ? h('p', { class: 'warning' }, `Parte de la respuesta no está disponible: ${errors.map((e) => e.message).join('; ')}`)
         : null,
     );
     document.title = `${c.title.slice(0, 60)}… — Sigue el dinero`;
+    await reload();
   }
 
   async function showState(id) {
@@ -446,6 +582,15 @@
     }));
     show(
       h('h1', {}, s.name),
+      h(
+        'p',
+        { class: 'feed' },
+        h(
+          'a',
+          { href: `/feeds/states/${encodeURIComponent(id)}.atom`, type: 'application/atom+xml' },
+          `Sigue los reportes y avances de ${s.name} en tu lector de noticias (Atom)`,
+        ),
+      ),
       h(
         'section',
         {},
