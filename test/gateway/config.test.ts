@@ -29,7 +29,7 @@ describe('gateway configuration', () => {
       expect.objectContaining({ maxDepth: 16, maxAliases: 30, maxTokens: 2_000, maxCost: 20_000, defaultPageSize: 20, maxPageSize: 100 }),
     );
     expect(config.rateLimit).toEqual({ requests: 600, windowSeconds: 60 });
-    expect(config.redis).toEqual({ url: undefined, keyPrefix: 'ftm:' });
+    expect(config.redis).toEqual({ url: undefined, keyPrefix: 'ftm:', timeoutMs: 500 });
     expect(config.http).toEqual({ maxBodyBytes: 1_000_000, trustProxy: false });
     expect(readGatewayConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).http.trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
     expect(readGatewayConfig({ TRUST_PROXY: '2' }).http.trustProxy).toBe(2);

@@ -30,7 +30,9 @@ const REDIS_PORT = 6379;
 /** Where a service listens on its host's loopback, behind the delay proxy that offers it at its public port. */
 const internal = (port: number) => port + 10_000;
 const SUBGRAPH_TIMEOUT_MS = 3_000;
-const RATE_LIMIT_REQUESTS = 20;
+const RATE_LIMIT_REQUESTS = 10;
+/** Requests one client sends to each gateway in the rate-limit checks: more than half the budget, less than all of it. */
+const PER_GATEWAY = 8;
 const REDIS_URL = `redis://${ADDRESSES.redis}:${REDIS_PORT}/0`;
 const START_DEADLINE_MS = 240_000;
 /** A request's deadline: well past the subgraph timeout, so a late answer fails as late rather than hanging. */
@@ -219,11 +221,11 @@ describe(`two gateways, the subgraphs on two hosts, PostgreSQL and Redis on thei
     const address = newClientAddress();
     const statuses: number[] = [];
     for (const gateway of ['gw1', 'gw2'] as const) {
-      for (let i = 0; i < 15; i += 1) statuses.push((await query(gateway, '{ __typename }', {}, address)).status);
+      for (let i = 0; i < PER_GATEWAY; i += 1) statuses.push((await query(gateway, '{ __typename }', {}, address)).status);
     }
     expect(statuses.filter((status) => status === 200)).toHaveLength(RATE_LIMIT_REQUESTS);
-    expect(statuses.filter((status) => status === 429)).toHaveLength(30 - RATE_LIMIT_REQUESTS);
-    // Refused only once the budget is spent: gw2 refuses after its 5th request because gw1 counted 15.
+    expect(statuses.filter((status) => status === 429)).toHaveLength(2 * PER_GATEWAY - RATE_LIMIT_REQUESTS);
+    // Refused only once the budget is spent: gw2 refuses early because gw1's requests counted too.
     expect(statuses.indexOf(429)).toBe(RATE_LIMIT_REQUESTS);
   });
 
@@ -255,5 +257,36 @@ describe(`two gateways, the subgraphs on two hosts, PostgreSQL and Redis on thei
       });
       expectFullAnswer(last!);
     }
+  });
+  test('with Redis cut off, reads keep working uncached and each gateway counts the rate limit in its own memory; shared again once it is back', async () => {
+    setReachable(hosts.redis, false);
+    try {
+      // The same query through both: with Redis reachable the second would be a hit.
+      for (const gateway of ['gw1', 'gw2'] as const) {
+        const answer = await query(gateway, renamed('FollowTheMoneyWithoutRedis'), TLAXCALA);
+        expectFullAnswer(answer);
+        expect(answer.headers['x-cache']).toBe('MISS');
+      }
+      // Each replica counts apart: both send more than half the budget and pass; gw1 refuses once its own count is over.
+      const address = newClientAddress();
+      const statuses: Record<'gw1' | 'gw2', number[]> = { gw1: [], gw2: [] };
+      for (const gateway of ['gw1', 'gw2'] as const) {
+        for (let i = 0; i < PER_GATEWAY; i += 1) statuses[gateway].push((await query(gateway, '{ __typename }', {}, address)).status);
+      }
+      for (let i = PER_GATEWAY; i <= RATE_LIMIT_REQUESTS; i += 1)
+        statuses.gw1.push((await query('gw1', '{ __typename }', {}, address)).status);
+      expect(statuses.gw2).toEqual(Array(PER_GATEWAY).fill(200));
+      expect(statuses.gw1).toEqual([...Array(RATE_LIMIT_REQUESTS).fill(200), 429]);
+    } finally {
+      setReachable(hosts.redis, true);
+    }
+    // Back: an answer one gateway caches is a hit on the other again.
+    let round = 0;
+    await waitFor('The shared cache did not come back', 30_000, async () => {
+      round += 1;
+      const text = renamed(`FollowTheMoneyRedisBack${round}`);
+      expectFullAnswer(await query('gw1', text, TLAXCALA));
+      return (await query('gw2', text, TLAXCALA)).headers['x-cache'] === 'HIT';
+    });
   });
 });
