@@ -37,6 +37,8 @@ const REDIS_URL = `redis://${ADDRESSES.redis}:${REDIS_PORT}/0`;
 const START_DEADLINE_MS = 240_000;
 /** A request's deadline: well past the subgraph timeout, so a late answer fails as late rather than hanging. */
 const REQUEST_DEADLINE_MS = SUBGRAPH_TIMEOUT_MS * 4;
+/** Every process's output, kept after the run (the next run starts it afresh). */
+const LOGS = path.resolve(__dirname, '..', '..', '.data', 'hosts-logs');
 
 /** The gateways' settings beyond the defaults (docs/deployment.md lists them). */
 function gatewayEnv(): Record<string, string> {
@@ -92,13 +94,13 @@ async function waitFor(what: string, deadlineMs: number, check: () => Promise<bo
     if (await check().catch(() => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
-  throw new Error(`${what} within ${deadlineMs / 1000} s (logs: ${workDirectory}/logs)`);
+  throw new Error(`${what} within ${deadlineMs / 1000} s (logs: ${LOGS})`);
 }
 
 const answersReady = (url: string) => async () => (await client.request(url, { method: 'GET', timeoutMs: 5_000 })).status === 200;
 
 function startGatewayOn(host: 'gw1' | 'gw2'): HostProcess {
-  const gateway = startIn(hosts[host], host, path.join(workDirectory, 'logs'), [process.execPath, 'dist/gateway/index.js'], gatewayEnv());
+  const gateway = startIn(hosts[host], host, LOGS, [process.execPath, 'dist/gateway/index.js'], gatewayEnv());
   gateways[host] = gateway;
   processes.push(gateway);
   return gateway;
@@ -107,8 +109,9 @@ function startGatewayOn(host: 'gw1' | 'gw2'): HostProcess {
 beforeAll(async () => {
   workDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'ftm-hosts-'));
   fs.chmodSync(workDirectory, 0o755);
-  const logs = path.join(workDirectory, 'logs');
-  fs.mkdirSync(logs);
+  const logs = LOGS;
+  fs.rmSync(logs, { recursive: true, force: true });
+  fs.mkdirSync(logs, { recursive: true });
   hosts = buildNetwork(ADDRESSES);
   client = new HostClient(hosts.client);
 
@@ -197,6 +200,11 @@ function expectFullAnswer(answer: GraphQLAnswer) {
 }
 
 const TLAXCALA = { id: 'MX-TLA-PAL-2016-03' };
+
+/** Participation's writes: checked once the supergraph has them (the fifth subgraph), skipped before. */
+const HAS_WRITES = fs.readFileSync(path.join(__dirname, '..', '..', 'schema', 'supergraph.graphql'), 'utf8').includes('reportProblem(');
+const REPORT_PROBLEM = `mutation ReportProblem($input: ReportProblemInput!) { reportProblem(input: $input) { report { id } } }`;
+const REPORTS_OF = `query ReportsOf($id: ID!) { commitment(id: $id) { reports(first: 100) { edges { node { id body } } } } }`;
 /** The same query under another name: another cache key, so the gateway asks the subgraphs again. */
 const renamed = (name: string) => FOLLOW_THE_MONEY.replace('query FollowTheMoney', `query ${name}`);
 
@@ -289,4 +297,42 @@ describe(`two gateways, the subgraphs on two hosts, PostgreSQL and Redis on thei
       return (await query('gw2', text, TLAXCALA)).headers['x-cache'] === 'HIT';
     });
   });
+  (HAS_WRITES ? test : test.skip)(
+    'a report sent with an Idempotency-Key is written once across a gateway killed mid-write and the retry on the other',
+    async () => {
+      const address = newClientAddress();
+      const key = `hosts-${process.pid}-${Date.now()}`;
+      const body = `Prueba entre hosts ${key}: la cifra pagada no coincide con la cuenta pública.`;
+      const input = { target: { type: 'COMMITMENT', id: TLAXCALA.id }, category: 'WRONG_FIGURE', body };
+      const send = (gateway: 'gw1' | 'gw2') =>
+        client.graphql(
+          gatewayUrl(gateway),
+          REPORT_PROBLEM,
+          { input },
+          {
+            headers: { 'x-forwarded-for': address, 'idempotency-key': key },
+            timeoutMs: REQUEST_DEADLINE_MS,
+          },
+        );
+
+      // gw1 dies while the write is on its way to the subgraph: the client cannot know whether it was written.
+      const first = send('gw1').catch((error: Error) => error);
+      await new Promise((resolve) => setTimeout(resolve, 2 * DELAY_MS));
+      await gateways.gw1!.stop(0);
+      await first;
+      const retried = await send('gw2');
+      expect(retried.errors).toBeUndefined();
+      const id = retried.data!.reportProblem.report.id;
+      expect((await send('gw2')).data!.reportProblem.report.id).toBe(id);
+
+      startGatewayOn('gw1');
+      await waitFor('The restarted gateway on gw1 was not ready', 60_000, answersReady(`http://${ADDRESSES.gw1}:${GATEWAY_PORT}/ready`));
+      expect((await send('gw1')).data!.reportProblem.report.id).toBe(id);
+      // One report, neither lost nor doubled, whichever gateway is asked.
+      for (const gateway of ['gw1', 'gw2'] as const) {
+        const reports = (await query(gateway, REPORTS_OF, TLAXCALA)).data!.commitment.reports.edges.map((edge: any) => edge.node);
+        expect(reports.filter((report: { body: string }) => report.body === body).map((report: { id: string }) => report.id)).toEqual([id]);
+      }
+    },
+  );
 });
