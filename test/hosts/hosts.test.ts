@@ -298,40 +298,44 @@ describe(`two gateways, the subgraphs on two hosts, PostgreSQL and Redis on thei
     });
   });
   (HAS_WRITES ? test : test.skip)(
-    'a report sent with an Idempotency-Key is written once across a gateway killed mid-write and the retry on the other',
+    'no report is lost or doubled when a gateway dies and the client retries its Idempotency-Key on the other',
     async () => {
       const address = newClientAddress();
-      const key = `hosts-${process.pid}-${Date.now()}`;
-      const body = `Prueba entre hosts ${key}: la cifra pagada no coincide con la cuenta pública.`;
-      const input = { target: { type: 'COMMITMENT', id: TLAXCALA.id }, category: 'WRONG_FIGURE', body };
-      const send = (gateway: 'gw1' | 'gw2') =>
+      const write = (gateway: 'gw1' | 'gw2', key: string, body: string) =>
         client.graphql(
           gatewayUrl(gateway),
           REPORT_PROBLEM,
-          { input },
-          {
-            headers: { 'x-forwarded-for': address, 'idempotency-key': key },
-            timeoutMs: REQUEST_DEADLINE_MS,
-          },
+          { input: { target: { type: 'COMMITMENT', id: TLAXCALA.id }, category: 'WRONG_FIGURE', body } },
+          { headers: { 'x-forwarded-for': address, 'idempotency-key': key }, timeoutMs: REQUEST_DEADLINE_MS },
         );
+      const idOf = (answer: GraphQLAnswer) => {
+        expect(answer.errors).toBeUndefined();
+        return answer.data!.reportProblem.report.id as string;
+      };
+      const run = `${process.pid}-${Date.now()}`;
+      const answered = { key: `hosts-answered-${run}`, body: `Prueba entre hosts ${run}: escrita, la respuesta se perdió.` };
+      const unsent = { key: `hosts-unsent-${run}`, body: `Prueba entre hosts ${run}: el gateway murió antes de enviarla.` };
 
-      // gw1 dies while the write is on its way to the subgraph: the client cannot know whether it was written.
-      const first = send('gw1').catch((error: Error) => error);
-      await new Promise((resolve) => setTimeout(resolve, 2 * DELAY_MS));
+      // Written, then gw1 dies before the client could use the answer: the retry on gw2 must not write it again.
+      const firstId = idOf(await write('gw1', answered.key, answered.body));
       await gateways.gw1!.stop(0);
-      await first;
-      const retried = await send('gw2');
-      expect(retried.errors).toBeUndefined();
-      const id = retried.data!.reportProblem.report.id;
-      expect((await send('gw2')).data!.reportProblem.report.id).toBe(id);
+      expect(idOf(await write('gw2', answered.key, answered.body))).toBe(firstId);
+      // Sent to the dead gw1, so never written: the retry on gw2 must write it.
+      await expect(write('gw1', unsent.key, unsent.body)).rejects.toThrow();
+      const unsentId = idOf(await write('gw2', unsent.key, unsent.body));
+      expect(idOf(await write('gw2', unsent.key, unsent.body))).toBe(unsentId);
 
       startGatewayOn('gw1');
       await waitFor('The restarted gateway on gw1 was not ready', 60_000, answersReady(`http://${ADDRESSES.gw1}:${GATEWAY_PORT}/ready`));
-      expect((await send('gw1')).data!.reportProblem.report.id).toBe(id);
-      // One report, neither lost nor doubled, whichever gateway is asked.
+      expect(idOf(await write('gw1', answered.key, answered.body))).toBe(firstId);
+      expect(idOf(await write('gw1', unsent.key, unsent.body))).toBe(unsentId);
+      // One report each, whichever gateway is asked.
       for (const gateway of ['gw1', 'gw2'] as const) {
-        const reports = (await query(gateway, REPORTS_OF, TLAXCALA)).data!.commitment.reports.edges.map((edge: any) => edge.node);
-        expect(reports.filter((report: { body: string }) => report.body === body).map((report: { id: string }) => report.id)).toEqual([id]);
+        const reports: { id: string; body: string }[] = (await query(gateway, REPORTS_OF, TLAXCALA)).data!.commitment.reports.edges.map(
+          (edge: { node: { id: string; body: string } }) => edge.node,
+        );
+        expect(reports.filter((report) => report.body === answered.body).map((report) => report.id)).toEqual([firstId]);
+        expect(reports.filter((report) => report.body === unsent.body).map((report) => report.id)).toEqual([unsentId]);
       }
     },
   );
