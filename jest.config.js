@@ -3,6 +3,8 @@ module.exports = {
   preset: 'ts-jest',
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
+  // The multi-host test needs root: `npm run test:hosts` runs it with its own config.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/hosts/'],
   setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/test/helpers/real-data.setup.ts',
   testTimeout: 60000,

@@ -46,7 +46,13 @@ export async function createRateLimits(budgets: Budget[], redis: RedisConfig, lo
   let client: Redis | undefined;
   if (redis.url) {
     // No offline queue: while Redis is away a count fails at once and the in-memory insurance answers.
-    client = new Redis(redis.url, { enableOfflineQueue: false, lazyConnect: true, maxRetriesPerRequest: 1 });
+    client = new Redis(redis.url, {
+      enableOfflineQueue: false,
+      lazyConnect: true,
+      maxRetriesPerRequest: 1,
+      // A count Redis does not answer in time fails, so the in-memory insurance answers (Redis cut off, not down).
+      commandTimeout: redis.timeoutMs,
+    });
     client.on('error', (error) => logger.warn({ err: error }, 'rate limits: Redis unavailable, counting in memory meanwhile'));
     await client.connect().catch(() => undefined);
   }

@@ -26,10 +26,16 @@ export const writeRateLimitModel = z
   })
   .transform((env) => ({ requests: env.WRITE_RATE_LIMIT_REQUESTS, windowSeconds: env.WRITE_RATE_LIMIT_WINDOW_SECONDS }));
 
+/**
+ * `REDIS_TIMEOUT_MS`: how long a gateway waits for one Redis command (a rate-limit count, a cache read or write)
+ * before it uses its fallback. A Redis cut off by the network refuses nothing, it just stops answering: without
+ * this deadline every request would wait for TCP to give up, minutes later.
+ */
 export const redisModel = z
   .object({
     REDIS_URL: optionalUrl(/^rediss?:\/\/\S+$/, 'a redis:// URL'),
     REDIS_KEY_PREFIX: text('ftm:', /^[\w:.-]+$/, 'letters, digits, colons, dots, dashes and underscores'),
+    REDIS_TIMEOUT_MS: wholeNumber(500, 10, 60_000),
   })
-  .transform((env) => ({ url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX }));
+  .transform((env) => ({ url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX, timeoutMs: env.REDIS_TIMEOUT_MS }));
 export type RedisConfig = z.output<typeof redisModel>;

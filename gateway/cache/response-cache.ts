@@ -42,12 +42,14 @@ export async function startResponseCache(
   limits: { schema(): GraphQLSchema | undefined; overCost: CostCheck },
 ): Promise<ResponseCache> {
   const { metrics, logger } = observers;
-  const connect = (role: string) => {
-    const client = new Redis(redis.url!, { maxRetriesPerRequest: 1 });
+  // The store's reads and writes have a deadline (a cut-off Redis answers nothing, so it must fail to fall back);
+  // the subscriber waits for messages as long as it takes, so it has none.
+  const connect = (role: string, commandTimeout?: number) => {
+    const client = new Redis(redis.url!, { maxRetriesPerRequest: 1, commandTimeout });
     client.on('error', (error) => logger.warn({ err: error }, `response cache: Redis ${role} unavailable`));
     return client;
   };
-  const storeClient = redis.url ? connect('store') : undefined;
+  const storeClient = redis.url ? connect('store', redis.timeoutMs) : undefined;
   const store = storeClient
     ? redisStore(storeClient, `${redis.keyPrefix}cache:`, config.ttlMs)
     : memoryStore(config.maxBytes, config.ttlMs, () => metrics.cacheEvictions.inc());

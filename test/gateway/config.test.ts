@@ -32,7 +32,7 @@ describe('gateway configuration', () => {
     // Writes: a budget of their own, far stricter than the reads'.
     expect(config.writeRateLimit).toEqual({ requests: 30, windowSeconds: 600 });
     expect(readGatewayConfig({ WRITE_RATE_LIMIT_REQUESTS: '0' }).writeRateLimit.requests).toBe(0);
-    expect(config.redis).toEqual({ url: undefined, keyPrefix: 'ftm:' });
+    expect(config.redis).toEqual({ url: undefined, keyPrefix: 'ftm:', timeoutMs: 500 });
     expect(config.http).toEqual({
       maxBodyBytes: 1_000_000,
       maxJsonDepth: 32,
