@@ -61,17 +61,28 @@ export function loaderPageBy<E extends ObjectLiteral>(
   parentColumn: keyof E & string,
   window: PageWindow,
   idColumn: keyof E & string = 'id',
+  filter?: RowFilter,
 ): DataLoader<Key, Page<E>> {
   const repository = ctx.dataSource.getRepository(entity);
-  const name = `${repository.metadata.name}.pageBy.${parentColumn}.${window.first}.${window.afterKey ?? ''}`;
+  const name = `${repository.metadata.name}.pageBy.${parentColumn}.${window.first}.${window.afterKey ?? ''}.${filter?.name ?? ''}`;
   return ctx.loaders.get(name, async (keys: readonly Key[]) => {
     const [rows, counts] = await Promise.all([
-      pagedRows(repository, parentColumn, idColumn, [...keys], window),
-      countsBy(repository, parentColumn, [...keys]),
+      pagedRows(repository, parentColumn, idColumn, [...keys], window, filter),
+      countsBy(repository, parentColumn, [...keys], filter),
     ]);
     const groups = groupInKeyOrder(keys, rows, (row) => row[parentColumn]);
     return groups.map((group, i) => toPage(group, window, counts.get(String(keys[i])) ?? 0, (row) => String(row[idColumn])));
   });
+}
+
+/**
+ * A condition on the children besides their parent (e.g. only public reports), on alias `t` with quoted column names;
+ * `name` tells loaders with different conditions apart.
+ */
+export interface RowFilter {
+  name: string;
+  where: string;
+  parameters: Record<string, unknown>;
 }
 
 async function pagedRows<E extends ObjectLiteral>(
@@ -80,6 +91,7 @@ async function pagedRows<E extends ObjectLiteral>(
   idColumn: string,
   parents: Key[],
   window: PageWindow,
+  filter?: RowFilter,
 ): Promise<E[]> {
   const { metadata } = repository;
   const driver = repository.manager.connection.driver;
@@ -91,6 +103,7 @@ async function pagedRows<E extends ObjectLiteral>(
     .addSelect(`ROW_NUMBER() OVER (PARTITION BY t.${parent} ORDER BY t.${id})`, 'page_position')
     .where(`t.${parent} IN (:...parents)`, { parents });
   if (window.afterKey !== null) inner.andWhere(`t.${id} > :afterKey`, { afterKey: window.afterKey });
+  if (filter) inner.andWhere(filter.where, filter.parameters);
   const raw: Record<string, unknown>[] = await repository.manager
     .createQueryBuilder()
     .select('paged.*')
@@ -113,13 +126,13 @@ function hydrate<E extends ObjectLiteral>(repository: Repository<E>, row: Record
   return entity;
 }
 
-async function countsBy<E extends ObjectLiteral>(repository: Repository<E>, parentColumn: string, parents: Key[]) {
-  const rows: { parent: unknown; total: unknown }[] = await repository
+async function countsBy<E extends ObjectLiteral>(repository: Repository<E>, parentColumn: string, parents: Key[], filter?: RowFilter) {
+  const query = repository
     .createQueryBuilder('t')
     .select(`t.${parentColumn}`, 'parent')
     .addSelect('COUNT(*)', 'total')
-    .where(`t.${parentColumn} IN (:...parents)`, { parents })
-    .groupBy(`t.${parentColumn}`)
-    .getRawMany();
+    .where(`t.${parentColumn} IN (:...parents)`, { parents });
+  if (filter) query.andWhere(filter.where, filter.parameters);
+  const rows: { parent: unknown; total: unknown }[] = await query.groupBy(`t.${parentColumn}`).getRawMany();
   return new Map(rows.map((row) => [String(row.parent), Number(row.total)]));
 }

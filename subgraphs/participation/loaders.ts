@@ -1,7 +1,7 @@
 import { In } from 'typeorm';
-import { toPage, type Page, type PageWindow } from '../kit/connection';
+import type { PageWindow } from '../kit/connection';
 import type { SubgraphContext } from '../kit/context';
-import { groupInKeyOrder, loaderByKey, loaderManyBy } from '../kit/loaders';
+import { groupInKeyOrder, loaderByKey, loaderManyBy, loaderPageBy } from '../kit/loaders';
 import type { ReportStatus, TargetType } from './entities/enums';
 import { ProgressState } from './entities/enums';
 import { ProgressUpdate } from './entities/progress-update.entity';
@@ -23,24 +23,14 @@ export const completionByCommitment = (ctx: SubgraphContext) =>
   });
 
 /**
- * A page of the public reports of many items at once (one statement per batch): an item's reports are few, so they are
- * read whole, filtered by status and paged here in id order.
+ * A page of the public reports of many items of one type at once, in two statements whatever the number of items (the
+ * kit's paged children): an item flooded with reports still reads one page, not all of them.
  */
 export function reportsOfTargets(ctx: SubgraphContext, type: TargetType, window: PageWindow, statuses: ReportStatus[] | null) {
-  const name = `Report.ofTarget.${type}.${window.first}.${window.afterKey ?? ''}.${statuses?.join(',') ?? ''}`;
-  return ctx.loaders.get(name, async (ids: readonly string[]): Promise<Page<Report>[]> => {
-    const rows = await ctx.dataSource.getRepository(Report).find({
-      where: { targetType: type, targetId: In([...ids]), hidden: false, ...(statuses?.length ? { status: In(statuses) } : {}) },
-      order: { key: 'ASC' },
-    });
-    const after = window.afterKey === null ? null : Number(window.afterKey);
-    return groupInKeyOrder(ids, rows, (row) => row.targetId).map((reports) =>
-      toPage(
-        reports.filter((report) => after === null || report.key > after),
-        window,
-        reports.length,
-        (report) => String(report.key),
-      ),
-    );
-  });
+  const filter = {
+    name: `${type}.${statuses?.join(',') ?? ''}`,
+    where: `t."targetType" = :targetType AND t."hidden" = :hidden${statuses?.length ? ' AND t."status" IN (:...statuses)' : ''}`,
+    parameters: { targetType: type, hidden: false, statuses },
+  };
+  return loaderPageBy(ctx, Report, 'targetId', window, 'key', filter);
 }

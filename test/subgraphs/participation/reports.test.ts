@@ -156,6 +156,35 @@ describe('participation: reports', () => {
     ).toBe('FORBIDDEN');
   });
 
+  it("pages an item's reports by cursor, filtered by status", async () => {
+    const ids: string[] = [];
+    for (const body of ['uno', 'dos', 'tres']) {
+      ids.push(
+        (await participation.data(REPORT_PROBLEM, { input: problem({ target: { type: 'STATE', id: '05' }, field: null, body }) }))
+          .reportProblem.report.id,
+      );
+    }
+    await participation.send(ANSWER, { id: ids[1], status: 'REJECTED', note: 'No aplica' }, bearer(moderator));
+    const page = async (args: string) =>
+      (
+        await participation.data(
+          entities('State', `reports(${args}) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } }`),
+          {
+            representations: [{ __typename: 'State', id: '05' }],
+          },
+        )
+      )._entities[0].reports;
+    const first = await page('first: 2');
+    expect(first.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual(ids.slice(0, 2));
+    expect(first).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
+    const second = await page(`first: 2, after: "${first.pageInfo.endCursor}"`);
+    expect(second.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual([ids[2]]);
+    expect(second.pageInfo.hasNextPage).toBe(false);
+    const open = await page('status: [OPEN]');
+    expect(open.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual([ids[0], ids[2]]);
+    expect(open.totalCount).toBe(2);
+  });
+
   it('HTML, scripts and formulas are stored and returned exactly as sent', async () => {
     const hostile = [
       '<script>alert("x")</script><b>negritas</b>',
