@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import { type Level, stdSerializers } from 'pino';
 import type { Logger } from '../logger';
 
@@ -9,6 +9,16 @@ declare module 'node:http' {
     /** The request's id: the client's `x-request-id` when it is safe to log, else a new UUID. */
     id: string;
   }
+}
+
+const UNLOGGED_QUERY = 'queryStringUnlogged';
+
+/**
+ * Keeps this request's query string out of its log line: a client that sends a write by GET (refused) puts its texts,
+ * personal data included, in the URL.
+ */
+export function leaveQueryStringUnlogged(res: Response): void {
+  res.locals[UNLOGGED_QUERY] = true;
 }
 
 /** An incoming request id is kept only if it cannot forge log lines or grow without bound. */
@@ -40,7 +50,8 @@ export function requestLog(logger: Logger, successLevel: Level): RequestHandler 
       res.removeListener('error', ended);
       const level = error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : successLevel;
       if (!logger.isLevelEnabled(level)) return;
-      const line = { req: request, res: stdSerializers.res(res as ServerResponse), responseTime: Math.round(performance.now() - started) };
+      const logged = res.locals[UNLOGGED_QUERY] ? { ...request, url: pathOf(request), query: {} } : request;
+      const line = { req: logged, res: stdSerializers.res(res as ServerResponse), responseTime: Math.round(performance.now() - started) };
       if (error) logger[level]({ ...line, err: error }, 'request errored');
       else if (!res.writableFinished) logger[level](line, 'request aborted');
       else logger[level](line, 'request completed');
@@ -52,6 +63,6 @@ export function requestLog(logger: Logger, successLevel: Level): RequestHandler 
   };
 }
 
-function pathOf(req: IncomingMessage): string {
+function pathOf(req: Pick<IncomingMessage, 'url'>): string {
   return (req.url ?? '/').split('?')[0];
 }
