@@ -1,11 +1,12 @@
-import { In, Not, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { RedFlagThresholds } from '../../../common/config/red-flags';
-import { upsertAll } from '../../kit/import/bulk-write';
+import { KEYS_PER_SELECT, keyBatches, upsertAll } from '../../kit/import/bulk-write';
 import { ContractRedFlag } from '../entities/contract-red-flag.entity';
 import { ContractSupplier } from '../entities/contract-supplier.entity';
 import { Contract } from '../entities/contract.entity';
 import { ProcedureKind } from '../entities/procedure-kind';
 import { RedFlagCode, RedFlagStatus } from '../entities/red-flag';
+import type { ContractParty } from '../entities/values';
 import { daysBetween, redFlagRow } from './red-flags.rules';
 
 /** How many other contracts a raised REPEATED_DIRECT_AWARD names in its figures (the count names them all). */
@@ -23,17 +24,31 @@ export async function writeContractRedFlags(
   thresholds: RedFlagThresholds,
 ): Promise<void> {
   const kept = new Set(checks.map((row) => row.id));
-  for (let start = 0; start < contracts.length; start += 500) {
-    const ids = contracts.slice(start, start + 500).map((contract) => contract.id);
-    const stored = await manager.find(ContractRedFlag, {
-      select: { id: true },
-      where: { contractId: In(ids), code: Not(RedFlagCode.REPEATED_DIRECT_AWARD) },
-    });
-    const gone = stored.map((row) => row.id).filter((id) => !kept.has(id));
-    if (gone.length > 0) await manager.delete(ContractRedFlag, { id: In(gone) });
+  for (let start = 0; start < contracts.length; start += KEYS_PER_SELECT) {
+    const ids = contracts.slice(start, start + KEYS_PER_SELECT).map((contract) => contract.id);
+    // Raw ids rather than entities: only the ids are compared, and there are several checks per contract.
+    const stored: { id: string }[] = await manager
+      .createQueryBuilder(ContractRedFlag, 'f')
+      .select('f.id', 'id')
+      .where('f.contractId IN (:...ids)', { ids })
+      .andWhere('f.code <> :repeated', { repeated: RedFlagCode.REPEATED_DIRECT_AWARD })
+      .getRawMany();
+    await deleteChecks(
+      manager,
+      stored.map((row) => row.id).filter((id) => !kept.has(id)),
+    );
   }
   await upsertAll(manager, ContractRedFlag, checks);
   await refreshRepeatedDirectAwards(manager, thresholds);
+}
+
+/** A stored contract as the repeated-direct-award pass reads it; `buyer` is the stored JSON of buyerAsPublished. */
+interface AwardRow {
+  id: string;
+  procedureKind: ProcedureKind;
+  buyer: string | null;
+  signedOn: string | null;
+  startsOn: string | null;
 }
 
 interface Award {
@@ -48,27 +63,35 @@ interface Award {
  * supplier or date, or a contract of unknown kind, stays unknown.
  */
 export async function refreshRepeatedDirectAwards(manager: EntityManager, thresholds: RedFlagThresholds): Promise<void> {
-  const contracts = await manager.find(Contract, {
-    select: { id: true, procedureKind: true, buyerAsPublished: true, signedOn: true, startsOn: true },
-  });
+  // Raw rows rather than entities: this reads every stored contract at each import, and hydration was not needed.
+  const contracts: AwardRow[] = await manager
+    .createQueryBuilder(Contract, 'c')
+    .select('c.id', 'id')
+    .addSelect('c.procedureKind', 'procedureKind')
+    .addSelect('c.buyerAsPublished', 'buyer')
+    .addSelect('c.signedOn', 'signedOn')
+    .addSelect('c.startsOn', 'startsOn')
+    .where('c.procedureKind IS NOT NULL')
+    .getRawMany();
   const direct = new Map<string, { buyer: string; day: string }>();
   const rows: ContractRedFlag[] = [];
   for (const contract of contracts) {
-    if (contract.procedureKind === null) continue;
     if (contract.procedureKind !== ProcedureKind.DIRECT) {
       rows.push(redFlagRow(contract.id, RedFlagCode.REPEATED_DIRECT_AWARD, RedFlagStatus.NOT_APPLICABLE));
       continue;
     }
-    const buyer = contract.buyerAsPublished?.id?.trim() || contract.buyerAsPublished?.name?.trim();
+    const published = contract.buyer === null ? null : (JSON.parse(contract.buyer) as ContractParty | null);
+    const buyer = published?.id?.trim() || published?.name?.trim();
     const day = contract.signedOn ?? contract.startsOn;
     if (buyer && day) direct.set(contract.id, { buyer, day });
   }
-  const suppliers = await manager
+  const suppliers: { contractId: string; supplierKey: string }[] = await manager
     .createQueryBuilder(ContractSupplier, 'supplier')
-    .select(['supplier.contractId', 'supplier.supplierKey'])
+    .select('supplier.contractId', 'contractId')
+    .addSelect('supplier.supplierKey', 'supplierKey')
     .innerJoin(Contract, 'contract', 'contract.id = supplier.contractId')
     .where('contract.procedureKind = :kind', { kind: ProcedureKind.DIRECT })
-    .getMany();
+    .getRawMany();
   const groups = new Map<string, Award[]>();
   const supplied = new Set<string>();
   for (const { contractId, supplierKey } of suppliers) {
@@ -119,8 +142,19 @@ export async function refreshRepeatedDirectAwards(manager: EntityManager, thresh
     );
   }
   const kept = new Set(rows.map((row) => row.id));
-  const stored = await manager.find(ContractRedFlag, { select: { id: true }, where: { code: RedFlagCode.REPEATED_DIRECT_AWARD } });
-  const gone = stored.map((row) => row.id).filter((id) => !kept.has(id));
-  for (let start = 0; start < gone.length; start += 500) await manager.delete(ContractRedFlag, { id: In(gone.slice(start, start + 500)) });
+  const stored: { id: string }[] = await manager
+    .createQueryBuilder(ContractRedFlag, 'f')
+    .select('f.id', 'id')
+    .where('f.code = :repeated', { repeated: RedFlagCode.REPEATED_DIRECT_AWARD })
+    .getRawMany();
+  await deleteChecks(
+    manager,
+    stored.map((row) => row.id).filter((id) => !kept.has(id)),
+  );
   await upsertAll(manager, ContractRedFlag, rows);
+}
+
+/** Deletes stored checks by id, a bounded batch per statement. */
+async function deleteChecks(manager: EntityManager, ids: string[]): Promise<void> {
+  for (const batch of keyBatches(ids)) await manager.delete(ContractRedFlag, { id: In(batch) });
 }

@@ -34,7 +34,8 @@ export interface ProcurementCellRow {
   directValue: bigint | null;
 }
 
-const COLUMNS: Record<ProcurementDimension, string> = {
+/** The column each dimension groups by, in a query of `procurementContracts` (contract `c`, supplier row `cs`, program link `cp`). */
+export const PROCUREMENT_COLUMNS: Record<ProcurementDimension, string> = {
   YEAR: 'c.fiscalYear',
   BUYER: 'c.buyerId',
   SUPPLIER: 'cs.supplierKey',
@@ -43,29 +44,23 @@ const COLUMNS: Record<ProcurementDimension, string> = {
 };
 
 /**
- * Contracts grouped by the asked dimensions and always by currency (amounts in different currencies are never
- * added), with the count and value of those awarded directly. Grouping or filtering by program or supplier joins the
- * program links or the supplier rows, so a contract charged to two programs, or won by two suppliers together, counts
- * in each of their cells.
+ * The contracts of a procurement aggregate, selecting nothing yet: grouping or filtering by program or supplier joins
+ * the program links or the supplier rows (`withSupplier` joins them anyway), so a contract charged to two programs, or
+ * won by two suppliers together, counts in each of their cells. The cells and their red flags read the same rows.
  */
-function cellQuery(manager: EntityManager, groupBy: ProcurementDimension[], filter: ProcurementFilter | null) {
-  const dimensions = Object.values(ProcurementDimension).filter((dimension) => groupBy.includes(dimension));
+export function procurementContracts(
+  manager: EntityManager,
+  groupBy: ProcurementDimension[],
+  filter: ProcurementFilter | null,
+  withSupplier = false,
+): SelectQueryBuilder<Contract> {
   const query = manager.getRepository(Contract).createQueryBuilder('c').select([]) as SelectQueryBuilder<Contract>;
-  if (dimensions.includes(ProcurementDimension.PROGRAM) || filter?.programs != null) {
+  if (groupBy.includes(ProcurementDimension.PROGRAM) || filter?.programs != null) {
     query.innerJoin(ContractProgram, 'cp', 'cp.contractId = c.id');
   }
-  if (dimensions.includes(ProcurementDimension.SUPPLIER) || filter?.suppliers != null) {
+  if (withSupplier || groupBy.includes(ProcurementDimension.SUPPLIER) || filter?.suppliers != null) {
     query.innerJoin(ContractSupplier, 'cs', 'cs.contractId = c.id');
   }
-  for (const dimension of dimensions) query.addSelect(COLUMNS[dimension], dimension).addGroupBy(COLUMNS[dimension]);
-  query
-    .addSelect('c.valueCurrency', 'currency')
-    .addGroupBy('c.valueCurrency')
-    .addSelect('COUNT(*)', 'contractCount')
-    .addSelect(sumMoneySql(query.connection, 'c.valueAmount'), 'value')
-    .addSelect('SUM(CASE WHEN c.procedureKind = :direct THEN 1 ELSE 0 END)', 'directCount')
-    .addSelect(sumMoneySql(query.connection, 'CASE WHEN c.procedureKind = :direct THEN c.valueAmount END'), 'directValue')
-    .setParameter('direct', ProcedureKind.DIRECT);
   const within = (column: string, name: string, values: (string | number)[] | null | undefined) => {
     if (values == null) return;
     if (values.length === 0) query.andWhere('1 = 0');
@@ -76,6 +71,27 @@ function cellQuery(manager: EntityManager, groupBy: ProcurementDimension[], filt
   within('cs.supplierKey', 'suppliers', filter?.suppliers);
   within('c.procedureKind', 'procedures', filter?.procedures);
   within('cp.programId', 'programs', filter?.programs);
+  return query;
+}
+
+/**
+ * Contracts grouped by the asked dimensions and always by currency (amounts in different currencies are never
+ * added), with the count and value of those awarded directly.
+ */
+function cellQuery(manager: EntityManager, groupBy: ProcurementDimension[], filter: ProcurementFilter | null) {
+  const dimensions = Object.values(ProcurementDimension).filter((dimension) => groupBy.includes(dimension));
+  const query = procurementContracts(manager, dimensions, filter);
+  for (const dimension of dimensions) {
+    query.addSelect(PROCUREMENT_COLUMNS[dimension], dimension).addGroupBy(PROCUREMENT_COLUMNS[dimension]);
+  }
+  query
+    .addSelect('c.valueCurrency', 'currency')
+    .addGroupBy('c.valueCurrency')
+    .addSelect('COUNT(*)', 'contractCount')
+    .addSelect(sumMoneySql(query.connection, 'c.valueAmount'), 'value')
+    .addSelect('SUM(CASE WHEN c.procedureKind = :direct THEN 1 ELSE 0 END)', 'directCount')
+    .addSelect(sumMoneySql(query.connection, 'CASE WHEN c.procedureKind = :direct THEN c.valueAmount END'), 'directValue')
+    .setParameter('direct', ProcedureKind.DIRECT);
   return { query, dimensions };
 }
 
@@ -91,7 +107,7 @@ export async function procurementCells(
 ): Promise<ProcurementCellRow[]> {
   const { query, dimensions } = cellQuery(manager, groupBy, filter);
   const direction = order.descending ? 'DESC' : 'ASC';
-  const keys = [...dimensions.map((dimension) => COLUMNS[dimension]), 'c.valueCurrency'];
+  const keys = [...dimensions.map((dimension) => PROCUREMENT_COLUMNS[dimension]), 'c.valueCurrency'];
   if (order.by === 'CONTRACT_COUNT') query.orderBy('COUNT(*)', direction);
   if (order.by === 'VALUE') orderByMoneySum(query, 'c.valueAmount', order.descending);
   for (const key of keys) {

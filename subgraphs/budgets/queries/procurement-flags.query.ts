@@ -1,26 +1,16 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { toMoney } from '../../kit/money';
-import { ContractProgram } from '../entities/contract-program.entity';
 import { ContractRedFlag } from '../entities/contract-red-flag.entity';
-import { ContractSupplier } from '../entities/contract-supplier.entity';
 import { Contract } from '../entities/contract.entity';
 import type { RedFlagCode, RedFlagStatus } from '../entities/red-flag';
 import { addCount, type StatusCounts } from '../resolvers/red-flag.views';
-import { ProcurementDimension, type ProcurementFilter } from './procurement-cells.query';
+import { PROCUREMENT_COLUMNS, ProcurementDimension, type ProcurementFilter, procurementContracts } from './procurement-cells.query';
 
 /** The contracts of a procurement aggregate and the asked dimensions and currency of each: what makes its cells. */
 export interface ProcurementScope {
   groupBy: ProcurementDimension[];
   filter: ProcurementFilter | null;
 }
-
-const COLUMNS: Record<ProcurementDimension, string> = {
-  YEAR: 'c.fiscalYear',
-  BUYER: 'c.buyerId',
-  SUPPLIER: 'cs.supplierKey',
-  PROCEDURE: 'c.procedureKind',
-  PROGRAM: 'cp.programId',
-};
 
 /** A cell's key as the cells of `procurement` carry it: the grouped dimensions (null otherwise), then the currency. */
 export function cellKeyOf(key: {
@@ -34,32 +24,13 @@ export function cellKeyOf(key: {
   return JSON.stringify([key.year, key.buyerId, key.supplierKey, key.procedure, key.programId, key.currency]);
 }
 
-/**
- * The contracts of an aggregate with the same joins and criteria as its cells (procurement-cells.query.ts), selecting
- * the cell key; `withSupplier` joins the supplier rows even when the aggregate is not grouped by supplier.
- */
+/** The contracts of an aggregate as its cells read them (procurement-cells.query.ts), selecting the cell key. */
 function scopeQuery(manager: EntityManager, scope: ProcurementScope, withSupplier: boolean): SelectQueryBuilder<Contract> {
-  const { groupBy, filter } = scope;
-  const query = manager.getRepository(Contract).createQueryBuilder('c').select([]) as SelectQueryBuilder<Contract>;
-  if (groupBy.includes(ProcurementDimension.PROGRAM) || filter?.programs != null)
-    query.innerJoin(ContractProgram, 'cp', 'cp.contractId = c.id');
-  if (withSupplier || groupBy.includes(ProcurementDimension.SUPPLIER) || filter?.suppliers != null)
-    query.innerJoin(ContractSupplier, 'cs', 'cs.contractId = c.id');
+  const query = procurementContracts(manager, scope.groupBy, scope.filter, withSupplier);
   for (const dimension of Object.values(ProcurementDimension)) {
-    query.addSelect(groupBy.includes(dimension) ? COLUMNS[dimension] : 'NULL', dimension);
+    query.addSelect(scope.groupBy.includes(dimension) ? PROCUREMENT_COLUMNS[dimension] : 'NULL', dimension);
   }
-  query.addSelect('c.valueCurrency', 'currency');
-  const within = (column: string, name: string, values: (string | number)[] | null | undefined) => {
-    if (values == null) return;
-    if (values.length === 0) query.andWhere('1 = 0');
-    else query.andWhere(`${column} IN (:...${name})`, { [name]: values });
-  };
-  within('c.fiscalYear', 'years', filter?.years);
-  within('c.buyerId', 'buyers', filter?.buyers);
-  within('cs.supplierKey', 'suppliers', filter?.suppliers);
-  within('c.procedureKind', 'procedures', filter?.procedures);
-  within('cp.programId', 'programs', filter?.programs);
-  return query;
+  return query.addSelect('c.valueCurrency', 'currency');
 }
 
 const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
@@ -82,7 +53,7 @@ export async function procurementFlagCounts(manager: EntityManager, scope: Procu
     .addSelect('f.code', 'code')
     .addSelect('f.status', 'status')
     .addSelect('COUNT(*)', 'count');
-  for (const dimension of scope.groupBy) query.addGroupBy(COLUMNS[dimension]);
+  for (const dimension of scope.groupBy) query.addGroupBy(PROCUREMENT_COLUMNS[dimension]);
   query.addGroupBy('c.valueCurrency').addGroupBy('f.code').addGroupBy('f.status');
   const cells = new Map<string, StatusCounts>();
   for (const raw of await query.getRawMany<Record<string, unknown>>()) {
