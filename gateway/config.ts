@@ -5,6 +5,7 @@ import { environmentModel, type Environment } from '../common/config/environment
 import { httpModel, type HttpConfig } from '../common/config/http';
 import { type LimitsConfig, limitsModel } from '../common/config/limits';
 import { loggingModel, type LoggingConfig } from '../common/config/logging';
+import { type TracingConfig, tracingModel } from '../common/config/tracing';
 import { pagesModel } from '../common/config/pages';
 import { type RateLimitConfig, type RedisConfig, rateLimitModel, redisModel } from '../common/config/rate-limit';
 import { type ResponseCacheConfig, responseCacheModel } from '../common/config/response-cache';
@@ -28,6 +29,7 @@ export interface GatewayConfig {
   redis: RedisConfig;
   responseCache: ResponseCacheConfig;
   logging: LoggingConfig;
+  tracing: TracingConfig;
 }
 
 const gatewayModel = z
@@ -48,6 +50,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
       redis: redisModel,
       responseCache: responseCacheModel,
       logging: loggingModel,
+      tracing: tracingModel,
     },
     env,
   );
@@ -62,5 +65,6 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     redis: settings.redis,
     responseCache: settings.responseCache,
     logging: settings.logging,
+    tracing: settings.tracing,
   };
 }

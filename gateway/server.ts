@@ -8,6 +8,7 @@ import { close, createHttpApp, listen } from '../common/http/app';
 import { commonPlugins, mountGraphQL, type RequestContext } from '../common/http/graphql';
 import { createMetrics } from '../common/http/metrics';
 import { createLogger } from '../common/logger';
+import { startConfiguredTracing } from '../common/tracing';
 import { webRouter } from '../web/routes';
 import { missedKey } from './cache/cached-answers';
 import { startResponseCache } from './cache/response-cache';
@@ -46,6 +47,7 @@ export function subgraphsOf(supergraphSdl: string): Record<string, string> {
  * introspects the subgraphs, so what it serves is what was reviewed.
  */
 export async function startGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<RunningGateway> {
+  startConfiguredTracing('gateway', config.tracing);
   const logger = createLogger('gateway', config.logging, options.logDestination);
   const metrics = createMetrics('gateway');
   const supergraphSdl = fs.readFileSync(config.supergraphPath, 'utf8');

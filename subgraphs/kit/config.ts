@@ -5,6 +5,7 @@ import { ConfigError, type Env, flag, readSettings, text } from '../../common/co
 import { environmentModel, type Environment } from '../../common/config/environment';
 import { httpModel, type HttpConfig } from '../../common/config/http';
 import { loggingModel, type LoggingConfig } from '../../common/config/logging';
+import { type TracingConfig, tracingModel } from '../../common/config/tracing';
 import { pagesModel } from '../../common/config/pages';
 import { type RedisConfig, redisModel } from '../../common/config/rate-limit';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName, subgraphPortsModel } from '../../common/config/subgraphs';
@@ -25,6 +26,7 @@ export interface SubgraphConfig {
   logSql: boolean;
   http: HttpConfig;
   logging: LoggingConfig;
+  tracing: TracingConfig;
   /** Where a committed load is announced to the gateways' response caches (optional). */
   redis: RedisConfig;
 }
@@ -45,6 +47,7 @@ export function readConfig(env: Env = process.env): SubgraphConfig {
       sample: sampleModel,
       http: httpModel,
       logging: loggingModel,
+      tracing: tracingModel,
       redis: redisModel,
     },
     env,
@@ -58,6 +61,7 @@ export function readConfig(env: Env = process.env): SubgraphConfig {
     ...settings.sample,
     http: settings.http,
     logging: settings.logging,
+    tracing: settings.tracing,
     redis: settings.redis,
   };
 }
