@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { SpanStatusCode } from '@opentelemetry/api';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { SERVICE, tracer } from '../../common/tracing';
+import { inSpan, SERVICE, tracer } from '../../common/tracing';
 
 /**
  * A span per root field a subgraph resolves (the gateway's fetches ask for root fields or `_entities`): nested fields
@@ -46,20 +46,10 @@ export function traceStatements(dataSource: DataSource, service: string): void {
     runner[TRACED] = true;
     const query = runner.query.bind(runner) as (...queryArgs: unknown[]) => Promise<unknown>;
     runner.query = ((text: string, ...rest: unknown[]) =>
-      tracer.startActiveSpan(
+      inSpan(
         `SQL ${text.trimStart().split(/\s/, 1)[0].toUpperCase()}`,
-        { attributes: { [SERVICE]: service, 'db.system.name': system, 'db.query.text': text } },
-        async (span) => {
-          try {
-            return await query(text, ...rest);
-          } catch (error) {
-            span.recordException(error as Error);
-            span.setStatus({ code: SpanStatusCode.ERROR });
-            throw error;
-          } finally {
-            span.end();
-          }
-        },
+        { [SERVICE]: service, 'db.system.name': system, 'db.query.text': text },
+        () => query(text, ...rest),
       )) as QueryRunner['query'];
     return runner;
   };
