@@ -1,10 +1,20 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
-import type { LoggingConfig } from './config/logging';
+import { type LoggingConfig, readableLogs } from './config/logging';
+import { readableStream } from './readable-logs';
 
 export type { Logger };
 
-/** JSON lines on stdout (or on `destination`, which tests use to read what was logged). */
-export function createLogger(name: string, config: Pick<LoggingConfig, 'level'>, destination?: DestinationStream): Logger {
+/**
+ * JSON lines on stdout, or readable lines where `LOG_FORMAT` asks for them (by default when stdout is a terminal);
+ * `destination`, which tests use to read what was logged, always gets JSON.
+ */
+export function createLogger(
+  name: string,
+  config: Pick<LoggingConfig, 'level'> & Partial<Pick<LoggingConfig, 'format'>>,
+  destination?: DestinationStream,
+): Logger {
+  const readable = !destination && readableLogs(config.format ?? 'json', process.stdout.isTTY === true);
   // A client's credentials never reach the logs, should one send any.
-  return pino({ name, level: config.level, redact: ['req.headers.authorization', 'req.headers.cookie'] }, destination);
+  const options = { name, level: config.level, redact: ['req.headers.authorization', 'req.headers.cookie'] };
+  return pino(options, destination ?? (readable ? readableStream() : undefined));
 }

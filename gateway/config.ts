@@ -6,6 +6,7 @@ import { type ExportConfig, exportModel } from '../common/config/export';
 import { httpModel, type HttpConfig } from '../common/config/http';
 import { type LimitsConfig, limitsModel } from '../common/config/limits';
 import { loggingModel, type LoggingConfig } from '../common/config/logging';
+import { type TracingConfig, tracingModel } from '../common/config/tracing';
 import { pagesModel } from '../common/config/pages';
 import { type RateLimitConfig, type RedisConfig, rateLimitModel, redisModel, writeRateLimitModel } from '../common/config/rate-limit';
 import { type ResponseCacheConfig, responseCacheModel } from '../common/config/response-cache';
@@ -32,6 +33,7 @@ export interface GatewayConfig {
   responseCache: ResponseCacheConfig;
   exports: ExportConfig;
   logging: LoggingConfig;
+  tracing: TracingConfig;
 }
 
 const gatewayModel = z
@@ -54,6 +56,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
       responseCache: responseCacheModel,
       exports: exportModel,
       logging: loggingModel,
+      tracing: tracingModel,
     },
     env,
   );
@@ -70,5 +73,6 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     responseCache: settings.responseCache,
     exports: settings.exports,
     logging: settings.logging,
+    tracing: settings.tracing,
   };
 }

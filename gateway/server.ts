@@ -10,6 +10,7 @@ import { apolloLogger, commonPlugins, mountGraphQL, type RequestContext } from '
 import { createMetrics } from '../common/http/metrics';
 import { leaveQueryStringUnlogged } from '../common/http/request-log';
 import { createLogger } from '../common/logger';
+import { startConfiguredTracing } from '../common/tracing';
 import { webRouter } from '../web/routes';
 import { missedKey } from './cache/cached-answers';
 import { repeatedErrorsPlugin } from './repeated-errors.plugin';
@@ -56,6 +57,7 @@ export function subgraphsOf(supergraphSdl: string): Record<string, string> {
  * introspects the subgraphs, so what it serves is what was reviewed.
  */
 export async function startGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<RunningGateway> {
+  startConfiguredTracing('gateway', config.tracing);
   const logger = createLogger('gateway', config.logging, options.logDestination);
   const metrics = createMetrics('gateway');
   const supergraphSdl = fs.readFileSync(config.supergraphPath, 'utf8');

@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import { context as otelContext, propagation } from '@opentelemetry/api';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { type DocumentNode, type FragmentDefinitionNode, GraphQLError, Kind, type SelectionSetNode, parse } from 'graphql';
 import { Agent, request as send } from 'undici';
@@ -142,6 +143,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<ClientContext> {
       // Set, not appended to: the address is the one the gateway's own `trust proxy` setting found.
       if (context?.clientAddress) headers['x-forwarded-for'] = context.clientAddress;
     }
+    // The trace continues in the subgraph, under @apollo/gateway's fetch span (a no-op when tracing is off).
+    propagation.inject(otelContext.active(), headers);
     const { http: _http, ...payload } = request;
     const response = await send(this.url, {
       method: 'POST',

@@ -1,7 +1,9 @@
 import path from 'node:path';
+import { readableLogs } from '../common/config/logging';
 import { readGatewayConfig } from '../gateway/config';
 import { ping, type RunningGateway, startGateway } from '../gateway/server';
 import { readConfig, SUBGRAPH_NAMES } from '../subgraphs/kit/config';
+import { readyBanner } from './banner';
 import { watchParent } from './parent-watch';
 import { SupervisedProcess } from './supervisor';
 
@@ -23,6 +25,10 @@ async function main() {
     gatewayEnv[variable] ||= `http://localhost:${ports[name]}/graphql`;
   }
   const config = readGatewayConfig(gatewayEnv);
+  const readable = readableLogs(config.logging.format, process.stdout.isTTY === true);
+  // A person at a terminal reads the gateway's line per request; the subgraphs' lines (its fetches, and its
+  // data-version polls every few seconds) would bury it and the banner. Their refusals and failures still show.
+  if (readable) process.env.REQUEST_LOG_LEVEL ||= 'debug';
   const subgraphs = SUBGRAPH_NAMES.map((name) => new SupervisedProcess(name, path.join(__dirname, '..', 'subgraphs', name, 'index.js')));
   let gateway: RunningGateway | null = null;
   let shuttingDown = false;
@@ -59,7 +65,8 @@ async function main() {
     await shutdown(1, `The API could not start: ${reason}`);
     return;
   }
-  console.log(`\nFollow-the-Money API ready at ${gateway.url}\n`);
+  // Beside readable logs on a terminal; to stderr where stdout carries JSON lines, which it would break.
+  (readable ? console.log : console.error)(readyBanner(gateway.port));
 }
 
 async function waitUntilUp(name: string, url: string) {

@@ -11,6 +11,7 @@ import { ErrorCode } from '../errors';
 import type { Logger } from '../logger';
 import type { Metrics } from './metrics';
 import { jsonDepthLimit } from './json-depth';
+import { traceRequests, tracingEnabled } from '../tracing';
 import { requestLog } from './request-log';
 import { sendError } from './respond';
 import { socketRefusal } from './socket-refusal';
@@ -44,6 +45,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.set('trust proxy', options.http.trustProxy);
   app.use(requestLog(logger, options.requestLogLevel ?? 'info'));
+  if (tracingEnabled()) app.use(traceRequests(String(logger.bindings().name)));
   app.use((req, res, next) => {
     const route = KNOWN_ROUTES.has(req.path) ? req.path : 'other';
     const stopTimer = metrics.httpDuration.startTimer({ method: req.method, route });

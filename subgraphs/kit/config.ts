@@ -5,6 +5,7 @@ import { ConfigError, type Env, flag, readSettings, text } from '../../common/co
 import { environmentModel, type Environment } from '../../common/config/environment';
 import { httpModel, type HttpConfig } from '../../common/config/http';
 import { loggingModel, type LoggingConfig } from '../../common/config/logging';
+import { type TracingConfig, tracingModel } from '../../common/config/tracing';
 import { pagesModel } from '../../common/config/pages';
 import { participationModel, type ParticipationConfig } from '../../common/config/participation';
 import { type RedisConfig, redisModel } from '../../common/config/rate-limit';
@@ -27,6 +28,7 @@ export interface SubgraphConfig {
   logSql: boolean;
   http: HttpConfig;
   logging: LoggingConfig;
+  tracing: TracingConfig;
   /** Where a committed load is announced to the gateways' response caches (optional). */
   redis: RedisConfig;
   /** The procurement red flags' thresholds, read where imports happen too (docs/red-flags.md). */
@@ -51,6 +53,7 @@ export function readConfig(env: Env = process.env): SubgraphConfig {
       sample: sampleModel,
       http: httpModel,
       logging: loggingModel,
+      tracing: tracingModel,
       redis: redisModel,
       redFlags: redFlagsModel,
       participation: participationModel,
@@ -66,6 +69,7 @@ export function readConfig(env: Env = process.env): SubgraphConfig {
     ...settings.sample,
     http: settings.http,
     logging: settings.logging,
+    tracing: settings.tracing,
     redis: settings.redis,
     redFlags: settings.redFlags,
     participation: settings.participation,

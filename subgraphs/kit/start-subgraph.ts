@@ -9,6 +9,8 @@ import { close, createHttpApp, listen } from '../../common/http/app';
 import { apolloLogger, commonPlugins, mountGraphQL } from '../../common/http/graphql';
 import { createMetrics } from '../../common/http/metrics';
 import { createLogger, type Logger } from '../../common/logger';
+import { startConfiguredTracing, tracingEnabled } from '../../common/tracing';
+import { resolverSpans, traceStatements } from './tracing';
 import { readConfig, type SubgraphConfig, type SubgraphName } from './config';
 import { refreshStatistics } from './import/statistics';
 import type { HttpConfig } from '../../common/config/http';
@@ -57,10 +59,12 @@ export async function prepareSubgraph(
   config: SubgraphConfig,
   logDestination?: DestinationStream,
 ): Promise<PreparedSubgraph> {
+  startConfiguredTracing(definition.name, config.tracing);
   const logger = createLogger(definition.name, config.logging, logDestination);
   const metrics = createMetrics(definition.name);
   await definition.prepare?.(config);
   const opened = await openDataSource(definition.name, definition.entities, config, definition.search);
+  if (tracingEnabled()) traceStatements(opened.dataSource, definition.name);
   if (config.loadSample && (await definition.isEmpty(opened.dataSource))) {
     await definition.loadSample(opened.dataSource, config);
     await refreshStatistics(opened.dataSource);
@@ -79,7 +83,11 @@ export async function prepareSubgraph(
     // second caller (it hangs), and it then re-raises the signal, killing the process before the rest is stopped.
     stopOnTerminationSignals: false,
     // Inline traces feed Apollo Studio, which this project does not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...commonPlugins(logger, metrics)],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ...commonPlugins(logger, metrics),
+      ...(tracingEnabled() ? [resolverSpans(definition.name)] : []),
+    ],
   });
   return {
     ...opened,
