@@ -121,6 +121,10 @@ describeWithBrowser('the programme page (/?programa): reported beside found, in 
     await expect(found('LOCAL_ACTION_PLANS')).resolves.toBe(String(published.length));
     await expect(found('TECHNICAL_SECRETARIATS')).resolves.toBe(String(installed.length));
     await expect(found('COMMITMENTS')).resolves.toBe(String(commitments));
+    await expect(found('NEXT_ACTION_PLANS')).resolves.toBe(String(plans.filter((plan) => plan.publishedOn > END_OF_2017).length));
+    await expect(text(page.locator('.found-basis'))).resolves.toBe(
+      `Datos cargados: ${plans.length} planes de acción local y ${data!.technicalSecretariats.length} secretariados técnicos instalados.`,
+    );
     const participating = new Set([...plans, ...data!.technicalSecretariats].map((item: any) => item.state.id));
     await expect(found('PARTICIPATING_STATES')).resolves.toBe(String(participating.size));
     for (const year of ['2015', '2016']) {

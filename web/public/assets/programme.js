@@ -64,7 +64,7 @@ window.ftmProgramme = (() => {
    */
   function found(figure, { plans, secretariats }) {
     const until = endOf(figure.asOf);
-    const published = plans.filter((plan) => plan.publishedOn && plan.publishedOn <= until);
+    const published = plans.filter((plan) => plan.publishedOn <= until);
     switch (figure.measure) {
       case 'COHORT_2015':
       case 'COHORT_2016': {
@@ -100,8 +100,8 @@ window.ftmProgramme = (() => {
         };
       }
       case 'NEXT_ACTION_PLANS': {
-        const later = plans.filter((plan) => !plan.publishedOn || plan.publishedOn > until);
-        return { count: later.length, states: byState(later), how: `planes sin publicar o publicados después del ${until}` };
+        const later = plans.filter((plan) => plan.publishedOn > until);
+        return { count: later.length, states: byState(later), how: `planes publicados después del ${until}` };
       }
       default:
         return null;
@@ -178,7 +178,7 @@ window.ftmProgramme = (() => {
       h(
         'p',
         { class: 'found-basis' },
-        `Datos cargados: ${data.plans.length} ejercicios locales y ${data.secretariats.length} secretariados técnicos.`,
+        `Datos cargados: ${data.plans.length} planes de acción local y ${data.secretariats.length} secretariados técnicos instalados.`,
       ),
       data.figures.map((figure) => figureBlock(figure, data)),
     ];
