@@ -34,7 +34,7 @@ window.ftmProgramme = (() => {
 
   /** The first page comes with the figures; further pages of plans (past 100) are asked one by one. */
   async function load() {
-    const { data } = await graphql(`query Programme($after: String) { ${FIGURES} ${PLANS} }`, { after: null });
+    const { data, errors } = await graphql(`query Programme($after: String) { ${FIGURES} ${PLANS} }`, { after: null });
     const plans = data.actionPlans.edges.map(({ node }) => node);
     let page = data.actionPlans.pageInfo;
     while (page.hasNextPage) {
@@ -42,7 +42,7 @@ window.ftmProgramme = (() => {
       plans.push(...next.data.actionPlans.edges.map(({ node }) => node));
       page = next.data.actionPlans.pageInfo;
     }
-    return { figures: data.programmeFigures, secretariats: data.technicalSecretariats, plans };
+    return { figures: data.programmeFigures, secretariats: data.technicalSecretariats, plans, errors };
   }
 
   /** The last day a figure "as of" 2017 or 2015-02 covers, as an ISO date prefix comparable with the data's dates. */
@@ -134,6 +134,7 @@ window.ftmProgramme = (() => {
     );
   }
 
+  /** Reported on the left, found on the right: side by side, so neither reads as the other. */
   function figureBlock(figure, data) {
     const seen = found(figure, data);
     const reportedCount = figure.reportedCount ?? (figure.states.length || null);
@@ -142,25 +143,33 @@ window.ftmProgramme = (() => {
       { class: 'programme-figure', 'data-measure': figure.measure },
       h('h3', {}, LABELS[figure.measure] ?? figure.measure),
       h(
-        'p',
-        { class: 'reported' },
-        'Reportado: ',
-        h('strong', { class: 'reported-count' }, reportedCount ?? 'sin cifra'),
-        ` (${figure.asOf}) — «${figure.said}»`,
-        figure.states.length ? `. Estados nombrados: ${names(figure.states)}.` : '.',
+        'div',
+        { class: 'reported-side' },
+        h(
+          'p',
+          { class: 'reported' },
+          'Reportado: ',
+          h('strong', { class: 'reported-count' }, reportedCount ?? 'sin cifra'),
+          ` (${figure.asOf}) — «${figure.said}»`,
+          figure.states.length ? `. Estados nombrados: ${names(figure.states)}.` : '.',
+        ),
+        sourceLine(figure.sources),
       ),
-      sourceLine(figure.sources),
-      seen
-        ? h(
-            'p',
-            { class: 'found' },
-            'Encontrado en los datos cargados: ',
-            h('strong', { class: 'found-count' }, seen.count ?? 'varía'),
-            ` (${seen.how})`,
-            seen.states && !figure.states.length ? `: ${names(seen.states)}.` : '.',
-          )
-        : h('p', { class: 'found none' }, 'Los datos cargados no registran esto: solo hay lo reportado.'),
-      comparison(figure.states, seen),
+      h(
+        'div',
+        { class: 'found-side' },
+        seen
+          ? h(
+              'p',
+              { class: 'found' },
+              'Encontrado en los datos cargados: ',
+              h('strong', { class: 'found-count' }, seen.count ?? 'varía'),
+              ` (${seen.how})`,
+              seen.states && !figure.states.length ? `: ${names(seen.states)}.` : '.',
+            )
+          : h('p', { class: 'found none' }, 'Los datos cargados no registran esto: solo hay lo reportado.'),
+        comparison(figure.states, seen),
+      ),
     );
   }
 
@@ -180,6 +189,9 @@ window.ftmProgramme = (() => {
         { class: 'found-basis' },
         `Datos cargados: ${data.plans.length} planes de acción local y ${data.secretariats.length} secretariados técnicos instalados.`,
       ),
+      data.errors?.length
+        ? h('p', { class: 'warning' }, `Parte de la respuesta no está disponible: ${data.errors.map((error) => error.message).join('; ')}`)
+        : null,
       data.figures.map((figure) => figureBlock(figure, data)),
     ];
   }
