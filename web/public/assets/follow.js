@@ -809,14 +809,22 @@
     );
   }
 
-  const route = params.get('compromiso')
-    ? showCommitment(params.get('compromiso'))
-    : params.get('comprador')
-      ? showBuyer(params.get('comprador'))
-      : params.get('estado')
-        ? showState(params.get('estado'))
-        : params.get('q')
-          ? showSearch(params.get('q'))
-          : showHome();
+  async function showProgramme() {
+    status('Cargando las cifras del programa…');
+    show(await window.ftmProgramme.render());
+    document.title = 'El programa: lo reportado y lo encontrado — Sigue el dinero';
+  }
+
+  const route = params.has('programa')
+    ? showProgramme()
+    : params.get('compromiso')
+      ? showCommitment(params.get('compromiso'))
+      : params.get('comprador')
+        ? showBuyer(params.get('comprador'))
+        : params.get('estado')
+          ? showState(params.get('estado'))
+          : params.get('q')
+            ? showSearch(params.get('q'))
+            : showHome();
   route.catch((error) => status(`No se pudo consultar la API: ${error.message}`));
 })();
