@@ -45,8 +45,11 @@ export function needsGenerated(formats: readonly FormatSpec[]): boolean {
   return formats.some((format) => format.name in GENERATED);
 }
 
-/** Only in data/: the commitment ↔ program links are the project's own (illustrative) layer. */
-const PROJECT_ONLY: Record<string, string> = { allocations: 'allocations/allocations.csv' };
+/** Only in data/: the commitment ↔ program links (the project's own illustrative layer) and the programme's figures. */
+const PROJECT_ONLY: Record<string, string> = {
+  allocations: 'allocations/allocations.csv',
+  'programme-figures': 'participation/cocreacion-2017.csv',
+};
 
 /** The catalogue of the generator's records (it files them in the shipped CADIDO series). */
 const PREREQUISITES: Record<string, (folders: InputFolders) => Prerequisite> = {
