@@ -73,7 +73,8 @@ describe('docker-compose.yml', () => {
   test('every launcher of the gateway gives it the Node flags that bound its heap growth', () => {
     const flagsOf = (command: string[]) => command.slice(1, command.indexOf(scriptOf(command)));
     const launchers = {
-      'npm start': pkg.scripts.start.split(' '),
+      // `exec` so that npm's signals reach start.js itself, not a shell that would leave it running.
+      'npm start': pkg.scripts.start.replace(/^exec /, '').split(' '),
       'npm run start:gateway': pkg.scripts['start:gateway'].split(' '),
       ...Object.fromEntries(gateways.map(([name, service]) => [`compose ${name}`, service.command!])),
       'the image': JSON.parse(/^CMD (.*)$/m.exec(fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8'))![1]) as string[],
