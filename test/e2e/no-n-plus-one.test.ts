@@ -3,7 +3,7 @@ import { commitmentId } from '../../subgraphs/kit/ids';
 import { startFederation, type TestFederation } from '../helpers/federation';
 
 /**
- * A dashboard lists commitments with their institution, funding and records. Through the gateway that
+ * A dashboard lists commitments with their institution, funding, records and public reports. Through the gateway that
  * is one fetch per subgraph per level, and each subgraph answers a fetch with a fixed number of SQL
  * statements however many commitments it is about: 100 cost what 5 cost.
  */
@@ -16,6 +16,7 @@ query List($first: Int!) {
       funding { approved paid flags }
       allocations { basis program { name totals { approved } } }
       records { code access series { code } }
+      completion reports(first: 3) { totalCount edges { node { id status } } }
     } }
   }
 }`;

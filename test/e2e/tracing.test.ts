@@ -5,10 +5,15 @@ import { FOLLOW_THE_MONEY } from '../../tools/bench/follow-the-money.query';
 import { startFederation, type TestFederation } from '../helpers/federation';
 
 /*
- * Tracing on, read through an in-memory exporter: the gateway and the four subgraphs share this process, so they
+ * Tracing on, read through an in-memory exporter: the gateway and the five subgraphs share this process, so they
  * share its tracer provider, and the spans tell their process by the `ftm.service` attribute.
  */
 const exporter = new InMemorySpanExporter();
+/** The Follow-the-Money query with the commitment's public reports and completion, so that it reaches all five subgraphs. */
+const FOLLOW_THE_MONEY_AND_REPORTS = FOLLOW_THE_MONEY.replace(
+  'commitment(id: $id) {',
+  'commitment(id: $id) {\n    completion reports(first: 5) { totalCount edges { node { id status } } }',
+);
 let stopTracing: () => Promise<void>;
 let api: TestFederation;
 beforeAll(async () => {
@@ -25,7 +30,7 @@ test('a Follow-the-Money request is one trace: the gateway, its plan and fetches
   const response = await fetch(api.gateway.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-request-id': 'trace-ftm-1' },
-    body: JSON.stringify({ query: FOLLOW_THE_MONEY, variables: { id: 'MX-TLA-PAL-2016-03' } }),
+    body: JSON.stringify({ query: FOLLOW_THE_MONEY_AND_REPORTS, variables: { id: 'MX-TLA-PAL-2016-03' } }),
   });
   const body = (await response.json()) as { errors?: unknown };
   expect(body.errors).toBeUndefined();
