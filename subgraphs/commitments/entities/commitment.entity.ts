@@ -10,7 +10,6 @@ import { Milestone } from './milestone';
 
 /* The entity module is the entry to the commitment's value types, as importers and formats read them. */
 export { CommitmentKind, CommitmentStage, CommitmentTheme, EvaluationKind } from './commitment.enums';
-export { Completion } from './completion';
 export { Evaluation } from './evaluation';
 export { DETAILS_FILE, EVALUATIONS_FILE, MILESTONES_FILE } from './illustrative';
 export { Milestone } from './milestone';

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { SourceRef, sourceAt } from '../../kit/provenance';
 import { EvaluationKind } from './commitment.enums';
-import { Completion } from './completion';
+import { Completion } from '../../kit/completion';
 import { EVALUATIONS_FILE, ILLUSTRATIVE_DATASET } from './illustrative';
 
 @ObjectType({ description: 'An evaluation of a commitment (*evaluación*). Only the ILLUSTRATIVE layer provides evaluations so far.' })

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column } from 'typeorm';
-import { Completion } from './completion';
+import { Completion } from '../../kit/completion';
 
 export enum IrmSpecificity {
   NONE = 'NONE',

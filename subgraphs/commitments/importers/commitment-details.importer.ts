@@ -1,9 +1,9 @@
 import { duplicateIdProblems, readCsv, requireColumns, RowReader, type CsvRow, type ImportProblem } from '../../kit/import/importing';
+import { Completion } from '../../kit/completion';
 import {
   Commitment,
   CommitmentStage,
   CommitmentTheme,
-  Completion,
   DETAILS_FILE,
   Evaluation,
   EvaluationKind,

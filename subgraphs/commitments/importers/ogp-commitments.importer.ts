@@ -12,7 +12,7 @@ import {
 import { sourceAt } from '../../kit/provenance';
 import { stateByName } from '../../kit/states';
 import { Commitment, CommitmentKind, commitmentWithoutDetails } from '../entities/commitment.entity';
-import { Completion } from '../entities/completion';
+import { Completion } from '../../kit/completion';
 import { IrmAssessment, IrmPotentialImpact, IrmSpecificity } from '../entities/irm-assessment';
 import { OgpActionPlan, OgpMemberLevel } from '../entities/ogp-action-plan.entity';
 import { foldText } from '../text';

@@ -55,14 +55,6 @@ export enum Sector {
   GUARANTOR_BODY = 'GUARANTOR_BODY',
 }
 
-/** The IRM scale, the same values as the commitments subgraph's `Completion` (composition merges the two). */
-export enum Completion {
-  NOT_STARTED = 'NOT_STARTED',
-  LIMITED = 'LIMITED',
-  SUBSTANTIAL = 'SUBSTANTIAL',
-  COMPLETE = 'COMPLETE',
-}
-
 registerEnumType(TargetType, {
   name: 'TargetType',
   description: 'The kind of item a report is about.',
@@ -137,15 +129,5 @@ registerEnumType(Sector, {
     GOVERNMENT: { description: 'The state government (*gobierno del estado*).' },
     CIVIL_SOCIETY: { description: 'Civil society (*sociedad civil*).' },
     GUARANTOR_BODY: { description: 'The state transparency body (*órgano garante*).' },
-  },
-});
-registerEnumType(Completion, {
-  name: 'Completion',
-  description: 'How far a commitment was carried out (*nivel de cumplimiento*).',
-  valuesConfig: {
-    NOT_STARTED: { description: 'Not started (*no iniciado*).' },
-    LIMITED: { description: 'Limited (*limitado*).' },
-    SUBSTANTIAL: { description: 'Substantial (*sustancial*).' },
-    COMPLETE: { description: 'Complete (*completo*).' },
   },
 });

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kit/context';
-import { Completion } from '../entities/enums';
+import { Completion } from '../../kit/completion';
 import { ProgressUpdate } from '../entities/progress-update.entity';
 import { Commitment } from '../entities/stubs';
 import { completionByCommitment, progressByCommitment } from '../loaders';

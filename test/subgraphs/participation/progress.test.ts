@@ -1,4 +1,5 @@
-import { Completion, ProgressState, Role, Sector } from '../../../subgraphs/participation/entities/enums';
+import { Completion } from '../../../subgraphs/kit/completion';
+import { ProgressState, Role, Sector } from '../../../subgraphs/participation/entities/enums';
 import { bearer, CONFIRM, codeOf, entities, openParticipation, type Participation, PROPOSE } from './participation';
 
 const COMMITMENT = 'MX-TLA-PAL-2016-03';

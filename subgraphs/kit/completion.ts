@@ -1,6 +1,10 @@
 import { registerEnumType } from 'type-graphql';
 
-/** Shared by the illustrative evaluations and the IRM's ratings of OGP commitments. */
+/**
+ * The IRM completion scale two subgraphs declare: commitments rates its evaluations and the IRM's findings with it,
+ * participation its confirmed progress (and takes it as input). One definition, so the two SDLs cannot disagree —
+ * composition takes an enum used as input only when both subgraphs give it the same values.
+ */
 export enum Completion {
   NOT_STARTED = 'NOT_STARTED',
   LIMITED = 'LIMITED',
