@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeWithBrowser, launchBrowser } from '../helpers/browser';
+import { describeWithBrowser, keepOffline, launchBrowser } from '../helpers/browser';
 import { startFederation, type TestFederation } from '../helpers/federation';
 
 const SCREENSHOTS = path.resolve(__dirname, '../../docs/screenshots');
@@ -20,12 +20,7 @@ describeWithBrowser('the pages, in a real headless Chromium', () => {
     origin = new URL(federation.gateway.url).origin;
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1100, height: 900 }, acceptDownloads: true });
-    await context.route('**/*', (route) => {
-      const { hostname } = new URL(route.request().url());
-      if (['localhost', '127.0.0.1', '[::1]'].includes(hostname) || route.request().url().startsWith('blob:')) return route.continue();
-      leftLocalhost.push(route.request().url());
-      return route.abort('internetdisconnected');
-    });
+    await keepOffline(context, leftLocalhost);
   }, 180_000);
 
   afterAll(async () => {

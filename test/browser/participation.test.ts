@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { describeWithBrowser, launchBrowser } from '../helpers/browser';
+import { describeWithBrowser, keepOffline, launchBrowser } from '../helpers/browser';
 import { startFederation, type TestFederation } from '../helpers/federation';
 import { tokenFor } from '../helpers/participation-tokens';
 
@@ -35,12 +35,7 @@ describeWithBrowser('participation on the pages, in a real headless Chromium, of
   async function person(): Promise<BrowserContext> {
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     contexts.push(context);
-    await context.route('**/*', (route) => {
-      const { hostname } = new URL(route.request().url());
-      if (['localhost', '127.0.0.1', '[::1]'].includes(hostname)) return route.continue();
-      leftLocalhost.push(route.request().url());
-      return route.abort('internetdisconnected');
-    });
+    await keepOffline(context, leftLocalhost);
     return context;
   }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { stateByName } from '../../subgraphs/kit/states';
-import { describeWithBrowser, launchBrowser } from '../helpers/browser';
+import { describeWithBrowser, keepOffline, launchBrowser } from '../helpers/browser';
 import { startFederation, type TestFederation } from '../helpers/federation';
 
 const DATA = path.resolve(__dirname, '../../data');
@@ -39,12 +39,7 @@ describeWithBrowser('the programme page (/?programa): reported beside found, in 
     origin = new URL(federation.gateway.url).origin;
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-    await context.route('**/*', (route) => {
-      const { hostname } = new URL(route.request().url());
-      if (['localhost', '127.0.0.1', '[::1]'].includes(hostname)) return route.continue();
-      leftLocalhost.push(route.request().url());
-      return route.abort('internetdisconnected');
-    });
+    await keepOffline(context, leftLocalhost);
   }, 180_000);
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 
 /**
  * Debian's chromium (`.ci/run` installs it): playwright-core drives it without downloading a browser of its own.
@@ -25,4 +25,17 @@ export const describeWithBrowser: jest.Describe = (() => {
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath()!, args: ['--no-sandbox', '--disable-gpu'] });
+}
+
+/**
+ * Cuts a browser context off from every host but this machine (the pages must work offline, from no CDN): a request
+ * elsewhere fails as if the network were down, and its address is pushed onto `leftLocalhost` for the test to check.
+ */
+export function keepOffline(context: BrowserContext, leftLocalhost: string[]): Promise<void> {
+  return context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (['localhost', '127.0.0.1', '[::1]'].includes(new URL(url).hostname) || url.startsWith('blob:')) return route.continue();
+    leftLocalhost.push(url);
+    return route.abort('internetdisconnected');
+  });
 }
