@@ -6,7 +6,7 @@ import { ClassificationSeries } from './entities/classification-series.entity';
 import { ClassificationSubseries } from './entities/classification-subseries.entity';
 import { ArchivalRecord, isDisclosed } from './entities/record.entity';
 import { RecordSubject, RecordSubjectKind } from './entities/record-subject.entity';
-import { Documentation, type Payment } from './entities/documentation';
+import { Documentation, type Payment } from './entities/documentation.object';
 import type { SpendingFlag } from '../kit/spending';
 import { publiclyDocumentedSubjects, subjectKey } from './queries/documentation.query';
 

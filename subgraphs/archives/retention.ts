@@ -1,5 +1,5 @@
 import { FinalDisposition } from './entities/classification-series.entity';
-import type { RetentionPeriod } from './entities/retention-period';
+import type { RetentionPeriod } from './entities/retention-period.object';
 import { RecordPhase } from './entities/record.entity';
 
 /** Adds whole years to an ISO date; 29 February lands on 28 February in a common year. */

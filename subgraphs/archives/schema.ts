@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { SearchResultsResolver } from './resolvers/search-results.resolver';
 import { buildFederatedSchema } from '../kit/federated-schema';
-import { BudgetProgram, Commitment, Contract, Institution, Transaction } from './entities/stubs';
+import { BudgetProgram, Commitment, Contract, Institution, Transaction } from './entities/federated.stubs';
 import { BudgetProgramResolver } from './resolvers/budget-program.resolver';
 import { ClassificationSectionResolver } from './resolvers/classification-section.resolver';
 import { ClassificationSeriesResolver } from './resolvers/classification-series.resolver';

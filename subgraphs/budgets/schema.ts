@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { SearchResultsResolver } from './resolvers/search-results.resolver';
 import { buildFederatedSchema } from '../kit/federated-schema';
-import { Commitment, Institution, State } from './entities/stubs';
+import { Commitment, Institution, State } from './entities/federated.stubs';
 import { AllocationResolver } from './resolvers/allocation.resolver';
 import { BudgetLineResolver } from './resolvers/budget-line.resolver';
 import { BudgetProgramResolver } from './resolvers/budget-program.resolver';

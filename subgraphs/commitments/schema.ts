@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../kit/federated-schema';
-import { Institution, State } from './entities/stubs';
+import { Institution, State } from './entities/federated.stubs';
 import { ActionPlanResolver } from './resolvers/action-plan.resolver';
 import { CommitmentResolver } from './resolvers/commitment.resolver';
 import { referenceResolvers } from './resolvers/commitments.reference';

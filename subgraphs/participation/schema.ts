@@ -10,7 +10,7 @@ import { ProgressResolver } from './resolvers/progress.resolver';
 import { ProgressMutationsResolver } from './resolvers/progress-mutations.resolver';
 import { ReportMutationsResolver } from './resolvers/report-mutations.resolver';
 import { ReportResolver } from './resolvers/report.resolver';
-import { ActionPlan, BudgetProgram, Commitment, Contract, Institution, Record, State, Transaction } from './entities/stubs';
+import { ActionPlan, BudgetProgram, Commitment, Contract, Institution, Record, State, Transaction } from './entities/federated.stubs';
 
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({

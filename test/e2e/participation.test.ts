@@ -5,7 +5,7 @@ import { UnsecuredJWT } from 'jose';
 import { readConfig } from '../../subgraphs/kit/config';
 import type { Claims } from '../../subgraphs/participation/auth/identity';
 import { mintLocalToken } from '../../subgraphs/participation/auth/tokens';
-import { Role, Sector } from '../../subgraphs/participation/entities/enums';
+import { Role, Sector } from '../../subgraphs/participation/entities/participation.enums';
 import { describeWithRedis } from '../helpers/redis';
 import { startFederation, type TestFederation } from '../helpers/federation';
 

@@ -1,5 +1,5 @@
 import { mintLocalToken } from '../../subgraphs/participation/auth/tokens';
-import { Role, Sector } from '../../subgraphs/participation/entities/enums';
+import { Role, Sector } from '../../subgraphs/participation/entities/participation.enums';
 import type { TestFederation } from './federation';
 
 export interface TokenClaims {

@@ -1,7 +1,7 @@
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { SourceRef } from '../../kit/provenance';
-import { RetentionPeriod } from './retention-period';
+import { RetentionPeriod } from './retention-period.object';
 
 export enum FinalDisposition {
   DESTROY = 'DESTROY',

@@ -5,8 +5,8 @@ import { namedSet, sameNames } from '../../kit/import/inputs';
 import { ClassificationSection } from '../entities/classification-section.entity';
 import { ClassificationSeries } from '../entities/classification-series.entity';
 import { ClassificationSubseries } from '../entities/classification-subseries.entity';
-import { parseCatalogue, SECTIONS_FILE, SERIES_FILE, SUBSERIES_FILE, writeCatalogue } from './catalogue.importer';
-import { oneFolder } from './one-folder';
+import { parseCatalogue, SECTIONS_FILE, SERIES_FILE, SUBSERIES_FILE, writeCatalogue } from './archival-catalogue.importer';
+import { oneFolder } from './shared/one-folder';
 
 export const archivalCatalogue: FormatSpec = {
   name: 'archival-catalogue',

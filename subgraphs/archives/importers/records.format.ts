@@ -5,7 +5,7 @@ import { generatedDataset, relabel } from '../../kit/import/generated';
 import { namedSet, sameNames } from '../../kit/import/inputs';
 import { RecordSubject } from '../entities/record-subject.entity';
 import { ArchivalRecord } from '../entities/record.entity';
-import { oneFolder } from './one-folder';
+import { oneFolder } from './shared/one-folder';
 import { DOCUMENTS_FILE, loadedSeriesRetention, parseRecords, RECORDS_FILE, SUBJECTS_FILE, writeRecords } from './records.importer';
 
 export const records: FormatSpec = {

@@ -13,9 +13,9 @@ import { sourceAt } from '../../kit/provenance';
 import { ClassificationSeries } from '../entities/classification-series.entity';
 import { ArchivalRecord, RecordAccess, RecordDocumentKind, type RecordDocument } from '../entities/record.entity';
 import { RecordSubject, RecordSubjectKind, recordSubjectRowId } from '../entities/record-subject.entity';
-import type { RetentionPeriod } from '../entities/retention-period';
+import type { RetentionPeriod } from '../entities/retention-period.object';
 import { retentionDates } from '../retention';
-import { mapped } from './lookup';
+import { mapped } from './shared/lookup';
 
 export const RECORDS_DATASET = 'illustrative';
 export const RECORDS_FILE = 'records.csv';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kit/context';
-import { Documentation, paymentsAmong } from '../entities/documentation';
-import { BudgetProgram, SpendingChain } from '../entities/stubs';
+import { Documentation, paymentsAmong } from '../entities/documentation.object';
+import { BudgetProgram, SpendingChain } from '../entities/federated.stubs';
 import { documentationOf } from '../loaders';
 
 @Resolver(() => BudgetProgram)

@@ -4,7 +4,7 @@ import type { SubgraphContext } from '../../kit/context';
 import { ClassificationSection } from '../entities/classification-section.entity';
 import type { ClassificationSeries } from '../entities/classification-series.entity';
 import { sectionByCode, seriesPageOfSection } from '../loaders';
-import { ClassificationSeriesConnection } from './connections';
+import { ClassificationSeriesConnection } from './connections.types';
 
 @Resolver(() => ClassificationSection)
 export class ClassificationSectionResolver {

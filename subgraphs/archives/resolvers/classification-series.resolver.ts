@@ -8,7 +8,7 @@ import type { ArchivalRecord } from '../entities/record.entity';
 import { recordPageOfSeries, sectionByCode, seriesByCode, subseriesOfSeries } from '../loaders';
 import { classificationSeriesQuery } from '../queries/classification-series.query';
 import { ClassificationSeriesFilter } from './classification.input';
-import { ClassificationSeriesConnection, RecordConnection } from './connections';
+import { ClassificationSeriesConnection, RecordConnection } from './connections.types';
 
 @Resolver(() => ClassificationSeries)
 export class ClassificationSeriesResolver {

@@ -1,9 +1,9 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kit/context';
-import { Documentation, paymentsAmong } from '../entities/documentation';
+import { Documentation, paymentsAmong } from '../entities/documentation.object';
 import { ArchivalRecord } from '../entities/record.entity';
 import { RecordSubjectKind } from '../entities/record-subject.entity';
-import { Contract } from '../entities/stubs';
+import { Contract } from '../entities/federated.stubs';
 import { documentationOf, recordsDocumenting } from '../loaders';
 
 @Resolver(() => Contract)

@@ -2,9 +2,9 @@ import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { PageArgs, pageWindow, type Page } from '../../kit/connection';
 import type { SubgraphContext } from '../../kit/context';
 import { ArchivalRecord } from '../entities/record.entity';
-import { Institution } from '../entities/stubs';
+import { Institution } from '../entities/federated.stubs';
 import { recordPageOfInstitution } from '../loaders';
-import { RecordConnection } from './connections';
+import { RecordConnection } from './connections.types';
 
 @Resolver(() => Institution)
 export class InstitutionResolver {

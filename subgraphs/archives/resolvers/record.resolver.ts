@@ -5,10 +5,10 @@ import { today } from '../clock';
 import { ClassificationSeries } from '../entities/classification-series.entity';
 import { ArchivalRecord, isDisclosed, RecordDocument, RecordPhase } from '../entities/record.entity';
 import { RecordSubject } from '../entities/record-subject.entity';
-import { Institution } from '../entities/stubs';
+import { Institution } from '../entities/federated.stubs';
 import { recordById, seriesByCode, subjectsOfRecord } from '../loaders';
 import { phaseOn } from '../retention';
-import { RecordConnection } from './connections';
+import { RecordConnection } from './connections.types';
 import { RecordFilter } from './record.input';
 import { recordsQuery } from '../queries/record.query';
 

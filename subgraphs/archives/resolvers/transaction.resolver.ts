@@ -2,7 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kit/context';
 import { ArchivalRecord } from '../entities/record.entity';
 import { RecordSubjectKind } from '../entities/record-subject.entity';
-import { Transaction } from '../entities/stubs';
+import { Transaction } from '../entities/federated.stubs';
 import { recordsDocumenting } from '../loaders';
 
 @Resolver(() => Transaction)

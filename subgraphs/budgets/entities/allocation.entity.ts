@@ -2,7 +2,7 @@ import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-gr
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { moneyColumn, MoneyScalar, type Money } from '../../kit/money';
 import { SourceRef } from '../../kit/provenance';
-import { stateRef, State } from './stubs';
+import { stateRef, State } from './federated.stubs';
 
 export enum AllocationBasis {
   COMMITMENT_TEXT = 'COMMITMENT_TEXT',

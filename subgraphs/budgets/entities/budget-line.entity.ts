@@ -2,8 +2,8 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { moneyColumn, MoneyScalar, type Money } from '../../kit/money';
 import { SourceRef } from '../../kit/provenance';
-import { SpendingChain } from './spending-chain';
-import { budgetCode, BudgetCode, FunctionalClassification, ObjectOfExpenditure } from './values';
+import { SpendingChain } from './spending-chain.object';
+import { budgetCode, BudgetCode, FunctionalClassification, ObjectOfExpenditure } from './values.object';
 
 /** Datasets that are random samples of a larger file: their sums carry the SAMPLE_DATA flag. */
 export const SAMPLE_DATASETS = ['shcp-pef-2018-sample', 'shcp-pef-2017-sample'];

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { SourceRef } from '../../kit/provenance';
-import { budgetCode, BudgetCode } from './values';
+import { budgetCode, BudgetCode } from './values.object';
 
 @Directive('@key(fields: "id")')
 @ObjectType({

@@ -2,8 +2,8 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { moneyColumn, formatMoney, MoneyScalar, type Money } from '../../kit/money';
 import { SourceRef } from '../../kit/provenance';
-import { ProcedureKind } from './procedure-kind';
-import { ContractParty, OriginalAmount } from './values';
+import { ProcedureKind } from './procedure-kind.enums';
+import { ContractParty, OriginalAmount } from './values.object';
 
 @Directive('@key(fields: "id")')
 @ObjectType({

@@ -2,7 +2,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { moneyColumn, MoneyScalar, type Money } from '../../kit/money';
 import { SourceRef } from '../../kit/provenance';
-import { budgetCode, BudgetCode } from './values';
+import { budgetCode, BudgetCode } from './values.object';
 
 const money = { type: 'bigint', transformer: moneyColumn } as const;
 

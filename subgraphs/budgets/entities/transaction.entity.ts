@@ -3,7 +3,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { moneyColumn, formatMoney, MoneyScalar, type Money } from '../../kit/money';
 import { SourceRef } from '../../kit/provenance';
 import { SpendingMoment } from '../../kit/spending';
-import { ContractParty, OriginalAmount } from './values';
+import { ContractParty, OriginalAmount } from './values.object';
 
 @Directive('@key(fields: "id")')
 @ObjectType({

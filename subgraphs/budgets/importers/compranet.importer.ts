@@ -11,11 +11,11 @@ import {
 } from '../../kit/import/importing';
 import { sourceAt } from '../../kit/provenance';
 import { ContractProgram } from '../entities/contract-program.entity';
-import { writeContractSuppliers } from './contract-suppliers';
-import { procedureKindOfCompraNet } from '../entities/procedure-kind';
+import { writeContractSuppliers } from './shared/contract-suppliers';
+import { procedureKindOfCompraNet } from '../entities/procedure-kind.enums';
 import { Contract } from '../entities/contract.entity';
 import { splitCsv, type CsvRecord } from '../../kit/import/csv-records';
-import { exactAmount } from './exact-amount';
+import { exactAmount } from './compranet/exact-amount';
 import { compareWithStored, summarize, type ImportSummary } from '../../kit/import/import-summary';
 import { budgetProgramId, responsibleUnitId } from '../../kit/ids';
 import { DEFAULT_RED_FLAG_THRESHOLDS, type RedFlagThresholds } from '../../../common/config/red-flags';

@@ -2,8 +2,8 @@ import type { FormatSpec } from '../../kit/import/format';
 import { allOrNothing, bySource, CSV_WITH_HEADER } from '../../kit/import/format-helpers';
 import { oneFile } from '../../kit/import/inputs';
 import { PriceIndex } from '../entities/price-index.entity';
-import { WHOLE_SERIES } from './economic-series.help';
-import { parsePriceIndex, writePriceIndex } from './economic-series.importer';
+import { WHOLE_SERIES } from './shared/economic-series';
+import { parsePriceIndex, writePriceIndex } from './consumer-prices.importer';
 
 export const consumerPrices: FormatSpec = {
   name: 'consumer-prices',

@@ -3,9 +3,9 @@ import type { EntityManager } from 'typeorm';
 import { collectProblems, readCsv, requireColumns, upsertAll, type ImportProblem } from '../../kit/import/importing';
 import { sourceAt } from '../../kit/provenance';
 import { ProgramAccount } from '../entities/program-account.entity';
-import { blocksOf, parseBlock, percentageDecimals, type Block, type Figure, type Moment } from './cuenta-publica.blocks';
-import { sectionsOf, type Section } from './cuenta-publica.sections';
-import { ramoByName } from './ramos';
+import { blocksOf, parseBlock, percentageDecimals, type Block, type Figure, type Moment } from './cuenta-publica/blocks';
+import { sectionsOf, type Section } from './cuenta-publica/sections';
+import { ramoByName } from './cuenta-publica/ramos';
 import { compareWithStored, summarize, type ImportSummary } from '../../kit/import/import-summary';
 import { budgetProgramId } from '../../kit/ids';
 
@@ -84,7 +84,7 @@ function accountOf(dataset: string, file: string, section: Section, block: Block
       row: first.line,
       field: block.labelField,
       value: block.label,
-      reason: 'is not a federal ramo or body this importer knows (see importers/ramos.ts)',
+      reason: 'is not a federal ramo or body this importer knows (see importers/cuenta-publica/ramos.ts)',
     });
     return null;
   }

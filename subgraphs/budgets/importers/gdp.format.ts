@@ -2,8 +2,8 @@ import type { FormatSpec } from '../../kit/import/format';
 import { allOrNothing, bySource, CSV_WITH_HEADER } from '../../kit/import/format-helpers';
 import { oneFile } from '../../kit/import/inputs';
 import { GrossDomesticProduct } from '../entities/gross-domestic-product.entity';
-import { WHOLE_SERIES } from './economic-series.help';
-import { parseGdp, writeGdp } from './economic-series.importer';
+import { WHOLE_SERIES } from './shared/economic-series';
+import { parseGdp, writeGdp } from './gdp.importer';
 
 export const gdp: FormatSpec = {
   name: 'gdp',

@@ -7,7 +7,7 @@ import { ContractProgram } from '../entities/contract-program.entity';
 import { Contract } from '../entities/contract.entity';
 import { readRedFlagThresholds } from '../../../common/config/red-flags';
 import { Transaction } from '../entities/transaction.entity';
-import { countOcdsContracts, OCDS_CONTRACT_PATH } from './ocds-containers';
+import { countOcdsContracts, OCDS_CONTRACT_PATH } from './ocds/containers';
 import { parseOcdsFiles, writeOcds } from './ocds.importer';
 
 export const ocds: FormatSpec = {

@@ -1,4 +1,4 @@
-import { writeContractSuppliers } from './contract-suppliers';
+import { writeContractSuppliers } from './shared/contract-suppliers';
 import { DEFAULT_RED_FLAG_THRESHOLDS, type RedFlagThresholds } from '../../../common/config/red-flags';
 import type { ContractRedFlag } from '../entities/contract-red-flag.entity';
 import { writeContractRedFlags } from './red-flags.write';
@@ -9,9 +9,9 @@ import { ContractProgram } from '../entities/contract-program.entity';
 import { Contract } from '../entities/contract.entity';
 import { Transaction } from '../entities/transaction.entity';
 import { readJson, type JsonObject } from '../../kit/import/json';
-import { readOcdsDocument } from './ocds-containers';
-import { compileReleases, type CompiledRelease, type SourcedRelease } from './ocds-merge';
-import { budgetOf, ProcessReader, ramoProgram } from './ocds-process.reader';
+import { readOcdsDocument } from './ocds/containers';
+import { compileReleases, type CompiledRelease, type SourcedRelease } from './ocds/merge';
+import { budgetOf, ProcessReader, ramoProgram } from './ocds/process.reader';
 
 export interface OcdsFileInput {
   file: string;

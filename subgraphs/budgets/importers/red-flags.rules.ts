@@ -1,6 +1,6 @@
 import type { RedFlagThresholds } from '../../../common/config/red-flags';
 import { ContractRedFlag } from '../entities/contract-red-flag.entity';
-import { ProcedureKind } from '../entities/procedure-kind';
+import { ProcedureKind } from '../entities/procedure-kind.enums';
 import { RedFlagCode, RedFlagStatus } from '../entities/red-flag';
 import type { RedFlagFigures } from '../entities/red-flag.methodology';
 

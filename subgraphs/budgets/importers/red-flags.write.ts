@@ -4,9 +4,9 @@ import { KEYS_PER_SELECT, keyBatches, upsertAll } from '../../kit/import/bulk-wr
 import { ContractRedFlag } from '../entities/contract-red-flag.entity';
 import { ContractSupplier } from '../entities/contract-supplier.entity';
 import { Contract } from '../entities/contract.entity';
-import { ProcedureKind } from '../entities/procedure-kind';
+import { ProcedureKind } from '../entities/procedure-kind.enums';
 import { RedFlagCode, RedFlagStatus } from '../entities/red-flag';
-import type { ContractParty } from '../entities/values';
+import type { ContractParty } from '../entities/values.object';
 import { daysBetween, redFlagRow } from './red-flags.rules';
 
 /** How many other contracts a raised REPEATED_DIRECT_AWARD names in its figures (the count names them all). */

@@ -2,7 +2,7 @@ import type { SubgraphContext } from '../../kit/context';
 import { loaderByKey, loaderManyBy } from '../../kit/loaders';
 import { Allocation } from '../entities/allocation.entity';
 import { SpendingFlag } from '../../kit/spending';
-import { SpendingChain } from '../entities/spending-chain';
+import { SpendingChain } from '../entities/spending-chain.object';
 import { scopedLines } from '../queries/allocation.query';
 import { chainFromRaw, selectMoments } from '../queries/spending-chain.query';
 

@@ -5,7 +5,7 @@ import type { SubgraphContext } from '../../kit/context';
 import { isRamoId } from '../../kit/ids';
 import { groupInKeyOrder, loaderByKey } from '../../kit/loaders';
 import { BudgetLine } from '../entities/budget-line.entity';
-import { SpendingChain } from '../entities/spending-chain';
+import { SpendingChain } from '../entities/spending-chain.object';
 import { filterBudgetLines } from '../queries/budget-line.query';
 import { chainFromRaw, selectMoments } from '../queries/spending-chain.query';
 import type { BudgetLineFilter } from '../resolvers/budget-line.input';

@@ -4,7 +4,7 @@ import type { SubgraphContext } from '../../kit/context';
 import { loaderByKey, loaderPageBy } from '../../kit/loaders';
 import { BudgetLine } from '../entities/budget-line.entity';
 import { BudgetProgram } from '../entities/budget-program.entity';
-import { SpendingChain } from '../entities/spending-chain';
+import { SpendingChain } from '../entities/spending-chain.object';
 import { chainFromRaw, selectMoments } from '../queries/spending-chain.query';
 
 export const programById = (ctx: SubgraphContext) => loaderByKey(ctx, BudgetProgram);

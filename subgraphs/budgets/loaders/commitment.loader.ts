@@ -1,7 +1,7 @@
 import type { SubgraphContext } from '../../kit/context';
 import { Allocation } from '../entities/allocation.entity';
 import { SpendingFlag } from '../../kit/spending';
-import { SpendingChain } from '../entities/spending-chain';
+import { SpendingChain } from '../entities/spending-chain.object';
 import { scopedLines } from '../queries/allocation.query';
 import { chainFromRaw, selectMoments } from '../queries/spending-chain.query';
 import { allocationsByCommitment } from './allocation.loader';

@@ -3,7 +3,7 @@ import type { PageWindow } from '../../kit/connection';
 import type { SubgraphContext } from '../../kit/context';
 import { loaderPageBy } from '../../kit/loaders';
 import { ContractSupplier } from '../entities/contract-supplier.entity';
-import { Supplier } from '../entities/supplier';
+import { Supplier } from '../entities/supplier.object';
 
 /** Suppliers by key, from their contracts' supplier rows: one grouped statement for every key asked at a level. */
 export function supplierByKey(ctx: SubgraphContext): DataLoader<string, Supplier | null> {

@@ -3,7 +3,7 @@ import { orderByMoneySum, readMoneySum, sumMoneySql } from '../../kit/money-sum'
 import { ContractProgram } from '../entities/contract-program.entity';
 import { ContractSupplier } from '../entities/contract-supplier.entity';
 import { Contract } from '../entities/contract.entity';
-import { ProcedureKind } from '../entities/procedure-kind';
+import { ProcedureKind } from '../entities/procedure-kind.enums';
 
 export enum ProcurementDimension {
   YEAR = 'YEAR',

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { orderByMoneySum, readMoneySum, sumMoneySql } from '../../kit/money-sum';
 import { ProgramAccount } from '../entities/program-account.entity';
-import type { Moments } from '../entities/spending-chain';
+import type { Moments } from '../entities/spending-chain.object';
 
 export enum AccountDimension {
   FISCAL_YEAR = 'FISCAL_YEAR',

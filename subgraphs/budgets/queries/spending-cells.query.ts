@@ -1,7 +1,7 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { BudgetLine, SAMPLE_DATASETS } from '../entities/budget-line.entity';
 import { BudgetProgram } from '../entities/budget-program.entity';
-import type { Moments } from '../entities/spending-chain';
+import type { Moments } from '../entities/spending-chain.object';
 import { SpendingRollup } from '../entities/spending-rollup.entity';
 import { MOMENTS } from './spending-chain.query';
 import { orderByMoneySum, readMoneySum, sumMoneySql } from '../../kit/money-sum';

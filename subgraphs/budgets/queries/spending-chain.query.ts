@@ -2,7 +2,7 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { readMoneySum, sumMoneySql } from '../../kit/money-sum';
 import { SAMPLE_DATASETS } from '../entities/budget-line.entity';
 import type { SpendingFlag } from '../../kit/spending';
-import { SpendingChain } from '../entities/spending-chain';
+import { SpendingChain } from '../entities/spending-chain.object';
 
 export const MOMENTS = ['approved', 'modified', 'committed', 'accrued', 'exercised', 'paid'] as const;
 

@@ -2,8 +2,8 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphq
 import type { SubgraphContext } from '../../kit/context';
 import { Allocation } from '../entities/allocation.entity';
 import { BudgetProgram } from '../entities/budget-program.entity';
-import { SpendingChain } from '../entities/spending-chain';
-import { commitmentRef, Commitment } from '../entities/stubs';
+import { SpendingChain } from '../entities/spending-chain.object';
+import { commitmentRef, Commitment } from '../entities/federated.stubs';
 import { allocationFunding, programById } from '../loaders';
 import { allocationsQuery } from '../queries/allocation.query';
 import { AllocationFilter } from './allocation.input';

@@ -3,11 +3,11 @@ import { PageArgs, pageWindow, paginate, type Page } from '../../kit/connection'
 import type { SubgraphContext } from '../../kit/context';
 import { BudgetLine } from '../entities/budget-line.entity';
 import { BudgetProgram } from '../entities/budget-program.entity';
-import { institutionRef, Institution, stateRef, State } from '../entities/stubs';
+import { institutionRef, Institution, stateRef, State } from '../entities/federated.stubs';
 import { lineById, programById } from '../loaders';
 import { budgetLinesQuery } from '../queries/budget-line.query';
 import { BudgetLineFilter } from './budget-line.input';
-import { BudgetLineConnection } from './connections';
+import { BudgetLineConnection } from './connections.types';
 
 @Resolver(() => BudgetLine)
 export class BudgetLineResolver {

@@ -6,14 +6,14 @@ import { BudgetLine } from '../entities/budget-line.entity';
 import { BudgetProgram } from '../entities/budget-program.entity';
 import { Contract } from '../entities/contract.entity';
 import { ProgramAccount } from '../entities/program-account.entity';
-import { SpendingChain } from '../entities/spending-chain';
-import { institutionRef, Institution } from '../entities/stubs';
+import { SpendingChain } from '../entities/spending-chain.object';
+import { institutionRef, Institution } from '../entities/federated.stubs';
 import { accountsByProgram, contractsOfPrograms, programById, programLines, programTotals } from '../loaders';
 import { budgetProgramsQuery } from '../queries/budget-program.query';
 import { BudgetProgramFilter } from './budget-program.input';
 import { inPesosOf } from './real-chain';
 import { IN_PESOS_OF } from './spending.resolver';
-import { BudgetLineConnection, BudgetProgramConnection } from './connections';
+import { BudgetLineConnection, BudgetProgramConnection } from './connections.types';
 
 @Resolver(() => BudgetProgram)
 export class BudgetProgramResolver {

@@ -4,10 +4,10 @@ import type { SubgraphContext } from '../../kit/context';
 import { BudgetProgram } from '../entities/budget-program.entity';
 import { Contract } from '../entities/contract.entity';
 import { Transaction } from '../entities/transaction.entity';
-import { institutionRef, Institution } from '../entities/stubs';
+import { institutionRef, Institution } from '../entities/federated.stubs';
 import { contractById, linksByContract, programById, transactionsByContract } from '../loaders';
 import { contractsQuery } from '../queries/contract.query';
-import { ContractConnection } from './connections';
+import { ContractConnection } from './connections.types';
 import { ContractFilter } from './contract.input';
 
 @Resolver(() => Contract)

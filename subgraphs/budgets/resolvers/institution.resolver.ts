@@ -2,13 +2,13 @@ import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql
 import { PageArgs, pageWindow, type Page } from '../../kit/connection';
 import type { SubgraphContext } from '../../kit/context';
 import { BudgetLine } from '../entities/budget-line.entity';
-import { SpendingChain } from '../entities/spending-chain';
-import { Institution } from '../entities/stubs';
+import { SpendingChain } from '../entities/spending-chain.object';
+import { Institution } from '../entities/federated.stubs';
 import { institutionBudget, institutionLines } from '../loaders';
 import { inPesosOf } from './real-chain';
 import { IN_PESOS_OF } from './spending.resolver';
 import { BudgetLineFilter } from './budget-line.input';
-import { BudgetLineConnection } from './connections';
+import { BudgetLineConnection } from './connections.types';
 
 @Resolver(() => Institution)
 export class InstitutionResolver {

@@ -5,7 +5,7 @@ import { BudgetProgram } from '../entities/budget-program.entity';
 import { ProgramAccount } from '../entities/program-account.entity';
 import { accountById, programById } from '../loaders';
 import { programAccountsQuery } from '../queries/program-account.query';
-import { ProgramAccountConnection } from './connections';
+import { ProgramAccountConnection } from './connections.types';
 import { ProgramAccountFilter } from './program-account.input';
 
 @Resolver(() => ProgramAccount)

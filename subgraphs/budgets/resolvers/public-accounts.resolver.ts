@@ -3,8 +3,8 @@ import { cellOffset, CellConnectionType, lazyField, pageOfCells } from '../../ki
 import { pageWindow } from '../../kit/connection';
 import type { SubgraphContext } from '../../kit/context';
 import { badUserInput } from '../../kit/errors';
-import { SpendingChain } from '../entities/spending-chain';
-import { budgetCode, BudgetCode } from '../entities/values';
+import { SpendingChain } from '../entities/spending-chain.object';
+import { budgetCode, BudgetCode } from '../entities/values.object';
 import { AccountDimension, accountCells, type AccountCellRow, type AccountFigure } from '../queries/public-account-cells.query';
 import { deflatorFor, type Deflator } from '../queries/real-pesos.query';
 import { mergeInRealPesos, sortCells } from './real-chain';

@@ -1,6 +1,6 @@
 import type { SubgraphContext } from '../../kit/context';
 import type { SpendingFlag } from '../../kit/spending';
-import { NO_MOMENTS, SpendingChain, type Moments } from '../entities/spending-chain';
+import { NO_MOMENTS, SpendingChain, type Moments } from '../entities/spending-chain.object';
 import { deflatorFor, Fraction, type Deflator } from '../queries/real-pesos.query';
 import { MOMENTS } from '../queries/spending-chain.query';
 

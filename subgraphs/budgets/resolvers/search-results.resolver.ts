@@ -12,7 +12,7 @@ import { BudgetProgram } from '../entities/budget-program.entity';
 import { Contract } from '../entities/contract.entity';
 import { contractById, programById } from '../loaders';
 import { budgetProgramSearch, contractSearch, supplierSearch } from '../queries/search-results.query';
-import { Supplier } from '../entities/supplier';
+import { Supplier } from '../entities/supplier.object';
 import { supplierByKey } from '../loaders/supplier.loader';
 
 const { SearchResults } = searchResultsSchema('budgets');

@@ -1,7 +1,7 @@
 import { cellOffset, lazyField, pageOfCells } from '../../kit/cell-connection';
 import { pageWindow } from '../../kit/connection';
 import type { SubgraphContext } from '../../kit/context';
-import { NO_MOMENTS, SpendingChain, type Moments } from '../entities/spending-chain';
+import { NO_MOMENTS, SpendingChain, type Moments } from '../entities/spending-chain.object';
 import { deflatorFor, type Deflator } from '../queries/real-pesos.query';
 import { mergeInRealPesos, sortCells } from './real-chain';
 import {

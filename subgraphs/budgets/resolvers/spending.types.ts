@@ -1,10 +1,10 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { CellConnectionType } from '../../kit/cell-connection';
-import type { Moments } from '../entities/spending-chain';
-import { SpendingChain } from '../entities/spending-chain';
-import { stateRef, State } from '../entities/stubs';
-import { institutionRef, Institution } from '../entities/stubs';
-import { budgetCode, BudgetCode } from '../entities/values';
+import type { Moments } from '../entities/spending-chain.object';
+import { SpendingChain } from '../entities/spending-chain.object';
+import { stateRef, State } from '../entities/federated.stubs';
+import { institutionRef, Institution } from '../entities/federated.stubs';
+import { budgetCode, BudgetCode } from '../entities/values.object';
 import type { CellRow } from '../queries/spending-cells.query';
 
 /** The grouping keys of one cell; a dimension the aggregate is not grouped by is null. */

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kit/context';
-import { SpendingChain } from '../entities/spending-chain';
-import { State } from '../entities/stubs';
+import { SpendingChain } from '../entities/spending-chain.object';
+import { State } from '../entities/federated.stubs';
 import { stateBudget } from '../loaders';
 import { inPesosOf } from './real-chain';
 import { IN_PESOS_OF } from './spending.resolver';

@@ -2,10 +2,10 @@ import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { PageArgs, pageWindow, type Page } from '../../kit/connection';
 import type { SubgraphContext } from '../../kit/context';
 import { Contract } from '../entities/contract.entity';
-import { Supplier } from '../entities/supplier';
+import { Supplier } from '../entities/supplier.object';
 import { contractById } from '../loaders';
 import { supplierContracts } from '../loaders/supplier.loader';
-import { ContractConnection } from './connections';
+import { ContractConnection } from './connections.types';
 
 @Resolver(() => Supplier)
 export class SupplierResolver {

@@ -3,16 +3,16 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { SourceRef, sourceAt } from '../../kit/provenance';
 import { instancesOf, labelsColumn, themesColumn } from './commitment.columns';
 import { CommitmentKind, CommitmentStage, CommitmentTheme } from './commitment.enums';
-import { Evaluation } from './evaluation';
-import { DETAILS_FILE, ILLUSTRATIVE_DATASET } from './illustrative';
-import { IrmAssessment } from './irm-assessment';
-import { Milestone } from './milestone';
+import { Evaluation } from './evaluation.object';
+import { DETAILS_FILE, ILLUSTRATIVE_DATASET } from './illustrative.dataset';
+import { IrmAssessment } from './irm-assessment.object';
+import { Milestone } from './milestone.object';
 
 /* The entity module is the entry to the commitment's value types, as importers and formats read them. */
 export { CommitmentKind, CommitmentStage, CommitmentTheme, EvaluationKind } from './commitment.enums';
-export { Evaluation } from './evaluation';
-export { DETAILS_FILE, EVALUATIONS_FILE, MILESTONES_FILE } from './illustrative';
-export { Milestone } from './milestone';
+export { Evaluation } from './evaluation.object';
+export { DETAILS_FILE, EVALUATIONS_FILE, MILESTONES_FILE } from './illustrative.dataset';
+export { Milestone } from './milestone.object';
 
 @Directive('@key(fields: "id")')
 @ObjectType({

@@ -4,8 +4,8 @@ import type { ImportProblem } from '../../kit/import/importing';
 import { namedSet } from '../../kit/import/inputs';
 import { ActionPlan } from '../entities/action-plan.entity';
 import { Commitment, DETAILS_FILE, EVALUATIONS_FILE, MILESTONES_FILE } from '../entities/commitment.entity';
-import { PLANS_FILE } from './action-plans.importer';
-import { COMMITMENTS_FILE } from './commitments.importer';
+import { PLANS_FILE } from './local-action-plans/action-plans.importer';
+import { COMMITMENTS_FILE } from './local-action-plans/commitments.importer';
 import { parseLocalActionPlans, writeLocalActionPlans } from './local-action-plans.importer';
 
 /** The five files by the names they are published and shipped under, with the names provenance gives them. */

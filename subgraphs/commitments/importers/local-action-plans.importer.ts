@@ -2,9 +2,9 @@ import type { EntityManager } from 'typeorm';
 import { rejectIfProblems, upsertAll } from '../../kit/import/importing';
 import { ActionPlan } from '../entities/action-plan.entity';
 import { Commitment } from '../entities/commitment.entity';
-import { parseActionPlans } from './action-plans.importer';
-import { applyDetails, parseCommitmentDetails, type DetailFiles } from './commitment-details.importer';
-import { parseCommitments } from './commitments.importer';
+import { parseActionPlans } from './local-action-plans/action-plans.importer';
+import { applyDetails, parseCommitmentDetails, type DetailFiles } from './local-action-plans/commitment-details.importer';
+import { parseCommitments } from './local-action-plans/commitments.importer';
 
 export interface LocalActionPlanFiles extends DetailFiles {
   plans: string;

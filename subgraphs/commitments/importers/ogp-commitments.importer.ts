@@ -13,11 +13,11 @@ import { sourceAt } from '../../kit/provenance';
 import { stateByName } from '../../kit/states';
 import { Commitment, CommitmentKind, commitmentWithoutDetails } from '../entities/commitment.entity';
 import { Completion } from '../../kit/completion';
-import { IrmAssessment, IrmPotentialImpact, IrmSpecificity } from '../entities/irm-assessment';
+import { IrmAssessment, IrmPotentialImpact, IrmSpecificity } from '../entities/irm-assessment.object';
 import { OgpActionPlan, OgpMemberLevel } from '../entities/ogp-action-plan.entity';
 import { foldText } from '../text';
-import { dateOrderOf, isoDateOf } from './ogp-dates';
-import { POLICY_AREAS, themesOf } from './ogp-policy-areas';
+import { dateOrderOf, isoDateOf } from './ogp-commitments/dates';
+import { POLICY_AREAS, themesOf } from './ogp-commitments/policy-areas';
 import { compareWithStored, summarize, type ImportSummary } from '../../kit/import/import-summary';
 import { ogpActionPlanId, ogpCommitmentId } from '../../kit/ids';
 

@@ -3,11 +3,11 @@ import { PageArgs, pageWindow, paginate, type Page } from '../../kit/connection'
 import type { SubgraphContext } from '../../kit/context';
 import { ActionPlan } from '../entities/action-plan.entity';
 import type { Commitment } from '../entities/commitment.entity';
-import { State } from '../entities/stubs';
+import { State } from '../entities/federated.stubs';
 import { actionPlanById, commitmentPagesByActionPlan } from '../loaders';
 import { actionPlansQuery } from '../queries/action-plan.query';
 import { ActionPlanFilter } from './action-plan.input';
-import { ActionPlanConnection, CommitmentConnection } from './connections';
+import { ActionPlanConnection, CommitmentConnection } from './connections.types';
 
 @Resolver(() => ActionPlan)
 export class ActionPlanResolver {

@@ -3,12 +3,12 @@ import { PageArgs, pageWindow, paginate, type Page } from '../../kit/connection'
 import type { SubgraphContext } from '../../kit/context';
 import { ActionPlan } from '../entities/action-plan.entity';
 import { Commitment, CommitmentKind } from '../entities/commitment.entity';
-import { Institution } from '../entities/stubs';
+import { Institution } from '../entities/federated.stubs';
 import { OgpActionPlan } from '../entities/ogp-action-plan.entity';
 import { actionPlanById, commitmentById, ogpActionPlanById } from '../loaders';
 import { commitmentsQuery } from '../queries/commitment.query';
 import { CommitmentFilter } from './commitment.input';
-import { CommitmentConnection } from './connections';
+import { CommitmentConnection } from './connections.types';
 
 @Resolver(() => Commitment)
 export class CommitmentResolver {

@@ -2,9 +2,9 @@ import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { PageArgs, pageWindow, type Page } from '../../kit/connection';
 import type { SubgraphContext } from '../../kit/context';
 import type { Commitment } from '../entities/commitment.entity';
-import { Institution } from '../entities/stubs';
+import { Institution } from '../entities/federated.stubs';
 import { commitmentPagesByInstitution } from '../loaders';
-import { CommitmentConnection } from './connections';
+import { CommitmentConnection } from './connections.types';
 
 @Resolver(() => Institution)
 export class InstitutionResolver {

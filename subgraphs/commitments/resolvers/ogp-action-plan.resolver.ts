@@ -3,10 +3,10 @@ import { PageArgs, pageWindow, paginate, type Page } from '../../kit/connection'
 import type { SubgraphContext } from '../../kit/context';
 import type { Commitment } from '../entities/commitment.entity';
 import { OgpActionPlan } from '../entities/ogp-action-plan.entity';
-import { State } from '../entities/stubs';
+import { State } from '../entities/federated.stubs';
 import { commitmentPagesByActionPlan, ogpActionPlanById } from '../loaders';
 import { ogpActionPlansQuery } from '../queries/ogp-action-plan.query';
-import { CommitmentConnection, OgpActionPlanConnection } from './connections';
+import { CommitmentConnection, OgpActionPlanConnection } from './connections.types';
 import { OgpActionPlanFilter } from './ogp-action-plan.input';
 
 @Resolver(() => OgpActionPlan)

@@ -2,7 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kit/context';
 import { ActionPlan } from '../entities/action-plan.entity';
 import { OgpActionPlan } from '../entities/ogp-action-plan.entity';
-import { State } from '../entities/stubs';
+import { State } from '../entities/federated.stubs';
 import { actionPlansByState, ogpActionPlansByState } from '../loaders';
 
 @Resolver(() => State)

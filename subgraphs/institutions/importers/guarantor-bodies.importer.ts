@@ -7,7 +7,7 @@ import { stateByName } from '../../kit/states';
 import { GuarantorYear } from '../entities/guarantor-year.entity';
 import { GovernmentOrder, Institution, InstitutionKind } from '../entities/institution.entity';
 import { guarantorId } from '../../kit/ids';
-import { newInstitution, type Parsed } from './common';
+import { newInstitution, type Parsed } from './shared/institution-fields';
 import { isObject, numberText, readJson, type JsonObject } from '../../kit/import/json';
 
 const GUARANTOR_DATASET = 'inai-organos-garantes';

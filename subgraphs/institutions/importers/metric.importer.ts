@@ -4,7 +4,7 @@ import { duplicateIdProblems, readCsvCollecting, upsertAll, type CsvRow, type Im
 import { sourceAt } from '../../kit/provenance';
 import { stateByName } from '../../kit/states';
 import { OpenGovernmentScore } from '../entities/open-government-score.entity';
-import type { Parsed } from './common';
+import type { Parsed } from './shared/institution-fields';
 
 export const METRIC_DATASET = 'metrica-gobierno-abierto-2017';
 

@@ -3,9 +3,9 @@ import { In, type EntityManager } from 'typeorm';
 import { upsertAll, type ImportProblem } from '../../kit/import/importing';
 import { sourceAt } from '../../kit/provenance';
 import { Institution } from '../entities/institution.entity';
-import type { Parsed } from './common';
+import type { Parsed } from './shared/institution-fields';
 import { isObject, readJson, type JsonObject } from '../../kit/import/json';
-import { newRamo, newUnit } from './pef.importer';
+import { newRamo, newUnit } from './pef-institutions.importer';
 
 const OCDS_FEDERAL_DATASET = 'ocds-mx-federal';
 const CPA = 'MX-CPA';

@@ -3,7 +3,7 @@ import type { FormatSpec } from '../../kit/import/format';
 import { allOrNothing, bySource, CSV_WITH_HEADER, MAX_ERRORS_BY_FILE } from '../../kit/import/format-helpers';
 import { manyFiles } from '../../kit/import/inputs';
 import { Institution } from '../entities/institution.entity';
-import { parsePef, writePef } from './pef.importer';
+import { parsePef, writePef } from './pef-institutions.importer';
 
 export const pefInstitutions: FormatSpec = {
   name: 'pef-institutions',

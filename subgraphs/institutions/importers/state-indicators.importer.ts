@@ -4,7 +4,7 @@ import { duplicateIdProblems, readCsvCollecting, RowReader, upsertAll, type CsvR
 import { sourceAt } from '../../kit/provenance';
 import { stateByName } from '../../kit/states';
 import { StateIndicator } from '../entities/state-indicator.entity';
-import type { Parsed } from './common';
+import type { Parsed } from './shared/institution-fields';
 import { METRIC_DATASET, NATIONAL, STATE } from './metric.importer';
 
 export const INDICATORS_DATA_FILE = 'indicadores_estatales_datos.csv';

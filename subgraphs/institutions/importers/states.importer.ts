@@ -5,7 +5,7 @@ import { STATES, type StateCode } from '../../kit/states';
 import { GovernmentOrder, Institution, InstitutionKind } from '../entities/institution.entity';
 import { State } from '../entities/state.entity';
 import { executiveId } from '../../kit/ids';
-import { newInstitution, type Parsed } from './common';
+import { newInstitution, type Parsed } from './shared/institution-fields';
 
 const STATES_DATASET = 'inegi-states';
 const STATES_FILE = 'subgraphs/kit/states.ts';

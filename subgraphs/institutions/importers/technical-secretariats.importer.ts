@@ -5,7 +5,7 @@ import { sourceAt } from '../../kit/provenance';
 import { stateByName, type StateCode } from '../../kit/states';
 import { SecretariatSector, TechnicalSecretariat, type SecretariatMember } from '../entities/technical-secretariat.entity';
 import { executiveId, guarantorId } from '../../kit/ids';
-import type { Parsed } from './common';
+import type { Parsed } from './shared/institution-fields';
 
 const LOCAL_OGP_DATASET = 'inai-pal-local';
 const STATE = 'estado';

@@ -6,7 +6,7 @@ import { Institution } from '../entities/institution.entity';
 import { State } from '../entities/state.entity';
 import { childrenByParent, guarantorYearsByInstitution, institutionById, stateById } from '../loaders';
 import { institutionsQuery } from '../queries/institution.query';
-import { InstitutionConnection } from './connections';
+import { InstitutionConnection } from './connections.types';
 import { InstitutionFilter } from './institution.input';
 
 @Resolver(() => Institution)

@@ -9,7 +9,7 @@ import { State } from '../entities/state.entity';
 import { TechnicalSecretariat } from '../entities/technical-secretariat.entity';
 import { executiveId, guarantorId } from '../../kit/ids';
 import { indicatorsByState, institutionById, scoresByState, secretariatByState, stateById } from '../loaders';
-import { StateConnection } from './connections';
+import { StateConnection } from './connections.types';
 
 const INDICATOR_CODES = 'Only these codes (as in the dictionary, e.g. ["M", "P"] for population and poverty); all when omitted.';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Role, Sector } from '../entities/enums';
+import { Role, Sector } from '../entities/participation.enums';
 import { STATE_ID_PATTERN } from '../writes/targets';
 
 /** Who is writing: nobody in particular (no token), or a token's holder with its claims. */

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../../common/errors';
 import type { SubgraphContext } from '../../kit/context';
-import { Role } from '../entities/enums';
+import { Role } from '../entities/participation.enums';
 import type { Identity } from './identity';
 import { localKeys } from './local-keys';
 import { identify, unauthenticated } from './tokens';

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { SourceRef } from '../../kit/provenance';
-import { State } from './stubs';
+import { State } from './federated.stubs';
 
 /** What the programme *Cocreación desde lo Local* said about itself (DESIGN §9). */
 export enum ProgrammeMeasure {

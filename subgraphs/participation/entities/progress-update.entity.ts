@@ -1,8 +1,8 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { Actor, ActorColumns, actorOf } from './actor';
+import { Actor, ActorColumns, actorOf } from './actor.object';
 import { Completion } from '../../kit/completion';
-import { ProgressState } from './enums';
+import { ProgressState } from './participation.enums';
 
 @ObjectType({ description: 'What backs a progress update: an archival record of the graph, or a public web page.' })
 export class Evidence {

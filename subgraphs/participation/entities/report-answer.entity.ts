@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { Actor, ActorColumns, actorOf } from './actor';
-import { ReportStatus } from './enums';
+import { Actor, ActorColumns, actorOf } from './actor.object';
+import { ReportStatus } from './participation.enums';
 
 /** One step of a report's lifecycle, with the public note of whoever took it. */
 @ObjectType({ description: 'An answer to a report (*respuesta*): the status it set and a public note.' })

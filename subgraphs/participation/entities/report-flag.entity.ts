@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { FlagReason } from './enums';
+import { FlagReason } from './participation.enums';
 
 /**
  * One client's flag on a report. The client is kept only as a keyed hash of its address (one flag per client, no

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { ReportCategory, ReportStatus, TargetType } from './enums';
+import { ReportCategory, ReportStatus, TargetType } from './participation.enums';
 
 @ObjectType({ description: 'The item a report is about: its type and its id in the graph.' })
 export class ReportTarget {

@@ -2,7 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kit/context';
 import { Completion } from '../../kit/completion';
 import { ProgressUpdate } from '../entities/progress-update.entity';
-import { Commitment } from '../entities/stubs';
+import { Commitment } from '../entities/federated.stubs';
 import { completionByCommitment, progressByCommitment } from '../loaders';
 
 @Resolver(() => Commitment)

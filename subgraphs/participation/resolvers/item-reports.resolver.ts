@@ -1,8 +1,8 @@
 import { Args, Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
 import { pageWindow } from '../../kit/connection';
 import type { SubgraphContext } from '../../kit/context';
-import { TargetType } from '../entities/enums';
-import { ActionPlan, BudgetProgram, Commitment, Contract, Institution, Record, State, Transaction } from '../entities/stubs';
+import { TargetType } from '../entities/participation.enums';
+import { ActionPlan, BudgetProgram, Commitment, Contract, Institution, Record, State, Transaction } from '../entities/federated.stubs';
 import { reportsOfTargets } from '../loaders';
 import { ReportConnection } from './payloads.types';
 import { ItemReportsArgs } from './report.input';

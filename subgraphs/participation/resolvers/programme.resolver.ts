@@ -1,7 +1,7 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../../kit/context';
 import { ProgrammeFigure, ProgrammeFigureRow, ProgrammeMeasure } from '../entities/programme-figure.entity';
-import { stateRef } from '../entities/stubs';
+import { stateRef } from '../entities/federated.stubs';
 
 const ORDER = Object.values(ProgrammeMeasure);
 

@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../../kit/context';
 import { badUserInput } from '../../kit/errors';
 import { requireHolder } from '../auth/request-identity';
-import { ProgressState } from '../entities/enums';
+import { ProgressState } from '../entities/participation.enums';
 import { type Evidence, ProgressUpdate } from '../entities/progress-update.entity';
 import { checkText, checkUrl, LIMITS } from '../writes/limits';
 import { checkMayConfirm, checkMayPropose } from '../writes/progress-rules';

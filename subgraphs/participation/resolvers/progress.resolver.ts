@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphq
 import { pageWindow, paginate } from '../../kit/connection';
 import type { SubgraphContext } from '../../kit/context';
 import { ProgressUpdate } from '../entities/progress-update.entity';
-import { Commitment } from '../entities/stubs';
+import { Commitment } from '../entities/federated.stubs';
 import { ProgressUpdateConnection } from './payloads.types';
 import { checkStateId } from '../writes/targets';
 import { ProgressFilter } from './report.input';

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { Completion } from '../../kit/completion';
-import { ProgressState, ReportCategory, ReportStatus, TargetType } from '../entities/enums';
+import { ProgressState, ReportCategory, ReportStatus, TargetType } from '../entities/participation.enums';
 
 @InputType({ description: 'The item a report is about.' })
 export class ReportTargetInput {

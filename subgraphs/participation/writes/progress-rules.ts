@@ -1,6 +1,6 @@
 import type { Identity } from '../auth/identity';
 import { forbidden } from '../auth/request-identity';
-import { Role } from '../entities/enums';
+import { Role } from '../entities/participation.enums';
 import type { ProgressUpdate } from '../entities/progress-update.entity';
 
 type Holder = Identity & { kind: 'holder' };

@@ -1,6 +1,6 @@
 import type { Identity } from '../auth/identity';
 import { forbidden, isModerator } from '../auth/request-identity';
-import { ReportStatus, Role } from '../entities/enums';
+import { ReportStatus, Role } from '../entities/participation.enums';
 import type { Report } from '../entities/report.entity';
 import { badUserInput } from '../../kit/errors';
 

@@ -1,6 +1,6 @@
 import { badUserInput } from '../../kit/errors';
 import { STATES } from '../../kit/states';
-import { TargetType } from '../entities/enums';
+import { TargetType } from '../entities/participation.enums';
 
 const STATE_BY_SHORT_CODE = new Map(STATES.map((state) => [state.isoCode.slice(3), state.id]));
 const STATE_ID = '(0[1-9]|[12]\\d|3[0-2])';

@@ -1,4 +1,4 @@
-import { Documentation, paymentsAmong } from '../../../subgraphs/archives/entities/documentation';
+import { Documentation, paymentsAmong } from '../../../subgraphs/archives/entities/documentation.object';
 import { formatMoney, parseMoney } from '../../../subgraphs/kit/money';
 import { SpendingFlag, SpendingMoment } from '../../../subgraphs/kit/spending';
 

@@ -12,7 +12,7 @@ import {
   type CompraNetFileInput,
   type CompraNetLoadOptions,
 } from '../../../subgraphs/budgets/importers/compranet.importer';
-import { exactAmount } from '../../../subgraphs/budgets/importers/exact-amount';
+import { exactAmount } from '../../../subgraphs/budgets/importers/compranet/exact-amount';
 import { shcpBudget } from '../../../subgraphs/budgets/importers/shcp-budget.format';
 import { ImportError, type ImportProblem } from '../../../subgraphs/kit/import/importing';
 import { importFormat } from '../../helpers/formats';

@@ -1,4 +1,4 @@
-import { compileReleases, type SourcedRelease } from '../../../subgraphs/budgets/importers/ocds-merge';
+import { compileReleases, type SourcedRelease } from '../../../subgraphs/budgets/importers/ocds/merge';
 
 const at = (file: string, release: Record<string, unknown>, path = '$'): SourcedRelease => ({ file, path, release });
 

@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { DEFAULT_RED_FLAG_THRESHOLDS, readRedFlagThresholds } from '../../../common/config/red-flags';
 import { definition } from '../../../subgraphs/budgets/definition';
 import { ContractRedFlag } from '../../../subgraphs/budgets/entities/contract-red-flag.entity';
-import { ProcedureKind } from '../../../subgraphs/budgets/entities/procedure-kind';
+import { ProcedureKind } from '../../../subgraphs/budgets/entities/procedure-kind.enums';
 import { RedFlagCode, RedFlagStatus } from '../../../subgraphs/budgets/entities/red-flag';
 import { loadCompraNetFiles, parseCompraNetFiles } from '../../../subgraphs/budgets/importers/compranet.importer';
 import { parseOcdsFiles } from '../../../subgraphs/budgets/importers/ocds.importer';

@@ -1,6 +1,6 @@
 import { definition } from '../../../subgraphs/budgets/definition';
 import { Contract } from '../../../subgraphs/budgets/entities/contract.entity';
-import { ProcedureKind } from '../../../subgraphs/budgets/entities/procedure-kind';
+import { ProcedureKind } from '../../../subgraphs/budgets/entities/procedure-kind.enums';
 import { compareWithStored } from '../../../subgraphs/kit/import/import-summary';
 import { BulkTable, KEYS_PER_SELECT } from '../../../subgraphs/kit/import/bulk-write';
 import { inTransaction, upsertAll } from '../../../subgraphs/kit/import/importing';

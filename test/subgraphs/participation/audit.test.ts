@@ -1,4 +1,4 @@
-import { Role } from '../../../subgraphs/participation/entities/enums';
+import { Role } from '../../../subgraphs/participation/entities/participation.enums';
 import { AuditEntry } from '../../../subgraphs/participation/entities/audit-entry.entity';
 import { hashOf, verifyChain } from '../../../subgraphs/participation/writes/audit-chain';
 import { auditVerify } from '../../../tools/participation/audit-verify';

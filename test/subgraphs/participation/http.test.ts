@@ -4,7 +4,7 @@ import path from 'node:path';
 import { prepareSubgraph, type PreparedSubgraph, type ServedSubgraph, serveSubgraph } from '../../../subgraphs/kit/start-subgraph';
 import { mintLocalToken } from '../../../subgraphs/participation/auth/tokens';
 import { definition } from '../../../subgraphs/participation/definition';
-import { Role } from '../../../subgraphs/participation/entities/enums';
+import { Role } from '../../../subgraphs/participation/entities/participation.enums';
 import { Report } from '../../../subgraphs/participation/entities/report.entity';
 import { eraseClosedContacts } from '../../../subgraphs/participation/writes/erase-contacts';
 import { dropDatabase, testConfig } from '../../helpers/subgraph';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { RequestFacts } from '../../../subgraphs/kit/context';
 import { mintLocalToken } from '../../../subgraphs/participation/auth/tokens';
 import { definition } from '../../../subgraphs/participation/definition';
-import type { Role, Sector } from '../../../subgraphs/participation/entities/enums';
+import type { Role, Sector } from '../../../subgraphs/participation/entities/participation.enums';
 import { openTestSubgraph, type QueryResult, testConfig, type TestSubgraph } from '../../helpers/subgraph';
 
 export interface Participation extends TestSubgraph {

@@ -1,5 +1,5 @@
 import { Completion } from '../../../subgraphs/kit/completion';
-import { ProgressState, Role, Sector } from '../../../subgraphs/participation/entities/enums';
+import { ProgressState, Role, Sector } from '../../../subgraphs/participation/entities/participation.enums';
 import { bearer, CONFIRM, codeOf, entities, openParticipation, type Participation, PROPOSE } from './participation';
 
 const COMMITMENT = 'MX-TLA-PAL-2016-03';

@@ -1,4 +1,4 @@
-import { Role, Sector } from '../../../subgraphs/participation/entities/enums';
+import { Role, Sector } from '../../../subgraphs/participation/entities/participation.enums';
 import { Report } from '../../../subgraphs/participation/entities/report.entity';
 import { ANSWER, bearer, codeOf, entities, FLAG, openParticipation, type Participation, REPORT_PROBLEM } from './participation';
 

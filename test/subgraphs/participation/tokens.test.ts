@@ -1,6 +1,6 @@
 import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 import { localKeys } from '../../../subgraphs/participation/auth/local-keys';
-import { Role, Sector } from '../../../subgraphs/participation/entities/enums';
+import { Role, Sector } from '../../../subgraphs/participation/entities/participation.enums';
 import { bearer, codeOf, openParticipation, type Participation } from './participation';
 import fs from 'node:fs';
 import http from 'node:http';

@@ -1,7 +1,7 @@
-import type { ImportProblem } from '../../kit/import/importing';
-import type { SourceRef } from '../../kit/provenance';
-import { GovernmentOrder, Institution, InstitutionKind, type InstitutionIdentifier } from '../entities/institution.entity';
-import { cleanName, searchForm } from '../names';
+import type { ImportProblem } from '../../../kit/import/importing';
+import type { SourceRef } from '../../../kit/provenance';
+import { GovernmentOrder, Institution, InstitutionKind, type InstitutionIdentifier } from '../../entities/institution.entity';
+import { cleanName, searchForm } from '../../names';
 
 /** What every parse function returns: the rows to write and everything wrong with the input. */
 export interface Parsed {

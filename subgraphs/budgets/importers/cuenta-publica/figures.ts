@@ -1,4 +1,4 @@
-import { CENTAVO, formatMoney, type Money } from '../../kit/money';
+import { CENTAVO, formatMoney, type Money } from '../../../kit/money';
 
 /**
  * The figures of the Cuenta Pública files, read exactly. The compilation copies the SHCP's spreadsheet cells, which

@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { SourceRef, sourceAt } from '../../kit/provenance';
 import { EvaluationKind } from './commitment.enums';
 import { Completion } from '../../kit/completion';
-import { EVALUATIONS_FILE, ILLUSTRATIVE_DATASET } from './illustrative';
+import { EVALUATIONS_FILE, ILLUSTRATIVE_DATASET } from './illustrative.dataset';
 
 @ObjectType({ description: 'An evaluation of a commitment (*evaluación*). Only the ILLUSTRATIVE layer provides evaluations so far.' })
 export class Evaluation {

@@ -1,4 +1,4 @@
-import { asText, isObject, type JsonObject } from '../../kit/import/json';
+import { asText, isObject, type JsonObject } from '../../../kit/import/json';
 
 /** A place in an input file: the file's display name and a JSON path inside it. */
 export interface Located {

@@ -1,9 +1,9 @@
-import { duplicateIdProblems, readCsv, requireColumns, RowReader, type ImportProblem } from '../../kit/import/importing';
-import { sourceAt } from '../../kit/provenance';
-import { actionPlanId, commitmentId, proactiveCommitmentId } from '../../kit/ids';
-import type { ActionPlan } from '../entities/action-plan.entity';
-import { Commitment, CommitmentKind, commitmentWithoutDetails } from '../entities/commitment.entity';
-import { foldText } from '../text';
+import { duplicateIdProblems, readCsv, requireColumns, RowReader, type ImportProblem } from '../../../kit/import/importing';
+import { sourceAt } from '../../../kit/provenance';
+import { actionPlanId, commitmentId, proactiveCommitmentId } from '../../../kit/ids';
+import type { ActionPlan } from '../../entities/action-plan.entity';
+import { Commitment, CommitmentKind, commitmentWithoutDetails } from '../../entities/commitment.entity';
+import { foldText } from '../../text';
 import { PAL_DATASET, PLANS_FILE } from './action-plans.importer';
 import { requiredDate, stateOf } from './fields';
 

@@ -1,7 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
-import { upsertAll } from '../../kit/import/bulk-write';
-import { ContractSupplier } from '../entities/contract-supplier.entity';
-import type { Contract } from '../entities/contract.entity';
+import { upsertAll } from '../../../kit/import/bulk-write';
+import { ContractSupplier } from '../../entities/contract-supplier.entity';
+import type { Contract } from '../../entities/contract.entity';
 
 /** The supplier rows of contracts; a supplier with neither identifier nor name has nothing to group by. */
 export function suppliersOf(contracts: Contract[]): ContractSupplier[] {

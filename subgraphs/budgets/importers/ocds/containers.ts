@@ -1,6 +1,6 @@
-import type { ImportProblem } from '../../kit/import/importing';
-import { asArray, asObject, asText, isObject, readJson, type JsonObject } from '../../kit/import/json';
-import type { SourcedRelease } from './ocds-merge';
+import type { ImportProblem } from '../../../kit/import/importing';
+import { asArray, asObject, asText, isObject, readJson, type JsonObject } from '../../../kit/import/json';
+import type { SourcedRelease } from './merge';
 
 /** What one OCDS file holds, whatever its container: releases to merge and records' compiled releases. */
 export interface OcdsDocument {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ResolvedInputs } from '../../kit/import/format';
+import type { ResolvedInputs } from '../../../kit/import/format';
 
 /** The archives' importers read a fixed set of file names from one folder. */
 export function oneFolder(resolved: ResolvedInputs): ResolvedInputs {

@@ -1,7 +1,7 @@
-import type { ImportProblem } from '../../kit/import/importing';
-import { formatMoney, type Money } from '../../kit/money';
-import { MOMENT_LABELS, MOMENTS, type Block, type Moment } from './cuenta-publica.blocks';
-import { agreesWithin } from './cuenta-publica.figures';
+import type { ImportProblem } from '../../../kit/import/importing';
+import { formatMoney, type Money } from '../../../kit/money';
+import { MOMENT_LABELS, MOMENTS, type Block, type Moment } from './blocks';
+import { agreesWithin } from './figures';
 import { bodiesOfRamo, ramoByName, sameRamoName } from './ramos';
 
 /**

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column } from 'typeorm';
-import { Role, Sector } from './enums';
-import { State, stateRef } from './stubs';
+import { Role, Sector } from './participation.enums';
+import { State, stateRef } from './federated.stubs';
 
 /**
  * Who acted, as stored beside what they did (embedded columns): the token's claims at the time. The subject is kept

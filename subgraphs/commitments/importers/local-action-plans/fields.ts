@@ -1,5 +1,5 @@
-import type { CsvRow, ImportProblem, RowReader } from '../../kit/import/importing';
-import { stateByName, type StateCode } from '../../kit/states';
+import type { CsvRow, ImportProblem, RowReader } from '../../../kit/import/importing';
+import { stateByName, type StateCode } from '../../../kit/states';
 
 /** A required ISO date: "is required" when empty, "is not a date" when malformed — one problem either way. */
 export function requiredDate(reader: RowReader, field: string): string {

@@ -4,7 +4,7 @@ import { readCsvCollecting, upsertAll, type ImportProblem } from '../../kit/impo
 import { sourceAt } from '../../kit/provenance';
 import { GovernmentOrder, Institution, InstitutionKind } from '../entities/institution.entity';
 import { ramoId, unitId } from '../../kit/ids';
-import { newInstitution, type Parsed } from './common';
+import { newInstitution, type Parsed } from './shared/institution-fields';
 
 const RAMO_ID = 'id_ramo';
 const RAMO_NAME = 'desc_ramo';

@@ -1,4 +1,4 @@
-import { readMoney, type Money } from '../../kit/money';
+import { readMoney, type Money } from '../../../kit/money';
 
 const AMOUNT = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 

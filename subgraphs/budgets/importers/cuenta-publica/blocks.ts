@@ -1,6 +1,6 @@
-import type { CsvRow, ImportProblem } from '../../kit/import/importing';
-import { outOfRange, type Money } from '../../kit/money';
-import { decimalsOf, parseAmount, percentageProblem } from './cuenta-publica.figures';
+import type { CsvRow, ImportProblem } from '../../../kit/import/importing';
+import { outOfRange, type Money } from '../../../kit/money';
+import { decimalsOf, parseAmount, percentageProblem } from './figures';
 import { ramoByName } from './ramos';
 
 export type Moment = 'approved' | 'modified' | 'accrued' | 'exercised';

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { SourceRef, sourceAt } from '../../kit/provenance';
-import { ILLUSTRATIVE_DATASET, MILESTONES_FILE } from './illustrative';
+import { ILLUSTRATIVE_DATASET, MILESTONES_FILE } from './illustrative.dataset';
 
 @ObjectType({
   description: 'A step a commitment promises, with its due date (*hito*). Only the ILLUSTRATIVE layer provides milestones so far.',

@@ -6,9 +6,9 @@ import { ClassificationSection, ClassificationSectionKind } from '../entities/cl
 import { ClassificationSeries, DocumentaryValue, FinalDisposition } from '../entities/classification-series.entity';
 import { ClassificationSubseries } from '../entities/classification-subseries.entity';
 import { ArchivalRecord } from '../entities/record.entity';
-import { RetentionPeriod } from '../entities/retention-period';
+import { RetentionPeriod } from '../entities/retention-period.object';
 import { retentionDates } from '../retention';
-import { mapped } from './lookup';
+import { mapped } from './shared/lookup';
 
 export const CATALOGUE_DATASET = 'sre-cadido';
 export const SECTIONS_FILE = 'cgca_sections.csv';

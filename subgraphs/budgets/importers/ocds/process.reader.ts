@@ -1,16 +1,16 @@
-import { sourceAt } from '../../kit/provenance';
-import type { ImportProblem } from '../../kit/import/importing';
-import { asArray, asObject, asText, either, JsonReader, type JsonObject } from '../../kit/import/json';
-import { budgetProgramId, ramoId, unitId } from '../../kit/ids';
-import { ContractProgram } from '../entities/contract-program.entity';
-import { procedureKindOfOcds } from '../entities/procedure-kind';
-import { Contract } from '../entities/contract.entity';
-import { SpendingMoment } from '../../kit/spending';
-import { Transaction } from '../entities/transaction.entity';
-import type { ContractParty } from '../entities/values';
-import type { ParsedOcds } from './ocds.importer';
-import { contractChecks, type ContractFacts } from './red-flags.rules';
-import type { CompiledRelease, Located } from './ocds-merge';
+import { sourceAt } from '../../../kit/provenance';
+import type { ImportProblem } from '../../../kit/import/importing';
+import { asArray, asObject, asText, either, JsonReader, type JsonObject } from '../../../kit/import/json';
+import { budgetProgramId, ramoId, unitId } from '../../../kit/ids';
+import { ContractProgram } from '../../entities/contract-program.entity';
+import { procedureKindOfOcds } from '../../entities/procedure-kind.enums';
+import { Contract } from '../../entities/contract.entity';
+import { SpendingMoment } from '../../../kit/spending';
+import { Transaction } from '../../entities/transaction.entity';
+import type { ContractParty } from '../../entities/values.object';
+import type { ParsedOcds } from '../ocds.importer';
+import { contractChecks, type ContractFacts } from '../red-flags.rules';
+import type { CompiledRelease, Located } from './merge';
 
 /**
  * Reads one contracting process, from its compiled release, into contracts, their program links and transactions.

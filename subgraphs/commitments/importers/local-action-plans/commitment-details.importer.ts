@@ -1,5 +1,5 @@
-import { duplicateIdProblems, readCsv, requireColumns, RowReader, type CsvRow, type ImportProblem } from '../../kit/import/importing';
-import { Completion } from '../../kit/completion';
+import { duplicateIdProblems, readCsv, requireColumns, RowReader, type CsvRow, type ImportProblem } from '../../../kit/import/importing';
+import { Completion } from '../../../kit/completion';
 import {
   Commitment,
   CommitmentStage,
@@ -10,7 +10,7 @@ import {
   EVALUATIONS_FILE,
   Milestone,
   MILESTONES_FILE,
-} from '../entities/commitment.entity';
+} from '../../entities/commitment.entity';
 import { enumValue, optionalEnum, requiredDate } from './fields';
 
 /** The ILLUSTRATIVE layer: themes, stage, responsible institution, dates, milestones and evaluations. */

@@ -1,8 +1,8 @@
-import { duplicateIdProblems, readCsv, requireColumns, RowReader, type ImportProblem } from '../../kit/import/importing';
-import { sourceAt } from '../../kit/provenance';
-import { actionPlanId } from '../../kit/ids';
-import { ActionPlan, ActionPlanStatus } from '../entities/action-plan.entity';
-import { foldText } from '../text';
+import { duplicateIdProblems, readCsv, requireColumns, RowReader, type ImportProblem } from '../../../kit/import/importing';
+import { sourceAt } from '../../../kit/provenance';
+import { actionPlanId } from '../../../kit/ids';
+import { ActionPlan, ActionPlanStatus } from '../../entities/action-plan.entity';
+import { foldText } from '../../text';
 import { requiredDate, stateOf } from './fields';
 
 export const PAL_DATASET = 'inai-pal-local';
