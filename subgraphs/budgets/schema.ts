@@ -2,6 +2,8 @@ import type { GraphQLSchema } from 'graphql';
 import { SearchResultsResolver } from './resolvers/search-results.resolver';
 import { buildFederatedSchema } from '../kit/federated-schema';
 import { Commitment, Institution, State } from './entities/federated.stubs';
+// Loaded before the other resolvers so that its Query fields keep their place in the printed schema.
+import { SpendingCellResolver, SpendingKeyResolver, SpendingResolver } from './resolvers/spending.resolver';
 import { AllocationResolver } from './resolvers/allocation.resolver';
 import { BudgetLineResolver } from './resolvers/budget-line.resolver';
 import { BudgetProgramResolver } from './resolvers/budget-program.resolver';
@@ -11,7 +13,6 @@ import { ContractResolver } from './resolvers/contract.resolver';
 import { EconomicSeriesResolver } from './resolvers/economic-series.resolver';
 import { InstitutionResolver } from './resolvers/institution.resolver';
 import { ProgramAccountResolver } from './resolvers/program-account.resolver';
-import { SpendingCellResolver, SpendingKeyResolver, SpendingResolver } from './resolvers/spending.resolver';
 import { ProcurementResolver } from './resolvers/procurement.resolver';
 import { ProcurementCellFlagsResolver } from './resolvers/procurement-flags.resolver';
 import {

@@ -8,7 +8,7 @@ import { allocationFunding, programById } from '../loaders';
 import { allocationsQuery } from '../queries/allocation.query';
 import { AllocationFilter } from './allocation.input';
 import { inPesosOf } from './real-chain';
-import { IN_PESOS_OF } from './spending.resolver';
+import { IN_PESOS_OF } from './spending.input';
 
 @Resolver(() => Allocation)
 export class AllocationResolver {

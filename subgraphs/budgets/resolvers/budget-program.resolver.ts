@@ -12,7 +12,7 @@ import { accountsByProgram, contractsOfPrograms, programById, programLines, prog
 import { budgetProgramsQuery } from '../queries/budget-program.query';
 import { BudgetProgramFilter } from './budget-program.input';
 import { inPesosOf } from './real-chain';
-import { IN_PESOS_OF } from './spending.resolver';
+import { IN_PESOS_OF } from './spending.input';
 import { BudgetLineConnection, BudgetProgramConnection } from './connections.types';
 
 @Resolver(() => BudgetProgram)

@@ -6,7 +6,7 @@ import { SpendingChain } from '../entities/spending-chain.object';
 import { Commitment } from '../entities/federated.stubs';
 import { Transaction } from '../entities/transaction.entity';
 import { allocationsByCommitment, commitmentFunding, contractsOfPrograms, transactionsByContract } from '../loaders';
-import { IN_PESOS_OF } from './spending.resolver';
+import { IN_PESOS_OF } from './spending.input';
 
 @Resolver(() => Commitment)
 export class CommitmentResolver {

@@ -6,7 +6,7 @@ import { SpendingChain } from '../entities/spending-chain.object';
 import { Institution } from '../entities/federated.stubs';
 import { institutionBudget, institutionLines } from '../loaders';
 import { inPesosOf } from './real-chain';
-import { IN_PESOS_OF } from './spending.resolver';
+import { IN_PESOS_OF } from './spending.input';
 import { BudgetLineFilter } from './budget-line.input';
 import { BudgetLineConnection } from './connections.types';
 

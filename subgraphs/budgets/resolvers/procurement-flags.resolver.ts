@@ -2,7 +2,7 @@ import { Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } fro
 import type { SubgraphContext } from '../../kit/context';
 import { RedFlagCoverage } from '../entities/red-flag';
 import { cellKeyOf, procurementFlagCounts, procurementSupplierValues, type ProcurementScope } from '../queries/procurement-flags.query';
-import { ProcurementCell } from './procurement.resolver';
+import { ProcurementCell } from './procurement.types';
 import { coverageOf } from './red-flag.views';
 
 @ObjectType({

@@ -1,69 +1,16 @@
-import { Arg, Field, InputType, Int, ObjectType, Query, Resolver, registerEnumType, Ctx } from 'type-graphql';
-import { cellOffset, CellConnectionType, lazyField, pageOfCells } from '../../kit/cell-connection';
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { cellOffset, lazyField, pageOfCells } from '../../kit/cell-connection';
 import { pageWindow } from '../../kit/connection';
 import type { SubgraphContext } from '../../kit/context';
 import { badUserInput } from '../../kit/errors';
 import { SpendingChain } from '../entities/spending-chain.object';
-import { budgetCode, BudgetCode } from '../entities/values.object';
+import { budgetCode } from '../entities/values.object';
 import { AccountDimension, accountCells, type AccountCellRow, type AccountFigure } from '../queries/public-account-cells.query';
 import { deflatorFor, type Deflator } from '../queries/real-pesos.query';
+import { PublicAccountFilter } from './public-accounts.input';
+import { PublicAccountCell, PublicAccountConnection } from './public-accounts.types';
 import { mergeInRealPesos, sortCells } from './real-chain';
-import { ChainMoment, SortDirection, SpendingOrder } from './spending.input';
-import { IN_PESOS_OF } from './spending.resolver';
-
-registerEnumType(AccountDimension, {
-  name: 'PublicAccountDimension',
-  description: 'What program accounts of the *Cuenta Pública* can be grouped by.',
-  valuesConfig: {
-    FISCAL_YEAR: { description: 'Fiscal year (*ciclo*).' },
-    RAMO: { description: 'Ramo (*ramo*) as the account publishes it.' },
-    PROGRAM: { description: 'Program key (*clave del programa presupuestario*), e.g. `33I005`.' },
-  },
-});
-
-@InputType({ description: 'Which program accounts to sum; all given criteria must hold.' })
-export class PublicAccountFilter {
-  @Field(() => [Int], { nullable: true, description: 'Fiscal years (*ciclos*).' })
-  fiscalYears?: number[] | null;
-
-  @Field(() => [String], { nullable: true, description: 'Ramos (*ramos*) by code, e.g. `33`.' })
-  ramos?: string[] | null;
-}
-
-@ObjectType({ description: 'What a cell of a public-account aggregate is; null for dimensions not grouped by.' })
-export class PublicAccountKey {
-  @Field(() => Int, { nullable: true, description: 'Fiscal year (*ciclo*).' })
-  fiscalYear: number | null;
-
-  @Field(() => BudgetCode, { nullable: true, description: 'Ramo (*ramo*): code and name as published in the account.' })
-  ramo: BudgetCode | null;
-
-  @Field(() => BudgetCode, { nullable: true, description: 'Program (*programa presupuestario*): full key and name as published.' })
-  program: BudgetCode | null;
-}
-
-@ObjectType({ description: 'One cell of a public-account aggregate: a combination of the grouped dimensions and its exact sums.' })
-export class PublicAccountCell {
-  @Field(() => PublicAccountKey, { description: 'The values of the grouped dimensions.' })
-  key: PublicAccountKey;
-
-  @Field(() => SpendingChain, {
-    description:
-      'Approved, modified, accrued and exercised totals of the accounts, summed exactly; committed and paid are not published (null). In real pesos, with `derived` set, when `inPesosOf` was given.',
-  })
-  amounts: SpendingChain;
-
-  @Field(() => Int, { description: 'How many program accounts the cell sums.' })
-  accountCount: number;
-}
-
-@ObjectType({ description: 'A page of the cells of a public-account aggregate (offset cursors).' })
-export class PublicAccountConnection extends CellConnectionType(PublicAccountCell, 'PublicAccount', 'a public-account aggregate') {
-  @Field(() => SpendingChain, {
-    description: 'Grand total (*total general*) over every account the filter lets through; in real pesos when asked.',
-  })
-  total: Promise<SpendingChain>;
-}
+import { ChainMoment, IN_PESOS_OF, SortDirection, SpendingOrder } from './spending.input';
 
 const FIGURE: Partial<Record<ChainMoment, AccountFigure>> = {
   APPROVED: 'approved',
@@ -114,7 +61,7 @@ function mergeInBaseYear(rows: AccountCellRow[], groupBy: AccountDimension[], de
   );
   return cells.map(({ rows: merged, real }) => ({
     ...keyed(merged[0]),
-    moments: real.rounded(),
+    moments: real.moments(),
     accountCount: merged.reduce((sum, row) => sum + row.accountCount, 0),
   }));
 }

@@ -6,52 +6,65 @@ import { MOMENTS } from '../queries/spending-chain.query';
 
 type Moment = (typeof MOMENTS)[number];
 
-/** Exact sums of moments of several years in the base year's pesos, each figure deflated before it is added. */
-export class RealMoments {
-  private readonly sums = new Map<Moment, Fraction>();
+/** Exact sums of named figures of several years in the base year's pesos, each figure deflated before it is added. */
+export class RealSums<F extends string> {
+  private readonly sums = new Map<F, Fraction>();
 
-  add(moments: Moments, year: number, deflator: Deflator): void {
-    for (const moment of MOMENTS) {
-      const amount = moments[moment];
-      if (amount !== null) this.sums.set(moment, (this.sums.get(moment) ?? Fraction.ZERO).plus(deflator.real(amount, year)));
+  add(figures: Partial<Record<F, bigint | null>>, year: number, deflator: Deflator): void {
+    for (const [figure, amount] of Object.entries(figures) as [F, bigint | null | undefined][]) {
+      if (amount != null) this.sums.set(figure, (this.sums.get(figure) ?? Fraction.ZERO).plus(deflator.real(amount, year)));
     }
   }
 
-  /** Each sum rounded once to the centavo; null where no figure was added (no guessed zero). */
-  rounded(): Moments {
+  /** One sum rounded once to the centavo; null where no figure was added (no guessed zero). */
+  rounded(figure: F): bigint | null {
+    return this.sums.get(figure)?.toCentavo() ?? null;
+  }
+
+  /** The moments of the spending chain, each rounded once. */
+  moments(this: RealSums<Moment>): Moments {
     const moments = { ...NO_MOMENTS };
-    for (const [moment, sum] of this.sums) moments[moment] = sum.toCentavo();
+    for (const moment of MOMENTS) moments[moment] = this.rounded(moment);
     return moments;
   }
 }
 
+/** The moments of a chain and nothing else, for `RealSums.add`. */
+function momentsOf(chain: SpendingChain): Moments {
+  const moments = { ...NO_MOMENTS };
+  for (const moment of MOMENTS) moments[moment] = chain[moment];
+  return moments;
+}
+
 /** The rows of one cell of an aggregate asked for in real pesos, and their deflated sums. */
-export interface RealCell<R> {
+export interface RealCell<R, F extends string> {
   rows: R[];
-  real: RealMoments;
+  real: RealSums<F>;
 }
 
 /**
  * Rows of single years (the aggregate's grouping plus the year) merged into the cells of the grouping, in the order
- * their keys first occur, each figure carried into pesos of the deflator's base year first.
+ * their keys first occur, each figure carried into pesos of the deflator's base year first. A row whose figures are
+ * not to be deflated gives none (`{}`): it is still merged into its cell, and `yearOf` is not asked for it.
  */
-export function mergeInRealPesos<R>(
+export function mergeInRealPesos<R, F extends string>(
   rows: R[],
   keyOf: (row: R) => string,
   yearOf: (row: R) => number,
-  momentsOf: (row: R) => Moments,
+  figuresOf: (row: R) => Partial<Record<F, bigint | null>>,
   deflator: Deflator,
-): RealCell<R>[] {
-  const cells = new Map<string, RealCell<R>>();
+): RealCell<R, F>[] {
+  const cells = new Map<string, RealCell<R, F>>();
   for (const row of rows) {
     const key = keyOf(row);
     let cell = cells.get(key);
     if (!cell) {
-      cell = { rows: [], real: new RealMoments() };
+      cell = { rows: [], real: new RealSums<F>() };
       cells.set(key, cell);
     }
     cell.rows.push(row);
-    cell.real.add(momentsOf(row), yearOf(row), deflator);
+    const figures = figuresOf(row);
+    if (Object.keys(figures).length > 0) cell.real.add(figures, yearOf(row), deflator);
   }
   return [...cells.values()];
 }
@@ -138,9 +151,9 @@ export async function sumOfYears(
       base,
       counted.map(({ year }) => year),
     );
-    const real = new RealMoments();
-    for (const { year, chain } of counted) real.add(chain, year, deflator);
-    moments = real.rounded();
+    const real = new RealSums<Moment>();
+    for (const { year, chain } of counted) real.add(momentsOf(chain), year, deflator);
+    moments = real.moments();
   }
   const summed = lineCount === 0 ? SpendingChain.empty(scopeFlags) : SpendingChain.of(moments, lineCount, sampleLines, scopeFlags);
   summed.inPesosOf = base ?? null;

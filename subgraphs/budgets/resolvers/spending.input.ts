@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { REAL_PESOS_METHOD } from '../queries/real-pesos.query';
 
 /** A moment of the spending chain to order cells by. */
 export enum ChainMoment {
@@ -89,3 +90,6 @@ export class SpendingOrder {
   @Field(() => SortDirection, { nullable: true, description: 'Direction; ascending unless given.' })
   direction?: SortDirection | null;
 }
+
+/** The `inPesosOf` argument of the aggregates whose figures are spending-chain moments. */
+export const IN_PESOS_OF = `Express the amounts in real pesos of this year (*pesos constantes*): ${REAL_PESOS_METHOD}. A year whose twelve monthly index values are not loaded is a BAD_USER_INPUT error. The figures are flagged IN_REAL_PESOS and carry \`derived\`.`;

@@ -4,7 +4,7 @@ import { SpendingChain } from '../entities/spending-chain.object';
 import { State } from '../entities/federated.stubs';
 import { stateBudget } from '../loaders';
 import { inPesosOf } from './real-chain';
-import { IN_PESOS_OF } from './spending.resolver';
+import { IN_PESOS_OF } from './spending.input';
 
 @Resolver(() => State)
 export class StateResolver {
