@@ -1,17 +1,12 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { normaliseSearchRows } from '../../subgraphs/kit/search.migration';
 
-/**
- * Search rows are NFKC-normalised when written (subgraphs/kit/search.ts), as the searched text is: the rows an older
- * index holds are rewritten once here, their generated tsvector with them. Only rows that differ are touched.
- */
+/** Search rows NFKC-normalised, as the code now writes them. */
 export class SearchNfkc1796648400003 implements MigrationInterface {
   name = 'SearchNfkc1796648400003';
 
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      `UPDATE "search_entry" SET "title" = normalize("title", NFKC), "body" = normalize("body", NFKC)
-       WHERE NOT ("title" IS NFKC NORMALIZED AND "body" IS NFKC NORMALIZED)`,
-    );
+  up(queryRunner: QueryRunner): Promise<void> {
+    return normaliseSearchRows(queryRunner);
   }
 
   async down(): Promise<void> {
