@@ -3,7 +3,7 @@ import type { SubgraphName } from './config';
 import type { SubgraphContext } from './context';
 import { DataLoad } from './import/data-load.entity';
 import { latestPerFile, loadKeyOf, loadOfSourceLoader } from './import/data-loads';
-import type { ReferenceResolvers } from './federated-schema';
+import type { ReferenceResolvers } from './references';
 import { SourceRef } from './provenance';
 
 @Directive('@shareable')

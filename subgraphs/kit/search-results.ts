@@ -2,7 +2,7 @@ import type DataLoader from 'dataloader';
 import { Arg, ArgsType, Directive, Field, Float, Int, ObjectType, Query, Resolver, type ClassType } from 'type-graphql';
 import type { SubgraphName } from './config';
 import type { SubgraphContext } from './context';
-import type { ReferenceResolvers } from './federated-schema';
+import type { ReferenceResolvers } from './references';
 import { DEFAULT_SEARCH_HITS, findSearchItems, MAX_SEARCH_HITS, MAX_SEARCH_TEXT_LENGTH, searchWords } from './search';
 
 export interface SearchResultsShape {

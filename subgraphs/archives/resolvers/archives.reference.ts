@@ -1,4 +1,4 @@
-import { extendedReference, ownedReference, type ReferenceResolvers } from '../../kit/federated-schema';
+import { extendedReference, ownedReference, type ReferenceResolvers } from '../../kit/references';
 import { recordById, seriesByCode } from '../loaders';
 
 /**

@@ -1,6 +1,5 @@
 import { writeContractSuppliers } from './shared/contract-suppliers';
 import { DEFAULT_RED_FLAG_THRESHOLDS, type RedFlagThresholds } from '../../../common/config/red-flags';
-import type { ContractRedFlag } from '../entities/contract-red-flag.entity';
 import { writeContractRedFlags } from './red-flags.write';
 import path from 'node:path';
 import type { EntityManager } from 'typeorm';
@@ -11,26 +10,10 @@ import { Transaction } from '../entities/transaction.entity';
 import { readJson, type JsonObject } from '../../kit/import/json';
 import { readOcdsDocument } from './ocds/containers';
 import { compileReleases, type CompiledRelease, type SourcedRelease } from './ocds/merge';
-import { budgetOf, ProcessReader, ramoProgram } from './ocds/process.reader';
+import { budgetOf, ProcessReader, ramoProgram, type ParsedOcds } from './ocds/process.reader';
 
 export interface OcdsFileInput {
   file: string;
-}
-
-export interface ParsedOcds {
-  contracts: Contract[];
-  links: ContractProgram[];
-  transactions: Transaction[];
-  /** The per-contract red-flag checks of `contracts` (docs/red-flags.md); REPEATED_DIRECT_AWARD is computed when writing. */
-  redFlags: ContractRedFlag[];
-  thresholds: RedFlagThresholds;
-  /** Every problem; `rowProblems` are those of single contracts, which are left out of `contracts`. */
-  problems: ImportProblem[];
-  rowProblems: ImportProblem[];
-  /** The dataset ids the processes were attributed to. */
-  datasets: string[];
-  /** What the load did that the user should know, e.g. releases set aside for a record's compiledRelease. */
-  notes: string[];
 }
 
 /**

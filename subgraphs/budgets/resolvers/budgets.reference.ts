@@ -1,4 +1,4 @@
-import { extendedReference as extended, ownedReference as owned, type ReferenceResolvers } from '../../kit/federated-schema';
+import { extendedReference as extended, ownedReference as owned, type ReferenceResolvers } from '../../kit/references';
 import { accountById, allocationById, contractById, lineById, programById, transactionById } from '../loaders';
 
 export const referenceResolvers: ReferenceResolvers = {

@@ -1,4 +1,4 @@
-import { extendedReference, ownedReference, type ReferenceResolvers } from '../../kit/federated-schema';
+import { extendedReference, ownedReference, type ReferenceResolvers } from '../../kit/references';
 import { actionPlanById, commitmentById, ogpActionPlanById } from '../loaders';
 
 /** Own plans and commitments through their loaders (null when unknown); any id of the State and Institution it extends. */

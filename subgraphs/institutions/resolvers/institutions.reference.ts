@@ -1,4 +1,4 @@
-import { ownedReference, type ReferenceResolvers } from '../../kit/federated-schema';
+import { ownedReference, type ReferenceResolvers } from '../../kit/references';
 import { institutionById, stateById } from '../loaders';
 
 /** The gateway asks for states and institutions by key, batched; unknown keys come back null. */

@@ -1,5 +1,5 @@
 import type { SubgraphContext } from '../../kit/context';
-import { extendedReference, type ReferenceResolvers } from '../../kit/federated-schema';
+import { extendedReference, type ReferenceResolvers } from '../../kit/references';
 import { visibleReport } from './report.resolver';
 
 /** Reports answer `_entities` as the public sees them (a hidden one is null); the extended types answer for any id. */

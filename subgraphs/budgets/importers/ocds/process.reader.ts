@@ -8,7 +8,8 @@ import { Contract } from '../../entities/contract.entity';
 import { SpendingMoment } from '../../../kit/spending';
 import { Transaction } from '../../entities/transaction.entity';
 import type { ContractParty } from '../../entities/values.object';
-import type { ParsedOcds } from '../ocds.importer';
+import type { ContractRedFlag } from '../../entities/contract-red-flag.entity';
+import type { RedFlagThresholds } from '../../../../common/config/red-flags';
 import { contractChecks, type ContractFacts } from '../red-flags.rules';
 import type { CompiledRelease, Located } from './merge';
 
@@ -25,6 +26,23 @@ const MOMENTS: Record<string, SpendingMoment> = {
   ejercido: SpendingMoment.EXERCISED,
   pagado: SpendingMoment.PAID,
 };
+
+/** What parsing OCDS files yields (nothing is written yet); the process reader fills it. */
+export interface ParsedOcds {
+  contracts: Contract[];
+  links: ContractProgram[];
+  transactions: Transaction[];
+  /** The per-contract red-flag checks of `contracts` (docs/red-flags.md); REPEATED_DIRECT_AWARD is computed when writing. */
+  redFlags: ContractRedFlag[];
+  thresholds: RedFlagThresholds;
+  /** Every problem; `rowProblems` are those of single contracts, which are left out of `contracts`. */
+  problems: ImportProblem[];
+  rowProblems: ImportProblem[];
+  /** The dataset ids the processes were attributed to. */
+  datasets: string[];
+  /** What the load did that the user should know, e.g. releases set aside for a record's compiledRelease. */
+  notes: string[];
+}
 
 export function budgetOf(release: JsonObject): JsonObject {
   return asObject(asObject(release.planning)?.budget) ?? {};
