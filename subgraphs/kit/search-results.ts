@@ -1,5 +1,20 @@
 import type DataLoader from 'dataloader';
-import { Arg, ArgsType, Directive, Field, Float, Int, ObjectType, Query, Resolver, type ClassType } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Directive,
+  Field,
+  FieldResolver,
+  Float,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  type ClassType,
+} from 'type-graphql';
 import type { SubgraphName } from './config';
 import type { SubgraphContext } from './context';
 import type { ReferenceResolvers } from './references';
@@ -64,7 +79,7 @@ export function searchResultsSchema(subgraph: SubgraphName): SearchResultsSchema
 }
 
 @ArgsType()
-export class SearchHitsArgs {
+class SearchHitsArgs {
   @Field(() => Int, {
     defaultValue: DEFAULT_SEARCH_HITS,
     description: `How many hits to return, best first (default ${DEFAULT_SEARCH_HITS}, at most ${MAX_SEARCH_HITS}).`,
@@ -72,14 +87,14 @@ export class SearchHitsArgs {
   first: number;
 }
 
-export interface SearchHit<T> {
+interface SearchHit<T> {
   rank: number;
   score: number;
   node: T;
 }
 
 /** Builds the `<Name>SearchHit` object type: one found item with its place in the list. */
-export function SearchHitType<T extends object>(node: ClassType<T>, name: string, what: string): ClassType<SearchHit<T>> {
+function SearchHitType<T extends object>(node: ClassType<T>, name: string, what: string): ClassType<SearchHit<T>> {
   @ObjectType(`${name}SearchHit`, { description: `One ${what} a search found, with its place in the ranking.` })
   class SearchHitClass {
     @Field(() => Int, { description: 'Place in the list, 1 for the best match.' })
@@ -98,7 +113,7 @@ export function SearchHitType<T extends object>(node: ClassType<T>, name: string
 }
 
 /** A subgraph's hit list of one kind: the ranked ids from its search rows, then the items through their loader. */
-export async function searchHits<T>(
+async function searchHits<T>(
   ctx: SubgraphContext,
   kind: string,
   results: SearchResultsShape,
@@ -114,4 +129,42 @@ export async function searchHits<T>(
     if (node !== null) hits.push({ rank: hits.length + 1, score: item.score, node });
   });
   return hits;
+}
+
+/** One hit list a subgraph adds to `SearchResults`: the items of one kind of search row. */
+export interface SearchList<T extends object> {
+  /** The field on `SearchResults`, e.g. `contracts`. */
+  field: string;
+  /** The item type, named `<name>SearchHit` in its hits; `what` names one item in the descriptions. */
+  node: ClassType<T>;
+  name: string;
+  what: string;
+  description: string;
+  /** The kind of the search rows (a `*.query.ts` search definition's `kind`). */
+  kind: string;
+  loader: (ctx: SubgraphContext) => DataLoader<string, T | null>;
+}
+
+/**
+ * The resolver of a subgraph's hit lists on `SearchResults`, one field each, in the order given (the order of the
+ * printed schema). Built with the decorators called as functions, since the fields are named by the subgraph.
+ */
+export function searchResultsResolver(subgraph: SubgraphName, lists: SearchList<object>[]): Function {
+  const { SearchResults } = searchResultsSchema(subgraph);
+  const hitTypes = lists.map((list) => SearchHitType(list.node, list.name, list.what));
+
+  @Resolver(() => SearchResults)
+  class SearchResultsResolver {}
+
+  lists.forEach((list, i) => {
+    const prototype = SearchResultsResolver.prototype as unknown as Record<string, unknown>;
+    prototype[list.field] = (results: SearchResultsShape, { first }: SearchHitsArgs, ctx: SubgraphContext) =>
+      searchHits(ctx, list.kind, results, first, list.loader(ctx));
+    const descriptor = Object.getOwnPropertyDescriptor(prototype, list.field) as PropertyDescriptor;
+    Ctx()(prototype, list.field, 2);
+    Args(() => SearchHitsArgs)(prototype, list.field, 1);
+    Root()(prototype, list.field, 0);
+    FieldResolver(() => [hitTypes[i]], { nullable: true, description: list.description })(prototype, list.field, descriptor);
+  });
+  return SearchResultsResolver;
 }
