@@ -1,4 +1,4 @@
-import type { SubgraphName } from '../subgraphs/kit/config';
+import type { SubgraphName } from '../common/config/subgraphs';
 import type { SubgraphDefinition } from '../subgraphs/kit/start-subgraph';
 import { definition as archives } from '../subgraphs/archives/definition';
 import { definition as budgets } from '../subgraphs/budgets/definition';

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { decodeCursor, encodeCursor, PageInfo, type Edge } from './connection';
-import { badUserInput } from './errors';
+import { badUserInput } from '../../common/errors';
 
 /**
  * A page of the cells of an aggregate. Cells have no stable id to seek from and are bounded by catalogues, not by the

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { databaseModel, type DatabaseConfig } from '../../common/config/database';
-import { ConfigError, type Env, flag, readSettings, text } from '../../common/config/env';
+import { type Env, flag, readSettings, text } from '../../common/config/env';
 import { environmentModel, type Environment } from '../../common/config/environment';
 import { httpModel, type HttpConfig } from '../../common/config/http';
 import { loggingModel, type LoggingConfig } from '../../common/config/logging';
@@ -10,11 +10,8 @@ import { pagesModel } from '../../common/config/pages';
 import { participationModel, type ParticipationConfig } from '../../common/config/participation';
 import { type RedisConfig, redisModel } from '../../common/config/rate-limit';
 import { type RedFlagThresholds, redFlagsModel } from '../../common/config/red-flags';
-import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName, subgraphPortsModel } from '../../common/config/subgraphs';
+import { type SubgraphName, subgraphPortsModel } from '../../common/config/subgraphs';
 import { repositoryRoot } from '../../common/paths';
-
-export { ConfigError, DEFAULT_PORTS, repositoryRoot, SUBGRAPH_NAMES };
-export type { DatabaseConfig, Environment, SubgraphName };
 
 export interface SubgraphConfig {
   environment: Environment;

@@ -1,6 +1,6 @@
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { badUserInput } from './errors';
+import { badUserInput } from '../../common/errors';
 import { DEFAULT_PAGE_SIZE } from '../../common/config/pages';
 
 @ArgsType()

@@ -1,5 +1,5 @@
 import { Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { SubgraphName } from './config';
+import type { SubgraphName } from '../../common/config/subgraphs';
 import type { SubgraphContext } from './context';
 import { DataLoad } from './import/data-load.entity';
 import { latestPerFile, loadKeyOf, loadOfSourceLoader } from './import/data-loads';

@@ -3,7 +3,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
-import type { SubgraphName } from './config';
+import type { SubgraphName } from '../../common/config/subgraphs';
 import { dataVersionSchema, type WriteVersion } from './data-version.resolver';
 import type { ReferenceResolvers } from './references';
 import { searchResultsSchema } from './search-results';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import type { SubgraphName } from './config';
+import type { SubgraphName } from '../../common/config/subgraphs';
 
 /** `<13-digit timestamp>-<name>.ts` in the source tree, `.js` once compiled into dist/. */
 const MIGRATION_FILE = /^\d{13}-[a-z0-9-]+\.(ts|js)$/;

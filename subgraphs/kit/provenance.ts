@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Field, Int, ObjectType, Directive } from 'type-graphql';
 import { Column } from 'typeorm';
-import { repositoryRoot } from './config';
+import { repositoryRoot } from '../../common/paths';
 
 interface DatasetEntry {
   title: string;

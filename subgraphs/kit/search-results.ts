@@ -15,7 +15,7 @@ import {
   Root,
   type ClassType,
 } from 'type-graphql';
-import type { SubgraphName } from './config';
+import type { SubgraphName } from '../../common/config/subgraphs';
 import type { SubgraphContext } from './context';
 import type { ReferenceResolvers } from './references';
 import { DEFAULT_SEARCH_HITS, findSearchItems, MAX_SEARCH_HITS, MAX_SEARCH_TEXT_LENGTH, searchWords } from './search';

@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import type { SubgraphContext } from './context';
-import { badUserInput } from './errors';
+import { badUserInput } from '../../common/errors';
 
 /** Longest search text accepted: enough for any title a person types, short enough that a query stays cheap. */
 export const MAX_SEARCH_TEXT_LENGTH = 200;

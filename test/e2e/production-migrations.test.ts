@@ -1,4 +1,4 @@
-import { SUBGRAPH_NAMES } from '../../subgraphs/kit/config';
+import { SUBGRAPH_NAMES } from '../../common/config/subgraphs';
 import { migrationsOf } from '../../subgraphs/kit/migrations';
 import { startFederation, type TestFederation } from '../helpers/federation';
 import { describeOnPostgres } from '../helpers/subgraph';

@@ -1,6 +1,6 @@
 import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from '@opentelemetry/sdk-trace';
 import { REQUEST_ID, SERVICE, startTracing } from '../../common/tracing';
-import { SUBGRAPH_NAMES } from '../../subgraphs/kit/config';
+import { SUBGRAPH_NAMES } from '../../common/config/subgraphs';
 import { FOLLOW_THE_MONEY } from '../../tools/bench/follow-the-money.query';
 import { startFederation, type TestFederation } from '../helpers/federation';
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { readGatewayConfig } from '../../gateway/config';
 import { type GatewayOptions, startGateway, type RunningGateway } from '../../gateway/server';
-import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/kit/config';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../../common/config/subgraphs';
 import { prepareSubgraph, type PreparedSubgraph, type ServedSubgraph, serveSubgraph } from '../../subgraphs/kit/start-subgraph';
 import { SUBGRAPHS } from '../../tools/subgraphs';
 import { dropDatabase, testConfig, type QueryResult } from './subgraph';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type FieldDefinitionNode, Kind, parse } from 'graphql';
-import { SUBGRAPH_NAMES } from '../../subgraphs/kit/config';
+import { SUBGRAPH_NAMES } from '../../common/config/subgraphs';
 
 /*
  * docs/federation-contract.md: a field a subgraph adds to a type another subgraph owns is nullable, so that

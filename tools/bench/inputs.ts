@@ -4,7 +4,7 @@ import { LAYOUT } from '../generate/synthetic';
 import { FORMATS, formatNamed } from '../import/formats';
 import { isDirectory } from '../../subgraphs/kit/import/inputs';
 import { REAL_DATA_IMPORTS, realDataPaths } from '../import/real-data';
-import { repositoryRoot } from '../../subgraphs/kit/config';
+import { repositoryRoot } from '../../common/paths';
 import type { FormatSpec } from '../../subgraphs/kit/import/format';
 
 /** Files loaded first, untimed, because the measured format checks against what is stored (records need the catalogue). */

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { readConfig, repositoryRoot } from '../../subgraphs/kit/config';
+import { readConfig } from '../../subgraphs/kit/config';
+import { repositoryRoot } from '../../common/paths';
 import { generateAll } from './generate-all';
 import { GENERATE_USAGE, parseGenerateArgs, type GenerateOptions } from './options';
 

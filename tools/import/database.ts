@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import type { SubgraphConfig, SubgraphName } from '../../subgraphs/kit/config';
+import type { SubgraphConfig } from '../../subgraphs/kit/config';
+import type { SubgraphName } from '../../common/config/subgraphs';
 import { openDataSource, postgresSchemaName } from '../../subgraphs/kit/data-source';
 import { SUBGRAPHS } from '../subgraphs';
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { repositoryRoot } from '../../subgraphs/kit/config';
+import { repositoryRoot } from '../../common/paths';
 
 /**
  * The real-data folder (read-only): REAL_DATA_DIR when set, else `shared/data` beside the project, as on the developers'

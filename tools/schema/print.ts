@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_PORTS, repositoryRoot, SUBGRAPH_NAMES } from '../../subgraphs/kit/config';
+import { DEFAULT_PORTS, SUBGRAPH_NAMES } from '../../common/config/subgraphs';
+import { repositoryRoot } from '../../common/paths';
 import { printSubgraphSdl } from '../../subgraphs/kit/federated-schema';
 import { SUBGRAPHS } from '../subgraphs';
 import { printSupergraphConfig, SUPERGRAPH_CONFIG_FILE } from './supergraph-config';

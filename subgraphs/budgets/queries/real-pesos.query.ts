@@ -1,6 +1,6 @@
 import { Between } from 'typeorm';
 import type { SubgraphContext } from '../../kit/context';
-import { badUserInput } from '../../kit/errors';
+import { badUserInput } from '../../../common/errors';
 import { parseMoney } from '../../kit/money';
 import { GrossDomesticProduct } from '../entities/gross-domestic-product.entity';
 import { PriceIndex } from '../entities/price-index.entity';

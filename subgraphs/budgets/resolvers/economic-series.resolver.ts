@@ -1,6 +1,6 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../../kit/context';
-import { badUserInput } from '../../kit/errors';
+import { badUserInput } from '../../../common/errors';
 import { GrossDomesticProduct } from '../entities/gross-domestic-product.entity';
 import { PriceIndex } from '../entities/price-index.entity';
 import { range } from '../queries/economic-series.query';

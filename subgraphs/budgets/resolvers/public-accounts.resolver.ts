@@ -2,7 +2,7 @@ import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { cellOffset, lazyField, pageOfCells } from '../../kit/cell-connection';
 import { pageWindow } from '../../kit/connection';
 import type { SubgraphContext } from '../../kit/context';
-import { badUserInput } from '../../kit/errors';
+import { badUserInput } from '../../../common/errors';
 import { SpendingChain } from '../entities/spending-chain.object';
 import { budgetCode } from '../entities/values.object';
 import { AccountDimension, accountCells, type AccountCellRow, type AccountFigure } from '../queries/public-account-cells.query';

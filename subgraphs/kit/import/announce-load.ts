@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import type { RedisConfig } from '../../../common/config/rate-limit';
 import { dataVersionChannel } from '../../../common/data-version-channel';
-import type { SubgraphName } from '../config';
+import type { SubgraphName } from '../../../common/config/subgraphs';
 
 /**
  * Tells the gateways that `subgraph` committed a load (when Redis is configured). Best effort by design: the load

@@ -1,5 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import type { SubgraphName } from '../config';
+import type { SubgraphName } from '../../../common/config/subgraphs';
 import type { ImportProblem } from './importing';
 
 /** One input file: where it is, and the name the importers give it in problems and provenance. */

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../../kit/context';
-import { badUserInput } from '../../kit/errors';
+import { badUserInput } from '../../../common/errors';
 import { requireHolder } from '../auth/request-identity';
 import { ProgressState } from '../entities/participation.enums';
 import { type Evidence, ProgressUpdate } from '../entities/progress-update.entity';

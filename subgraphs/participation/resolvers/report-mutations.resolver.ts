@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import type { SubgraphContext } from '../../kit/context';
-import { badUserInput } from '../../kit/errors';
+import { badUserInput } from '../../../common/errors';
 import { identityOf, requireHolder, requireModerator } from '../auth/request-identity';
 import { ActorColumns } from '../entities/actor.object';
 import { FlagReason, ReportStatus } from '../entities/participation.enums';

@@ -1,4 +1,4 @@
-import { badUserInput } from '../../kit/errors';
+import { badUserInput } from '../../../common/errors';
 
 /** Length limits of what people write (characters); documented in docs/participation.md. */
 export const LIMITS = {

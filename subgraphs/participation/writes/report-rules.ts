@@ -2,7 +2,7 @@ import type { Identity } from '../auth/identity';
 import { forbidden, isModerator } from '../auth/request-identity';
 import { ReportStatus, Role } from '../entities/participation.enums';
 import type { Report } from '../entities/report.entity';
-import { badUserInput } from '../../kit/errors';
+import { badUserInput } from '../../../common/errors';
 
 /** Where a report may go from where it is: forward only, and a closed report stays closed. */
 const NEXT: Record<ReportStatus, readonly ReportStatus[]> = {

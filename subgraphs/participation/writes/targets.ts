@@ -1,4 +1,4 @@
-import { badUserInput } from '../../kit/errors';
+import { badUserInput } from '../../../common/errors';
 import { STATES } from '../../kit/states';
 import { TargetType } from '../entities/participation.enums';
 

@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import { ErrorCode } from '../../../common/errors';
 import type { SubgraphContext } from '../../kit/context';
-import { badUserInput } from '../../kit/errors';
+import { badUserInput } from '../../../common/errors';
 import { announceLoad } from '../../kit/import/announce-load';
 import { IdempotentWrite } from '../entities/idempotent-write.entity';
 import type { Identity } from '../auth/identity';

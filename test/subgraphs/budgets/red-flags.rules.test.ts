@@ -10,7 +10,7 @@ import { RedFlagCode, RedFlagStatus } from '../../../subgraphs/budgets/entities/
 import { loadCompraNetFiles, parseCompraNetFiles } from '../../../subgraphs/budgets/importers/compranet.importer';
 import { parseOcdsFiles } from '../../../subgraphs/budgets/importers/ocds.importer';
 import { contractChecks, type ContractFacts } from '../../../subgraphs/budgets/importers/red-flags.rules';
-import { ConfigError } from '../../../subgraphs/kit/config';
+import { ConfigError } from '../../../common/config/env';
 import { ImportError } from '../../../subgraphs/kit/import/importing';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 import { COMPRANET } from './red-flags.expected';

@@ -1,4 +1,5 @@
-import { ConfigError, readConfig } from '../../../subgraphs/kit/config';
+import { readConfig } from '../../../subgraphs/kit/config';
+import { ConfigError } from '../../../common/config/env';
 
 describe('subgraph configuration', () => {
   test('defaults to embedded SQLite with the standard ports', () => {

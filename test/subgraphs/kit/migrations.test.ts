@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { SUBGRAPH_NAMES, type SubgraphConfig } from '../../../subgraphs/kit/config';
+import { type SubgraphConfig } from '../../../subgraphs/kit/config';
+import { SUBGRAPH_NAMES } from '../../../common/config/subgraphs';
 import { openDataSource, postgresSchemaName } from '../../../subgraphs/kit/data-source';
 import { DataLoad } from '../../../subgraphs/kit/import/data-load.entity';
 import { migrationsOf } from '../../../subgraphs/kit/migrations';

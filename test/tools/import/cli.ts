@@ -5,7 +5,8 @@ import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import { main } from '../../../tools/import/cli';
 import type { ImportReport } from '../../../tools/import/report';
 import { SUBGRAPHS } from '../../../tools/subgraphs';
-import { readConfig, SUBGRAPH_NAMES, type SubgraphConfig, type SubgraphName } from '../../../subgraphs/kit/config';
+import { readConfig, type SubgraphConfig } from '../../../subgraphs/kit/config';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../../../common/config/subgraphs';
 import { openDataSource } from '../../../subgraphs/kit/data-source';
 import { dropDatabase, testConfig } from '../../helpers/subgraph';
 

@@ -1,1 +1,0 @@
-export { badUserInput } from '../../common/errors';
