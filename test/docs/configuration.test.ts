@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { readGatewayConfig } from '../../gateway/config';
@@ -34,9 +33,12 @@ function readByConfigModels(): Set<string> {
 }
 
 function readInSource(): Set<string> {
-  const files = execFileSync('git', ['ls-files', ...SOURCE_FOLDERS], { cwd: repositoryRoot, encoding: 'utf8' })
-    .split('\n')
-    .filter((file) => file.endsWith('.ts'));
+  const files = SOURCE_FOLDERS.flatMap((folder) =>
+    fs
+      .readdirSync(path.join(repositoryRoot, folder), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => path.join(folder, file)),
+  );
   const reads = /\b(?:process\.env|env)(?:\.([A-Z][A-Z0-9_]*)|\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\])/g;
   const found = new Set<string>();
   for (const file of files) {

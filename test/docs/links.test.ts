@@ -1,17 +1,18 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { repositoryRoot } from '../../subgraphs/kit/config';
 import { githubSlug, markdownAnchors, markdownLinks } from '../helpers/markdown-links';
 
-/** The project's Markdown files: tracked ones and new ones not ignored (so a file is checked before its first commit). */
-function markdownFiles(): string[] {
-  return execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '--', '*.md'], {
-    cwd: repositoryRoot,
-    encoding: 'utf8',
-  })
-    .split('\n')
-    .filter((file) => file !== '' && fs.existsSync(path.join(repositoryRoot, file)));
+/** Folders that hold no document of the project: installed packages, builds, local databases, git itself. */
+const NOT_THE_PROJECT = new Set(['node_modules', '.git', 'dist', '.data', 'coverage']);
+
+/** The project's Markdown files, relative to its root (walked, not asked of git, so that a copy without .git runs it). */
+function markdownFiles(folder = ''): string[] {
+  return fs.readdirSync(path.join(repositoryRoot, folder), { withFileTypes: true }).flatMap((entry) => {
+    const relative = path.posix.join(folder, entry.name);
+    if (entry.isDirectory()) return NOT_THE_PROJECT.has(entry.name) ? [] : markdownFiles(relative);
+    return entry.name.endsWith('.md') ? [relative] : [];
+  });
 }
 
 const EXTERNAL = /^[a-z][a-z0-9+.-]*:/i;
