@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { text, wholeNumber } from './env';
 
 /**
- * What one operation may ask of the gateway, checked before it plans anything. The defaults let every
- * README example and the Follow-the-Money query through (a test checks) and refuse the abusive shapes.
+ * What one operation may ask of the gateway, checked before it plans anything. The defaults let every example of
+ * the README and its documents and the Follow-the-Money query through (a test checks) and refuse the abusive shapes.
  */
 export const limitsModel = z
   .object({

@@ -158,8 +158,8 @@ describe('search across the graph, through the gateway in one request', () => {
     expect(ids((await search('33Ｉ００５')).budgetPrograms)).toEqual(['2018:33I005']);
   });
 
-  test("the README's example search answers without errors, from every subgraph", async () => {
-    const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+  test("docs/questions.md's example search answers without errors, from every subgraph", async () => {
+    const readme = fs.readFileSync(path.resolve(__dirname, '../../docs/questions.md'), 'utf8');
     const example = /```graphql\n(query Search[\s\S]*?)```/.exec(readme);
     expect(example).not.toBeNull();
     const { data, errors } = await api.query(example![1]);

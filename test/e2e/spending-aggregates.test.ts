@@ -235,9 +235,9 @@ describe('spending aggregates through the gateway', () => {
     expect(small.budgets).toBeLessThanOrEqual(3);
   });
 
-  test("the README's aggregate examples answer without errors", async () => {
-    const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('## Aggregates'), readme.indexOf('## Data'));
+  test("docs/questions.md's aggregate, red-flag and coverage examples answer without errors", async () => {
+    const readme = fs.readFileSync(path.resolve(__dirname, '../../docs/questions.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Aggregates'), readme.indexOf('## Export'));
     const examples = [...section.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]);
     expect(examples.length).toBeGreaterThanOrEqual(4);
     for (const example of examples) {

@@ -7,9 +7,12 @@ import { readExamples } from '../../web/examples';
 import { describeWithRedis } from '../helpers/redis';
 import { startFederation, type TestFederation } from '../helpers/federation';
 
-const README = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
-const README_OPERATIONS = [...README.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]);
-const FOLLOW_THE_MONEY = README_OPERATIONS.find((operation) => operation.includes('query FollowTheMoney'))!;
+/** The operations the README and the documents it leads to show a reader. */
+const DOCS = ['../../README.md', '../../docs/questions.md', '../../docs/importing.md']
+  .map((file) => fs.readFileSync(path.resolve(__dirname, file), 'utf8'))
+  .join('\n');
+const DOC_OPERATIONS = [...DOCS.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]);
+const FOLLOW_THE_MONEY = DOC_OPERATIONS.find((operation) => operation.includes('query FollowTheMoney'))!;
 
 /** The three-level query of the issue: a hundred children, each with its parent's hundred children, three times. */
 const THREE_LEVELS = `{ institution(id: "MX-RAMO-11") { name children(first: 100) { edges { node { name parent {
@@ -47,9 +50,9 @@ async function ask(url: string, query: string, variables?: Record<string, unknow
 }
 
 describe('limits before planning', () => {
-  test('every README operation and the Follow-the-Money query pass the default limits', async () => {
-    expect(README_OPERATIONS.length).toBeGreaterThanOrEqual(2);
-    for (const operation of README_OPERATIONS) {
+  test('every operation of the README, docs/questions.md and docs/importing.md, and the Follow-the-Money query pass the default limits', async () => {
+    expect(DOC_OPERATIONS.length).toBeGreaterThanOrEqual(9);
+    for (const operation of DOC_OPERATIONS) {
       const { status, errors } = await ask(api.gateway.url, operation, { id: 'MX-TLA-PAL-2016-03' });
       expect({ operation, errors }).toEqual({ operation, errors: undefined });
       expect(status).toBe(200);

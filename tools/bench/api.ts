@@ -9,7 +9,7 @@ import { portsFrom, type Running, Stack } from './api-stack';
 import { rssMiB } from './proc';
 
 /*
- * `npm run bench:api -- …` (see API_BENCH_USAGE and the README's "How fast"): the API's speed, a script and not a
+ * `npm run bench:api -- …` (see API_BENCH_USAGE and docs/benchmarks.md): the API's speed, a script and not a
  * test. For each size it starts the four subgraphs on a throw-away database (a temporary SQLite folder, or throw-away
  * schemas in DATABASE_URL's PostgreSQL database) holding the sample plus that many generated budget lines imported
  * through the CLI, our gateway with the response cache off (cold) and on (warm), and any peer gateway over the same
