@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readGatewayConfig } from '../../gateway/config';
-import { readConfig, repositoryRoot } from '../../subgraphs/kit/config';
+import { repositoryRoot } from '../../common/paths';
+import { readConfig } from '../../subgraphs/kit/config';
 import { realDataFolder } from '../../tools/import/real-data';
 
 /**

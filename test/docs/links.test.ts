@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { repositoryRoot } from '../../subgraphs/kit/config';
+import { repositoryRoot } from '../../common/paths';
 import { githubSlug, markdownAnchors, markdownLinks } from '../helpers/markdown-links';
 
 /** Folders that hold no document of the project: installed packages, builds, local databases, git itself. */
