@@ -75,7 +75,7 @@ function main(): void {
     const config = readConfig();
     if (needsGenerated(options.formats)) {
       const started = performance.now();
-      const manifest = generateAll({ ...options, linesPerFile: LINES_PER_BUDGET_FILE, out: directory }, config.dataDirectory);
+      const manifest = generateAll({ contracts: 0, ...options, linesPerFile: LINES_PER_BUDGET_FILE, out: directory }, config.dataDirectory);
       console.log(
         `generated ${manifest.budget.lines.toLocaleString('en')} budget lines, ${manifest.ocds.transactions.toLocaleString('en')} payments ` +
           `in ${manifest.ocds.contracts.toLocaleString('en')} contracts and ${manifest.archives.records.toLocaleString('en')} archival records ` +

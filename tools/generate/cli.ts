@@ -33,6 +33,9 @@ function main(): void {
   console.log(
     `  archival records    ${manifest.archives.records.toLocaleString('en')} (${manifest.archives.subjects.toLocaleString('en')} subjects, ${manifest.archives.documents.toLocaleString('en')} documents) → ${manifest.archives.directory}/`,
   );
+  console.log(
+    `  CompraNet contracts ${manifest.compranet.contracts.toLocaleString('en')}, ${plural(manifest.compranet.files.length, 'file')} → ${manifest.compranet.directory}/`,
+  );
   console.log(`  ${seconds.toFixed(1)} s, peak RSS ${peakMb.toFixed(0)} MB`);
 }
 

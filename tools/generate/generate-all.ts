@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeBudgetFiles } from './budget';
+import { writeCompraNetFiles } from './compranet';
 import { readBudgetCatalogue, readSeriesCodes } from './catalogue';
 import { writeOcdsFiles } from './ocds';
 import type { GenerateOptions } from './options';
@@ -26,6 +27,7 @@ export interface Manifest extends GeneratedFiles {
   budget: { directory: string; files: string[]; lines: number; programs: number };
   ocds: { directory: string; publisherShape: 'inai'; files: number; contracts: number; transactions: number };
   archives: { directory: string; records: number; subjects: number; documents: number };
+  compranet: { directory: string; files: string[]; contracts: number };
 }
 
 /**
@@ -61,6 +63,12 @@ export function generateAll(options: GenerateOptions, dataDirectory: string): Ma
     (contract) => records.offerContract(contract),
   );
   const archives = records.finish(budget.programs);
+  const compranet = writeCompraNetFiles(
+    path.join(out, LAYOUT.compranet),
+    options.contracts,
+    budget.programs,
+    Random.stream(options.seed, 'compranet'),
+  );
 
   const manifest: Manifest = {
     dataset: SYNTHETIC_DATASET,
@@ -71,7 +79,13 @@ export function generateAll(options: GenerateOptions, dataDirectory: string): Ma
     budget: { directory: LAYOUT.budget, ...budget, programs: budget.programs.length },
     ocds: { directory: LAYOUT.ocds, publisherShape: 'inai', ...ocds },
     archives: { directory: LAYOUT.archives, ...archives },
-    generated: [{ directory: LAYOUT.budget, files: budget.files }, { directory: LAYOUT.ocds }, { directory: LAYOUT.archives }],
+    compranet: { directory: LAYOUT.compranet, ...compranet },
+    generated: [
+      { directory: LAYOUT.budget, files: budget.files },
+      { directory: LAYOUT.ocds },
+      { directory: LAYOUT.archives },
+      { directory: LAYOUT.compranet, files: compranet.files },
+    ],
   };
   fs.writeFileSync(path.join(out, LAYOUT.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
@@ -87,7 +101,7 @@ function prepareOutput(out: string): void {
     const earlier =
       fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { dataset?: string }).dataset === SYNTHETIC_DATASET;
     if (!earlier) throw new Error(`${out} is not empty and holds no earlier generation (${LAYOUT.manifest}): choose another --out`);
-    for (const part of [LAYOUT.manifest, LAYOUT.budget, LAYOUT.ocds, LAYOUT.archives]) {
+    for (const part of [LAYOUT.manifest, LAYOUT.budget, LAYOUT.ocds, LAYOUT.archives, LAYOUT.compranet]) {
       fs.rmSync(path.join(out, part), { recursive: true, force: true });
     }
   }

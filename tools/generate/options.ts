@@ -32,6 +32,8 @@ export interface GenerateOptions {
   transactions: number;
   /** Archival records. */
   records: number;
+  /** CompraNet contracts. */
+  contracts: number;
   /** Budget lines per OFDP file (the last file holds the rest). */
   linesPerFile: number;
   seed: string;
@@ -40,18 +42,19 @@ export interface GenerateOptions {
 }
 
 export const GENERATE_USAGE =
-  'npm run generate -- --lines N [--transactions M] [--records K] [--seed S] [--out DIR] [--lines-per-file L]\n' +
-  `  defaults: --transactions N, --records N/100 (rounded up), --seed 1, --out .data/generated, --lines-per-file ${LINES_PER_BUDGET_FILE}`;
+  'npm run generate -- --lines N [--transactions M] [--records K] [--contracts C] [--seed S] [--out DIR] [--lines-per-file L]\n' +
+  `  defaults: --transactions N, --records N/100 (rounded up), --contracts 0, --seed 1, --out .data/generated, --lines-per-file ${LINES_PER_BUDGET_FILE}`;
 
 /** `npm run generate` arguments; `out` is returned as given (the caller resolves it). */
 export function parseGenerateArgs(argv: readonly string[]): GenerateOptions {
-  const flags = parseFlags(argv, ['lines', 'transactions', 'records', 'seed', 'out', 'lines-per-file']);
+  const flags = parseFlags(argv, ['lines', 'transactions', 'records', 'contracts', 'seed', 'out', 'lines-per-file']);
   if (!flags.has('lines')) throw new Error('--lines is required');
   const lines = countFlag(flags, 'lines', 0, 1);
   return {
     lines,
     transactions: countFlag(flags, 'transactions', lines, 0),
     records: countFlag(flags, 'records', Math.ceil(lines / 100), 0),
+    contracts: countFlag(flags, 'contracts', 0, 0),
     linesPerFile: countFlag(flags, 'lines-per-file', LINES_PER_BUDGET_FILE, 1),
     seed: flags.get('seed') ?? '1',
     out: flags.get('out') ?? '.data/generated',

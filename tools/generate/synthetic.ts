@@ -10,6 +10,7 @@ export const LAYOUT = {
   budget: 'shcp-pef',
   ocds: 'ocds',
   archives: 'archives',
+  compranet: 'compranet',
 } as const;
 
 /**
@@ -19,6 +20,11 @@ export const LAYOUT = {
 export const LINES_PER_BUDGET_FILE = 250_000;
 
 export function budgetFileName(part: number): string {
+  return `${SYNTHETIC_FISCAL_YEAR}.synthetic-${String(part).padStart(3, '0')}.csv`;
+}
+
+/** The year first, as the CompraNet format reads a file's publication year from its name. */
+export function compranetFileName(part: number): string {
   return `${SYNTHETIC_FISCAL_YEAR}.synthetic-${String(part).padStart(3, '0')}.csv`;
 }
 

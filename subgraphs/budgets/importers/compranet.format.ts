@@ -1,5 +1,6 @@
 import { datasetId, unknownDatasetWarnings, yearInName } from '../../kit/import/datasets';
 import type { FormatSpec } from '../../kit/import/format';
+import { generatedDataset } from '../../kit/import/generated';
 import { bySource, derived, MAX_ERRORS_BY_FILE } from '../../kit/import/format-helpers';
 import { manyFiles } from '../../kit/import/inputs';
 import { ContractProgram } from '../entities/contract-program.entity';
@@ -38,7 +39,11 @@ export const compranet: FormatSpec = {
   async parse(files) {
     const inputs = files.map((file) => {
       const year = yearInName(file.path)!;
-      return { file: file.absolute, year: Number(year), dataset: datasetId('compranet', year, file.path) };
+      return {
+        file: file.absolute,
+        year: Number(year),
+        dataset: generatedDataset(file.absolute) ?? datasetId('compranet', year, file.path),
+      };
     });
     const parsed = parseCompraNetFiles(inputs, readRedFlagThresholds());
     return {

@@ -6,14 +6,14 @@ import { writeBudgetFiles } from '../../../tools/generate/budget';
 import { readBudgetCatalogue } from '../../../tools/generate/catalogue';
 import { Random } from '../../../tools/generate/random';
 import { generateAll } from '../../../tools/generate/generate-all';
-import { budgetFileName, LAYOUT } from '../../../tools/generate/synthetic';
+import { budgetFileName, compranetFileName, LAYOUT } from '../../../tools/generate/synthetic';
 import { parseGenerateArgs } from '../../../tools/generate/options';
 import { centavosOf, csvObjects, DATA, filesOf, generate, ocdsReleases, type Generated } from './helpers';
 
 const BUDGET = path.join(LAYOUT.budget, budgetFileName(1));
 const budgetFile = (directory: string) => path.join(directory, BUDGET);
 
-const SIZE = { lines: 600, transactions: 1_500, records: 40 };
+const SIZE = { lines: 600, transactions: 1_500, records: 40, contracts: 300 };
 
 let first: Generated;
 let again: Generated;
@@ -40,7 +40,12 @@ describe('determinism', () => {
   test('another seed writes different files', () => {
     const a = filesOf(first.directory);
     const c = filesOf(other.directory);
-    for (const name of [BUDGET, path.join('ocds', 'ocds-synthetic-000001.json'), path.join('archives', 'records.csv')]) {
+    for (const name of [
+      BUDGET,
+      path.join('ocds', 'ocds-synthetic-000001.json'),
+      path.join('archives', 'records.csv'),
+      path.join(LAYOUT.compranet, compranetFileName(1)),
+    ]) {
       expect(a.get(name)!.equals(c.get(name)!)).toBe(false);
     }
   });
@@ -57,7 +62,7 @@ describe('determinism', () => {
   test('regenerating into an earlier output folder replaces it entirely (no stale OCDS file left)', () => {
     const big = generate({ lines: 50, transactions: 3_000, records: 0, seed: 'x' });
     try {
-      generateAll({ lines: 50, transactions: 10, records: 0, seed: 'x', linesPerFile: 10, out: big.directory }, DATA);
+      generateAll({ lines: 50, transactions: 10, records: 0, contracts: 0, seed: 'x', linesPerFile: 10, out: big.directory }, DATA);
       expect(fs.readdirSync(path.join(big.directory, 'shcp-pef'))).toHaveLength(5);
       expect(fs.readdirSync(path.join(big.directory, 'ocds'))).toEqual(['ocds-synthetic-000001.json']);
     } finally {
@@ -167,6 +172,7 @@ describe('arguments', () => {
       lines: 1000,
       transactions: 1000,
       records: 10,
+      contracts: 0,
       linesPerFile: 250_000,
       seed: '1',
       out: '.data/generated',
@@ -185,12 +191,15 @@ describe('arguments', () => {
         '0',
         '--lines-per-file',
         '100000',
+        '--contracts',
+        '200000',
       ]),
     ).toEqual({
       lines: 1_000_000,
       linesPerFile: 100_000,
       transactions: 5_000_000,
       records: 0,
+      contracts: 200_000,
       seed: 'x',
       out: 'o',
     });
@@ -205,7 +214,7 @@ describe('arguments', () => {
     try {
       fs.rmSync(path.join(foreign.directory, 'manifest.json'));
       expect(() =>
-        generateAll({ lines: 1, transactions: 0, records: 0, seed: 's', linesPerFile: 1, out: foreign.directory }, DATA),
+        generateAll({ lines: 1, transactions: 0, records: 0, contracts: 0, seed: 's', linesPerFile: 1, out: foreign.directory }, DATA),
       ).toThrow('is not empty');
     } finally {
       foreign.remove();

@@ -15,9 +15,9 @@ export interface Generated {
 }
 
 /** Generates into a fresh temporary folder. */
-export function generate(options: Omit<GenerateOptions, 'out' | 'linesPerFile'>): Generated {
+export function generate(options: Omit<GenerateOptions, 'out' | 'linesPerFile' | 'contracts'> & { contracts?: number }): Generated {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'ftm-generate-'));
-  const manifest = generateAll({ ...options, linesPerFile: LINES_PER_BUDGET_FILE, out: directory }, DATA);
+  const manifest = generateAll({ contracts: 0, ...options, linesPerFile: LINES_PER_BUDGET_FILE, out: directory }, DATA);
   return { directory, manifest, remove: () => fs.rmSync(directory, { recursive: true, force: true }) };
 }
 

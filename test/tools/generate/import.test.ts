@@ -9,9 +9,10 @@ import { BudgetProgram } from '../../../subgraphs/budgets/entities/budget-progra
 import { ContractProgram } from '../../../subgraphs/budgets/entities/contract-program.entity';
 import { Contract } from '../../../subgraphs/budgets/entities/contract.entity';
 import { Transaction } from '../../../subgraphs/budgets/entities/transaction.entity';
+import { compranet } from '../../../subgraphs/budgets/importers/compranet.format';
 import { ocds } from '../../../subgraphs/budgets/importers/ocds.format';
 import { shcpBudget } from '../../../subgraphs/budgets/importers/shcp-budget.format';
-import { budgetFileName, LAYOUT } from '../../../tools/generate/synthetic';
+import { budgetFileName, compranetFileName, LAYOUT } from '../../../tools/generate/synthetic';
 import { CENTAVO, toMoney } from '../../../subgraphs/kit/money';
 import { importFormat, parseFormat, rowsOf } from '../../helpers/formats';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
@@ -20,12 +21,13 @@ import { centavosOf, csvObjects, generate, ocdsReleases, type Generated } from '
 const LINES = 500;
 const TRANSACTIONS = 1_200;
 const RECORDS = 30;
+const CONTRACTS = 2_000;
 
 let generated: Generated;
 let budgets: TestSubgraph;
 
 beforeAll(async () => {
-  generated = generate({ lines: LINES, transactions: TRANSACTIONS, records: RECORDS, seed: 'import' });
+  generated = generate({ lines: LINES, transactions: TRANSACTIONS, records: RECORDS, contracts: CONTRACTS, seed: 'import' });
   budgets = await openTestSubgraph(budgetsDefinition, { loadSample: false });
 });
 afterAll(async () => {
@@ -156,6 +158,71 @@ describe('the generated archival records through the real records importer', () 
       expect(await manager.countBy(RecordSubject, { source: { dataset: 'synthetic' } })).toBe(generated.manifest.archives.subjects);
     } finally {
       await archives.close();
+    }
+  });
+});
+
+describe('the generated CompraNet file through the real CompraNet importer', () => {
+  // A database of its own: the OCDS contracts above are of the same fiscal year and would count in the flags.
+  let procurement: TestSubgraph;
+  let parsed: Awaited<ReturnType<typeof importFormat>>;
+  beforeAll(async () => {
+    procurement = await openTestSubgraph(budgetsDefinition, { loadSample: false });
+    await importFormat(procurement.dataSource, shcpBudget, [part(LAYOUT.budget)]);
+    parsed = await importFormat(procurement.dataSource, compranet, [part(LAYOUT.compranet)]);
+  });
+  afterAll(() => procurement.close());
+
+  test('loads every contract with no rejected row, charged to generated programs, with exact values and synthetic provenance', async () => {
+    expect([...parsed.fatal, ...parsed.skippable]).toEqual([]);
+    const rows = csvObjects(path.join(generated.directory, LAYOUT.compranet, compranetFileName(1)));
+    expect(rows).toHaveLength(CONTRACTS);
+    const manager = procurement.dataSource.manager;
+    const stored = await manager
+      .getRepository(Contract)
+      .createQueryBuilder('c')
+      .select('c.valueCurrency', 'currency')
+      .addSelect('CAST(SUM(c.valueAmount) AS TEXT)', 'total')
+      .addSelect('COUNT(*)', 'contracts')
+      .addSelect('MIN(c.sourceDataset)', 'dataset')
+      .addSelect('MAX(c.sourceDataset)', 'lastDataset')
+      .groupBy('c.valueCurrency')
+      .orderBy('c.valueCurrency')
+      .getRawMany();
+    const currencies = [...new Set(rows.map((row) => row.MONEDA))].sort();
+    expect(stored.map((cell) => cell.currency)).toEqual(currencies);
+    for (const cell of stored) {
+      const ofCurrency = rows.filter((row) => row.MONEDA === cell.currency);
+      expect(Number(cell.contracts)).toBe(ofCurrency.length);
+      expect(toMoney(cell.total)).toBe(ofCurrency.reduce((sum, row) => sum + centavosOf(row.IMPORTE_CONTRATO), 0n) * CENTAVO);
+      expect([cell.dataset, cell.lastDataset]).toEqual(['synthetic', 'synthetic']);
+    }
+    const orphanLinks = await manager
+      .getRepository(ContractProgram)
+      .createQueryBuilder('link')
+      .leftJoin(BudgetProgram, 'program', 'program.id = link.programId')
+      .where('program.id IS NULL')
+      .getCount();
+    expect(orphanLinks).toBe(0);
+  });
+
+  test('every red flag the CompraNet columns allow is raised on some contracts and checked clean on others', async () => {
+    const rows = csvObjects(path.join(generated.directory, LAYOUT.compranet, compranetFileName(1)));
+    const result = await procurement.query('{ redFlagCoverage(filter: { fiscalYear: 2099 }) { code checked raised } }');
+    expect(result.errors).toBeUndefined();
+    const coverage = new Map(result.data!.redFlagCoverage.map((flag: { code: string }) => [flag.code, flag]));
+    const startedBefore = rows.filter((row) => row.FECHA_INICIO < row.FECHA_CELEBRACION).length;
+    const amended = rows.filter((row) => row.CONVENIO_MODIFICATORIO === '1').length;
+    expect(coverage.get('STARTED_BEFORE_SIGNED')).toEqual({
+      code: 'STARTED_BEFORE_SIGNED',
+      checked: expect.any(Number),
+      raised: startedBefore,
+    });
+    expect(coverage.get('AMENDED')).toEqual({ code: 'AMENDED', checked: expect.any(Number), raised: amended });
+    for (const code of ['SHORT_SUBMISSION_PERIOD', 'STARTED_BEFORE_SIGNED', 'AMENDED', 'REPEATED_DIRECT_AWARD']) {
+      const flag = coverage.get(code) as { checked: number; raised: number };
+      expect(flag.raised).toBeGreaterThan(0);
+      expect(flag.checked).toBeGreaterThan(flag.raised);
     }
   });
 });
