@@ -3,7 +3,8 @@ import { allOrNothing, bySource, caught, CSV_WITH_HEADER, unreadable } from '../
 import type { ImportProblem } from '../../kit/import/importing';
 import { namedSet } from '../../kit/import/inputs';
 import { ActionPlan } from '../entities/action-plan.entity';
-import { Commitment, DETAILS_FILE, EVALUATIONS_FILE, MILESTONES_FILE } from '../entities/commitment.entity';
+import { Commitment } from '../entities/commitment.entity';
+import { DETAILS_FILE, EVALUATIONS_FILE, MILESTONES_FILE } from '../entities/illustrative.dataset';
 import { PLANS_FILE } from './local-action-plans/action-plans.importer';
 import { COMMITMENTS_FILE } from './local-action-plans/commitments.importer';
 import { parseLocalActionPlans, writeLocalActionPlans } from './local-action-plans.importer';

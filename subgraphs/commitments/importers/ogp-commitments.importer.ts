@@ -11,7 +11,8 @@ import {
 } from '../../kit/import/importing';
 import { sourceAt } from '../../kit/provenance';
 import { stateByName } from '../../kit/states';
-import { Commitment, CommitmentKind, commitmentWithoutDetails } from '../entities/commitment.entity';
+import { Commitment, commitmentWithoutDetails } from '../entities/commitment.entity';
+import { CommitmentKind } from '../entities/commitment.enums';
 import { Completion } from '../../kit/completion';
 import { IrmAssessment, IrmPotentialImpact, IrmSpecificity } from '../entities/irm-assessment.object';
 import { OgpActionPlan, OgpMemberLevel } from '../entities/ogp-action-plan.entity';

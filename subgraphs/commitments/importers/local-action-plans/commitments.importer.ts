@@ -2,7 +2,8 @@ import { duplicateIdProblems, readCsv, requireColumns, RowReader, type ImportPro
 import { sourceAt } from '../../../kit/provenance';
 import { actionPlanId, commitmentId, proactiveCommitmentId } from '../../../kit/ids';
 import type { ActionPlan } from '../../entities/action-plan.entity';
-import { Commitment, CommitmentKind, commitmentWithoutDetails } from '../../entities/commitment.entity';
+import { Commitment, commitmentWithoutDetails } from '../../entities/commitment.entity';
+import { CommitmentKind } from '../../entities/commitment.enums';
 import { foldText } from '../../text';
 import { PAL_DATASET, PLANS_FILE } from './action-plans.importer';
 import { requiredDate, stateOf } from './fields';
