@@ -1,6 +1,6 @@
 import type { FormatSpec } from '../../kit/import/format';
 import { allOrNothing, bySource, caught, CSV_WITH_HEADER, unreadable } from '../../kit/import/format-helpers';
-import type { ImportProblem } from '../../kit/import/importing';
+import type { ImportProblem } from '../../kit/import/problems';
 import { namedSet } from '../../kit/import/inputs';
 import { ActionPlan } from '../entities/action-plan.entity';
 import { Commitment } from '../entities/commitment.entity';

@@ -9,7 +9,8 @@ import { localActionPlans } from '../../../subgraphs/commitments/importers/local
 import type { LocalActionPlanFiles } from '../../../subgraphs/commitments/importers/local-action-plans.importer';
 import { COMMITMENTS_FILE } from '../../../subgraphs/commitments/importers/local-action-plans/commitments.importer';
 import { DETAILS_FILE, EVALUATIONS_FILE, MILESTONES_FILE } from '../../../subgraphs/commitments/entities/illustrative.dataset';
-import { ImportError, readCsv, type ImportProblem } from '../../../subgraphs/kit/import/importing';
+import { ImportError, type ImportProblem } from '../../../subgraphs/kit/import/problems';
+import { readCsv } from '../../../subgraphs/kit/import/csv-file';
 import { importFormat } from '../../helpers/formats';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 

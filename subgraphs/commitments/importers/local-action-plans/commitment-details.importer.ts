@@ -1,4 +1,6 @@
-import { duplicateIdProblems, readCsv, requireColumns, RowReader, type CsvRow, type ImportProblem } from '../../../kit/import/importing';
+import { duplicateIdProblems, type ImportProblem } from '../../../kit/import/problems';
+import { readCsv, requireColumns, type CsvRow } from '../../../kit/import/csv-file';
+import { RowReader } from '../../../kit/import/row-reader';
 import { Completion } from '../../../kit/completion';
 import { Commitment } from '../../entities/commitment.entity';
 import { CommitmentStage, CommitmentTheme, EvaluationKind } from '../../entities/commitment.enums';
