@@ -1,6 +1,5 @@
-import fs from 'node:fs';
 import type { NextFunction, Request, Response } from 'express';
-import { type GraphQLSchema, parse } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { DestinationStream } from 'pino';
@@ -21,7 +20,7 @@ import { mountExport } from './export/export.route';
 import { mountFeeds } from './feeds/feed.route';
 import type { GatewayConfig } from './config';
 import { costCheck, limitsPlugin } from './limits/limits.plugin';
-import { requirementsOf } from './requirements';
+import { readSupergraph, subgraphUrls } from './supergraph';
 import { tokenLimit } from './limits/tokens';
 import { createRateLimits } from './rate-limit';
 import { readSafelist, safelist } from './safelist';
@@ -45,13 +44,6 @@ export interface GatewayOptions {
   plugins?: ApolloServerPlugin<RequestContext>[];
 }
 
-/** The subgraphs the supergraph was composed from, with the URLs composition recorded. */
-export function subgraphsOf(supergraphSdl: string): Record<string, string> {
-  const found: Record<string, string> = {};
-  for (const match of supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)) found[match[1]] = match[2];
-  return found;
-}
-
 /**
  * The gateway reads only schema/supergraph.graphql (composed offline and checked in): it never
  * introspects the subgraphs, so what it serves is what was reviewed.
@@ -60,12 +52,12 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   startConfiguredTracing('gateway', config.tracing);
   const logger = createLogger('gateway', config.logging, options.logDestination);
   const metrics = createMetrics('gateway');
-  const supergraphSdl = fs.readFileSync(config.supergraphPath, 'utf8');
-  const urls = { ...subgraphsOf(supergraphSdl), ...config.subgraphUrls };
+  const supergraph = readSupergraph(config.supergraphPath);
+  const urls = { ...subgraphUrls(supergraph), ...config.subgraphUrls };
   const operations = config.limits.persistedOperationsPath ? readSafelist(config.limits.persistedOperationsPath) : undefined;
   const production = config.environment === 'production';
   const gateway = new ApolloGateway({
-    supergraphSdl,
+    supergraphSdl: supergraph.sdl,
     logger: apolloLogger(logger),
     buildService: subgraphServices(urls, config.subgraphClient, { logger, metrics }),
   });
@@ -74,9 +66,9 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     apiSchema = update.apiSchema;
   });
   // The cost counts what each `@requires` makes the gateway fetch; a cached answer's variables are checked the same way.
-  const overCost = costCheck(config.limits, requirementsOf(parse(supergraphSdl)));
+  const overCost = costCheck(config.limits, supergraph.requirements);
   // Which subgraphs own which fields: what a cached answer is keyed on, and which mutations may run.
-  const touched = new TouchedSubgraphs(supergraphSdl);
+  const touched = new TouchedSubgraphs(supergraph);
   const cache = config.responseCache.enabled
     ? await startResponseCache(
         config.responseCache,

@@ -57,31 +57,3 @@ export function documentDigest(document: DocumentNode): string {
   }
   return digest;
 }
-
-/** The response cache key: the question (document, operation, variables) and the data versions its answer read. */
-export function cacheKey(
-  digest: string,
-  operationName: string | undefined,
-  variables: Record<string, unknown> | undefined,
-  versions: string,
-) {
-  return createHash('sha256')
-    .update(digest)
-    .update('\0')
-    .update(operationName ?? '')
-    .update('\0')
-    .update(stableJson(variables ?? {}))
-    .update('\0')
-    .update(versions)
-    .digest('base64url');
-}
-
-/** JSON with object keys sorted, so `{a, b}` and `{b, a}` share one cache entry. */
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${stableJson(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}

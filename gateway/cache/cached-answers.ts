@@ -1,7 +1,8 @@
 import type { Request, RequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { CostCheck } from '../limits/limits.plugin';
-import { type AcceptedOperations, cacheKey } from './accepted-operations';
+import type { AcceptedOperations } from './accepted-operations';
+import { answerHeaders, answerKey } from './answer-key';
 import type { DataVersions } from './data-versions';
 import type { ResponseStore } from './response-store';
 
@@ -65,8 +66,7 @@ export function cachedAnswers(options: CachedAnswersOptions): RequestHandler {
       next();
       return;
     }
-    await options.versions.catchUp(accepted.subgraphs);
-    const key = cacheKey(accepted.digest, question.operationName, question.variables, options.versions.keyOf(accepted.subgraphs));
+    const key = await answerKey(options.versions, { ...question, digest: accepted.digest }, accepted.subgraphs);
     let cached: string | undefined;
     try {
       cached = await options.store.get(key);
@@ -79,14 +79,9 @@ export function cachedAnswers(options: CachedAnswersOptions): RequestHandler {
       return;
     }
     res.setHeader('content-type', JSON_TYPE);
-    res.setHeader('x-cache', 'HIT');
-    if (req.method === 'GET') {
-      res.setHeader('etag', `"${key}"`);
-      res.setHeader('cache-control', options.httpMaxAgeSeconds > 0 ? `public, max-age=${options.httpMaxAgeSeconds}` : 'no-cache');
-    } else {
-      // What Apollo's cache-control plugin says of every POST answer here (no subgraph sends cache hints).
-      res.setHeader('cache-control', 'no-store');
-    }
+    // What Apollo's cache-control plugin says of every POST answer here (no subgraph sends cache hints).
+    if (req.method !== 'GET') res.setHeader('cache-control', 'no-store');
+    for (const [name, value] of answerHeaders(key, true, req.method, options.httpMaxAgeSeconds)) res.setHeader(name, value);
     // Apollo ends every JSON answer with a newline.
     res.send(`${cached}\n`);
     options.onHit(Number(process.hrtime.bigint() - started) / 1e9);

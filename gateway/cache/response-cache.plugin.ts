@@ -1,7 +1,8 @@
 import { type ApolloServerPlugin, type BaseContext, HeaderMap } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
 import { fragmentsOf } from '../limits/cost';
-import { type AcceptedOperations, cacheKey, documentDigest } from './accepted-operations';
+import { type AcceptedOperations, documentDigest } from './accepted-operations';
+import { answerHeaders, answerKey } from './answer-key';
 import { costReadsVariables } from '../limits/cost';
 import type { DataVersions } from './data-versions';
 import type { ResponseStore } from './response-store';
@@ -66,8 +67,11 @@ export function responseCachePlugin<Context extends ResponseCacheContext>(option
               subgraphs,
             });
           }
-          await options.versions.catchUp(subgraphs);
-          key = cacheKey(digest, request.operationName, request.variables, options.versions.keyOf(subgraphs));
+          key = await answerKey(
+            options.versions,
+            { digest, operationName: request.operationName, variables: request.variables },
+            subgraphs,
+          );
           const cached =
             context.contextValue.missedKey === key
               ? undefined
@@ -94,11 +98,8 @@ export function responseCachePlugin<Context extends ResponseCacheContext>(option
           if (executed && context.operation?.operation === 'mutation' && written?.length) await options.versions.written(written);
           if (key === undefined) return;
           const { body, http } = context.response;
-          http.headers.set('x-cache', hit ? 'HIT' : 'MISS');
-          if (context.request.http?.method === 'GET') {
-            http.headers.set('etag', `"${key}"`);
-            http.headers.set('cache-control', options.httpMaxAgeSeconds > 0 ? `public, max-age=${options.httpMaxAgeSeconds}` : 'no-cache');
-          }
+          for (const [name, value] of answerHeaders(key, hit, context.request.http?.method, options.httpMaxAgeSeconds))
+            http.headers.set(name, value);
           if (hit || body.kind !== 'single' || body.singleResult.errors?.length || !body.singleResult.data) return;
           await options.store.set(key, JSON.stringify(body.singleResult)).catch(options.onStoreError);
         },

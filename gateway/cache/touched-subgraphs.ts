@@ -7,7 +7,6 @@ import {
   isInterfaceType,
   Kind,
   type SelectionSetNode,
-  parse,
   type ObjectTypeDefinitionNode,
   type ObjectTypeExtensionNode,
   type InterfaceTypeDefinitionNode,
@@ -16,7 +15,8 @@ import {
   visitWithTypeInfo,
   buildASTSchema,
 } from 'graphql';
-import { type Requirements, requirementsOf } from '../requirements';
+import type { Requirements } from '../requirements';
+import { argument, type Supergraph } from '../supergraph';
 
 type Owners = Map<string, Set<string>>;
 
@@ -33,11 +33,11 @@ export class TouchedSubgraphs {
   private readonly typeOwners: Owners = new Map();
   private readonly requirements: Requirements;
 
-  constructor(supergraphSdl: string) {
-    const document = parse(supergraphSdl);
+  constructor(supergraph: Supergraph) {
+    const { document } = supergraph;
     this.schema = buildASTSchema(document, { assumeValidSDL: true });
-    const graphNames = graphNamesOf(document);
-    this.requirements = requirementsOf(document);
+    const graphNames = new Map([...supergraph.graphs].map(([graph, { name }]) => [graph, name]));
+    this.requirements = supergraph.requirements;
     for (const definition of document.definitions) {
       if (!isTypeWithFields(definition)) continue;
       const type = definition.name.value;
@@ -145,33 +145,12 @@ function isTypeWithFields(
 }
 
 /** `join__Graph` enum values (`BUDGETS`) → subgraph names (`budgets`). */
-function graphNamesOf(document: DocumentNode): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const definition of document.definitions) {
-    if (definition.kind !== Kind.ENUM_TYPE_DEFINITION || definition.name.value !== 'join__Graph') continue;
-    for (const value of definition.values ?? []) {
-      const graph = value.directives?.find((directive) => directive.name.value === 'join__graph');
-      const name = graph && argument(graph, 'name');
-      if (name) names.set(value.name.value, name);
-    }
-  }
-  return names;
-}
-
 function graphsIn(directives: readonly ConstDirectiveNode[] | undefined, name: string, graphNames: Map<string, string>): string[] {
   return (directives ?? [])
     .filter((directive) => directive.name.value === name)
     .map((directive) => argument(directive, 'graph'))
     .filter((graph): graph is string => graph !== undefined)
     .map((graph) => graphNames.get(graph) ?? graph);
-}
-
-function argument(directive: ConstDirectiveNode, name: string): string | undefined {
-  const value = directive.arguments?.find((candidate) => candidate.name.value === name)?.value;
-  if (!value) return undefined;
-  if (value.kind === Kind.ENUM || value.kind === Kind.STRING) return value.value;
-  if (value.kind === Kind.BOOLEAN) return String(value.value);
-  return undefined;
 }
 
 function add(owners: Owners, key: string, graph: string) {

@@ -1,6 +1,6 @@
 import { GatewayConfigError, readGatewayConfig } from '../../gateway/config';
 import { maskErrors } from '../../common/errors';
-import { subgraphsOf } from '../../gateway/server';
+import { subgraphUrls, supergraphOf } from '../../gateway/supergraph';
 
 describe('gateway configuration', () => {
   test('defaults to port 4000 and the checked-in supergraph', () => {
@@ -83,7 +83,7 @@ describe('gateway configuration', () => {
   test('reads the subgraph URLs composition recorded', () => {
     const sdl =
       'enum join__Graph {\n  A @join__graph(name: "a", url: "http://localhost:1/graphql")\n  B @join__graph(name: "b", url: "http://localhost:2/graphql")\n}';
-    expect(subgraphsOf(sdl)).toEqual({ a: 'http://localhost:1/graphql', b: 'http://localhost:2/graphql' });
+    expect(subgraphUrls(supergraphOf(sdl))).toEqual({ a: 'http://localhost:1/graphql', b: 'http://localhost:2/graphql' });
   });
 });
 

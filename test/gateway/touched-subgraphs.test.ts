@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
 import { TouchedSubgraphs } from '../../gateway/cache/touched-subgraphs';
+import { readSupergraph } from '../../gateway/supergraph';
 
-const touched = new TouchedSubgraphs(fs.readFileSync(path.resolve(__dirname, '../../schema/supergraph.graphql'), 'utf8'));
+const touched = new TouchedSubgraphs(readSupergraph(path.resolve(__dirname, '../../schema/supergraph.graphql')));
 const of = (query: string) => touched.of(parse(query));
 
 describe('the subgraphs an operation touches, from the supergraph', () => {

@@ -6,6 +6,7 @@ import { buildASTSchema, type GraphQLError, Kind, type OperationDefinitionNode, 
 import { Redis } from 'ioredis';
 import { DataVersions } from '../../gateway/cache/data-versions';
 import { TouchedSubgraphs } from '../../gateway/cache/touched-subgraphs';
+import { supergraphOf } from '../../gateway/supergraph';
 import { createLogger } from '../../common/logger';
 import { SubgraphDataSource, subgraphServices } from '../../gateway/subgraph-client';
 import { describeWithRedis } from '../helpers/redis';
@@ -29,7 +30,7 @@ type Mutation @join__type(graph: BUDGETS) @join__type(graph: PARTICIPATION) {
 }`;
 
 describe('mutations the gateway runs', () => {
-  const touched = new TouchedSubgraphs(SUPERGRAPH);
+  const touched = new TouchedSubgraphs(supergraphOf(SUPERGRAPH));
   const schema = buildASTSchema(parse(SUPERGRAPH), { assumeValidSDL: true });
   const plugin = writableFieldsPlugin(touched);
 

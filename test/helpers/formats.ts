@@ -1,7 +1,8 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { FormatLoad, ParsedImport } from '../../subgraphs/kit/import/format';
 import { compareWithStored, type ImportSummary, summarize } from '../../subgraphs/kit/import/import-summary';
-import { inTransaction, rejectIfProblems } from '../../subgraphs/kit/import/importing';
+import { inTransaction } from '../../subgraphs/kit/import/load-transaction';
+import { rejectIfProblems } from '../../subgraphs/kit/import/problems';
 import { importSteps, resolveSteps } from '../../subgraphs/kit/import/sample';
 
 /**

@@ -3,7 +3,7 @@ import type { DataSource, EntityMetadata } from 'typeorm';
 import { formatNamed } from '../import/formats';
 import { readSourceRows } from '../import/source-rows';
 import type { FormatSpec, InputFile, ParseContext, ParsedImport } from '../../subgraphs/kit/import/format';
-import { rejectIfProblems } from '../../subgraphs/kit/import/importing';
+import { rejectIfProblems } from '../../subgraphs/kit/import/problems';
 import type { Prerequisite } from './inputs';
 import { insertRows } from './raw-insert';
 

@@ -10,7 +10,7 @@ import { writeContractSuppliers } from '../../subgraphs/budgets/importers/shared
 import { contractChecks, type ContractFacts } from '../../subgraphs/budgets/importers/red-flags.rules';
 import { writeContractRedFlags } from '../../subgraphs/budgets/importers/red-flags.write';
 import { upsertAll } from '../../subgraphs/kit/import/bulk-write';
-import { inTransaction } from '../../subgraphs/kit/import/importing';
+import { inTransaction } from '../../subgraphs/kit/import/load-transaction';
 import { sourceAt } from '../../subgraphs/kit/provenance';
 import { dayOfYear } from '../generate/dates';
 import { countFlag, parseFlags } from '../generate/options';

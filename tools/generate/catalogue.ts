@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { readCsv, type CsvRow } from '../../subgraphs/kit/import/importing';
+import { readCsv, type CsvRow } from '../../subgraphs/kit/import/csv-file';
 import { programKey } from '../../subgraphs/kit/ids';
 
 /**

@@ -1,4 +1,4 @@
-import { describeProblem } from '../../subgraphs/kit/import/importing';
+import { describeProblem } from '../../subgraphs/kit/import/problems';
 import type { FileReport, ImportReport } from './report';
 
 /** The human listing stops here; the JSON output and the rejects file have every problem. */

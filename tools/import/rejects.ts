@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ImportProblem } from '../../subgraphs/kit/import/importing';
+import type { ImportProblem } from '../../subgraphs/kit/import/problems';
 import { rejectedUnit, type CheckedFile } from './report';
 import { csvField, formulaSafe } from '../../common/csv';
 import { formulaSafeRecord } from './formula-safe';

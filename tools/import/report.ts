@@ -1,5 +1,5 @@
 import type { StoredComparison } from '../../subgraphs/kit/import/import-summary';
-import type { ImportProblem } from '../../subgraphs/kit/import/importing';
+import type { ImportProblem } from '../../subgraphs/kit/import/problems';
 import type { SourceRows } from './source-rows';
 import type { FormatSpec, InputFile, Table } from '../../subgraphs/kit/import/format';
 

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { SubgraphConfig } from '../../subgraphs/kit/config';
 import type { StoredComparison } from '../../subgraphs/kit/import/import-summary';
-import { ImportError, type ImportProblem } from '../../subgraphs/kit/import/importing';
+import { ImportError, type ImportProblem } from '../../subgraphs/kit/import/problems';
 import type { RunOptions } from './args';
 import { announceLoad } from '../../subgraphs/kit/import/announce-load';
 import { namesInProvenance, recordLoad, type LoadDescription } from '../../subgraphs/kit/import/data-loads';

@@ -1,7 +1,8 @@
 import { csvField } from '../../common/csv';
 import fs from 'node:fs';
 import { csvRecords, type CsvRecord } from '../../subgraphs/kit/import/csv-records';
-import { collectProblems, readText } from '../../subgraphs/kit/import/importing';
+import { collectProblems } from '../../subgraphs/kit/import/problems';
+import { readText } from '../../subgraphs/kit/import/text-file';
 import type { CsvShape } from '../../subgraphs/kit/import/format';
 
 /** A CSV file as published: its header line, where every data record starts, and any record's text on demand. */

@@ -1,14 +1,9 @@
 import path from 'node:path';
 import { In, type EntityManager } from 'typeorm';
-import {
-  duplicateIdProblems,
-  isIsoDate,
-  readCsvCollecting,
-  RowReader,
-  upsertAll,
-  type CsvRow,
-  type ImportProblem,
-} from '../../kit/import/importing';
+import { duplicateIdProblems, type ImportProblem } from '../../kit/import/problems';
+import { isIsoDate, RowReader } from '../../kit/import/row-reader';
+import { readCsvCollecting, type CsvRow } from '../../kit/import/csv-file';
+import { upsertAll } from '../../kit/import/bulk-write';
 import { sourceAt } from '../../kit/provenance';
 import { ClassificationSeries } from '../entities/classification-series.entity';
 import { ArchivalRecord, RecordAccess, RecordDocumentKind, type RecordDocument } from '../entities/record.entity';

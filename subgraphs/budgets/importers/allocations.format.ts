@@ -1,10 +1,8 @@
-import type { FormatSpec } from '../../kit/import/format';
-import { allOrNothing, CSV_WITH_HEADER } from '../../kit/import/format-helpers';
-import { oneFile } from '../../kit/import/inputs';
+import { allOrNothingFormat } from '../../kit/import/format-helpers';
 import { Allocation } from '../entities/allocation.entity';
 import { parseAllocations, writeAllocations } from './allocations.importer';
 
-export const allocations: FormatSpec = {
+export const allocations = allOrNothingFormat({
   name: 'allocations',
   subgraph: 'budgets',
   summary: 'Commitment ↔ budget-program links (allocations CSV) → allocations',
@@ -14,17 +12,8 @@ export const allocations: FormatSpec = {
     'All or nothing: one rejected row anywhere and nothing is written.',
   ],
   example: 'npm run import -- allocations data/allocations/allocations.csv',
-  shape: CSV_WITH_HEADER,
-  independentFiles: false,
-  skipRejected: false,
-  resolve: (paths, cwd) => oneFile(paths, cwd),
-  async parse([file]) {
-    const parsed = parseAllocations(file.absolute);
-    return allOrNothing(
-      parsed.problems,
-      // A row's provenance names the file that states the link, not this one: every allocation comes from this file.
-      [{ entity: Allocation, label: 'allocations', rows: parsed.allocations, fileOf: () => file.displayName }],
-      (manager) => writeAllocations(manager, parsed),
-    );
-  },
-};
+  read: ([file]) => parseAllocations(file.absolute),
+  // A row's provenance names the file that states the link, not this one: every allocation comes from this file.
+  tables: (parsed, [file]) => [{ entity: Allocation, label: 'allocations', rows: parsed.allocations, fileOf: () => file.displayName }],
+  write: writeAllocations,
+});

@@ -1,15 +1,9 @@
 import path from 'node:path';
 import type { EntityManager } from 'typeorm';
-import {
-  collectProblems,
-  duplicateIdProblems,
-  readCsv,
-  requireColumns,
-  RowReader,
-  upsertAll,
-  type CsvRow,
-  type ImportProblem,
-} from '../../kit/import/importing';
+import { collectProblems, duplicateIdProblems, type ImportProblem } from '../../kit/import/problems';
+import { readCsv, requireColumns, type CsvRow } from '../../kit/import/csv-file';
+import { RowReader } from '../../kit/import/row-reader';
+import { upsertAll } from '../../kit/import/bulk-write';
 import { datasetCatalogue, sourceAt } from '../../kit/provenance';
 import { stateById } from '../../kit/states';
 import { budgetProgramId } from '../../kit/ids';

@@ -1,14 +1,10 @@
 import path from 'node:path';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import {
-  collectProblems,
-  ImportError,
-  inTransaction,
-  isIsoDate,
-  readText,
-  upsertAll,
-  type ImportProblem,
-} from '../../kit/import/importing';
+import { collectProblems, ImportError, type ImportProblem } from '../../kit/import/problems';
+import { inTransaction } from '../../kit/import/load-transaction';
+import { isIsoDate } from '../../kit/import/row-reader';
+import { readText } from '../../kit/import/text-file';
+import { upsertAll } from '../../kit/import/bulk-write';
 import { sourceAt } from '../../kit/provenance';
 import { ContractProgram } from '../entities/contract-program.entity';
 import { writeContractSuppliers } from './shared/contract-suppliers';

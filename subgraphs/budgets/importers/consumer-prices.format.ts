@@ -1,11 +1,9 @@
-import type { FormatSpec } from '../../kit/import/format';
-import { allOrNothing, bySource, CSV_WITH_HEADER } from '../../kit/import/format-helpers';
-import { oneFile } from '../../kit/import/inputs';
+import { bySource, allOrNothingFormat } from '../../kit/import/format-helpers';
 import { PriceIndex } from '../entities/price-index.entity';
 import { WHOLE_SERIES } from './shared/economic-series';
 import { parsePriceIndex, writePriceIndex } from './consumer-prices.importer';
 
-export const consumerPrices: FormatSpec = {
+export const consumerPrices = allOrNothingFormat({
   name: 'consumer-prices',
   subgraph: 'budgets',
   summary: "INEGI's national consumer price index, monthly (IPC.csv: Fecha, IPC) → price index",
@@ -15,12 +13,7 @@ export const consumerPrices: FormatSpec = {
     WHOLE_SERIES,
   ],
   example: 'npm run import -- consumer-prices data/economy/IPC.csv',
-  shape: CSV_WITH_HEADER,
-  independentFiles: false,
-  skipRejected: false,
-  resolve: (paths, cwd) => oneFile(paths, cwd),
-  async parse([file]) {
-    const parsed = parsePriceIndex(file.absolute, file.displayName);
-    return allOrNothing(parsed.problems, [bySource(PriceIndex, 'months', parsed.months)], (manager) => writePriceIndex(manager, parsed));
-  },
-};
+  read: ([file]) => parsePriceIndex(file.absolute, file.displayName),
+  tables: (parsed) => [bySource(PriceIndex, 'months', parsed.months)],
+  write: writePriceIndex,
+});

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { EntityManager } from 'typeorm';
-import { type ImportProblem, isIsoDate, upsertAll } from '../../kit/import/importing';
+import { type ImportProblem } from '../../kit/import/problems';
+import { isIsoDate } from '../../kit/import/row-reader';
+import { upsertAll } from '../../kit/import/bulk-write';
 import { sourceAt } from '../../kit/provenance';
 import { PriceIndex } from '../entities/price-index.entity';
 import { readSeries } from './shared/economic-series';

@@ -1,10 +1,8 @@
-import type { FormatSpec } from '../../kit/import/format';
-import { allOrNothing, bySource, CSV_WITH_HEADER, MAX_ERRORS_BY_FILE } from '../../kit/import/format-helpers';
-import { manyFiles } from '../../kit/import/inputs';
+import { allOrNothingFormat, bySource, MAX_ERRORS_BY_FILE } from '../../kit/import/format-helpers';
 import { ProgramAccount } from '../entities/program-account.entity';
 import { parseCuentaPublicaFiles, writeCuentaPublica } from './cuenta-publica.importer';
 
-export const cuentaPublica: FormatSpec = {
+export const cuentaPublica = allOrNothingFormat({
   name: 'cuenta-publica',
   subgraph: 'budgets',
   summary: 'Cuenta Pública by ramo and program (lapanquecita/cuenta-publica CSV) → program accounts',
@@ -16,17 +14,9 @@ export const cuentaPublica: FormatSpec = {
     MAX_ERRORS_BY_FILE,
   ],
   example: 'npm run import -- cuenta-publica data/cuenta-publica/2018.csv',
-  shape: CSV_WITH_HEADER,
-  independentFiles: true,
-  skipRejected: false,
-  resolve: (paths, cwd) => manyFiles(paths, cwd, '.csv'),
-  async parse(files) {
-    const parsed = parseCuentaPublicaFiles(files.map((file) => ({ file: file.absolute, dataset: 'cuenta-publica' })));
-    return allOrNothing(
-      parsed.problems,
-      [bySource(ProgramAccount, 'program accounts', parsed.accounts)],
-      (manager) => writeCuentaPublica(manager, parsed),
-      parsed.corrections,
-    );
-  },
-};
+  filesOf: '.csv',
+  read: (files) => parseCuentaPublicaFiles(files.map((file) => ({ file: file.absolute, dataset: 'cuenta-publica' }))),
+  tables: (parsed) => [bySource(ProgramAccount, 'program accounts', parsed.accounts)],
+  write: writeCuentaPublica,
+  warnings: (parsed) => parsed.corrections,
+});

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { EntityManager } from 'typeorm';
-import { collectProblems, readCsv, requireColumns, upsertAll, type ImportProblem } from '../../kit/import/importing';
+import { collectProblems, type ImportProblem } from '../../kit/import/problems';
+import { readCsv, requireColumns } from '../../kit/import/csv-file';
+import { upsertAll } from '../../kit/import/bulk-write';
 import { sourceAt } from '../../kit/provenance';
 import { ProgramAccount } from '../entities/program-account.entity';
 import { blocksOf, parseBlock, percentageDecimals, type Block, type Figure, type Moment } from './cuenta-publica/blocks';

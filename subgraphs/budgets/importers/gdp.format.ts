@@ -1,11 +1,9 @@
-import type { FormatSpec } from '../../kit/import/format';
-import { allOrNothing, bySource, CSV_WITH_HEADER } from '../../kit/import/format-helpers';
-import { oneFile } from '../../kit/import/inputs';
+import { bySource, allOrNothingFormat } from '../../kit/import/format-helpers';
 import { GrossDomesticProduct } from '../entities/gross-domestic-product.entity';
 import { WHOLE_SERIES } from './shared/economic-series';
 import { parseGdp, writeGdp } from './gdp.importer';
 
-export const gdp: FormatSpec = {
+export const gdp = allOrNothingFormat({
   name: 'gdp',
   subgraph: 'budgets',
   summary: "Mexico's nominal GDP by year (PIB.csv: Año, PIB_nominal in millions of pesos) → GDP",
@@ -15,12 +13,7 @@ export const gdp: FormatSpec = {
     WHOLE_SERIES,
   ],
   example: 'npm run import -- gdp data/economy/PIB.csv',
-  shape: CSV_WITH_HEADER,
-  independentFiles: false,
-  skipRejected: false,
-  resolve: (paths, cwd) => oneFile(paths, cwd),
-  async parse([file]) {
-    const parsed = parseGdp(file.absolute, file.displayName);
-    return allOrNothing(parsed.problems, [bySource(GrossDomesticProduct, 'years', parsed.years)], (manager) => writeGdp(manager, parsed));
-  },
-};
+  read: ([file]) => parseGdp(file.absolute, file.displayName),
+  tables: (parsed) => [bySource(GrossDomesticProduct, 'years', parsed.years)],
+  write: writeGdp,
+});

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { EntityManager } from 'typeorm';
-import { type ImportProblem, upsertAll } from '../../kit/import/importing';
+import { type ImportProblem } from '../../kit/import/problems';
+import { upsertAll } from '../../kit/import/bulk-write';
 import { outOfRange, PESO } from '../../kit/money';
 import { sourceAt } from '../../kit/provenance';
 import { GrossDomesticProduct } from '../entities/gross-domestic-product.entity';

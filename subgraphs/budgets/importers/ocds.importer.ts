@@ -3,7 +3,8 @@ import { DEFAULT_RED_FLAG_THRESHOLDS, type RedFlagThresholds } from '../../../co
 import { writeContractRedFlags } from './red-flags.write';
 import path from 'node:path';
 import type { EntityManager } from 'typeorm';
-import { upsertAll, type ImportProblem } from '../../kit/import/importing';
+import { upsertAll } from '../../kit/import/bulk-write';
+import { type ImportProblem } from '../../kit/import/problems';
 import { ContractProgram } from '../entities/contract-program.entity';
 import { Contract } from '../entities/contract.entity';
 import { Transaction } from '../entities/transaction.entity';

@@ -1,12 +1,10 @@
 import { pefDataset, unknownDatasetWarnings } from '../../kit/import/datasets';
-import type { FormatSpec } from '../../kit/import/format';
-import { allOrNothing, bySource, CSV_WITH_HEADER, derived, MAX_ERRORS_BY_FILE } from '../../kit/import/format-helpers';
-import { manyFiles } from '../../kit/import/inputs';
+import { allOrNothingFormat, bySource, derived, MAX_ERRORS_BY_FILE } from '../../kit/import/format-helpers';
 import { BudgetLine } from '../entities/budget-line.entity';
 import { BudgetProgram } from '../entities/budget-program.entity';
 import { parseBudgetFiles, writeBudget } from './shcp-budget.importer';
 
-export const shcpBudget: FormatSpec = {
+export const shcpBudget = allOrNothingFormat({
   name: 'shcp-budget',
   subgraph: 'budgets',
   summary: 'SHCP open budget data (PEF, 39-column OFDP CSV) → budget lines and programs',
@@ -18,18 +16,12 @@ export const shcpBudget: FormatSpec = {
     MAX_ERRORS_BY_FILE,
   ],
   example: 'npm run import -- shcp-budget data/shcp-pef/2018.sample.csv data/shcp-pef/2017.sample.csv',
-  shape: CSV_WITH_HEADER,
-  independentFiles: true,
-  skipRejected: false,
-  resolve: (paths, cwd) => manyFiles(paths, cwd, '.csv'),
-  async parse(files) {
+  filesOf: '.csv',
+  read(files) {
     const inputs = files.map((file) => ({ file: file.absolute, dataset: pefDataset(file.absolute) }));
-    const parsed = parseBudgetFiles(inputs);
-    return allOrNothing(
-      parsed.problems,
-      [bySource(BudgetLine, 'budget lines', parsed.lines), derived(BudgetProgram, 'budget programs', parsed.programs)],
-      (manager) => writeBudget(manager, parsed),
-      unknownDatasetWarnings(inputs.map((input) => input.dataset)),
-    );
+    return { ...parseBudgetFiles(inputs), datasets: inputs.map((input) => input.dataset) };
   },
-};
+  tables: (parsed) => [bySource(BudgetLine, 'budget lines', parsed.lines), derived(BudgetProgram, 'budget programs', parsed.programs)],
+  write: (manager, parsed) => writeBudget(manager, parsed),
+  warnings: (parsed) => unknownDatasetWarnings(parsed.datasets),
+});

@@ -1,14 +1,9 @@
 import path from 'node:path';
 import type { EntityManager } from 'typeorm';
-import {
-  collectProblems,
-  eachCsvRow,
-  ImportError,
-  RowReader,
-  upsertAll,
-  type CsvRow,
-  type ImportProblem,
-} from '../../kit/import/importing';
+import { collectProblems, ImportError, type ImportProblem } from '../../kit/import/problems';
+import { eachCsvRow, type CsvRow } from '../../kit/import/csv-file';
+import { RowReader } from '../../kit/import/row-reader';
+import { upsertAll } from '../../kit/import/bulk-write';
 import { formatMoney, MONEY_MAX } from '../../kit/money';
 import { sourceAt } from '../../kit/provenance';
 import { stateById } from '../../kit/states';

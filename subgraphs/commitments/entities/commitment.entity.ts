@@ -8,12 +8,6 @@ import { DETAILS_FILE, ILLUSTRATIVE_DATASET } from './illustrative.dataset';
 import { IrmAssessment } from './irm-assessment.object';
 import { Milestone } from './milestone.object';
 
-/* The entity module is the entry to the commitment's value types, as importers and formats read them. */
-export { CommitmentKind, CommitmentStage, CommitmentTheme, EvaluationKind } from './commitment.enums';
-export { Evaluation } from './evaluation.object';
-export { DETAILS_FILE, EVALUATIONS_FILE, MILESTONES_FILE } from './illustrative.dataset';
-export { Milestone } from './milestone.object';
-
 @Directive('@key(fields: "id")')
 @ObjectType({
   description:

@@ -1,9 +1,10 @@
 import type { FormatSpec } from '../../kit/import/format';
 import { allOrNothing, bySource, caught, CSV_WITH_HEADER, unreadable } from '../../kit/import/format-helpers';
-import type { ImportProblem } from '../../kit/import/importing';
+import type { ImportProblem } from '../../kit/import/problems';
 import { namedSet } from '../../kit/import/inputs';
 import { ActionPlan } from '../entities/action-plan.entity';
-import { Commitment, DETAILS_FILE, EVALUATIONS_FILE, MILESTONES_FILE } from '../entities/commitment.entity';
+import { Commitment } from '../entities/commitment.entity';
+import { DETAILS_FILE, EVALUATIONS_FILE, MILESTONES_FILE } from '../entities/illustrative.dataset';
 import { PLANS_FILE } from './local-action-plans/action-plans.importer';
 import { COMMITMENTS_FILE } from './local-action-plans/commitments.importer';
 import { parseLocalActionPlans, writeLocalActionPlans } from './local-action-plans.importer';

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { rejectIfProblems, upsertAll } from '../../kit/import/importing';
+import { rejectIfProblems } from '../../kit/import/problems';
+import { upsertAll } from '../../kit/import/bulk-write';
 import { ActionPlan } from '../entities/action-plan.entity';
 import { Commitment } from '../entities/commitment.entity';
 import { parseActionPlans } from './local-action-plans/action-plans.importer';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { FormatSpec } from '../../kit/import/format';
 import { allOrNothing, bySource, caught, CSV_WITH_HEADER, derived, unreadable } from '../../kit/import/format-helpers';
-import type { ImportProblem } from '../../kit/import/importing';
+import type { ImportProblem } from '../../kit/import/problems';
 import { oneFile } from '../../kit/import/inputs';
 import { Commitment } from '../entities/commitment.entity';
 import { OgpActionPlan } from '../entities/ogp-action-plan.entity';

@@ -1,17 +1,13 @@
 import path from 'node:path';
 import type { EntityManager } from 'typeorm';
-import {
-  duplicateIdProblems,
-  readCsv,
-  requireColumns,
-  RowReader,
-  upsertAll,
-  type CsvRow,
-  type ImportProblem,
-} from '../../kit/import/importing';
+import { duplicateIdProblems, type ImportProblem } from '../../kit/import/problems';
+import { readCsv, requireColumns, type CsvRow } from '../../kit/import/csv-file';
+import { RowReader } from '../../kit/import/row-reader';
+import { upsertAll } from '../../kit/import/bulk-write';
 import { sourceAt } from '../../kit/provenance';
 import { stateByName } from '../../kit/states';
-import { Commitment, CommitmentKind, commitmentWithoutDetails } from '../entities/commitment.entity';
+import { Commitment, commitmentWithoutDetails } from '../entities/commitment.entity';
+import { CommitmentKind } from '../entities/commitment.enums';
 import { Completion } from '../../kit/completion';
 import { IrmAssessment, IrmPotentialImpact, IrmSpecificity } from '../entities/irm-assessment.object';
 import { OgpActionPlan, OgpMemberLevel } from '../entities/ogp-action-plan.entity';

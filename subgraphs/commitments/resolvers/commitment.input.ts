@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { CommitmentKind, CommitmentStage, CommitmentTheme } from '../entities/commitment.entity';
+import { CommitmentKind, CommitmentStage, CommitmentTheme } from '../entities/commitment.enums';
 
 @InputType({ description: 'Narrows a list of commitments (*compromisos*); all given conditions must hold.' })
 export class CommitmentFilter {

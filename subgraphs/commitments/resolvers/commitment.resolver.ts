@@ -2,7 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import { PageArgs, pageWindow, paginate, type Page } from '../../kit/connection';
 import type { SubgraphContext } from '../../kit/context';
 import { ActionPlan } from '../entities/action-plan.entity';
-import { Commitment, CommitmentKind } from '../entities/commitment.entity';
+import { Commitment } from '../entities/commitment.entity';
+import { CommitmentKind } from '../entities/commitment.enums';
 import { Institution } from '../entities/federated.stubs';
 import { OgpActionPlan } from '../entities/ogp-action-plan.entity';
 import { actionPlanById, commitmentById, ogpActionPlanById } from '../loaders';

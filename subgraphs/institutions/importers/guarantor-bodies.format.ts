@@ -1,12 +1,10 @@
-import type { FormatSpec } from '../../kit/import/format';
-import { allOrNothing, bySource, derived } from '../../kit/import/format-helpers';
-import { oneFile } from '../../kit/import/inputs';
+import { bySource, derived, allOrNothingFormat } from '../../kit/import/format-helpers';
 import { readJson } from '../../kit/import/json';
 import { GuarantorYear } from '../entities/guarantor-year.entity';
 import { Institution } from '../entities/institution.entity';
 import { parseGuarantorBodies, writeGuarantorBodies } from './guarantor-bodies.importer';
 
-export const guarantorBodies: FormatSpec = {
+export const guarantorBodies = allOrNothingFormat({
   name: 'guarantor-bodies',
   subgraph: 'institutions',
   summary: 'The state transparency bodies (órganos garantes, INAI/mapadai JSON) → institutions and yearly figures',
@@ -23,15 +21,7 @@ export const guarantorBodies: FormatSpec = {
       return Array.isArray(items) ? items.length : null;
     },
   },
-  independentFiles: false,
-  skipRejected: false,
-  resolve: (paths, cwd) => oneFile(paths, cwd),
-  async parse([file]) {
-    const parsed = parseGuarantorBodies(file.absolute, file.displayName);
-    return allOrNothing(
-      parsed.problems,
-      [bySource(Institution, 'transparency bodies', parsed.bodies), derived(GuarantorYear, 'yearly figures', parsed.years)],
-      (manager) => writeGuarantorBodies(manager, parsed),
-    );
-  },
-};
+  read: ([file]) => parseGuarantorBodies(file.absolute, file.displayName),
+  tables: (parsed) => [bySource(Institution, 'transparency bodies', parsed.bodies), derived(GuarantorYear, 'yearly figures', parsed.years)],
+  write: writeGuarantorBodies,
+});

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { EntityManager } from 'typeorm';
-import { upsertAll, type ImportProblem } from '../../kit/import/importing';
+import { upsertAll } from '../../kit/import/bulk-write';
+import { type ImportProblem } from '../../kit/import/problems';
 import { readMoney, type Money } from '../../kit/money';
 import { sourceAt } from '../../kit/provenance';
 import { stateByName } from '../../kit/states';

@@ -1,10 +1,8 @@
-import type { FormatSpec } from '../../kit/import/format';
-import { allOrNothing, bySource, CSV_WITH_HEADER } from '../../kit/import/format-helpers';
-import { oneFile } from '../../kit/import/inputs';
+import { bySource, allOrNothingFormat } from '../../kit/import/format-helpers';
 import { OpenGovernmentScore } from '../entities/open-government-score.entity';
 import { parseMetric, writeMetric } from './metric.importer';
 
-export const metric: FormatSpec = {
+export const metric = allOrNothingFormat({
   name: 'metric',
   subgraph: 'institutions',
   summary: 'Métrica de Gobierno Abierto 2017 (INAI/CIDE state indicators CSV) → open-government scores',
@@ -14,14 +12,7 @@ export const metric: FormatSpec = {
     'All or nothing: one rejected row and nothing is written.',
   ],
   example: 'npm run import -- metric data/metrica-gobierno-abierto/indicadores_estatales_datos.csv',
-  shape: CSV_WITH_HEADER,
-  independentFiles: false,
-  skipRejected: false,
-  resolve: (paths, cwd) => oneFile(paths, cwd),
-  async parse([file]) {
-    const parsed = parseMetric(file.absolute, file.displayName);
-    return allOrNothing(parsed.problems, [bySource(OpenGovernmentScore, 'scores', parsed.scores)], (manager) =>
-      writeMetric(manager, parsed),
-    );
-  },
-};
+  read: ([file]) => parseMetric(file.absolute, file.displayName),
+  tables: (parsed) => [bySource(OpenGovernmentScore, 'scores', parsed.scores)],
+  write: writeMetric,
+});

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { EntityManager } from 'typeorm';
-import { duplicateIdProblems, readCsvCollecting, upsertAll, type CsvRow, type ImportProblem } from '../../kit/import/importing';
+import { duplicateIdProblems, type ImportProblem } from '../../kit/import/problems';
+import { readCsvCollecting, type CsvRow } from '../../kit/import/csv-file';
+import { upsertAll } from '../../kit/import/bulk-write';
 import { sourceAt } from '../../kit/provenance';
 import { stateByName } from '../../kit/states';
 import { OpenGovernmentScore } from '../entities/open-government-score.entity';

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { In, type EntityManager } from 'typeorm';
-import { upsertAll, type ImportProblem } from '../../kit/import/importing';
+import { upsertAll } from '../../kit/import/bulk-write';
+import { type ImportProblem } from '../../kit/import/problems';
 import { sourceAt } from '../../kit/provenance';
 import { Institution } from '../entities/institution.entity';
 import type { Parsed } from './shared/institution-fields';

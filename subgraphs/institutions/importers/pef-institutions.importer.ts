@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { EntityManager } from 'typeorm';
-import { readCsvCollecting, upsertAll, type ImportProblem } from '../../kit/import/importing';
+import { readCsvCollecting } from '../../kit/import/csv-file';
+import { upsertAll } from '../../kit/import/bulk-write';
+import { type ImportProblem } from '../../kit/import/problems';
 import { sourceAt } from '../../kit/provenance';
 import { GovernmentOrder, Institution, InstitutionKind } from '../entities/institution.entity';
 import { ramoId, unitId } from '../../kit/ids';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { upsertAll } from '../../kit/import/importing';
+import { upsertAll } from '../../kit/import/bulk-write';
 import { sourceAt } from '../../kit/provenance';
 import { STATES, type StateCode } from '../../kit/states';
 import { GovernmentOrder, Institution, InstitutionKind } from '../entities/institution.entity';

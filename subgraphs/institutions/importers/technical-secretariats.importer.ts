@@ -1,6 +1,9 @@
 import path from 'node:path';
 import type { EntityManager } from 'typeorm';
-import { duplicateIdProblems, readCsvCollecting, RowReader, upsertAll, type ImportProblem } from '../../kit/import/importing';
+import { duplicateIdProblems, type ImportProblem } from '../../kit/import/problems';
+import { readCsvCollecting } from '../../kit/import/csv-file';
+import { RowReader } from '../../kit/import/row-reader';
+import { upsertAll } from '../../kit/import/bulk-write';
 import { sourceAt } from '../../kit/provenance';
 import { stateByName, type StateCode } from '../../kit/states';
 import { SecretariatSector, TechnicalSecretariat, type SecretariatMember } from '../entities/technical-secretariat.entity';

@@ -1,6 +1,7 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { ImportError, type ImportProblem } from './problems';
-import type { CsvShape, ParsedImport, Table } from './format';
+import type { CsvShape, FormatSpec, InputFile, ParsedImport, Table } from './format';
+import { manyFiles, oneFile } from './inputs';
 
 /** A CSV whose first record is its header row (every format read with the kit's readCsv). */
 export const CSV_WITH_HEADER: CsvShape = { kind: 'csv', impliedHeader: () => null };
@@ -31,6 +32,36 @@ export function allOrNothing(
       await write(manager);
     },
     warnings,
+  };
+}
+
+/** What a format that loads everything or nothing says of itself, and how it reads its files and writes what it found. */
+export interface AllOrNothingFormat<P extends { problems: ImportProblem[] }>
+  extends Pick<FormatSpec, 'name' | 'subgraph' | 'summary' | 'arguments' | 'help' | 'example'> {
+  /** A CSV with a header row unless given. */
+  shape?: FormatSpec['shape'];
+  /** Any number of files with this extension (a folder stands for its files), checked one by one; one file unless given. */
+  filesOf?: string;
+  read(files: InputFile[]): P;
+  tables(parsed: P, files: InputFile[]): Table[];
+  write(manager: EntityManager, parsed: P): Promise<unknown>;
+  /** What the user should know though the load goes on (dataset ids the catalogue lacks, corrected rows). */
+  warnings?(parsed: P): string[];
+}
+
+/** A format that loads everything or nothing: every problem stops the load. */
+export function allOrNothingFormat<P extends { problems: ImportProblem[] }>(format: AllOrNothingFormat<P>): FormatSpec {
+  const { read, tables, write, warnings, shape, filesOf, ...described } = format;
+  return {
+    ...described,
+    shape: shape ?? CSV_WITH_HEADER,
+    independentFiles: filesOf !== undefined,
+    skipRejected: false,
+    resolve: (paths, cwd) => (filesOf === undefined ? oneFile(paths, cwd) : manyFiles(paths, cwd, filesOf)),
+    async parse(files) {
+      const parsed = read(files);
+      return allOrNothing(parsed.problems, tables(parsed, files), (manager) => write(manager, parsed), warnings?.(parsed));
+    },
   };
 }
 

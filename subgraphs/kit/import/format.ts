@@ -1,6 +1,6 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { SubgraphName } from '../../../common/config/subgraphs';
-import type { ImportProblem } from './importing';
+import type { ImportProblem } from './problems';
 
 /** One input file: where it is, and the name the importers give it in problems and provenance. */
 export interface InputFile {

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { recordLoad, sampleLoad } from './data-loads';
 import type { FormatLoad, InputFile, ParsedImport } from './format';
-import { rejectIfProblems } from './importing';
+import { rejectIfProblems } from './problems';
 import { inTransaction } from './load-transaction';
 
 /** One step of a load: a format and its paths, relative to a folder, as one would give them to the CLI. */

@@ -1,10 +1,8 @@
-import type { FormatSpec } from '../../kit/import/format';
-import { allOrNothing, bySource, CSV_WITH_HEADER } from '../../kit/import/format-helpers';
-import { oneFile } from '../../kit/import/inputs';
+import { bySource, allOrNothingFormat } from '../../kit/import/format-helpers';
 import { ProgrammeFigureRow } from '../entities/programme-figure.entity';
 import { PROGRAMME_DATASET, parseProgrammeFigures, writeProgrammeFigures } from './programme-figures.importer';
 
-export const programmeFigures: FormatSpec = {
+export const programmeFigures = allOrNothingFormat({
   name: 'programme-figures',
   subgraph: 'participation',
   summary: "The programme's own figures (cohorts, 2017 counts) → programme figures",
@@ -14,14 +12,7 @@ export const programmeFigures: FormatSpec = {
     'All or nothing: one rejected row and nothing is written.',
   ],
   example: 'npm run import -- programme-figures data/participation/cocreacion-2017.csv',
-  shape: CSV_WITH_HEADER,
-  independentFiles: false,
-  skipRejected: false,
-  resolve: (paths, cwd) => oneFile(paths, cwd),
-  async parse([file]) {
-    const parsed = parseProgrammeFigures(file.absolute, file.displayName);
-    return allOrNothing(parsed.problems, [bySource(ProgrammeFigureRow, 'programme figures', parsed.figures)], (manager) =>
-      writeProgrammeFigures(manager, parsed),
-    );
-  },
-};
+  read: ([file]) => parseProgrammeFigures(file.absolute, file.displayName),
+  tables: (parsed) => [bySource(ProgrammeFigureRow, 'programme figures', parsed.figures)],
+  write: writeProgrammeFigures,
+});

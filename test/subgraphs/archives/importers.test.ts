@@ -3,7 +3,7 @@ import { records as recordsFormat } from '../../../subgraphs/archives/importers/
 import { definition } from '../../../subgraphs/archives/definition';
 import { ClassificationSeries } from '../../../subgraphs/archives/entities/classification-series.entity';
 import { ArchivalRecord } from '../../../subgraphs/archives/entities/record.entity';
-import { ImportError, type ImportProblem } from '../../../subgraphs/kit/import/importing';
+import { ImportError, type ImportProblem } from '../../../subgraphs/kit/import/problems';
 import { importFormat } from '../../helpers/formats';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 import { CATALOGUE_DIR, CATALOGUE_FILES, RECORDS_DIR, RECORD_FILES, copyWith, editLine, lineOf, tableCounts } from './fixtures';

@@ -14,7 +14,7 @@ import {
 } from '../../../subgraphs/budgets/importers/compranet.importer';
 import { exactAmount } from '../../../subgraphs/budgets/importers/compranet/exact-amount';
 import { shcpBudget } from '../../../subgraphs/budgets/importers/shcp-budget.format';
-import { ImportError, type ImportProblem } from '../../../subgraphs/kit/import/importing';
+import { ImportError, type ImportProblem } from '../../../subgraphs/kit/import/problems';
 import { importFormat } from '../../helpers/formats';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 import { amount, DATA, format } from './expected';

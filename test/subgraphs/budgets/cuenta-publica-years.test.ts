@@ -6,7 +6,7 @@ import { definition } from '../../../subgraphs/budgets/definition';
 import { ProgramAccount } from '../../../subgraphs/budgets/entities/program-account.entity';
 import { cuentaPublica } from '../../../subgraphs/budgets/importers/cuenta-publica.format';
 import { parseCuentaPublicaFiles, type CuentaPublicaFileInput } from '../../../subgraphs/budgets/importers/cuenta-publica.importer';
-import { ImportError } from '../../../subgraphs/kit/import/importing';
+import { ImportError } from '../../../subgraphs/kit/import/problems';
 import { importCounted } from '../../helpers/formats';
 import { describeWithRealData, realData } from '../../helpers/real-data';
 import { openTestSubgraph, testConfig, type TestSubgraph } from '../../helpers/subgraph';

@@ -6,7 +6,7 @@ import { definition } from '../../../subgraphs/budgets/definition';
 import { ProgramAccount } from '../../../subgraphs/budgets/entities/program-account.entity';
 import { cuentaPublica } from '../../../subgraphs/budgets/importers/cuenta-publica.format';
 import { parseCuentaPublicaFiles, type CuentaPublicaFileInput } from '../../../subgraphs/budgets/importers/cuenta-publica.importer';
-import { ImportError, type ImportProblem } from '../../../subgraphs/kit/import/importing';
+import { ImportError, type ImportProblem } from '../../../subgraphs/kit/import/problems';
 import { importCounted } from '../../helpers/formats';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 import { amount, DATA, format } from './expected';

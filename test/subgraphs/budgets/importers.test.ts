@@ -13,7 +13,7 @@ import { shcpBudget } from '../../../subgraphs/budgets/importers/shcp-budget.for
 import { parseBudgetFiles } from '../../../subgraphs/budgets/importers/shcp-budget.importer';
 import { loadSample, SAMPLE } from '../../../subgraphs/budgets/sample';
 import { importSteps } from '../../../subgraphs/kit/import/sample';
-import { ImportError, type ImportProblem } from '../../../subgraphs/kit/import/importing';
+import { ImportError, type ImportProblem } from '../../../subgraphs/kit/import/problems';
 import { importFormat } from '../../helpers/formats';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 import { DATA } from './expected';

@@ -8,7 +8,7 @@ import { Transaction } from '../../../subgraphs/budgets/entities/transaction.ent
 import { ocds } from '../../../subgraphs/budgets/importers/ocds.format';
 import { parseOcdsFiles } from '../../../subgraphs/budgets/importers/ocds.importer';
 import type { ParsedOcds } from '../../../subgraphs/budgets/importers/ocds/process.reader';
-import { ImportError, type ImportProblem } from '../../../subgraphs/kit/import/importing';
+import { ImportError, type ImportProblem } from '../../../subgraphs/kit/import/problems';
 import { importFormat, rowsOf } from '../../helpers/formats';
 import { describeWithRealData, realData, testWithRealData } from '../../helpers/real-data';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';

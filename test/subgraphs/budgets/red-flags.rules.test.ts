@@ -11,7 +11,7 @@ import { loadCompraNetFiles, parseCompraNetFiles } from '../../../subgraphs/budg
 import { parseOcdsFiles } from '../../../subgraphs/budgets/importers/ocds.importer';
 import { contractChecks, type ContractFacts } from '../../../subgraphs/budgets/importers/red-flags.rules';
 import { ConfigError } from '../../../common/config/env';
-import { ImportError } from '../../../subgraphs/kit/import/importing';
+import { ImportError } from '../../../subgraphs/kit/import/problems';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 import { COMPRANET } from './red-flags.expected';
 

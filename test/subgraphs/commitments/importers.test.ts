@@ -8,8 +8,9 @@ import { PLANS_FILE, statusFromText } from '../../../subgraphs/commitments/impor
 import { localActionPlans } from '../../../subgraphs/commitments/importers/local-action-plans.format';
 import type { LocalActionPlanFiles } from '../../../subgraphs/commitments/importers/local-action-plans.importer';
 import { COMMITMENTS_FILE } from '../../../subgraphs/commitments/importers/local-action-plans/commitments.importer';
-import { DETAILS_FILE, EVALUATIONS_FILE, MILESTONES_FILE } from '../../../subgraphs/commitments/entities/commitment.entity';
-import { ImportError, readCsv, type ImportProblem } from '../../../subgraphs/kit/import/importing';
+import { DETAILS_FILE, EVALUATIONS_FILE, MILESTONES_FILE } from '../../../subgraphs/commitments/entities/illustrative.dataset';
+import { ImportError, type ImportProblem } from '../../../subgraphs/kit/import/problems';
+import { readCsv } from '../../../subgraphs/kit/import/csv-file';
 import { importFormat } from '../../helpers/formats';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 

@@ -8,7 +8,8 @@ import { OgpActionPlan } from '../../../subgraphs/commitments/entities/ogp-actio
 import { localActionPlans } from '../../../subgraphs/commitments/importers/local-action-plans.format';
 import { ogpCommitments } from '../../../subgraphs/commitments/importers/ogp-commitments.format';
 import { OGP_FILE, parseOgpCommitments, shippedOgpFile } from '../../../subgraphs/commitments/importers/ogp-commitments.importer';
-import { ImportError, readCsv, type ImportProblem } from '../../../subgraphs/kit/import/importing';
+import { ImportError, type ImportProblem } from '../../../subgraphs/kit/import/problems';
+import { readCsv } from '../../../subgraphs/kit/import/csv-file';
 import { importCounted, importFormat } from '../../helpers/formats';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 

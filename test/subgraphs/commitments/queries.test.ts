@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { definition } from '../../../subgraphs/commitments/definition';
 import { commitmentId } from '../../../subgraphs/kit/ids';
-import { readCsv } from '../../../subgraphs/kit/import/importing';
+import { readCsv } from '../../../subgraphs/kit/import/csv-file';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 
 const DATA = path.resolve(__dirname, '../../../data');

@@ -12,7 +12,7 @@ import { parseMetric } from '../../../subgraphs/institutions/importers/metric.im
 import { ocdsBuyers } from '../../../subgraphs/institutions/importers/ocds-buyers.format';
 import { pefInstitutions } from '../../../subgraphs/institutions/importers/pef-institutions.format';
 import { technicalSecretariats } from '../../../subgraphs/institutions/importers/technical-secretariats.format';
-import { ImportError, type ImportProblem } from '../../../subgraphs/kit/import/importing';
+import { ImportError, type ImportProblem } from '../../../subgraphs/kit/import/problems';
 import { importFormat } from '../../helpers/formats';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 import { DATA, removeTempFiles, tempFile } from './fixtures';

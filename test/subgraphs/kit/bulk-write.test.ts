@@ -2,8 +2,8 @@ import { definition } from '../../../subgraphs/budgets/definition';
 import { Contract } from '../../../subgraphs/budgets/entities/contract.entity';
 import { ProcedureKind } from '../../../subgraphs/budgets/entities/procedure-kind.enums';
 import { compareWithStored } from '../../../subgraphs/kit/import/import-summary';
-import { BulkTable, KEYS_PER_SELECT } from '../../../subgraphs/kit/import/bulk-write';
-import { inTransaction, upsertAll } from '../../../subgraphs/kit/import/importing';
+import { BulkTable, KEYS_PER_SELECT, upsertAll } from '../../../subgraphs/kit/import/bulk-write';
+import { inTransaction } from '../../../subgraphs/kit/import/load-transaction';
 import { sourceAt } from '../../../subgraphs/kit/provenance';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 

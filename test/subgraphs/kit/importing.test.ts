@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ImportError, readCsv, readText, requireColumns } from '../../../subgraphs/kit/import/importing';
+import { ImportError } from '../../../subgraphs/kit/import/problems';
+import { readCsv, requireColumns } from '../../../subgraphs/kit/import/csv-file';
+import { readText } from '../../../subgraphs/kit/import/text-file';
 
 const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'ftm-csv-'));
 const write = (name: string, content: string | Buffer) => {

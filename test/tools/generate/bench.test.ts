@@ -11,7 +11,7 @@ import { BudgetLine } from '../../../subgraphs/budgets/entities/budget-line.enti
 import { shcpBudget } from '../../../subgraphs/budgets/importers/shcp-budget.format';
 import { LAYOUT } from '../../../tools/generate/synthetic';
 import { FORMATS } from '../../../tools/import/formats';
-import { inTransaction } from '../../../subgraphs/kit/import/importing';
+import { inTransaction } from '../../../subgraphs/kit/import/load-transaction';
 import { parseFormat, rowsOf } from '../../helpers/formats';
 import { REAL_DATA } from '../../helpers/real-data';
 import { runJson, sandbox, type Sandbox } from '../import/cli';

@@ -1,4 +1,5 @@
-import type { CsvRow, ImportProblem } from '../../../kit/import/importing';
+import type { CsvRow } from '../../../kit/import/csv-file';
+import type { ImportProblem } from '../../../kit/import/problems';
 import { outOfRange, type Money } from '../../../kit/money';
 import { decimalsOf, parseAmount, percentageProblem } from './figures';
 import { ramoByName } from './ramos';

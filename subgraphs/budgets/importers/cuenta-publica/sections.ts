@@ -1,4 +1,4 @@
-import type { ImportProblem } from '../../../kit/import/importing';
+import type { ImportProblem } from '../../../kit/import/problems';
 import { formatMoney, type Money } from '../../../kit/money';
 import { MOMENT_LABELS, MOMENTS, type Block, type Moment } from './blocks';
 import { agreesWithin } from './figures';

@@ -1,4 +1,4 @@
-import type { ImportProblem } from '../../../kit/import/importing';
+import type { ImportProblem } from '../../../kit/import/problems';
 import { asArray, asObject, asText, isObject, readJson, type JsonObject } from '../../../kit/import/json';
 import type { SourcedRelease } from './merge';
 

@@ -1,5 +1,5 @@
 import { sourceAt } from '../../../kit/provenance';
-import type { ImportProblem } from '../../../kit/import/importing';
+import type { ImportProblem } from '../../../kit/import/problems';
 import { asArray, asObject, asText, either, JsonReader, type JsonObject } from '../../../kit/import/json';
 import { budgetProgramId, ramoId, unitId } from '../../../kit/ids';
 import { ContractProgram } from '../../entities/contract-program.entity';

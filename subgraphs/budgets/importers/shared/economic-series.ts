@@ -1,4 +1,5 @@
-import { duplicateIdProblems, readCsvCollecting, type CsvRow, type ImportProblem } from '../../../kit/import/importing';
+import { duplicateIdProblems, type ImportProblem } from '../../../kit/import/problems';
+import { readCsvCollecting, type CsvRow } from '../../../kit/import/csv-file';
 
 /** Both files publish at most six decimals: six keep every value exact (millionths of a point, pesos of a million). */
 const DECIMALS = 6;

@@ -1,4 +1,6 @@
-import { duplicateIdProblems, readCsv, requireColumns, RowReader, type ImportProblem } from '../../../kit/import/importing';
+import { duplicateIdProblems, type ImportProblem } from '../../../kit/import/problems';
+import { readCsv, requireColumns } from '../../../kit/import/csv-file';
+import { RowReader } from '../../../kit/import/row-reader';
 import { sourceAt } from '../../../kit/provenance';
 import { actionPlanId } from '../../../kit/ids';
 import { ActionPlan, ActionPlanStatus } from '../../entities/action-plan.entity';

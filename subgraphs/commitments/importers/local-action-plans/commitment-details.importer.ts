@@ -1,16 +1,12 @@
-import { duplicateIdProblems, readCsv, requireColumns, RowReader, type CsvRow, type ImportProblem } from '../../../kit/import/importing';
+import { duplicateIdProblems, type ImportProblem } from '../../../kit/import/problems';
+import { readCsv, requireColumns, type CsvRow } from '../../../kit/import/csv-file';
+import { RowReader } from '../../../kit/import/row-reader';
 import { Completion } from '../../../kit/completion';
-import {
-  Commitment,
-  CommitmentStage,
-  CommitmentTheme,
-  DETAILS_FILE,
-  Evaluation,
-  EvaluationKind,
-  EVALUATIONS_FILE,
-  Milestone,
-  MILESTONES_FILE,
-} from '../../entities/commitment.entity';
+import { Commitment } from '../../entities/commitment.entity';
+import { CommitmentStage, CommitmentTheme, EvaluationKind } from '../../entities/commitment.enums';
+import { DETAILS_FILE, EVALUATIONS_FILE, MILESTONES_FILE } from '../../entities/illustrative.dataset';
+import { Evaluation } from '../../entities/evaluation.object';
+import { Milestone } from '../../entities/milestone.object';
 import { enumValue, optionalEnum, requiredDate } from './fields';
 
 /** The ILLUSTRATIVE layer: themes, stage, responsible institution, dates, milestones and evaluations. */

@@ -1,8 +1,11 @@
-import { duplicateIdProblems, readCsv, requireColumns, RowReader, type ImportProblem } from '../../../kit/import/importing';
+import { duplicateIdProblems, type ImportProblem } from '../../../kit/import/problems';
+import { readCsv, requireColumns } from '../../../kit/import/csv-file';
+import { RowReader } from '../../../kit/import/row-reader';
 import { sourceAt } from '../../../kit/provenance';
 import { actionPlanId, commitmentId, proactiveCommitmentId } from '../../../kit/ids';
 import type { ActionPlan } from '../../entities/action-plan.entity';
-import { Commitment, CommitmentKind, commitmentWithoutDetails } from '../../entities/commitment.entity';
+import { Commitment, commitmentWithoutDetails } from '../../entities/commitment.entity';
+import { CommitmentKind } from '../../entities/commitment.enums';
 import { foldText } from '../../text';
 import { PAL_DATASET, PLANS_FILE } from './action-plans.importer';
 import { requiredDate, stateOf } from './fields';

@@ -1,4 +1,6 @@
-import type { CsvRow, ImportProblem, RowReader } from '../../../kit/import/importing';
+import type { CsvRow } from '../../../kit/import/csv-file';
+import type { ImportProblem } from '../../../kit/import/problems';
+import type { RowReader } from '../../../kit/import/row-reader';
 import { stateByName, type StateCode } from '../../../kit/states';
 
 /** A required ISO date: "is required" when empty, "is not a date" when malformed — one problem either way. */

@@ -1,4 +1,4 @@
-import { isIsoDate } from '../../../kit/import/importing';
+import { isIsoDate } from '../../../kit/import/row-reader';
 
 /**
  * Start and end dates are free text in the IRM dataset: "8/22/2019", "31/12/2016", "August 2014",

@@ -1,4 +1,4 @@
-import { CommitmentTheme } from '../../entities/commitment.entity';
+import { CommitmentTheme } from '../../entities/commitment.enums';
 
 const { ACCESS_TO_INFORMATION, RESOURCE_TRANSPARENCY, ACCOUNTABILITY, CITIZEN_PARTICIPATION, OPEN_DATA_PLAIN_LANGUAGE } = CommitmentTheme;
 

@@ -1,4 +1,4 @@
-import type { ImportProblem } from '../../../kit/import/importing';
+import type { ImportProblem } from '../../../kit/import/problems';
 import type { SourceRef } from '../../../kit/provenance';
 import { GovernmentOrder, Institution, InstitutionKind, type InstitutionIdentifier } from '../../entities/institution.entity';
 import { cleanName, searchForm } from '../../names';
