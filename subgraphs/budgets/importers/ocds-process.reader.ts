@@ -9,7 +9,7 @@ import { SpendingMoment } from '../../kit/spending';
 import { Transaction } from '../entities/transaction.entity';
 import type { ContractParty } from '../entities/values';
 import type { ParsedOcds } from './ocds.importer';
-import { contractChecks, type ContractFacts } from './red-flags.rules';
+import { type ContractFacts, withRedFlags } from './red-flags.rules';
 import type { CompiledRelease, Located } from './ocds-merge';
 
 /**
@@ -70,10 +70,10 @@ export class ProcessReader {
       const read = this.contract(entry, index, contracts, { stated, plannedKeys, budgetYear });
       this.into.rowProblems.push(...this.rowProblems);
       if (read && this.rowProblems.length === 0) {
+        withRedFlags(read.contract, read.facts, this.into.thresholds);
         this.into.contracts.push(read.contract);
         this.into.links.push(...read.links);
         this.into.transactions.push(...read.transactions);
-        this.into.redFlags.push(...contractChecks(read.facts, this.into.thresholds));
       }
     });
   }
@@ -179,7 +179,6 @@ export class ProcessReader {
     const period = asObject(tender.tenderPeriod);
     const amendments = Array.isArray(raw.amendments) ? raw.amendments.length : asObject(raw.amendment) ? 1 : null;
     return {
-      contractId: contract.id,
       kind: contract.procedureKind,
       international: null,
       publishedOn: period ? this.date(period, 'startDate') : null,

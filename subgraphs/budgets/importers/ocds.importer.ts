@@ -1,7 +1,6 @@
 import { writeContractSuppliers } from './contract-suppliers';
 import { DEFAULT_RED_FLAG_THRESHOLDS, type RedFlagThresholds } from '../../../common/config/red-flags';
-import type { ContractRedFlag } from '../entities/contract-red-flag.entity';
-import { writeContractRedFlags } from './red-flags.write';
+import { decideRepeatedDirectAwards } from './red-flags.write';
 import path from 'node:path';
 import type { EntityManager } from 'typeorm';
 import { upsertAll, type ImportProblem } from '../../kit/import/importing';
@@ -21,8 +20,7 @@ export interface ParsedOcds {
   contracts: Contract[];
   links: ContractProgram[];
   transactions: Transaction[];
-  /** The per-contract red-flag checks of `contracts` (docs/red-flags.md); REPEATED_DIRECT_AWARD is computed when writing. */
-  redFlags: ContractRedFlag[];
+  /** The red-flag thresholds the contracts' flag columns were set with; REPEATED_DIRECT_AWARD is computed when writing. */
   thresholds: RedFlagThresholds;
   /** Every problem; `rowProblems` are those of single contracts, which are left out of `contracts`. */
   problems: ImportProblem[];
@@ -84,7 +82,6 @@ export function parseOcdsFiles(inputs: OcdsFileInput[], thresholds: RedFlagThres
     contracts: [],
     links: [],
     transactions: [],
-    redFlags: [],
     thresholds,
     problems: [],
     rowProblems: [],
@@ -176,9 +173,9 @@ function duplicates(items: (Contract | Transaction)[]): ImportProblem[] {
 
 /** Writes parsed contracts, their program links and transactions inside the caller's transaction. */
 export async function writeOcds(manager: EntityManager, parsed: ParsedOcds): Promise<void> {
+  await decideRepeatedDirectAwards(manager, parsed.contracts, parsed.thresholds);
   await upsertAll(manager, Contract, parsed.contracts);
   await upsertAll(manager, ContractProgram, parsed.links);
   await upsertAll(manager, Transaction, parsed.transactions);
   await writeContractSuppliers(manager, parsed.contracts);
-  await writeContractRedFlags(manager, parsed.contracts, parsed.redFlags, parsed.thresholds);
 }
