@@ -5,18 +5,22 @@ export class ContractRedFlags1796647913333 implements MigrationInterface {
   name = 'ContractRedFlags1796647913333';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      `CREATE TABLE "contract_red_flag" ("id" character varying NOT NULL, "contractId" character varying NOT NULL, "code" character varying NOT NULL, "status" character varying NOT NULL, "figures" text NOT NULL, CONSTRAINT "PK_3991049763eecc424c775bd9a1b" PRIMARY KEY ("id"))`,
-    );
-    await queryRunner.query(`CREATE INDEX "IDX_2b1789ea2ab04b9cbeb41b520a" ON "contract_red_flag" ("contractId") `);
-    await queryRunner.query(`CREATE INDEX "IDX_5affbd77e33a571a5360efc9b9" ON "contract_red_flag" ("code", "status") `);
     await queryRunner.query(`ALTER TABLE "contract" ADD "startsOn" character varying`);
+    await queryRunner.query(`ALTER TABLE "contract" ADD "shortSubmissionFlag" character varying`);
+    await queryRunner.query(`ALTER TABLE "contract" ADD "singleBidderFlag" character varying`);
+    await queryRunner.query(`ALTER TABLE "contract" ADD "startedBeforeSignedFlag" character varying`);
+    await queryRunner.query(`ALTER TABLE "contract" ADD "amendedFlag" character varying`);
+    await queryRunner.query(`ALTER TABLE "contract" ADD "repeatedDirectAwardFlag" character varying`);
+    await queryRunner.query(`ALTER TABLE "contract" ADD "redFlagFigures" text`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "contract" DROP COLUMN "redFlagFigures"`);
+    await queryRunner.query(`ALTER TABLE "contract" DROP COLUMN "repeatedDirectAwardFlag"`);
+    await queryRunner.query(`ALTER TABLE "contract" DROP COLUMN "amendedFlag"`);
+    await queryRunner.query(`ALTER TABLE "contract" DROP COLUMN "startedBeforeSignedFlag"`);
+    await queryRunner.query(`ALTER TABLE "contract" DROP COLUMN "singleBidderFlag"`);
+    await queryRunner.query(`ALTER TABLE "contract" DROP COLUMN "shortSubmissionFlag"`);
     await queryRunner.query(`ALTER TABLE "contract" DROP COLUMN "startsOn"`);
-    await queryRunner.query(`DROP INDEX "IDX_5affbd77e33a571a5360efc9b9"`);
-    await queryRunner.query(`DROP INDEX "IDX_2b1789ea2ab04b9cbeb41b520a"`);
-    await queryRunner.query(`DROP TABLE "contract_red_flag"`);
   }
 }

@@ -8,7 +8,6 @@ import { GrossDomesticProduct } from './entities/gross-domestic-product.entity';
 import { PriceIndex } from './entities/price-index.entity';
 import { ProgramAccount } from './entities/program-account.entity';
 import { ContractSupplier } from './entities/contract-supplier.entity';
-import { ContractRedFlag } from './entities/contract-red-flag.entity';
 import { SpendingRollup } from './entities/spending-rollup.entity';
 import { Transaction } from './entities/transaction.entity';
 import { searchSources } from './queries/search-results.query';
@@ -29,7 +28,6 @@ export const definition: SubgraphDefinition = {
     GrossDomesticProduct,
     SpendingRollup,
     ContractSupplier,
-    ContractRedFlag,
   ],
   search: searchSources,
   buildSchema,

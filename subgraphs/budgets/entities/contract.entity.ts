@@ -3,6 +3,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { moneyColumn, formatMoney, MoneyScalar, type Money } from '../../kit/money';
 import { SourceRef } from '../../kit/provenance';
 import { ProcedureKind } from './procedure-kind.enums';
+import type { StoredRedFlagStatus } from './red-flag';
+import type { RedFlagFigures } from './red-flag.methodology';
 import { ContractParty, OriginalAmount } from './values.object';
 
 @Directive('@key(fields: "id")')
@@ -113,6 +115,31 @@ export class Contract {
   })
   @Column({ type: 'simple-json' })
   programKeys: string[];
+
+  /*
+   * The red-flag checks (docs/red-flags.md) live on the contract row, written with it by the importers' bulk insert: a
+   * row per check cost the import several times the contracts' own write. Null is UNKNOWN (the fields were not
+   * published), never "clean"; red-flag.columns.ts maps each flag to its column.
+   */
+  @Column({ type: 'varchar', nullable: true })
+  shortSubmissionFlag: StoredRedFlagStatus | null;
+
+  @Column({ type: 'varchar', nullable: true })
+  singleBidderFlag: StoredRedFlagStatus | null;
+
+  @Column({ type: 'varchar', nullable: true })
+  startedBeforeSignedFlag: StoredRedFlagStatus | null;
+
+  @Column({ type: 'varchar', nullable: true })
+  amendedFlag: StoredRedFlagStatus | null;
+
+  /** Decided at each import against every stored contract (a new contract can repeat an older one): red-flags.write.ts. */
+  @Column({ type: 'varchar', nullable: true })
+  repeatedDirectAwardFlag: StoredRedFlagStatus | null;
+
+  /** The figures of each checked per-contract flag, by code; REPEATED_DIRECT_AWARD's are read from the other contracts. */
+  @Column({ type: 'simple-json', nullable: true })
+  redFlagFigures: Partial<Record<string, RedFlagFigures>> | null;
 
   @Field(() => SourceRef, {
     description: 'File and JSON path of the contract; for releases merged from several files, the file that supplied its value.',

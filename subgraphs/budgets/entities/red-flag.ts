@@ -10,7 +10,7 @@ export enum RedFlagCode {
   LATE_PUBLICATION = 'LATE_PUBLICATION',
 }
 
-/** What a check found. A contract without a stored check for a flag is UNKNOWN: its fields were not published. */
+/** What a check found. A contract whose flag column is null is UNKNOWN for it: its fields were not published. */
 export enum RedFlagStatus {
   RAISED = 'RAISED',
   NOT_RAISED = 'NOT_RAISED',
@@ -19,6 +19,9 @@ export enum RedFlagStatus {
 }
 
 export const RED_FLAG_CODES = Object.values(RedFlagCode);
+
+/** What a contract row stores for a checked flag; UNKNOWN is stored as null. */
+export type StoredRedFlagStatus = Exclude<RedFlagStatus, RedFlagStatus.UNKNOWN>;
 
 registerEnumType(RedFlagCode, {
   name: 'RedFlagCode',

@@ -15,9 +15,8 @@ import { exactAmount } from './compranet/exact-amount';
 import { compareWithStored, summarize, type ImportSummary } from '../../kit/import/import-summary';
 import { budgetProgramId, responsibleUnitId } from '../../kit/ids';
 import { DEFAULT_RED_FLAG_THRESHOLDS, type RedFlagThresholds } from '../../../common/config/red-flags';
-import type { ContractRedFlag } from '../entities/contract-red-flag.entity';
-import { contractChecks, type ContractFacts } from './red-flags.rules';
-import { writeContractRedFlags } from './red-flags.write';
+import { type ContractFacts, withRedFlags } from './red-flags.rules';
+import { decideRepeatedDirectAwards } from './red-flags.write';
 
 /**
  * The 45 columns of the SFP's CompraNet contracts file, in the order of its dictionary (data/compranet/diccionario.xlsx,
@@ -120,8 +119,7 @@ export interface ParsedCompraNet {
   /** One contract per readable record. */
   contracts: Contract[];
   links: ContractProgram[];
-  /** The per-contract red-flag checks of `contracts` (docs/red-flags.md); REPEATED_DIRECT_AWARD is computed when writing. */
-  redFlags: ContractRedFlag[];
+  /** The red-flag thresholds the contracts' flag columns were set with; REPEATED_DIRECT_AWARD is computed when writing. */
   thresholds: RedFlagThresholds;
   /** Problems that make a whole file unusable (unreadable, wrong header, duplicate contract codes). */
   fileProblems: ImportProblem[];
@@ -138,7 +136,7 @@ export function parseCompraNetFiles(
   inputs: CompraNetFileInput[],
   thresholds: RedFlagThresholds = DEFAULT_RED_FLAG_THRESHOLDS,
 ): ParsedCompraNet {
-  const parsed: ParsedCompraNet = { contracts: [], links: [], redFlags: [], thresholds, fileProblems: [], rowProblems: [], rejected: 0 };
+  const parsed: ParsedCompraNet = { contracts: [], links: [], thresholds, fileProblems: [], rowProblems: [], rejected: 0 };
   for (const input of inputs) parseFile(input, parsed);
   return parsed;
 }
@@ -174,9 +172,9 @@ function parseFile(input: CompraNetFileInput, into: ParsedCompraNet): void {
   }
   into.fileProblems.push(...duplicateCodes(fromFile.map((read) => read.contract)));
   for (const { contract, facts } of fromFile) {
+    withRedFlags(contract, facts, into.thresholds);
     into.contracts.push(contract);
     into.links.push(...linksOf(contract));
-    into.redFlags.push(...contractChecks(facts, into.thresholds));
   }
 }
 
@@ -289,7 +287,6 @@ function parseRecord(input: CompraNetFileInput, file: string, layout: Layout, re
   contract.programKeys = programKey ? [programKey] : [];
   contract.source = sourceAt(input.dataset, file, { row: record.line });
   const facts: ContractFacts = {
-    contractId: contract.id,
     kind: contract.procedureKind,
     international: international ?? null,
     publishedOn,
@@ -379,6 +376,7 @@ export async function loadCompraNetFiles(
 
 /** Writes parsed contracts and their program links inside the caller's transaction; counts against the stored rows. */
 export async function writeCompraNet(manager: EntityManager, parsed: ParsedCompraNet): Promise<ImportSummary> {
+  await decideRepeatedDirectAwards(manager, parsed.contracts, parsed.thresholds);
   const changes = await compareWithStored(manager, Contract, parsed.contracts);
   const updatedIds = changes.updated.map((contract) => contract.id);
   for (let start = 0; start < updatedIds.length; start += 500) {
@@ -387,6 +385,5 @@ export async function writeCompraNet(manager: EntityManager, parsed: ParsedCompr
   await upsertAll(manager, Contract, parsed.contracts);
   await upsertAll(manager, ContractProgram, parsed.links);
   await writeContractSuppliers(manager, parsed.contracts);
-  await writeContractRedFlags(manager, parsed.contracts, parsed.redFlags, parsed.thresholds);
   return summarize(changes, parsed.rejected);
 }

@@ -1,6 +1,6 @@
 import { writeContractSuppliers } from './shared/contract-suppliers';
 import { DEFAULT_RED_FLAG_THRESHOLDS, type RedFlagThresholds } from '../../../common/config/red-flags';
-import { writeContractRedFlags } from './red-flags.write';
+import { decideRepeatedDirectAwards } from './red-flags.write';
 import path from 'node:path';
 import type { EntityManager } from 'typeorm';
 import { upsertAll } from '../../kit/import/bulk-write';
@@ -68,7 +68,6 @@ export function parseOcdsFiles(inputs: OcdsFileInput[], thresholds: RedFlagThres
     contracts: [],
     links: [],
     transactions: [],
-    redFlags: [],
     thresholds,
     problems: [],
     rowProblems: [],
@@ -160,9 +159,9 @@ function duplicates(items: (Contract | Transaction)[]): ImportProblem[] {
 
 /** Writes parsed contracts, their program links and transactions inside the caller's transaction. */
 export async function writeOcds(manager: EntityManager, parsed: ParsedOcds): Promise<void> {
+  await decideRepeatedDirectAwards(manager, parsed.contracts, parsed.thresholds);
   await upsertAll(manager, Contract, parsed.contracts);
   await upsertAll(manager, ContractProgram, parsed.links);
   await upsertAll(manager, Transaction, parsed.transactions);
   await writeContractSuppliers(manager, parsed.contracts);
-  await writeContractRedFlags(manager, parsed.contracts, parsed.redFlags, parsed.thresholds);
 }

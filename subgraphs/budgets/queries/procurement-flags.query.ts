@@ -1,10 +1,9 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { toMoney } from '../../kit/money';
-import { ContractRedFlag } from '../entities/contract-red-flag.entity';
-import { Contract } from '../entities/contract.entity';
-import type { RedFlagCode, RedFlagStatus } from '../entities/red-flag';
-import { addCount, type StatusCounts } from '../resolvers/red-flag.views';
+import type { Contract } from '../entities/contract.entity';
+import type { StatusCounts } from '../resolvers/red-flag.views';
 import { PROCUREMENT_COLUMNS, ProcurementDimension, type ProcurementFilter, procurementContracts } from './procurement-cells.query';
+import { selectStatusCounts, statusCountsOf } from './red-flag.query';
 
 /** The contracts of a procurement aggregate and the asked dimensions and currency of each: what makes its cells. */
 export interface ProcurementScope {
@@ -46,22 +45,13 @@ function keyOfRow(raw: Record<string, unknown>): string {
   });
 }
 
-/** The stored red-flag checks of every cell of an aggregate, counted by code and status: one statement. */
+/** The red flags of every cell of an aggregate, counted by code and status from the contract rows: one statement. */
 export async function procurementFlagCounts(manager: EntityManager, scope: ProcurementScope): Promise<Map<string, StatusCounts>> {
-  const query = scopeQuery(manager, scope, false)
-    .innerJoin(ContractRedFlag, 'f', 'f.contractId = c.id')
-    .addSelect('f.code', 'code')
-    .addSelect('f.status', 'status')
-    .addSelect('COUNT(*)', 'count');
+  const query = selectStatusCounts(scopeQuery(manager, scope, false), 'c');
   for (const dimension of scope.groupBy) query.addGroupBy(PROCUREMENT_COLUMNS[dimension]);
-  query.addGroupBy('c.valueCurrency').addGroupBy('f.code').addGroupBy('f.status');
+  query.addGroupBy('c.valueCurrency');
   const cells = new Map<string, StatusCounts>();
-  for (const raw of await query.getRawMany<Record<string, unknown>>()) {
-    const key = keyOfRow(raw);
-    const counts = cells.get(key) ?? {};
-    cells.set(key, counts);
-    addCount(counts, raw.code as RedFlagCode, raw.status as RedFlagStatus, Number(raw.count));
-  }
+  for (const raw of await query.getRawMany<Record<string, unknown>>()) cells.set(keyOfRow(raw), statusCountsOf(raw));
   return cells;
 }
 

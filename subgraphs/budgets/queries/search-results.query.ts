@@ -2,8 +2,8 @@ import type { SearchSource, SearchSql } from '../../kit/search';
 import { BudgetProgram } from '../entities/budget-program.entity';
 import { ContractSupplier } from '../entities/contract-supplier.entity';
 import { Contract } from '../entities/contract.entity';
-import { ContractRedFlag } from '../entities/contract-red-flag.entity';
-import { RED_FLAG_CODES, RedFlagStatus } from '../entities/red-flag';
+import { RedFlagStatus } from '../entities/red-flag';
+import { RED_FLAG_COLUMNS, STORED_RED_FLAG_CODES } from '../entities/red-flag.columns';
 import { RED_FLAGS } from '../entities/red-flag.methodology';
 
 /** Programs by name; also by id (`2018:33I005`), key, ramo and modality names. */
@@ -20,10 +20,11 @@ export const budgetProgramSearch: SearchSource = {
  * The red flags a contract raises as words: each code with its Spanish label (`SINGLE_BIDDER Un solo licitante`), so
  * that searching a code or a label finds the flagged contracts.
  */
-function raisedFlagWords(sql: SearchSql, contractId: string): string {
-  const f = sql.columnsOf(ContractRedFlag);
-  const words = `CASE ${f('code')} ${RED_FLAG_CODES.map((code) => `WHEN '${code}' THEN '${code} ${RED_FLAGS[code].labelEs}'`).join(' ')} END`;
-  return `(SELECT ${sql.distinctValues(words)} FROM ${sql.table(ContractRedFlag)} WHERE ${f('contractId')} = ${contractId} AND ${f('status')} = '${RedFlagStatus.RAISED}')`;
+function raisedFlagWords(sql: SearchSql): string[] {
+  const c = sql.columnsOf(Contract);
+  return STORED_RED_FLAG_CODES.map(
+    (code) => `CASE WHEN ${c(RED_FLAG_COLUMNS[code]!)} = '${RedFlagStatus.RAISED}' THEN '${code} ${RED_FLAGS[code].labelEs}' END`,
+  );
 }
 
 /**
@@ -41,7 +42,7 @@ export const contractSearch: SearchSource = {
       c('description'),
       sql.jsonField(c('buyerAsPublished'), 'name'),
       sql.jsonFields(c('suppliers'), 'name'),
-      raisedFlagWords(sql, `${sql.table(Contract)}.${c('id')}`),
+      ...raisedFlagWords(sql),
     );
     return `SELECT ${c('id')} AS id, ${c('title')} AS title, ${body} AS body FROM ${sql.table(Contract)}`;
   },

@@ -7,7 +7,7 @@ import { RedFlagCheck, RedFlagCoverage, RedFlagStatus } from '../entities/red-fl
 import { Commitment, Institution } from '../entities/federated.stubs';
 import { Supplier } from '../entities/supplier.object';
 import { allocationsByCommitment, contractsOfPrograms } from '../loaders';
-import { redFlagsByBuyer, redFlagsByContract, redFlagsBySupplier } from '../loaders/red-flag.loader';
+import { otherDirectAwardsOf, redFlagsByBuyer, redFlagsBySupplier } from '../loaders/red-flag.loader';
 import { contractsQuery } from '../queries/contract.query';
 import { coverageCounts } from '../queries/red-flag.query';
 import { ContractFilter } from './contract.input';
@@ -17,11 +17,10 @@ const COVERAGE_OF_CHARGED =
   'The red flags of the contracts charged to it (*señales de alerta*): per flag, how many could be checked and how many raise it. ' +
   'A flag is a reason to look, not a verdict.';
 
-/** Coverage of the contracts charged to some programs, from their stored checks (two loader statements per level). */
+/** Coverage of the contracts charged to some programs, from the flags on their rows (the loaders' statements only). */
 async function coverageOfPrograms(ctx: SubgraphContext, programIds: string[]): Promise<RedFlagCoverage[]> {
   const contracts = await contractsOfPrograms(ctx, programIds);
-  const checks = await redFlagsByContract(ctx).loadMany(contracts.map((contract) => contract.id));
-  return coverageOf(contracts.length, countChecks(checks.flatMap((group) => (group instanceof Error ? [] : group))), ctx.config.redFlags);
+  return coverageOf(contracts.length, countChecks(contracts), ctx.config.redFlags);
 }
 
 @Resolver(() => RedFlagCoverage)
@@ -54,7 +53,9 @@ export class ContractRedFlagResolver {
     @Arg('raisedOnly', () => Boolean, { defaultValue: false, description: 'Only the flags the contract raises.' }) raisedOnly: boolean,
     @Ctx() ctx: SubgraphContext,
   ): Promise<RedFlagCheck[]> {
-    const checks = checksOf(await redFlagsByContract(ctx).load(contract.id), ctx.config.redFlags);
+    // Only a raised REPEATED_DIRECT_AWARD reads other contracts (its figures); every other flag is on the row.
+    const others = contract.repeatedDirectAwardFlag === RedFlagStatus.RAISED ? await otherDirectAwardsOf(ctx).load(contract.id) : [];
+    const checks = checksOf(contract, others, ctx.config.redFlags);
     return raisedOnly ? checks.filter((check) => check.status === RedFlagStatus.RAISED) : checks;
   }
 }

@@ -1,16 +1,49 @@
 import type { RedFlagThresholds } from '../../../common/config/red-flags';
-import type { ContractRedFlag } from '../entities/contract-red-flag.entity';
-import { RED_FLAG_CODES, type RedFlagCheck, type RedFlagCode, type RedFlagCoverage, RedFlagStatus } from '../entities/red-flag';
-import { RED_FLAGS } from '../entities/red-flag.methodology';
+import type { Contract } from '../entities/contract.entity';
+import { RED_FLAG_CODES, type RedFlagCheck, RedFlagCode, type RedFlagCoverage, RedFlagStatus } from '../entities/red-flag';
+import { STORED_RED_FLAG_CODES, storedStatus } from '../entities/red-flag.columns';
+import { RED_FLAGS, type RedFlagFigures } from '../entities/red-flag.methodology';
+import { storedFigures } from '../importers/red-flags.rules';
+import type { OtherAward } from '../queries/direct-awards.query';
 
-/** Every flag of one contract, in code order: a flag without a stored check is UNKNOWN, with no figures. */
-export function checksOf(stored: ContractRedFlag[], thresholds: RedFlagThresholds): RedFlagCheck[] {
-  const byCode = new Map(stored.map((row) => [row.code, row]));
+/** How many other contracts a raised REPEATED_DIRECT_AWARD names in its figures (the count names them all). */
+const LISTED_OTHERS = 10;
+
+/**
+ * REPEATED_DIRECT_AWARD's figures: the award's day and, when raised, the other awards of the same buying unit to the
+ * same supplier within the window, nearest first.
+ */
+function repeatFigures(contract: Contract, status: RedFlagStatus, others: OtherAward[], windowDays: number): RedFlagFigures {
+  if (status !== RedFlagStatus.RAISED && status !== RedFlagStatus.NOT_RAISED) return {};
+  const awardedOn = contract.signedOn ?? contract.startsOn;
+  if (status === RedFlagStatus.NOT_RAISED || others.length === 0) return { awardedOn };
+  const nearest = new Map<string, number>();
+  for (const { other, days } of others) nearest.set(other, Math.min(days, nearest.get(other) ?? days));
+  const listed = [...nearest.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]));
+  return {
+    awardedOn,
+    otherCount: listed.length,
+    closestDays: listed[0][1],
+    windowDays,
+    otherContracts: listed
+      .slice(0, LISTED_OTHERS)
+      .map(([other]) => other)
+      .join(' '),
+  };
+}
+
+/**
+ * Every flag of one contract, in code order, from its row (a null flag column is UNKNOWN, with no figures) and, for a
+ * raised REPEATED_DIRECT_AWARD, the other awards that raise it.
+ */
+export function checksOf(contract: Contract, others: OtherAward[], thresholds: RedFlagThresholds): RedFlagCheck[] {
   return RED_FLAG_CODES.map((code) => {
-    const row = byCode.get(code);
-    const status = row?.status ?? RedFlagStatus.UNKNOWN;
+    const status = storedStatus(contract, code);
     const text = RED_FLAGS[code];
-    const figures = row?.figures ?? {};
+    const figures =
+      code === RedFlagCode.REPEATED_DIRECT_AWARD
+        ? repeatFigures(contract, status, others, thresholds.repeatWindowDays)
+        : storedFigures(contract, code, status);
     return {
       code,
       status,
@@ -61,9 +94,14 @@ export function addCount(counts: StatusCounts, code: RedFlagCode, status: RedFla
   of[status] = (of[status] ?? 0) + count;
 }
 
-/** Counts by code and status of the given checks (a contract's checks, or those of the contracts charged to a program). */
-export function countChecks(rows: ContractRedFlag[]): StatusCounts {
+/** Counts by code and status of the checks stored on the given contracts (e.g. those charged to a program). */
+export function countChecks(contracts: Contract[]): StatusCounts {
   const counts: StatusCounts = {};
-  for (const row of rows) addCount(counts, row.code, row.status, 1);
+  for (const contract of contracts) {
+    for (const code of STORED_RED_FLAG_CODES) {
+      const status = storedStatus(contract, code);
+      if (status !== RedFlagStatus.UNKNOWN) addCount(counts, code, status, 1);
+    }
+  }
   return counts;
 }

@@ -4,7 +4,7 @@ import { definition } from '../../../subgraphs/budgets/definition';
 import { loadCompraNetFiles } from '../../../subgraphs/budgets/importers/compranet.importer';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 import { amount, DATA } from './expected';
-import { COMPRANET, compraNetRows, type CompraNetRow } from './red-flags.expected';
+import { COMPRANET, compraNetRows, type CompraNetRow, kindOf } from './red-flags.expected';
 
 const compraNet = (year: 2017 | 2018) => ({ file: path.join(COMPRANET, `${year}.sample.csv`), year, dataset: `compranet-${year}-sample` });
 const ROWS = () => [...compraNetRows(2017), ...compraNetRows(2018)];
@@ -51,6 +51,40 @@ describe('red flags through the budgets subgraph', () => {
     });
     const reason = contract.redFlags.find((flag: any) => flag.code === 'STARTED_BEFORE_SIGNED').reasonEs;
     expect(reason).toContain(`Inició el ${started.FECHA_INICIO} y se firmó el ${started.FECHA_CELEBRACION}`);
+  });
+
+  test('a raised REPEATED_DIRECT_AWARD names the other direct awards of the same buyer and supplier within 30 days', async () => {
+    const direct = ROWS().filter((row) => kindOf(row) === 'direct' && row.CLAVEUC !== '' && (row.FECHA_CELEBRACION || row.FECHA_INICIO));
+    const key = (row: CompraNetRow) => `${row.CLAVEUC}|${row.FOLIO_RUPC || row.PROVEEDOR_CONTRATISTA}`;
+    const day = (row: CompraNetRow) => Date.parse(row.FECHA_CELEBRACION || row.FECHA_INICIO) / 86_400_000;
+    const othersOf = (row: CompraNetRow) =>
+      direct
+        .filter((other) => other.id !== row.id && key(other) === key(row) && Math.abs(day(other) - day(row)) <= 30)
+        .map((other) => ({ id: other.id, days: Math.abs(day(other) - day(row)) }))
+        .sort((a, b) => a.days - b.days || a.id.localeCompare(b.id));
+    // The award with the most others (nine in these files), so that the order of the list shows.
+    const row = direct.reduce((most, one) => (othersOf(one).length > othersOf(most).length ? one : most));
+    const others = othersOf(row);
+    const { contract } = await subgraph.data(
+      `query($id: ID!) { contract(id: $id) { redFlags(raisedOnly: true) { code figures { name value } } } }`,
+      {
+        id: row.id,
+      },
+    );
+    const figures = Object.fromEntries(
+      contract.redFlags.find((flag: any) => flag.code === 'REPEATED_DIRECT_AWARD').figures.map((f: any) => [f.name, f.value]),
+    );
+    expect(figures).toEqual({
+      awardedOn: row.FECHA_CELEBRACION || row.FECHA_INICIO,
+      otherCount: String(others.length),
+      closestDays: String(others[0].days),
+      windowDays: '30',
+      otherContracts: others
+        .slice(0, 10)
+        .map((other) => other.id)
+        .join(' '),
+    });
+    expect(others.length).toBeGreaterThan(1);
   });
 
   test('contracts(filter: { redFlags }) lists the contracts raising every flag given', async () => {
@@ -130,6 +164,11 @@ describe('red flags through the budgets subgraph', () => {
   test('a list of 100 contracts costs as many statements for its red flags as a list of 5', async () => {
     const ask = (first: number) => () => subgraph.data(`{ contracts(first: ${first}) { edges { node { id redFlags { code status } } } } }`);
     expect(await subgraph.statementsDuring(ask(100))).toBe(await subgraph.statementsDuring(ask(5)));
+    // A raised REPEATED_DIRECT_AWARD reads the other awards for its figures: one statement for the whole list.
+    const repeated = (first: number) => () =>
+      subgraph.data(`{ contracts(filter: { redFlags: [REPEATED_DIRECT_AWARD] }, first: ${first}) {
+        edges { node { id redFlags(raisedOnly: true) { code figures { name value } } } } } }`);
+    expect(await subgraph.statementsDuring(repeated(100))).toBe(await subgraph.statementsDuring(repeated(5)));
     const cells = (first: number) => () =>
       subgraph.data(`{ procurement(groupBy: [BUYER, YEAR], first: ${first}) { edges { node { contractCount
         redFlags { code raised } supplierConcentration { hhi } } } } }`);

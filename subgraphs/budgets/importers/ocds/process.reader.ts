@@ -8,9 +8,8 @@ import { Contract } from '../../entities/contract.entity';
 import { SpendingMoment } from '../../../kit/spending';
 import { Transaction } from '../../entities/transaction.entity';
 import type { ContractParty } from '../../entities/values.object';
-import type { ContractRedFlag } from '../../entities/contract-red-flag.entity';
 import type { RedFlagThresholds } from '../../../../common/config/red-flags';
-import { contractChecks, type ContractFacts } from '../red-flags.rules';
+import { type ContractFacts, withRedFlags } from '../red-flags.rules';
 import type { CompiledRelease, Located } from './merge';
 
 /**
@@ -32,8 +31,7 @@ export interface ParsedOcds {
   contracts: Contract[];
   links: ContractProgram[];
   transactions: Transaction[];
-  /** The per-contract red-flag checks of `contracts` (docs/red-flags.md); REPEATED_DIRECT_AWARD is computed when writing. */
-  redFlags: ContractRedFlag[];
+  /** The red-flag thresholds the contracts' flag columns were set with; REPEATED_DIRECT_AWARD is computed when writing. */
   thresholds: RedFlagThresholds;
   /** Every problem; `rowProblems` are those of single contracts, which are left out of `contracts`. */
   problems: ImportProblem[];
@@ -88,10 +86,10 @@ export class ProcessReader {
       const read = this.contract(entry, index, contracts, { stated, plannedKeys, budgetYear });
       this.into.rowProblems.push(...this.rowProblems);
       if (read && this.rowProblems.length === 0) {
+        withRedFlags(read.contract, read.facts, this.into.thresholds);
         this.into.contracts.push(read.contract);
         this.into.links.push(...read.links);
         this.into.transactions.push(...read.transactions);
-        this.into.redFlags.push(...contractChecks(read.facts, this.into.thresholds));
       }
     });
   }
@@ -197,7 +195,6 @@ export class ProcessReader {
     const period = asObject(tender.tenderPeriod);
     const amendments = Array.isArray(raw.amendments) ? raw.amendments.length : asObject(raw.amendment) ? 1 : null;
     return {
-      contractId: contract.id,
       kind: contract.procedureKind,
       international: null,
       publishedOn: period ? this.date(period, 'startDate') : null,

@@ -2,12 +2,18 @@ import { In, type EntityManager } from 'typeorm';
 import { upsertAll } from '../../../kit/import/bulk-write';
 import { ContractSupplier } from '../../entities/contract-supplier.entity';
 import type { Contract } from '../../entities/contract.entity';
+import type { ContractParty } from '../../entities/values.object';
+
+/** What tells suppliers apart: the identifier as published, else the name; undefined when neither. */
+export function supplierKeyOf(supplier: ContractParty): string | undefined {
+  return supplier.id?.trim() || supplier.name?.trim() || undefined;
+}
 
 /** The supplier rows of contracts; a supplier with neither identifier nor name has nothing to group by. */
 export function suppliersOf(contracts: Contract[]): ContractSupplier[] {
   return contracts.flatMap((contract) =>
     contract.suppliers.flatMap((supplier, position) => {
-      const key = supplier.id?.trim() || supplier.name?.trim();
+      const key = supplierKeyOf(supplier);
       if (!key) return [];
       const row = new ContractSupplier();
       row.id = `${contract.id}|${position}`;
