@@ -274,17 +274,18 @@ function programsOf(parsed: ParsedRow[], problems: ImportProblem[]): BudgetProgr
 
 /**
  * Writes parsed budget lines and their programs inside the caller's transaction (idempotent upserts by id), and
- * rebuilds the spending rollups of the fiscal years they belong to in the same transaction. Lines whose sum in some
- * rollup cell is beyond what storage holds reject the load (the transaction rolls back) with a problem per cell.
+ * rebuilds in the same transaction the spending rollups of the fiscal years whose lines or programs it changed (a
+ * year loaded again unchanged keeps its cells untouched). Lines whose sum in some rollup cell is beyond what storage
+ * holds reject the load (the transaction rolls back) with a problem per cell.
  */
 export async function writeBudget(manager: EntityManager, parsed: ParsedBudget): Promise<void> {
-  await upsertAll(manager, BudgetProgram, parsed.programs);
-  await upsertAll(manager, BudgetLine, parsed.lines);
+  const programs = await upsertAll(manager, BudgetProgram, parsed.programs);
+  const lines = await upsertAll(manager, BudgetLine, parsed.lines);
+  const changedYears = new Set<number>();
+  for (const row of programs) changedYears.add(row.fiscalYear);
+  for (const row of lines) changedYears.add(row.fiscalYear);
   try {
-    await refreshSpendingRollups(
-      manager,
-      parsed.lines.map((line) => line.fiscalYear),
-    );
+    await refreshSpendingRollups(manager, [...changedYears]);
   } catch (error) {
     if (error instanceof RollupOverflow) throw new ImportError(overflowProblems(error, parsed));
     throw error;
