@@ -9,6 +9,7 @@ import {
   type CsvRow,
   type ImportProblem,
 } from '../../kit/import/importing';
+import { withIndexesRebuilt } from '../../kit/import/bulk-indexes';
 import { formatMoney, MONEY_MAX } from '../../kit/money';
 import { sourceAt } from '../../kit/provenance';
 import { stateById } from '../../kit/states';
@@ -280,7 +281,11 @@ function programsOf(parsed: ParsedRow[], problems: ImportProblem[]): BudgetProgr
  */
 export async function writeBudget(manager: EntityManager, parsed: ParsedBudget): Promise<void> {
   const programs = await upsertAll(manager, BudgetProgram, parsed.programs);
-  const lines = await upsertAll(manager, BudgetLine, parsed.lines);
+  const writeLines = () => upsertAll(manager, BudgetLine, parsed.lines);
+  // A load at least as large as what is stored (a first load, a year as large as all before it) rebuilds the line
+  // indexes after writing, in time proportional to the load; a smaller one keeps them up to date as it writes.
+  const large = parsed.lines.length > 0 && parsed.lines.length >= (await manager.getRepository(BudgetLine).count());
+  const lines = large ? await withIndexesRebuilt(manager, BudgetLine, writeLines) : await writeLines();
   const changedYears = new Set<number>();
   for (const row of programs) changedYears.add(row.fiscalYear);
   for (const row of lines) changedYears.add(row.fiscalYear);
