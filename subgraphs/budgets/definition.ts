@@ -12,6 +12,7 @@ import { ContractRedFlag } from './entities/contract-red-flag.entity';
 import { SpendingRollup } from './entities/spending-rollup.entity';
 import { Transaction } from './entities/transaction.entity';
 import { searchSources } from './queries/search-results.query';
+import { refreshRollupsMissingFinestCells } from './queries/spending-rollups.query';
 import { loadSample } from './sample';
 import { buildSchema } from './schema';
 
@@ -34,5 +35,6 @@ export const definition: SubgraphDefinition = {
   search: searchSources,
   buildSchema,
   loadSample,
+  upgrade: refreshRollupsMissingFinestCells,
   isEmpty: async (dataSource) => (await dataSource.getRepository(BudgetLine).count()) === 0,
 };

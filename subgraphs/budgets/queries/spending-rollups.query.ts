@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { MONEY_MAX, outOfRange, type Money } from '../../kit/money';
 import { readMoneySum, sumMoneySql } from '../../kit/money-sum';
 import { BudgetLine } from '../entities/budget-line.entity';
@@ -8,6 +8,7 @@ import { MOMENTS } from './spending-chain.query';
 import {
   derivedFrom,
   DIMENSION_COLUMNS,
+  FINEST_GROUPING,
   PROGRAM_COLUMNS,
   REFRESH_ORDER,
   ROLLUP_GROUPINGS,
@@ -51,6 +52,34 @@ export async function refreshSpendingRollups(manager: EntityManager, fiscalYears
     const cells = await overflowingCells(manager, grouping, years);
     if (cells.length > 0) throw new RollupOverflow(grouping, cells);
   }
+}
+
+/**
+ * The fiscal years whose lines have no finest cells: loaded by a version that did not write them (or, on PostgreSQL,
+ * before the migration that fills them).
+ */
+export async function yearsWithoutFinestCells(manager: EntityManager): Promise<number[]> {
+  const rows: { fiscalYear: number }[] = await manager
+    .getRepository(BudgetLine)
+    .createQueryBuilder('l')
+    .select('DISTINCT l.fiscalYear', 'fiscalYear')
+    .where(
+      (query) =>
+        `NOT EXISTS ${query
+          .subQuery()
+          .select('1')
+          .from(SpendingRollup, 'r')
+          .where('r.grouping = :finest AND r.fiscalYear = l.fiscalYear')
+          .getQuery()}`,
+      { finest: FINEST_GROUPING.join(',') },
+    )
+    .getRawMany();
+  return rows.map((row) => Number(row.fiscalYear));
+}
+
+/** Rebuilds the rollups of the years yearsWithoutFinestCells finds, in one transaction; nothing when there are none. */
+export async function refreshRollupsMissingFinestCells(dataSource: DataSource): Promise<void> {
+  await dataSource.transaction(async (manager) => refreshSpendingRollups(manager, await yearsWithoutFinestCells(manager)));
 }
 
 /** Writes one grouping's cells from the lines, refusing cells beyond range and summing exactly past SQLite's SUM. */

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { FinestSpendingCells1796661000000 } from '../../../migrations/budgets/1796661000000-finest-spending-cells';
 import { BudgetLine } from '../../../subgraphs/budgets/entities/budget-line.entity';
 import { BudgetProgram } from '../../../subgraphs/budgets/entities/budget-program.entity';
 import { SpendingRollup } from '../../../subgraphs/budgets/entities/spending-rollup.entity';
@@ -112,6 +113,22 @@ describe('spending rollups summed from one another', () => {
     expect(finest).toBeLessThanOrEqual(lines);
   });
 
+  (process.env.DATABASE_URL ? test : test.skip)(
+    'PostgreSQL: the migration gives the years loaded before it their finest cells, as an import sums them',
+    async () => {
+      const finest = FINEST_GROUPING.join(',');
+      const before = sorted(await storedCells(FINEST_GROUPING));
+      await budgets.dataSource.getRepository(SpendingRollup).delete({ grouping: finest });
+      const runner = budgets.dataSource.createQueryRunner();
+      try {
+        await new FinestSpendingCells1796661000000().up(runner);
+      } finally {
+        await runner.release();
+      }
+      expect(sorted(await storedCells(FINEST_GROUPING))).toEqual(before);
+    },
+  );
+
   test('a grouping no coarser rollup holds (program × modality) answers the sums of the lines, from the finest cells', async () => {
     const query = (
       after: string | null,
@@ -155,6 +172,16 @@ describe('a load rewrites the rollups of the years it changed, and only those', 
     expect(parsed.problems).toEqual([]);
     await budgets.dataSource.transaction((manager) => writeBudget(manager, parsed));
     expect([await rollupIds(2017), await rollupIds(2018)]).toEqual(before);
+  });
+
+  test('at open, a year loaded without finest cells (by an earlier version) gets its rollups rebuilt, and only it', async () => {
+    const finest = FINEST_GROUPING.join(',');
+    const before = sorted(await storedCells(FINEST_GROUPING));
+    const before2018 = await rollupIds(2018);
+    await budgets.dataSource.getRepository(SpendingRollup).delete({ grouping: finest, fiscalYear: 2017 });
+    await definition.upgrade!(budgets.dataSource);
+    expect(sorted(await storedCells(FINEST_GROUPING))).toEqual(before);
+    expect(await rollupIds(2018)).toEqual(before2018);
   });
 
   test('a changed line of 2018 rewrites 2018’s cells, exactly, and leaves 2017’s alone', async () => {
