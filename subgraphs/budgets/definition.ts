@@ -11,6 +11,7 @@ import { ContractSupplier } from './entities/contract-supplier.entity';
 import { SpendingRollup } from './entities/spending-rollup.entity';
 import { Transaction } from './entities/transaction.entity';
 import { searchSources } from './queries/search-results.query';
+import { refreshRollupsMissingFinestCells } from './queries/spending-rollups.query';
 import { loadSample } from './sample';
 import { buildSchema } from './schema';
 
@@ -32,5 +33,6 @@ export const definition: SubgraphDefinition = {
   search: searchSources,
   buildSchema,
   loadSample,
+  upgrade: refreshRollupsMissingFinestCells,
   isEmpty: async (dataSource) => (await dataSource.getRepository(BudgetLine).count()) === 0,
 };

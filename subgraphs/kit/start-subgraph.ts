@@ -30,6 +30,8 @@ export interface SubgraphDefinition {
   loadSample(dataSource: DataSource, config: SubgraphConfig): Promise<void>;
   /** True when the database holds no data yet (first start). */
   isEmpty(dataSource: DataSource): Promise<boolean>;
+  /** Brings what the subgraph derives from its data up to date at open, for data an earlier version loaded. */
+  upgrade?(dataSource: DataSource): Promise<void>;
   /** Work before the server is built (participation creates its local key pair on first start). */
   prepare?(config: SubgraphConfig): Promise<void>;
   /** HTTP settings of its own (participation trusts only loopback proxies to name the client by default). */
@@ -66,6 +68,7 @@ export async function prepareSubgraph(
   await definition.prepare?.(config);
   const opened = await openDataSource(definition.name, definition.entities, config, definition.search);
   if (tracingEnabled()) traceStatements(opened.dataSource, definition.name);
+  await definition.upgrade?.(opened.dataSource);
   if (config.loadSample && (await definition.isEmpty(opened.dataSource))) {
     await definition.loadSample(opened.dataSource, config);
     await refreshStatistics(opened.dataSource);

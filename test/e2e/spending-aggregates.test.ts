@@ -136,7 +136,7 @@ describe('spending aggregates through the gateway', () => {
     expect(approved.indexOf(null) === -1 || approved.slice(approved.indexOf(null)).every((value) => value === null)).toBe(true);
   });
 
-  test('a grouping no rollup holds sums the lines and agrees with one the rollups hold', async () => {
+  test('a grouping no coarser rollup holds sums the finest cells and agrees with one a coarser rollup holds', async () => {
     const query = (groupBy: string) => `{
       spending(groupBy: [${groupBy}], filter: { fiscalYears: [2018], ramos: ["33"] }, first: 100) {
         total { approved paid lineCount }

@@ -12,18 +12,21 @@ import type { FormatSpec } from '../../subgraphs/kit/import/format';
 import { readConfig } from '../../subgraphs/kit/config';
 import { benchInputs, needsGenerated, presentInputs, selectFormats } from './inputs';
 import { METHODS, type Method } from './measure';
-import { formatTable, type BenchRow } from './report';
+import { formatScaling, formatTable, type BenchRow } from './report';
 import type { Engine } from './throwaway-database';
 import type { MeasurementRequest, MeasurementResult } from './worker';
 
 export const BENCH_USAGE =
-  'npm run bench:import -- [--lines N] [--transactions M] [--records K] [--seed S] [--formats a,b] [--min-seconds T] [--real-data DIR]\n' +
-  '  defaults: 100000 lines, as many transactions, lines/10 records, seed "bench", every format, 1 s, $REAL_DATA_DIR or shared/data beside the project';
+  'npm run bench:import -- [--lines N[,N2…]] [--transactions M] [--records K] [--seed S] [--formats a,b] [--min-seconds T] [--real-data DIR]\n' +
+  '  defaults: 100000 lines, as many transactions, lines/10 records, seed "bench", every format, 1 s, $REAL_DATA_DIR or shared/data beside the project\n' +
+  '  several sizes (--lines 100000,1000000) measure the generated formats at each and print how time and memory grow';
 
 export interface BenchOptions {
-  lines: number;
-  transactions: number;
-  records: number;
+  /** Budget lines generated, one run of the generated formats per size. */
+  sizes: number[];
+  /** OCDS payments and archival records; null: as many payments as lines and a tenth as many records, at each size. */
+  transactions: number | null;
+  records: number | null;
   seed: string;
   formats: FormatSpec[];
   /** Small loads are repeated until at least this much time is measured. */
@@ -33,14 +36,15 @@ export interface BenchOptions {
 
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const flags = parseFlags(argv, ['lines', 'transactions', 'records', 'seed', 'formats', 'min-seconds', 'real-data']);
-  const lines = countFlag(flags, 'lines', 100_000, 1);
+  const sizes = (flags.get('lines') ?? '100000').split(',').map((size) => countFlag(new Map([['lines', size.trim()]]), 'lines', 0, 1));
   const minSeconds = Number(flags.get('min-seconds') ?? 1);
   if (!Number.isFinite(minSeconds) || minSeconds < 0 || minSeconds > 600)
     throw new Error(`--min-seconds must be a number of seconds from 0 to 600 (got "${flags.get('min-seconds')}")`);
+  const optional = (name: string) => (flags.has(name) ? countFlag(flags, name, 0, 0) : null);
   return {
-    lines,
-    transactions: countFlag(flags, 'transactions', lines, 0),
-    records: countFlag(flags, 'records', Math.ceil(lines / 10), 0),
+    sizes: [...new Set(sizes)].sort((a, b) => a - b),
+    transactions: optional('transactions'),
+    records: optional('records'),
     seed: flags.get('seed') ?? 'bench',
     formats: selectFormats(flags.get('formats')),
     minSeconds,
@@ -70,58 +74,70 @@ function main(): void {
     return;
   }
   const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'ftm-bench-input-'));
-  try {
-    const config = readConfig();
-    if (needsGenerated(options.formats)) {
-      const started = performance.now();
-      const manifest = generateAll({ contracts: 0, ...options, linesPerFile: LINES_PER_BUDGET_FILE, out: directory }, config.dataDirectory);
-      console.log(
-        `generated ${manifest.budget.lines.toLocaleString('en')} budget lines, ${manifest.ocds.transactions.toLocaleString('en')} payments ` +
-          `in ${manifest.ocds.contracts.toLocaleString('en')} contracts and ${manifest.archives.records.toLocaleString('en')} archival records ` +
-          `(seed "${options.seed}") in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-      );
-    }
-    const { present, absent } = presentInputs(
-      benchInputs({ generated: directory, realData: options.realData, projectData: config.dataDirectory }, options.formats),
-    );
-    for (const input of absent)
-      console.log(`${input.format} skipped: ${input.paths.filter((file) => !fs.existsSync(file)).join(', ')} absent`);
-    const engines: Engine[] = databaseUrl ? ['sqlite', 'postgres'] : ['sqlite'];
-    if (!databaseUrl) console.log('PostgreSQL skipped: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to measure it too');
-    const rows: BenchRow[] = [];
-    for (const engine of engines) {
-      for (const input of present) {
-        const results = {} as Record<Method, MeasurementResult>;
-        for (const method of METHODS) {
-          process.stdout.write(`  ${engine} ${input.format} ${method}…\n`);
-          const { format, paths, skipRejected, prerequisite } = input;
-          results[method] = runChild({
-            engine,
-            method,
-            databaseUrl,
-            format,
-            paths,
-            skipRejected,
-            prerequisite,
-            minSeconds: options.minSeconds,
-          });
-        }
-        rows.push({ engine, input, results });
+  const engines: Engine[] = databaseUrl ? ['sqlite', 'postgres'] : ['sqlite'];
+  if (!databaseUrl) console.log('PostgreSQL skipped: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to measure it too');
+  const config = readConfig();
+  const rows: BenchRow[] = [];
+  // Formats read from files that do not change with the size are measured once, with the first size.
+  for (const [i, lines] of options.sizes.entries()) {
+    const formats = i === 0 ? options.formats : options.formats.filter((format) => needsGenerated([format]));
+    if (formats.length === 0) break;
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'ftm-bench-input-'));
+    try {
+      if (needsGenerated(formats)) {
+        const started = performance.now();
+        const sized = { lines, transactions: options.transactions ?? lines, records: options.records ?? Math.ceil(lines / 10) };
+        const manifest = generateAll(
+          { contracts: 0, ...options, ...sized, linesPerFile: LINES_PER_BUDGET_FILE, out: directory },
+          config.dataDirectory,
+        );
+        console.log(
+          `generated ${manifest.budget.lines.toLocaleString('en')} budget lines, ${manifest.ocds.transactions.toLocaleString('en')} payments ` +
+            `in ${manifest.ocds.contracts.toLocaleString('en')} contracts and ${manifest.archives.records.toLocaleString('en')} archival records ` +
+            `(seed "${options.seed}") in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        );
       }
+      const { present, absent } = presentInputs(
+        benchInputs({ generated: directory, realData: options.realData, projectData: config.dataDirectory }, formats),
+      );
+      for (const input of absent)
+        console.log(`${input.format} skipped: ${input.paths.filter((file) => !fs.existsSync(file)).join(', ')} absent`);
+      for (const engine of engines) {
+        for (const input of present) {
+          const results = {} as Record<Method, MeasurementResult>;
+          for (const method of METHODS) {
+            process.stdout.write(`  ${engine} ${input.format} ${method}…\n`);
+            const { format, paths, skipRejected, prerequisite } = input;
+            results[method] = runChild({
+              engine,
+              method,
+              databaseUrl,
+              format,
+              paths,
+              skipRejected,
+              prerequisite,
+              minSeconds: options.minSeconds,
+            });
+          }
+          const generated = needsGenerated(formats.filter((format) => format.name === input.format));
+          rows.push({ engine, input, results, ...(generated ? { lines } : {}) });
+        }
+      }
+    } finally {
+      fs.rmSync(directory, { recursive: true, force: true });
     }
-    console.log(`\n${formatTable(rows)}`);
-    console.log(
-      `\nimport: the format's parse (read + validate) and its write in one transaction, as npm run import runs them (without the\n` +
-        `CLI's comparison with stored rows and its report). bare INSERT: the same parsed rows as plain multi-row INSERTs into the\n` +
-        `same tables, in one transaction (the ceiling); ratio = import rows/s ÷ bare INSERT rows/s. rows: rows read per load, as\n` +
-        `the CLI reports them (CSV data rows, header excluded, over all the files; JSON items); rows written: over all tables.\n` +
-        `Loads shorter than ${options.minSeconds} s are repeated (loads) into emptied tables and rows/s is taken over them all. Each figure\n` +
-        `comes from its own process and a throw-away database (temporary SQLite folder / PostgreSQL schema bench_*, dropped after).`,
-    );
-  } finally {
-    fs.rmSync(directory, { recursive: true, force: true });
   }
+  console.log(`\n${formatTable(rows)}`);
+  const scaling = formatScaling(rows);
+  if (scaling) console.log(`\n${scaling}`);
+  console.log(
+    `\nimport: the format's parse (read + validate) and its write in one transaction, as npm run import runs them (without the\n` +
+      `CLI's comparison with stored rows and its report). bare INSERT: the same parsed rows as plain multi-row INSERTs into the\n` +
+      `same tables, in one transaction (the ceiling); ratio = import rows/s ÷ bare INSERT rows/s. rows: rows read per load, as\n` +
+      `the CLI reports them (CSV data rows, header excluded, over all the files; JSON items); rows written: over all tables.\n` +
+      `Loads shorter than ${options.minSeconds} s are repeated (loads) into emptied tables and rows/s is taken over them all. Each figure\n` +
+      `comes from its own process and a throw-away database (temporary SQLite folder / PostgreSQL schema bench_*, dropped after).`,
+  );
 }
 
 if (require.main === module) main();

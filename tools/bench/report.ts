@@ -7,6 +7,8 @@ export interface BenchRow {
   engine: Engine;
   input: Pick<BenchInput, 'format' | 'description'>;
   results: Record<Method, MeasurementResult>;
+  /** Budget lines generated for this run, when the input is the generator's. */
+  lines?: number;
 }
 
 export function rowsPerSecond(result: Pick<MeasurementResult, 'rows' | 'seconds'>): number {
@@ -17,6 +19,8 @@ export function rowsPerSecond(result: Pick<MeasurementResult, 'rows' | 'seconds'
 export function importRatio(row: BenchRow): number {
   return rowsPerSecond(row.results.import) / rowsPerSecond(row.results.insert);
 }
+
+const secondsPerLoad = (result: Pick<MeasurementResult, 'seconds' | 'loads'>) => result.seconds / result.loads;
 
 const whole = (value: number) => (Number.isFinite(value) ? Math.round(value).toLocaleString('en') : '∞');
 
@@ -31,6 +35,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
     'a row is',
     'rows',
     'loads',
+    'time/load',
     'import rows/s',
     'parse share',
     'bare INSERT rows/s',
@@ -48,6 +53,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
       imported.unit,
       imported.rowsPerLoad.toLocaleString('en'),
       imported.loads.toLocaleString('en'),
+      `${secondsPerLoad(imported).toFixed(1)} s`,
       whole(rowsPerSecond(imported)),
       imported.seconds > 0 ? `${Math.round((100 * (imported.parseSeconds ?? 0)) / imported.seconds)} %` : '–',
       whole(rowsPerSecond(insert)),
@@ -60,4 +66,26 @@ export function formatTable(rows: readonly BenchRow[]): string {
   const line = (cells: string[]) =>
     cells.map((cell, i) => (i < NUMERIC_FROM ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
+}
+
+/**
+ * How each generated input's import grows from the smallest size to every larger one: the ratio of the time per load
+ * (linear: the ratio of the sizes), of rows/s and of peak RSS. Empty with a single size.
+ */
+export function formatScaling(rows: readonly BenchRow[]): string {
+  const lines: string[] = [];
+  const sized = rows.filter((row) => row.lines !== undefined);
+  for (const row of sized) {
+    const smallest = sized
+      .filter((other) => other.engine === row.engine && other.input.format === row.input.format)
+      .reduce((a, b) => (b.lines! < a.lines! ? b : a));
+    if (smallest === row) continue;
+    const [large, small] = [row.results.import, smallest.results.import];
+    lines.push(
+      `${row.engine} ${row.input.format} ${row.lines!.toLocaleString('en')} / ${smallest.lines!.toLocaleString('en')} lines ` +
+        `(× ${(row.lines! / smallest.lines!).toFixed(1)}): time per load × ${(secondsPerLoad(large) / secondsPerLoad(small)).toFixed(2)}, ` +
+        `rows/s × ${(rowsPerSecond(large) / rowsPerSecond(small)).toFixed(2)}, peak RSS × ${(large.peakRssMb / small.peakRssMb).toFixed(2)}`,
+    );
+  }
+  return lines.join('\n');
 }

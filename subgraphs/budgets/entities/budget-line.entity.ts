@@ -18,6 +18,13 @@ const money = { type: 'bigint', nullable: true, transformer: moneyColumn } as co
 })
 @Entity('budget_line')
 @Index(['programId', 'stateId'])
+// Each budgetLines filter column but the year leads an index that ends with the id, so a filtered page is an index
+// range read in id order (keyset pagination), not every matching line sorted to return the first hundred.
+@Index(['programId', 'id'])
+@Index(['ramoInstitutionId', 'id'])
+@Index(['institutionId', 'id'])
+@Index(['stateId', 'id'])
+@Index(['chapterCode', 'id'])
 export class BudgetLine {
   @Field(() => ID, {
     description:
@@ -33,7 +40,6 @@ export class BudgetLine {
   @Column({ type: 'integer' })
   fiscalYear: number;
 
-  @Index()
   @Column({ type: 'varchar' })
   programId: string;
 
@@ -41,18 +47,15 @@ export class BudgetLine {
   @Column({ type: 'varchar' })
   ramoCode: string;
 
-  @Index()
   @Column({ type: 'varchar' })
   ramoInstitutionId: string;
 
-  @Index()
   @Column({ type: 'varchar' })
   institutionId: string;
 
   @Column({ type: 'varchar' }) unitCode: string;
   @Column({ type: 'varchar' }) unitName: string;
 
-  @Index()
   @Column({ type: 'varchar', nullable: true })
   stateId: string | null;
 
@@ -76,7 +79,6 @@ export class BudgetLine {
   @Column({ type: 'varchar' }) activityCode: string;
   @Column({ type: 'varchar' }) activityName: string;
 
-  @Index()
   @Column({ type: 'varchar', nullable: true })
   chapterCode: string | null;
 

@@ -6,8 +6,9 @@ const key = { type: 'varchar', nullable: true } as const;
 
 /**
  * Budget lines pre-summed by one grouping of the `spending` dimensions (a grouping set, named in `grouping`), per
- * fiscal year: an aggregate the rollups cover reads these cells instead of the lines. Each budget import rewrites the
- * cells of the fiscal years it touched from the stored lines, in its own transaction, so they are always exact.
+ * fiscal year: every aggregate reads these cells instead of the lines (at worst the finest ones). Each budget import
+ * rewrites the cells of the fiscal years it changed from the stored lines, in its own transaction, so they are always
+ * exact.
  * Columns of dimensions outside the row's grouping are null. Not exposed in GraphQL.
  */
 @Entity('spending_rollup')

@@ -4,6 +4,7 @@ import { collectProblems, ImportError, type ImportProblem } from '../../kit/impo
 import { eachCsvRow, type CsvRow } from '../../kit/import/csv-file';
 import { RowReader } from '../../kit/import/row-reader';
 import { upsertAll } from '../../kit/import/bulk-write';
+import { withIndexesRebuilt } from '../../kit/import/bulk-indexes';
 import { formatMoney, MONEY_MAX } from '../../kit/money';
 import { sourceAt } from '../../kit/provenance';
 import { stateById } from '../../kit/states';
@@ -269,17 +270,22 @@ function programsOf(parsed: ParsedRow[], problems: ImportProblem[]): BudgetProgr
 
 /**
  * Writes parsed budget lines and their programs inside the caller's transaction (idempotent upserts by id), and
- * rebuilds the spending rollups of the fiscal years they belong to in the same transaction. Lines whose sum in some
- * rollup cell is beyond what storage holds reject the load (the transaction rolls back) with a problem per cell.
+ * rebuilds in the same transaction the spending rollups of the fiscal years whose lines or programs it changed (a
+ * year loaded again unchanged keeps its cells untouched). Lines whose sum in some rollup cell is beyond what storage
+ * holds reject the load (the transaction rolls back) with a problem per cell.
  */
 export async function writeBudget(manager: EntityManager, parsed: ParsedBudget): Promise<void> {
-  await upsertAll(manager, BudgetProgram, parsed.programs);
-  await upsertAll(manager, BudgetLine, parsed.lines);
+  const programs = await upsertAll(manager, BudgetProgram, parsed.programs);
+  const writeLines = () => upsertAll(manager, BudgetLine, parsed.lines);
+  // A load at least as large as what is stored (a first load, a year as large as all before it) rebuilds the line
+  // indexes after writing, in time proportional to the load; a smaller one keeps them up to date as it writes.
+  const large = parsed.lines.length > 0 && parsed.lines.length >= (await manager.getRepository(BudgetLine).count());
+  const lines = large ? await withIndexesRebuilt(manager, BudgetLine, writeLines) : await writeLines();
+  const changedYears = new Set<number>();
+  for (const row of programs) changedYears.add(row.fiscalYear);
+  for (const row of lines) changedYears.add(row.fiscalYear);
   try {
-    await refreshSpendingRollups(
-      manager,
-      parsed.lines.map((line) => line.fiscalYear),
-    );
+    await refreshSpendingRollups(manager, [...changedYears]);
   } catch (error) {
     if (error instanceof RollupOverflow) throw new ImportError(overflowProblems(error, parsed));
     throw error;

@@ -1,12 +1,9 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { BudgetLine, SAMPLE_DATASETS } from '../entities/budget-line.entity';
-import { BudgetProgram } from '../entities/budget-program.entity';
 import type { Moments } from '../entities/spending-chain.object';
 import { SpendingRollup } from '../entities/spending-rollup.entity';
 import { MOMENTS } from './spending-chain.query';
 import { orderByMoneySum, readMoneySum, sumMoneySql } from '../../kit/money-sum';
-import { canonical, DIMENSION_COLUMNS, PROGRAM_COLUMNS, rollupFor, SpendingDimension } from './spending-dimensions.query';
-import { lineColumn } from './spending-rollups.query';
+import { canonical, DIMENSION_COLUMNS, rollupFor, SpendingDimension } from './spending-dimensions.query';
 
 export type Moment = (typeof MOMENTS)[number];
 
@@ -29,49 +26,32 @@ export interface CellRow {
 }
 
 /**
- * Where cells are summed from: the smallest rollup holding every dimension grouped or filtered, else the budget
- * lines themselves (joined to their programs only when a program column is needed).
+ * Where cells are summed from: the smallest rollup holding every dimension grouped or filtered — at worst the finest
+ * cells, never the budget lines themselves.
  */
 class CellSource {
   readonly query: SelectQueryBuilder<object>;
-  private readonly fromRollup: boolean;
 
   constructor(manager: EntityManager, needed: SpendingDimension[]) {
-    const rollup = rollupFor(needed);
-    this.fromRollup = rollup !== null;
-    if (rollup !== null) {
-      this.query = manager
-        .getRepository(SpendingRollup)
-        .createQueryBuilder('r')
-        .select([])
-        .where('r.grouping = :grouping', { grouping: rollup.join(',') });
-    } else {
-      const query = manager.getRepository(BudgetLine).createQueryBuilder('l').select([]);
-      const columns = needed.flatMap((dimension) => [...DIMENSION_COLUMNS[dimension].keys, ...DIMENSION_COLUMNS[dimension].names]);
-      if (columns.some((column) => PROGRAM_COLUMNS.has(column))) query.innerJoin(BudgetProgram, 'p', 'p.id = l.programId');
-      this.query = query as SelectQueryBuilder<object>;
-    }
+    this.query = manager
+      .getRepository(SpendingRollup)
+      .createQueryBuilder('r')
+      .select([])
+      .where('r.grouping = :grouping', { grouping: rollupFor(needed).join(',') });
   }
 
   column(name: string): string {
-    return this.fromRollup ? `r.${name}` : lineColumn(name);
+    return `r.${name}`;
   }
 
-  /** The column a moment is summed from: the rollup's pre-summed cells or the lines' amounts. */
+  /** The column a moment is summed from: the rollup's pre-summed cells. */
   amount(moment: Moment): string {
-    return `${this.fromRollup ? 'r' : 'l'}.${moment}`;
+    return `r.${moment}`;
   }
 
   addMeasures(): void {
     for (const moment of MOMENTS) this.query.addSelect(sumMoneySql(this.query.connection, this.amount(moment)), moment);
-    if (this.fromRollup) {
-      this.query.addSelect('SUM(r.lineCount)', 'lineCount').addSelect('SUM(r.sampleLines)', 'sampleLines');
-    } else {
-      this.query
-        .addSelect('COUNT(*)', 'lineCount')
-        .addSelect('SUM(CASE WHEN l.source.dataset IN (:...sampleDatasets) THEN 1 ELSE 0 END)', 'sampleLines')
-        .setParameter('sampleDatasets', SAMPLE_DATASETS);
-    }
+    this.query.addSelect('SUM(r.lineCount)', 'lineCount').addSelect('SUM(r.sampleLines)', 'sampleLines');
   }
 
   applyFilter(filter: DimensionFilter): void {

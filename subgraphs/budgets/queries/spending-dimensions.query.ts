@@ -78,13 +78,21 @@ export function canonical(dimensions: Iterable<SpendingDimension>): SpendingDime
 const CROSSED = [SpendingDimension.STATE, SpendingDimension.RAMO, SpendingDimension.CHAPTER, SpendingDimension.INSTITUTION];
 
 /**
- * The groupings kept pre-summed, each per fiscal year: no other dimension, every dimension alone, and every pair
- * with a state, a ramo, a chapter or an institution — the questions dashboards ask first (year × state, which
- * institutions spend most on chapter 3000). Their cells are bounded by the catalogues, not by the number of lines. An
- * aggregate whose grouping and filters fit in none of them sums the budget lines (indexed on every filter column).
+ * Every dimension at once: the finest pre-summed cells, one per distinct combination of the dimensions' keys in a
+ * year. The rollup refresh reads the lines once into these cells and derives every coarser grouping from them, and an
+ * aggregate no coarser rollup covers sums them instead of the lines (fewer rows when lines share their classifiers,
+ * and narrower ones, with no program to join).
+ */
+export const FINEST_GROUPING: SpendingDimension[] = DIMENSIONS.filter((dimension) => dimension !== SpendingDimension.FISCAL_YEAR);
+
+/**
+ * The groupings kept pre-summed, each per fiscal year: no other dimension, every dimension alone, every pair with a
+ * state, a ramo, a chapter or an institution — the questions dashboards ask first (year × state, which institutions
+ * spend most on chapter 3000) — and the finest cells. The pairs' cells are bounded by the catalogues, not by the
+ * number of lines; the finest may hold one per line.
  */
 export const ROLLUP_GROUPINGS: SpendingDimension[][] = (() => {
-  const others = DIMENSIONS.filter((dimension) => dimension !== SpendingDimension.FISCAL_YEAR);
+  const others = FINEST_GROUPING;
   const groupings = new Map<string, SpendingDimension[]>([['', []]]);
   for (const dimension of others) groupings.set(dimension, [dimension]);
   for (const first of CROSSED) {
@@ -94,13 +102,30 @@ export const ROLLUP_GROUPINGS: SpendingDimension[][] = (() => {
       groupings.set(pair.join(','), pair);
     }
   }
+  groupings.set(FINEST_GROUPING.join(','), FINEST_GROUPING);
   return [...groupings.values()];
 })();
 
-/** The smallest rollup that holds every needed dimension (the fiscal year is in all of them), or null. */
-export function rollupFor(needed: Iterable<SpendingDimension>): SpendingDimension[] | null {
+/**
+ * The rollup a grouping's cells are summed from when the rollups are refreshed, or null for the lines themselves:
+ * the finest cells from the lines, a pair from the finest cells, a dimension alone from its pair with the ramo (few
+ * cells: ramos are few), and the year's total from the ramos. Each is a rollup refreshed before the grouping itself.
+ */
+export function derivedFrom(grouping: SpendingDimension[]): SpendingDimension[] | null {
+  if (grouping.length === FINEST_GROUPING.length) return null;
+  if (grouping.length === 2) return FINEST_GROUPING;
+  if (grouping.length === 0) return [SpendingDimension.RAMO];
+  const [only] = grouping;
+  return canonical([SpendingDimension.RAMO, only === SpendingDimension.RAMO ? SpendingDimension.CHAPTER : only]);
+}
+
+/** The rollups in the order a refresh writes them: each after the one it is derived from. */
+export const REFRESH_ORDER: SpendingDimension[][] = [...ROLLUP_GROUPINGS].sort((a, b) => b.length - a.length);
+
+/** The smallest rollup that holds every needed dimension (the fiscal year is in all of them: the finest at worst). */
+export function rollupFor(needed: Iterable<SpendingDimension>): SpendingDimension[] {
   const wanted = [...new Set(needed)].filter((dimension) => dimension !== SpendingDimension.FISCAL_YEAR);
   const fitting = ROLLUP_GROUPINGS.filter((grouping) => wanted.every((dimension) => grouping.includes(dimension)));
   fitting.sort((a, b) => a.length - b.length);
-  return fitting[0] ?? null;
+  return fitting[0];
 }

@@ -1,11 +1,19 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { MONEY_MAX, outOfRange, type Money } from '../../kit/money';
 import { readMoneySum, sumMoneySql } from '../../kit/money-sum';
 import { BudgetLine } from '../entities/budget-line.entity';
 import { BudgetProgram } from '../entities/budget-program.entity';
 import { SpendingRollup } from '../entities/spending-rollup.entity';
 import { MOMENTS } from './spending-chain.query';
-import { DIMENSION_COLUMNS, PROGRAM_COLUMNS, ROLLUP_GROUPINGS, type SpendingDimension } from './spending-dimensions.query';
+import {
+  derivedFrom,
+  DIMENSION_COLUMNS,
+  FINEST_GROUPING,
+  PROGRAM_COLUMNS,
+  REFRESH_ORDER,
+  ROLLUP_GROUPINGS,
+  type SpendingDimension,
+} from './spending-dimensions.query';
 import { SAMPLE_DATASETS } from '../entities/budget-line.entity';
 
 /** The budget line (alias `l`) or program (alias `p`) property a rollup column is read from. */
@@ -14,40 +22,30 @@ export function lineColumn(column: string): string {
 }
 
 /**
- * Rewrites the rollup cells of the given fiscal years from the stored budget lines, inside the importing
- * transaction: one INSERT … SELECT … GROUP BY per grouping. Rebuilding whole years, rather than adding the import's
- * differences, keeps the cells exact whatever the import did to the lines (new, changed, replaced or deleted), at the
- * cost of reading the year's lines once per grouping — work proportional to what an import of that year reads anyway.
+ * Rewrites the rollup cells of the given fiscal years inside the importing transaction. The lines are read once, into
+ * the finest cells; every coarser grouping is then summed from cells already written (see derivedFrom), so the work
+ * follows the lines once and the catalogues after that, not the lines times the groupings. Rebuilding whole years,
+ * rather than adding the import's differences, keeps the cells exact whatever the import did to the lines (new,
+ * changed, replaced or deleted).
+ *
+ * Sums of stored cells can leave 64 bits where the lines' exact sums would not (SQLite's running SUM), and a cell
+ * beyond the money range must be named: on any failure the derived cells are dropped and every grouping is summed
+ * again from the lines, each with the checks below.
  */
 export async function refreshSpendingRollups(manager: EntityManager, fiscalYears: number[]): Promise<void> {
   const years = [...new Set(fiscalYears)];
   if (years.length === 0) return;
   await manager.createQueryBuilder().delete().from(SpendingRollup).where('fiscalYear IN (:...years)', { years }).execute();
-  const metadata = manager.connection.getMetadata(SpendingRollup);
-  const { driver } = manager.connection;
-  const table = metadata.tablePath
-    .split('.')
-    .map((part) => driver.escape(part))
-    .join('.');
-  for (const grouping of ROLLUP_GROUPINGS) {
-    const { sql, parameters, columns } = groupingSelect(manager, grouping, years, false);
-    const names = columns.map((property) => driver.escape(metadata.findColumnWithPropertyName(property)!.databaseName)).join(', ');
-    // The query builder puts entity-column selections before expressions: the outer SELECT restores the column order.
-    const selected = columns.map((alias) => driver.escape(alias)).join(', ');
-    // A failed INSERT leaves a PostgreSQL transaction unusable: the savepoint lets the failure be explained first.
-    await manager.query(`SAVEPOINT ${SAVEPOINT}`);
-    try {
-      await manager.query(`INSERT INTO ${table} (${names}) SELECT ${selected} FROM (${sql}) cells`, parameters);
-    } catch (error) {
-      await manager.query(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
-      const cells = await overflowingCells(manager, grouping, years);
-      if (cells.length > 0) throw new RollupOverflow(grouping, cells);
-      // SQLite's SUM fails as soon as its running total leaves 64 bits (lines of +max, +1, −1), even when every
-      // cell's sum fits: the cells are then summed exactly and written from here.
-      if (!isIntegerOverflow(error)) throw error;
-      await insertSummedExactly(manager, grouping, years);
-    }
-    await manager.query(`RELEASE SAVEPOINT ${SAVEPOINT}`);
+  await manager.query(`SAVEPOINT ${DERIVED}`);
+  try {
+    for (const grouping of REFRESH_ORDER)
+      await insertCells(manager, groupingSelect(manager, grouping, derivedFrom(grouping), years, false));
+    await manager.query(`RELEASE SAVEPOINT ${DERIVED}`);
+  } catch {
+    await manager.query(`ROLLBACK TO SAVEPOINT ${DERIVED}`);
+    await manager.query(`RELEASE SAVEPOINT ${DERIVED}`);
+    // Coarsest first, so that a sum beyond range is reported in the grouping that asks the fewest questions.
+    for (const grouping of ROLLUP_GROUPINGS) await refreshFromLines(manager, grouping, years);
   }
   // A sum of exactly −2⁶³ fits the column, and no engine complains, but it is outside the documented range.
   for (const grouping of await groupingsBelowRange(manager, years)) {
@@ -55,6 +53,68 @@ export async function refreshSpendingRollups(manager: EntityManager, fiscalYears
     if (cells.length > 0) throw new RollupOverflow(grouping, cells);
   }
 }
+
+/**
+ * The fiscal years whose lines have no finest cells: loaded by a version that did not write them (or, on PostgreSQL,
+ * before the migration that fills them).
+ */
+export async function yearsWithoutFinestCells(manager: EntityManager): Promise<number[]> {
+  const rows: { fiscalYear: number }[] = await manager
+    .getRepository(BudgetLine)
+    .createQueryBuilder('l')
+    .select('DISTINCT l.fiscalYear', 'fiscalYear')
+    .where(
+      (query) =>
+        `NOT EXISTS ${query
+          .subQuery()
+          .select('1')
+          .from(SpendingRollup, 'r')
+          .where('r.grouping = :finest AND r.fiscalYear = l.fiscalYear')
+          .getQuery()}`,
+      { finest: FINEST_GROUPING.join(',') },
+    )
+    .getRawMany();
+  return rows.map((row) => Number(row.fiscalYear));
+}
+
+/** Rebuilds the rollups of the years yearsWithoutFinestCells finds, in one transaction; nothing when there are none. */
+export async function refreshRollupsMissingFinestCells(dataSource: DataSource): Promise<void> {
+  await dataSource.transaction(async (manager) => refreshSpendingRollups(manager, await yearsWithoutFinestCells(manager)));
+}
+
+/** Writes one grouping's cells from the lines, refusing cells beyond range and summing exactly past SQLite's SUM. */
+async function refreshFromLines(manager: EntityManager, grouping: SpendingDimension[], years: number[]): Promise<void> {
+  // A failed INSERT leaves a PostgreSQL transaction unusable: the savepoint lets the failure be explained first.
+  await manager.query(`SAVEPOINT ${SAVEPOINT}`);
+  try {
+    await insertCells(manager, groupingSelect(manager, grouping, null, years, false));
+  } catch (error) {
+    await manager.query(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
+    const cells = await overflowingCells(manager, grouping, years);
+    if (cells.length > 0) throw new RollupOverflow(grouping, cells);
+    // SQLite's SUM fails as soon as its running total leaves 64 bits (lines of +max, +1, −1), even when every
+    // cell's sum fits: the cells are then summed exactly and written from here.
+    if (!isIntegerOverflow(error)) throw error;
+    await insertSummedExactly(manager, grouping, years);
+  }
+  await manager.query(`RELEASE SAVEPOINT ${SAVEPOINT}`);
+}
+
+/** Runs one grouping's SELECT of cells as an INSERT into the rollup table, inside the engine. */
+async function insertCells(manager: EntityManager, { sql, parameters, columns }: GroupingSelect): Promise<void> {
+  const metadata = manager.connection.getMetadata(SpendingRollup);
+  const { driver } = manager.connection;
+  const table = metadata.tablePath
+    .split('.')
+    .map((part) => driver.escape(part))
+    .join('.');
+  const names = columns.map((property) => driver.escape(metadata.findColumnWithPropertyName(property)!.databaseName)).join(', ');
+  // The query builder puts entity-column selections before expressions: the outer SELECT restores the column order.
+  const selected = columns.map((alias) => driver.escape(alias)).join(', ');
+  await manager.query(`INSERT INTO ${table} (${names}) SELECT ${selected} FROM (${sql}) cells`, parameters);
+}
+
+const DERIVED = 'spending_rollup_derived';
 
 /** The groupings in which some cell of these years holds a sum below −(2⁶³ − 1), the lowest amount in range. */
 async function groupingsBelowRange(manager: EntityManager, years: number[]): Promise<SpendingDimension[][]> {
@@ -124,7 +184,7 @@ const isIntegerOverflow = (error: unknown) => error instanceof Error && /integer
 
 /** Writes one grouping's cells of these years from their exact sums, each known to fit a money column. */
 async function insertSummedExactly(manager: EntityManager, grouping: SpendingDimension[], years: number[]): Promise<void> {
-  const { sql, parameters } = groupingSelect(manager, grouping, years, true);
+  const { sql, parameters } = groupingSelect(manager, grouping, null, years, true);
   const rows: Record<string, unknown>[] = await manager.query(sql, parameters);
   const cells = rows.map((row) => {
     const sums = Object.fromEntries(MOMENTS.map((moment) => [moment, readMoneySum(row[moment])]));
@@ -138,36 +198,59 @@ async function insertSummedExactly(manager: EntityManager, grouping: SpendingDim
 /** Rows per INSERT, within SQLite's limit of bound parameters (about 35 columns a row). */
 const INSERT_CHUNK = 200;
 
-/** The SELECT of one grouping's cells; with `exact`, moments are selected with sumMoneySql (read with readMoneySum). */
-function groupingSelect(manager: EntityManager, grouping: SpendingDimension[], years: number[], exact: boolean) {
-  const query = manager
-    .getRepository(BudgetLine)
-    .createQueryBuilder('l')
-    .innerJoin(BudgetProgram, 'p', 'p.id = l.programId')
+interface GroupingSelect {
+  sql: string;
+  parameters: unknown[];
+  columns: string[];
+}
+
+/**
+ * The SELECT of one grouping's cells, summed from the lines (`from` null) or from the cells of a finer rollup; with
+ * `exact`, moments are selected with sumMoneySql (read with readMoneySum).
+ */
+function groupingSelect(
+  manager: EntityManager,
+  grouping: SpendingDimension[],
+  from: SpendingDimension[] | null,
+  years: number[],
+  exact: boolean,
+): GroupingSelect {
+  const query =
+    from === null
+      ? manager.getRepository(BudgetLine).createQueryBuilder('l').innerJoin(BudgetProgram, 'p', 'p.id = l.programId')
+      : manager
+          .getRepository(SpendingRollup)
+          .createQueryBuilder('r')
+          .where('r.grouping = :from', { from: from.join(',') });
+  const alias = from === null ? 'l' : 'r';
+  const column = (name: string) => (from === null ? lineColumn(name) : `r.${name}`);
+  query
     .select('CAST(:grouping AS VARCHAR(200))', 'grouping')
-    .addSelect('l.fiscalYear', 'fiscalYear')
-    .where('l.fiscalYear IN (:...years)', { years, grouping: grouping.join(',') })
-    .groupBy('l.fiscalYear');
+    .addSelect(`${alias}.fiscalYear`, 'fiscalYear')
+    .andWhere(`${alias}.fiscalYear IN (:...years)`, { years, grouping: grouping.join(',') })
+    .groupBy(`${alias}.fiscalYear`);
   const columns = ['grouping', 'fiscalYear'];
   for (const dimension of grouping) {
     const { keys, names } = DIMENSION_COLUMNS[dimension];
     for (const key of keys) {
-      query.addSelect(lineColumn(key), key).addGroupBy(lineColumn(key));
+      query.addSelect(column(key), key).addGroupBy(column(key));
       columns.push(key);
     }
     for (const name of names) {
-      query.addSelect(`MIN(${lineColumn(name)})`, name);
+      query.addSelect(`MIN(${column(name)})`, name);
       columns.push(name);
     }
   }
   for (const moment of MOMENTS) {
-    query.addSelect(exact ? sumMoneySql(manager.connection, `l.${moment}`) : `SUM(l.${moment})`, moment);
+    query.addSelect(exact ? sumMoneySql(manager.connection, `${alias}.${moment}`) : `SUM(${alias}.${moment})`, moment);
     columns.push(moment);
   }
-  query
-    .addSelect('COUNT(*)', 'lineCount')
-    .addSelect('SUM(CASE WHEN l.source.dataset IN (:...sampleDatasets) THEN 1 ELSE 0 END)', 'sampleLines')
-    .setParameter('sampleDatasets', SAMPLE_DATASETS);
+  if (from === null) {
+    query
+      .addSelect('COUNT(*)', 'lineCount')
+      .addSelect('SUM(CASE WHEN l.source.dataset IN (:...sampleDatasets) THEN 1 ELSE 0 END)', 'sampleLines')
+      .setParameter('sampleDatasets', SAMPLE_DATASETS);
+  } else query.addSelect('SUM(r.lineCount)', 'lineCount').addSelect('SUM(r.sampleLines)', 'sampleLines');
   columns.push('lineCount', 'sampleLines');
   const [sql, parameters] = query.getQueryAndParameters();
   return { sql, parameters, columns };

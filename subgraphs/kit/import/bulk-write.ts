@@ -174,31 +174,35 @@ export function* keyBatches<T>(items: readonly T[]): Generator<T[]> {
  * or differ from the stored row. They are compared at write time, not taken from an earlier compareWithStored, so
  * that a delete earlier in the same transaction (a contract's program links, a record's subjects) is seen: loading the
  * same file twice sends no write at all. Columns no row sets (undefined everywhere) keep their stored values, as with
- * TypeORM's upsert.
+ * TypeORM's upsert. Returns the rows written (new or changed), for what is derived from them.
  */
 export async function upsertAll<E extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntityTarget<E>,
   rows: readonly E[],
   conflictColumns: string[] = ['id'],
-): Promise<void> {
-  if (rows.length === 0) return;
+): Promise<E[]> {
+  if (rows.length === 0) return [];
   const table = new BulkTable(manager, entity, conflictColumns);
   const updated = table.columns.filter((column) => column !== table.key && rows.some((row) => column.getEntityValue(row) !== undefined));
   const writer = table.writer(updated);
   const progress = writeProgressOf(manager);
   const name = manager.connection.getMetadata(entity).tableName.replace(/_/g, ' ');
   let done = 0;
+  const changed: E[] = [];
   for (const batch of keyBatches(rows)) {
     const written = batch.map((row) => table.values(row));
     const stored = await table.stored(written.map((values) => table.keyOf(values)));
-    for (const values of written) {
+    for (const [i, values] of written.entries()) {
       const before = stored.get(table.keyOf(values));
-      if (before === undefined || !table.same(before, values)) await writer.add(values);
+      if (before !== undefined && table.same(before, values)) continue;
+      await writer.add(values);
+      changed.push(batch[i]);
     }
     done += batch.length;
     if (done < rows.length) progress?.(name, done, rows.length);
   }
   await writer.flush();
   progress?.(name, rows.length, rows.length);
+  return changed;
 }

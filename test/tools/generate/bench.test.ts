@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseBenchArgs } from '../../../tools/bench/import';
 import { benchInputs, needsGenerated, presentInputs, type BenchInput } from '../../../tools/bench/inputs';
 import { METHODS, type Method } from '../../../tools/bench/measure';
-import { formatTable, importRatio, type BenchRow } from '../../../tools/bench/report';
+import { formatScaling, formatTable, importRatio, type BenchRow } from '../../../tools/bench/report';
 import { insertRows } from '../../../tools/bench/raw-insert';
 import { openThrowawayDatabase } from '../../../tools/bench/throwaway-database';
 import { runMeasurement, type MeasurementResult } from '../../../tools/bench/worker';
@@ -130,12 +130,12 @@ test('the INSERT ceiling stores the same rows as the importer would (read back t
 
 test('arguments and the printed table', () => {
   const defaults = parseBenchArgs([]);
-  expect(defaults).toEqual(
-    expect.objectContaining({ lines: 100_000, transactions: 100_000, records: 10_000, seed: 'bench', minSeconds: 1 }),
-  );
+  expect(defaults).toEqual(expect.objectContaining({ sizes: [100_000], transactions: null, records: null, seed: 'bench', minSeconds: 1 }));
   expect(defaults.formats.map((format) => format.name)).toEqual(formats);
   const picked = parseBenchArgs(['--lines', '500', '--transactions', '0', '--formats', 'gdp,shcp-budget', '--min-seconds', '0.5']);
-  expect(picked).toEqual(expect.objectContaining({ lines: 500, transactions: 0, records: 50, minSeconds: 0.5 }));
+  expect(picked).toEqual(expect.objectContaining({ sizes: [500], transactions: 0, records: null, minSeconds: 0.5 }));
+  expect(parseBenchArgs(['--lines', '1_000_000,100000']).sizes).toEqual([100_000, 1_000_000]);
+  expect(() => parseBenchArgs(['--lines', '100000,lots'])).toThrow('--lines');
   expect(picked.formats.map((format) => format.name)).toEqual(['shcp-budget', 'gdp']);
   expect(needsGenerated(picked.formats)).toBe(true);
   expect(needsGenerated(parseBenchArgs(['--formats', 'gdp,metric']).formats)).toBe(false);
@@ -162,6 +162,15 @@ test('arguments and the printed table', () => {
   const table = formatTable([row]).split('\n');
   expect(table).toHaveLength(3);
   expect(table[2]).toMatch(
-    /^sqlite\s+shcp-budget\s+generated shcp-pef\/ \(1 file\)\s+CSV rows\s+1,000\s+2\s+1,000\s+50 %\s+2,000\s+0\.50\s+1,020\s+100 MB$/,
+    /^sqlite\s+shcp-budget\s+generated shcp-pef\/ \(1 file\)\s+CSV rows\s+1,000\s+2\s+1\.0 s\s+1,000\s+50 %\s+2,000\s+0\.50\s+1,020\s+100 MB$/,
+  );
+  expect(formatScaling([row])).toBe('');
+  const larger = (lines: number, seconds: number, peakRssMb: number): BenchRow => ({
+    ...row,
+    lines,
+    results: { import: { ...result(seconds, 1), rows: lines, rowsPerLoad: lines, peakRssMb }, insert: result(0.5, 1) },
+  });
+  expect(formatScaling([larger(1_000, 2, 100), larger(10_000, 25, 150)])).toBe(
+    'sqlite shcp-budget 10,000 / 1,000 lines (× 10.0): time per load × 12.50, rows/s × 0.80, peak RSS × 1.50',
   );
 });

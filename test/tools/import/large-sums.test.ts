@@ -139,7 +139,7 @@ describe('spending sums across years beyond one amount’s range', () => {
     expect(await approvedCells(groupBy)).toEqual({ total: '1800000000000000.00', cells: [['1800000000000000.00', 2]] });
   });
 
-  test('a grouping no rollup covers sums the lines themselves, as exactly', async () => {
+  test('a grouping no coarser rollup covers sums the finest cells, as exactly', async () => {
     expect(await approvedCells('MODALITY, FUNDING_SOURCE')).toEqual({ total: '1800000000000000.00', cells: [['1800000000000000.00', 2]] });
   });
 

@@ -1,0 +1,202 @@
+import path from 'node:path';
+import { FinestSpendingCells1796661000000 } from '../../../migrations/budgets/1796661000000-finest-spending-cells';
+import { BudgetLine } from '../../../subgraphs/budgets/entities/budget-line.entity';
+import { BudgetProgram } from '../../../subgraphs/budgets/entities/budget-program.entity';
+import { SpendingRollup } from '../../../subgraphs/budgets/entities/spending-rollup.entity';
+import { definition } from '../../../subgraphs/budgets/definition';
+import { parseBudgetFiles, writeBudget } from '../../../subgraphs/budgets/importers/shcp-budget.importer';
+import { MOMENTS } from '../../../subgraphs/budgets/queries/spending-chain.query';
+import {
+  DIMENSION_COLUMNS,
+  FINEST_GROUPING,
+  PROGRAM_COLUMNS,
+  ROLLUP_GROUPINGS,
+  type SpendingDimension,
+} from '../../../subgraphs/budgets/queries/spending-dimensions.query';
+import { SAMPLE_DATASETS } from '../../../subgraphs/budgets/entities/budget-line.entity';
+import { formatMoney } from '../../../subgraphs/kit/money';
+import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
+
+/*
+ * The rollups are summed from one another (the finest cells from the lines, pairs from the finest, single dimensions
+ * from pairs): whatever the path, every stored cell must equal the sum of the stored lines it covers, and a grouping
+ * no coarser rollup holds must answer the lines' sums too.
+ */
+
+let budgets: TestSubgraph;
+beforeAll(async () => {
+  budgets = await openTestSubgraph(definition);
+}, 120_000);
+afterAll(() => budgets?.close());
+
+type Cell = { keys: string; names: string; sums: string; lineCount: number; sampleLines: number };
+
+const text = (value: unknown) => (value === null || value === undefined ? '∅' : String(value));
+
+/** Every cell of a grouping summed here, with BigInt, from the stored lines and their programs. */
+async function cellsFromLines(grouping: SpendingDimension[]): Promise<Map<string, Cell>> {
+  const programs = new Map((await budgets.dataSource.getRepository(BudgetProgram).find()).map((program) => [program.id, program]));
+  const lines = await budgets.dataSource.getRepository(BudgetLine).find();
+  const keyColumns = ['fiscalYear', ...grouping.flatMap((dimension) => DIMENSION_COLUMNS[dimension].keys)];
+  const nameColumns = grouping.flatMap((dimension) => DIMENSION_COLUMNS[dimension].names);
+  const cells = new Map<string, { names: (string | null)[]; sums: (bigint | null)[]; lineCount: number; sampleLines: number }>();
+  for (const line of lines) {
+    const value = (column: string) =>
+      (PROGRAM_COLUMNS.has(column) ? programs.get(line.programId) : line)![column as keyof (BudgetLine | BudgetProgram)] as unknown;
+    const key = keyColumns.map((column) => text(value(column))).join('|');
+    let cell = cells.get(key);
+    if (!cell) {
+      cell = { names: nameColumns.map(() => null), sums: MOMENTS.map(() => null), lineCount: 0, sampleLines: 0 };
+      cells.set(key, cell);
+    }
+    for (const [i, column] of nameColumns.entries()) {
+      const name = value(column) as string | null;
+      if (name !== null && (cell.names[i] === null || name < cell.names[i]!)) cell.names[i] = name;
+    }
+    for (const [i, moment] of MOMENTS.entries()) {
+      const amount = line[moment];
+      if (amount !== null) cell.sums[i] = (cell.sums[i] ?? 0n) + amount;
+    }
+    cell.lineCount += 1;
+    if (SAMPLE_DATASETS.includes(line.source.dataset)) cell.sampleLines += 1;
+  }
+  return new Map(
+    [...cells].map(([key, cell]) => [
+      key,
+      {
+        keys: key,
+        names: cell.names.map(text).join('|'),
+        sums: cell.sums.map((sum) => (sum === null ? '∅' : formatMoney(sum))).join('|'),
+        lineCount: cell.lineCount,
+        sampleLines: cell.sampleLines,
+      },
+    ]),
+  );
+}
+
+/** The stored rollup cells of a grouping, in the same shape. */
+async function storedCells(grouping: SpendingDimension[]): Promise<Map<string, Cell>> {
+  const rows = await budgets.dataSource.getRepository(SpendingRollup).find({ where: { grouping: grouping.join(',') } });
+  const keyColumns = ['fiscalYear', ...grouping.flatMap((dimension) => DIMENSION_COLUMNS[dimension].keys)];
+  const nameColumns = grouping.flatMap((dimension) => DIMENSION_COLUMNS[dimension].names);
+  const cells = new Map<string, Cell>();
+  for (const row of rows) {
+    const value = (column: string) => (row as unknown as Record<string, unknown>)[column];
+    const keys = keyColumns.map((column) => text(value(column))).join('|');
+    cells.set(keys, {
+      keys,
+      names: nameColumns.map((column) => text(value(column))).join('|'),
+      sums: MOMENTS.map((moment) => (row[moment] === null ? '∅' : formatMoney(row[moment]!))).join('|'),
+      lineCount: row.lineCount,
+      sampleLines: row.sampleLines,
+    });
+  }
+  return cells;
+}
+
+const sorted = (cells: Map<string, Cell>) => [...cells.values()].sort((a, b) => (a.keys < b.keys ? -1 : a.keys > b.keys ? 1 : 0));
+
+describe('spending rollups summed from one another', () => {
+  test.each(ROLLUP_GROUPINGS.map((grouping) => [grouping.join(',') || '(the year alone)', grouping]))(
+    'grouping %s: every cell equals the sum of its stored lines',
+    async (_name, grouping) => {
+      const expected = await cellsFromLines(grouping);
+      expect(expected.size).toBeGreaterThan(0);
+      expect(sorted(await storedCells(grouping))).toEqual(sorted(expected));
+    },
+  );
+
+  test('the finest cells are fewer than the lines when lines share every classifier the aggregates know', async () => {
+    const lines = await budgets.dataSource.getRepository(BudgetLine).count();
+    const finest = await budgets.dataSource.getRepository(SpendingRollup).count({ where: { grouping: FINEST_GROUPING.join(',') } });
+    expect(finest).toBeGreaterThan(0);
+    expect(finest).toBeLessThanOrEqual(lines);
+  });
+
+  (process.env.DATABASE_URL ? test : test.skip)(
+    'PostgreSQL: the migration gives the years loaded before it their finest cells, as an import sums them',
+    async () => {
+      const finest = FINEST_GROUPING.join(',');
+      const before = sorted(await storedCells(FINEST_GROUPING));
+      await budgets.dataSource.getRepository(SpendingRollup).delete({ grouping: finest });
+      const runner = budgets.dataSource.createQueryRunner();
+      try {
+        await new FinestSpendingCells1796661000000().up(runner);
+      } finally {
+        await runner.release();
+      }
+      expect(sorted(await storedCells(FINEST_GROUPING))).toEqual(before);
+    },
+  );
+
+  test('a grouping no coarser rollup holds (program × modality) answers the sums of the lines, from the finest cells', async () => {
+    const query = (
+      after: string | null,
+    ) => `{ spending(groupBy: [FISCAL_YEAR, PROGRAM, MODALITY], first: 100${after ? `, after: "${after}"` : ''}) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { node { key { fiscalYear program { id } modality { code } } amounts { approved modified accrued exercised paid } lineCount } } } }`;
+    const sent = await budgets.sqlDuring(() => budgets.data(query(null)));
+    expect(sent.some((statement) => /\bbudget_line\b/.test(statement.query))).toBe(false);
+    const edges: any[] = [];
+    let after: string | null = null;
+    let spending: any;
+    do {
+      ({ spending } = await budgets.data(query(after)));
+      edges.push(...spending.edges);
+      after = spending.pageInfo.endCursor;
+    } while (spending.pageInfo.hasNextPage);
+    const expected = await cellsFromLines(['PROGRAM', 'MODALITY'] as SpendingDimension[]);
+    expect(spending.totalCount).toBe(expected.size);
+    const served = edges.map(({ node }: any) => {
+      const sums = MOMENTS.map((moment) => (moment === 'committed' ? '∅' : (node.amounts[moment] ?? '∅'))).join('|');
+      return [`${node.key.fiscalYear}|${node.key.program.id}|${node.key.modality.code}`, sums, node.lineCount].join(' ');
+    });
+    const fromLines = [...expected.values()].map((cell) => [cell.keys, cell.sums, cell.lineCount].join(' '));
+    expect(served.sort()).toEqual(fromLines.sort());
+  });
+});
+
+describe('a load rewrites the rollups of the years it changed, and only those', () => {
+  const sample = (year: number) => ({
+    file: path.resolve(__dirname, `../../../data/shcp-pef/${year}.sample.csv`),
+    dataset: `shcp-pef-${year}-sample`,
+  });
+  const rollupIds = async (year: number) =>
+    (await budgets.dataSource.getRepository(SpendingRollup).find({ where: { fiscalYear: year }, order: { id: 'ASC' } })).map(
+      (row) => row.id,
+    );
+
+  test('loading both years again unchanged leaves every rollup row as it was', async () => {
+    const before = [await rollupIds(2017), await rollupIds(2018)];
+    const parsed = parseBudgetFiles([sample(2017), sample(2018)]);
+    expect(parsed.problems).toEqual([]);
+    await budgets.dataSource.transaction((manager) => writeBudget(manager, parsed));
+    expect([await rollupIds(2017), await rollupIds(2018)]).toEqual(before);
+  });
+
+  test('at open, a year loaded without finest cells (by an earlier version) gets its rollups rebuilt, and only it', async () => {
+    const finest = FINEST_GROUPING.join(',');
+    const before = sorted(await storedCells(FINEST_GROUPING));
+    const before2018 = await rollupIds(2018);
+    await budgets.dataSource.getRepository(SpendingRollup).delete({ grouping: finest, fiscalYear: 2017 });
+    await definition.upgrade!(budgets.dataSource);
+    expect(sorted(await storedCells(FINEST_GROUPING))).toEqual(before);
+    expect(await rollupIds(2018)).toEqual(before2018);
+  });
+
+  test('a changed line of 2018 rewrites 2018’s cells, exactly, and leaves 2017’s alone', async () => {
+    const before2017 = await rollupIds(2017);
+    const before2018 = await rollupIds(2018);
+    const parsed = parseBudgetFiles([sample(2018)]);
+    const line = parsed.lines.find((candidate) => candidate.approved !== null)!;
+    line.approved = line.approved! + 12_345_6789n;
+    await budgets.dataSource.transaction((manager) => writeBudget(manager, parsed));
+    expect(await rollupIds(2017)).toEqual(before2017);
+    const after2018 = await rollupIds(2018);
+    expect(after2018).toHaveLength(before2018.length);
+    expect(after2018.some((id) => before2018.includes(id))).toBe(false);
+    for (const grouping of [[], FINEST_GROUPING, ['STATE', 'PROGRAM'], ['GENERIC_ITEM']] as SpendingDimension[][]) {
+      expect(sorted(await storedCells(grouping))).toEqual(sorted(await cellsFromLines(grouping)));
+    }
+  });
+});
