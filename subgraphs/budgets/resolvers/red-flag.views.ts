@@ -3,7 +3,7 @@ import type { Contract } from '../entities/contract.entity';
 import { RED_FLAG_CODES, type RedFlagCheck, RedFlagCode, type RedFlagCoverage, RedFlagStatus } from '../entities/red-flag';
 import { STORED_RED_FLAG_CODES, storedStatus } from '../entities/red-flag.columns';
 import { RED_FLAGS, type RedFlagFigures } from '../entities/red-flag.methodology';
-import { storedFigures } from '../importers/red-flags.rules';
+import { awardDayOf, storedFigures } from '../importers/red-flags.rules';
 import type { OtherAward } from '../queries/direct-awards.query';
 
 /** How many other contracts a raised REPEATED_DIRECT_AWARD names in its figures (the count names them all). */
@@ -15,7 +15,7 @@ const LISTED_OTHERS = 10;
  */
 function repeatFigures(contract: Contract, status: RedFlagStatus, others: OtherAward[], windowDays: number): RedFlagFigures {
   if (status !== RedFlagStatus.RAISED && status !== RedFlagStatus.NOT_RAISED) return {};
-  const awardedOn = contract.signedOn ?? contract.startsOn;
+  const awardedOn = awardDayOf(contract);
   if (status === RedFlagStatus.NOT_RAISED || others.length === 0) return { awardedOn };
   const nearest = new Map<string, number>();
   for (const { other, days } of others) nearest.set(other, Math.min(days, nearest.get(other) ?? days));

@@ -64,6 +64,14 @@ export class BulkTable<E extends ObjectLiteral> {
     return this.columns.map((column) => driver.preparePersistentValue(column.getEntityValue(row), column) ?? null);
   }
 
+  /**
+   * The columns no row sets (undefined in every row), e.g. one an importer decides only when it writes: a write keeps
+   * their stored values, and a comparison does not count them as changed.
+   */
+  unsetColumns(rows: readonly E[]): Set<ColumnMetadata> {
+    return new Set(this.columns.filter((column) => column !== this.key && rows.every((row) => column.getEntityValue(row) === undefined)));
+  }
+
   keyOf(values: unknown[]): string {
     return String(values[this.keyIndex]);
   }
@@ -83,10 +91,12 @@ export class BulkTable<E extends ObjectLiteral> {
 
   /**
    * Whether a stored row holds exactly the values a write would bind. They are compared as text, because SQLite hands
-   * a bigint back as a number and PostgreSQL as a string, while the written value is the transformer's string.
+   * a bigint back as a number and PostgreSQL as a string, while the written value is the transformer's string. The
+   * `unset` columns (see unsetColumns) are not compared: the rows do not say what they hold.
    */
-  same(stored: Record<string, unknown>, written: unknown[]): boolean {
+  same(stored: Record<string, unknown>, written: unknown[], unset: ReadonlySet<ColumnMetadata> = new Set()): boolean {
     for (let i = 0; i < written.length; i += 1) {
+      if (unset.has(this.columns[i])) continue;
       const before = stored[this.columns[i].databaseName] ?? null;
       const after = written[i];
       if (before === after) continue;
@@ -184,7 +194,8 @@ export async function upsertAll<E extends ObjectLiteral>(
 ): Promise<E[]> {
   if (rows.length === 0) return [];
   const table = new BulkTable(manager, entity, conflictColumns);
-  const updated = table.columns.filter((column) => column !== table.key && rows.some((row) => column.getEntityValue(row) !== undefined));
+  const unset = table.unsetColumns(rows);
+  const updated = table.columns.filter((column) => column !== table.key && !unset.has(column));
   const writer = table.writer(updated);
   const progress = writeProgressOf(manager);
   const name = manager.connection.getMetadata(entity).tableName.replace(/_/g, ' ');
@@ -195,7 +206,7 @@ export async function upsertAll<E extends ObjectLiteral>(
     const stored = await table.stored(written.map((values) => table.keyOf(values)));
     for (const [i, values] of written.entries()) {
       const before = stored.get(table.keyOf(values));
-      if (before !== undefined && table.same(before, values)) continue;
+      if (before !== undefined && table.same(before, values, unset)) continue;
       await writer.add(values);
       changed.push(batch[i]);
     }

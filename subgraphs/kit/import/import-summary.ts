@@ -24,7 +24,8 @@ export interface StoredComparison<E> {
  * be written (transformers and the driver's conversions applied, embedded provenance included), with the rows stored
  * under the same primary key (`id` for most entities, `code` for archival series). Run inside the load's transaction
  * so the summary describes exactly what the load changes. Stored rows are read in batches and compared as raw column
- * values: nothing per row outlives its batch but the row's place in the result.
+ * values: nothing per row outlives its batch but the row's place in the result. A column no row sets (one an importer
+ * decides only as it writes, like a contract's REPEATED_DIRECT_AWARD) is not compared.
  */
 export async function compareWithStored<E extends ObjectLiteral>(
   manager: EntityManager,
@@ -32,6 +33,7 @@ export async function compareWithStored<E extends ObjectLiteral>(
   rows: E[],
 ): Promise<StoredComparison<E>> {
   const table = new BulkTable(manager, entity);
+  const unset = table.unsetColumns(rows);
   const comparison: StoredComparison<E> = { inserted: [], updated: [], unchanged: [] };
   for (const batch of keyBatches(rows)) {
     const written = batch.map((row) => table.values(row));
@@ -39,7 +41,7 @@ export async function compareWithStored<E extends ObjectLiteral>(
     batch.forEach((row, i) => {
       const before = stored.get(table.keyOf(written[i]));
       if (before === undefined) comparison.inserted.push(row);
-      else if (table.same(before, written[i])) comparison.unchanged.push(row);
+      else if (table.same(before, written[i], unset)) comparison.unchanged.push(row);
       else comparison.updated.push(row);
     });
   }

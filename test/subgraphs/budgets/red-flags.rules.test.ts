@@ -8,7 +8,7 @@ import { ProcedureKind } from '../../../subgraphs/budgets/entities/procedure-kin
 import { RedFlagCode, RedFlagStatus } from '../../../subgraphs/budgets/entities/red-flag';
 import { loadCompraNetFiles, parseCompraNetFiles } from '../../../subgraphs/budgets/importers/compranet.importer';
 import { parseOcdsFiles } from '../../../subgraphs/budgets/importers/ocds.importer';
-import { contractChecks, type ContractFacts } from '../../../subgraphs/budgets/importers/red-flags.rules';
+import { contractChecks, type ContractFacts, repeatedAwards } from '../../../subgraphs/budgets/importers/red-flags.rules';
 import { ConfigError } from '../../../common/config/env';
 import { ImportError } from '../../../subgraphs/kit/import/problems';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
@@ -83,6 +83,22 @@ test('SINGLE_BIDDER, STARTED_BEFORE_SIGNED and AMENDED: raised, not raised, not 
   expect(statusOf({ startsOn: '2018-01-01', signedOn: '2018-01-02', amendments: 1 }, RedFlagCode.LATE_PUBLICATION)).toBe(
     RedFlagStatus.UNKNOWN,
   );
+});
+
+test('REPEATED_DIRECT_AWARD pairs: 30 days apart repeat, 31 do not; neither another buyer, another supplier nor the same contract twice', () => {
+  const award = (id: string, day: string, over: { buyer?: string; supplier?: string } = {}) => ({
+    id,
+    buyer: over.buyer ?? 'UC-1',
+    supplier: over.supplier ?? 'RFC-1',
+    day,
+  });
+  expect(repeatedAwards([award('a', '2018-01-01'), award('b', '2018-01-31'), award('c', '2018-03-03')], 30)).toEqual(new Set(['a', 'b']));
+  expect(repeatedAwards([award('a', '2018-01-01'), award('b', '2018-02-01')], 30)).toEqual(new Set());
+  // A contract naming the same supplier twice is one award, however the other awards fall around it.
+  expect(repeatedAwards([award('a', '2018-01-01'), award('a', '2018-01-01'), award('b', '2018-03-01')], 30)).toEqual(new Set());
+  expect(repeatedAwards([award('b', '2017-12-31'), award('a', '2018-01-01'), award('a', '2018-01-01')], 30)).toEqual(new Set(['a', 'b']));
+  const apart = [award('a', '2018-01-01'), award('b', '2018-01-02', { buyer: 'UC-2' }), award('c', '2018-01-02', { supplier: 'RFC-2' })];
+  expect(repeatedAwards(apart, 30)).toEqual(new Set());
 });
 
 describe('CompraNet rows: bad flag fields are coded problems; repeated direct awards across loads', () => {

@@ -1,6 +1,7 @@
 import { definition } from '../../../subgraphs/budgets/definition';
 import { Contract } from '../../../subgraphs/budgets/entities/contract.entity';
 import { ProcedureKind } from '../../../subgraphs/budgets/entities/procedure-kind.enums';
+import { RedFlagStatus } from '../../../subgraphs/budgets/entities/red-flag';
 import { compareWithStored } from '../../../subgraphs/kit/import/import-summary';
 import { BulkTable, KEYS_PER_SELECT, upsertAll } from '../../../subgraphs/kit/import/bulk-write';
 import { inTransaction } from '../../../subgraphs/kit/import/load-transaction';
@@ -44,6 +45,12 @@ function contract(i: number): Contract {
   row.fiscalYear = i % 5 === 0 ? null : 2024;
   row.programKeys = ['20P002', `0${i % 9}E001`];
   row.source = sourceAt('synthetic', 'bulk.json', { path: `$.contracts[${i}]` });
+  row.shortSubmissionFlag = i % 3 === 0 ? RedFlagStatus.NOT_RAISED : null;
+  row.singleBidderFlag = null;
+  row.startedBeforeSignedFlag = row.startsOn === null ? null : RedFlagStatus.NOT_RAISED;
+  row.amendedFlag = i % 6 === 0 ? RedFlagStatus.RAISED : RedFlagStatus.NOT_RAISED;
+  row.repeatedDirectAwardFlag = row.procedureKind === null ? null : RedFlagStatus.NOT_APPLICABLE;
+  row.redFlagFigures = i % 6 === 0 ? { AMENDED: { amendments: 1 } } : null;
   return row;
 }
 
