@@ -3,7 +3,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { moneyColumn, formatMoney, MoneyScalar, type Money } from '../../kit/money';
 import { SourceRef } from '../../kit/provenance';
 import { ProcedureKind } from './procedure-kind.enums';
-import type { StoredRedFlagStatus } from './red-flag';
+import type { StoredRedFlagStatus } from './red-flag.object';
 import type { RedFlagFigures } from './red-flag.methodology';
 import { ContractParty, OriginalAmount } from './values.object';
 

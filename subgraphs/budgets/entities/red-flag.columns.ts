@@ -1,5 +1,5 @@
 import type { Contract } from './contract.entity';
-import { RED_FLAG_CODES, RedFlagCode, RedFlagStatus, type StoredRedFlagStatus } from './red-flag';
+import { RED_FLAG_CODES, RedFlagCode, RedFlagStatus, type StoredRedFlagStatus } from './red-flag.object';
 
 type FlagColumn = 'shortSubmissionFlag' | 'singleBidderFlag' | 'startedBeforeSignedFlag' | 'amendedFlag' | 'repeatedDirectAwardFlag';
 

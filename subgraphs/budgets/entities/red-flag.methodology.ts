@@ -1,5 +1,5 @@
 import type { RedFlagThresholds } from '../../../common/config/red-flags';
-import { RedFlagCode, type RedFlagMethodology } from './red-flag';
+import { RedFlagCode, type RedFlagMethodology } from './red-flag.object';
 
 /** Figures of one check, by name (dates YYYY-MM-DD, whole numbers, ids separated by spaces). */
 export type RedFlagFigures = Record<string, string | number | null>;

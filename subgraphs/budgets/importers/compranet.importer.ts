@@ -15,8 +15,8 @@ import { exactAmount } from './compranet/exact-amount';
 import { compareWithStored, summarize, type ImportSummary } from '../../kit/import/import-summary';
 import { budgetProgramId, responsibleUnitId } from '../../kit/ids';
 import { DEFAULT_RED_FLAG_THRESHOLDS, type RedFlagThresholds } from '../../../common/config/red-flags';
-import { type ContractFacts, withRedFlags } from './red-flags.rules';
-import { decideRepeatedDirectAwards } from './red-flags.write';
+import { type ContractFacts, withRedFlags } from './shared/red-flags.rules';
+import { decideRepeatedDirectAwards } from './shared/red-flags.write';
 
 /**
  * The 45 columns of the SFP's CompraNet contracts file, in the order of its dictionary (data/compranet/diccionario.xlsx,

@@ -1,6 +1,6 @@
 import { writeContractSuppliers } from './shared/contract-suppliers';
 import { DEFAULT_RED_FLAG_THRESHOLDS, type RedFlagThresholds } from '../../../common/config/red-flags';
-import { decideRepeatedDirectAwards } from './red-flags.write';
+import { decideRepeatedDirectAwards } from './shared/red-flags.write';
 import path from 'node:path';
 import type { EntityManager } from 'typeorm';
 import { upsertAll } from '../../kit/import/bulk-write';

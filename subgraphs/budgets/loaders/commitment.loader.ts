@@ -6,7 +6,7 @@ import { scopedLines } from '../queries/allocation.query';
 import { chainFromRaw, selectMoments } from '../queries/spending-chain.query';
 import { allocationsByCommitment } from './allocation.loader';
 import { groupInKeyOrder } from '../../kit/loaders';
-import { sumOfYears } from '../resolvers/real-chain';
+import { sumOfYears } from '../resolvers/real-pesos.views';
 
 /**
  * A commitment's funding: the lines of all its allocations' scopes, each line counted once, exactly as published or in

@@ -3,7 +3,7 @@ import { ContractSupplier } from '../entities/contract-supplier.entity';
 import { Contract } from '../entities/contract.entity';
 import { ProcedureKind } from '../entities/procedure-kind.enums';
 import type { ContractParty } from '../entities/values.object';
-import { awardDayOf, buyerKeyOf, daysBetween } from '../importers/red-flags.rules';
+import { awardDayOf, buyerKeyOf, daysBetween } from '../importers/shared/red-flags.rules';
 
 /** Another direct award of the same buying unit to the same supplier, and how many days apart (absolute). */
 export interface OtherAward {

@@ -1,7 +1,7 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { ContractSupplier } from '../entities/contract-supplier.entity';
 import { Contract } from '../entities/contract.entity';
-import { type RedFlagCode, RedFlagStatus } from '../entities/red-flag';
+import { type RedFlagCode, RedFlagStatus } from '../entities/red-flag.object';
 import { RED_FLAG_COLUMNS, STORED_RED_FLAG_CODES, STORED_RED_FLAG_STATUSES } from '../entities/red-flag.columns';
 import { addCount, type StatusCounts } from '../resolvers/red-flag.views';
 

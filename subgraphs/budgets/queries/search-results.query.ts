@@ -2,7 +2,7 @@ import type { SearchSource, SearchSql } from '../../kit/search';
 import { BudgetProgram } from '../entities/budget-program.entity';
 import { ContractSupplier } from '../entities/contract-supplier.entity';
 import { Contract } from '../entities/contract.entity';
-import { RedFlagStatus } from '../entities/red-flag';
+import { RedFlagStatus } from '../entities/red-flag.object';
 import { RED_FLAG_COLUMNS, STORED_RED_FLAG_CODES } from '../entities/red-flag.columns';
 import { RED_FLAGS } from '../entities/red-flag.methodology';
 

@@ -7,7 +7,7 @@ import { commitmentRef, Commitment } from '../entities/federated.stubs';
 import { allocationFunding, programById } from '../loaders';
 import { allocationsQuery } from '../queries/allocation.query';
 import { AllocationFilter } from './allocation.input';
-import { inPesosOf } from './real-chain';
+import { inPesosOf } from './real-pesos.views';
 import { IN_PESOS_OF } from './spending.input';
 
 @Resolver(() => Allocation)

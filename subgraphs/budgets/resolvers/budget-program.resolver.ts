@@ -11,7 +11,7 @@ import { institutionRef, Institution } from '../entities/federated.stubs';
 import { accountsByProgram, contractsOfPrograms, programById, programLines, programTotals } from '../loaders';
 import { budgetProgramsQuery } from '../queries/budget-program.query';
 import { BudgetProgramFilter } from './budget-program.input';
-import { inPesosOf } from './real-chain';
+import { inPesosOf } from './real-pesos.views';
 import { IN_PESOS_OF } from './spending.input';
 import { BudgetLineConnection, BudgetProgramConnection } from './connections.types';
 

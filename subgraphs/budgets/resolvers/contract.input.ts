@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { RedFlagCode } from '../entities/red-flag';
+import { RedFlagCode } from '../entities/red-flag.object';
 
 @InputType({ description: 'Which contracts to list; all given criteria must hold.' })
 export class ContractFilter {

@@ -5,7 +5,7 @@ import { BudgetLine } from '../entities/budget-line.entity';
 import { SpendingChain } from '../entities/spending-chain.object';
 import { Institution } from '../entities/federated.stubs';
 import { institutionBudget, institutionLines } from '../loaders';
-import { inPesosOf } from './real-chain';
+import { inPesosOf } from './real-pesos.views';
 import { IN_PESOS_OF } from './spending.input';
 import { BudgetLineFilter } from './budget-line.input';
 import { BudgetLineConnection } from './connections.types';

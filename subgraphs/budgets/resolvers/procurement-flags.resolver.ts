@@ -1,6 +1,6 @@
 import { Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kit/context';
-import { RedFlagCoverage } from '../entities/red-flag';
+import { RedFlagCoverage } from '../entities/red-flag.object';
 import { cellKeyOf, procurementFlagCounts, procurementSupplierValues, type ProcurementScope } from '../queries/procurement-flags.query';
 import { ProcurementCell } from './procurement.types';
 import { coverageOf } from './red-flag.views';

@@ -11,7 +11,7 @@ import { supplierByKey } from '../loaders/supplier.loader';
 import { Supplier } from '../entities/supplier.object';
 import { ProcurementDimension, procurementCells, type ProcurementCellRow, type ProcurementOrder } from '../queries/procurement-cells.query';
 import { deflatorFor, REAL_PESOS_METHOD, type Deflator } from '../queries/real-pesos.query';
-import { mergeInRealPesos, sortCells } from './real-chain';
+import { mergeInRealPesos, sortCells } from './real-pesos.views';
 import type { ProcurementScope } from '../queries/procurement-flags.query';
 import { SortDirection } from './spending.input';
 import { ProcurementFilterInput, ProcurementOrderInput } from './procurement.input';

@@ -9,7 +9,7 @@ import { AccountDimension, accountCells, type AccountCellRow, type AccountFigure
 import { deflatorFor, type Deflator } from '../queries/real-pesos.query';
 import { PublicAccountFilter } from './public-accounts.input';
 import { PublicAccountCell, PublicAccountConnection } from './public-accounts.types';
-import { mergeInRealPesos, sortCells } from './real-chain';
+import { mergeInRealPesos, sortCells } from './real-pesos.views';
 import { ChainMoment, IN_PESOS_OF, SortDirection, SpendingOrder } from './spending.input';
 
 const FIGURE: Partial<Record<ChainMoment, AccountFigure>> = {

@@ -3,7 +3,7 @@ import type { SubgraphContext } from '../../kit/context';
 import { Allocation } from '../entities/allocation.entity';
 import { BudgetProgram } from '../entities/budget-program.entity';
 import { Contract } from '../entities/contract.entity';
-import { RedFlagCheck, RedFlagCoverage, RedFlagStatus } from '../entities/red-flag';
+import { RedFlagCheck, RedFlagCoverage, RedFlagStatus } from '../entities/red-flag.object';
 import { Commitment, Institution } from '../entities/federated.stubs';
 import { Supplier } from '../entities/supplier.object';
 import { allocationsByCommitment, contractsOfPrograms } from '../loaders';

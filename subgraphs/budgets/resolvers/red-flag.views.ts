@@ -1,9 +1,9 @@
 import type { RedFlagThresholds } from '../../../common/config/red-flags';
 import type { Contract } from '../entities/contract.entity';
-import { RED_FLAG_CODES, type RedFlagCheck, RedFlagCode, type RedFlagCoverage, RedFlagStatus } from '../entities/red-flag';
+import { RED_FLAG_CODES, type RedFlagCheck, RedFlagCode, type RedFlagCoverage, RedFlagStatus } from '../entities/red-flag.object';
 import { STORED_RED_FLAG_CODES, storedStatus } from '../entities/red-flag.columns';
 import { RED_FLAGS, type RedFlagFigures } from '../entities/red-flag.methodology';
-import { awardDayOf, storedFigures } from '../importers/red-flags.rules';
+import { awardDayOf, storedFigures } from '../importers/shared/red-flags.rules';
 import type { OtherAward } from '../queries/direct-awards.query';
 
 /** How many other contracts a raised REPEATED_DIRECT_AWARD names in its figures (the count names them all). */

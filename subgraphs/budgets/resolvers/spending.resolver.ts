@@ -17,7 +17,7 @@ import {
 } from '../queries/spending-cells.query';
 import { MOMENTS } from '../queries/spending-chain.query';
 import { canonical, SpendingDimension } from '../queries/spending-dimensions.query';
-import { mergeInRealPesos, sortCells } from './real-chain';
+import { mergeInRealPesos, sortCells } from './real-pesos.views';
 import { IN_PESOS_OF, SortDirection, SpendingFilter, SpendingOrder } from './spending.input';
 import { GdpShares, SpendingCell, SpendingConnection, SpendingKey } from './spending.types';
 

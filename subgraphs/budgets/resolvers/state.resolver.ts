@@ -3,7 +3,7 @@ import type { SubgraphContext } from '../../kit/context';
 import { SpendingChain } from '../entities/spending-chain.object';
 import { State } from '../entities/federated.stubs';
 import { stateBudget } from '../loaders';
-import { inPesosOf } from './real-chain';
+import { inPesosOf } from './real-pesos.views';
 import { IN_PESOS_OF } from './spending.input';
 
 @Resolver(() => State)

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { Contract } from '../../../subgraphs/budgets/entities/contract.entity';
-import type { RedFlagCode, RedFlagStatus } from '../../../subgraphs/budgets/entities/red-flag';
+import type { RedFlagCode, RedFlagStatus } from '../../../subgraphs/budgets/entities/red-flag.object';
 import { RED_FLAG_COLUMNS, STORED_RED_FLAG_CODES } from '../../../subgraphs/budgets/entities/red-flag.columns';
 
 export interface StoredCheck {

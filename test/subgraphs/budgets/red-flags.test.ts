@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { definition } from '../../../subgraphs/budgets/definition';
-import { RED_FLAG_CODES, RedFlagCode, RedFlagStatus } from '../../../subgraphs/budgets/entities/red-flag';
+import { RED_FLAG_CODES, RedFlagCode, RedFlagStatus } from '../../../subgraphs/budgets/entities/red-flag.object';
 import { loadCompraNetFiles } from '../../../subgraphs/budgets/importers/compranet.importer';
 import { ocds } from '../../../subgraphs/budgets/importers/ocds.format';
 import { importFormat } from '../../helpers/formats';

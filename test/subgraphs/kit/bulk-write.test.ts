@@ -1,7 +1,7 @@
 import { definition } from '../../../subgraphs/budgets/definition';
 import { Contract } from '../../../subgraphs/budgets/entities/contract.entity';
 import { ProcedureKind } from '../../../subgraphs/budgets/entities/procedure-kind.enums';
-import { RedFlagStatus } from '../../../subgraphs/budgets/entities/red-flag';
+import { RedFlagStatus } from '../../../subgraphs/budgets/entities/red-flag.object';
 import { compareWithStored } from '../../../subgraphs/kit/import/import-summary';
 import { BulkTable, KEYS_PER_SELECT, upsertAll } from '../../../subgraphs/kit/import/bulk-write';
 import { inTransaction } from '../../../subgraphs/kit/import/load-transaction';

@@ -9,7 +9,7 @@ import { SpendingMoment } from '../../../kit/spending';
 import { Transaction } from '../../entities/transaction.entity';
 import type { ContractParty } from '../../entities/values.object';
 import type { RedFlagThresholds } from '../../../../common/config/red-flags';
-import { type ContractFacts, withRedFlags } from '../red-flags.rules';
+import { type ContractFacts, withRedFlags } from '../shared/red-flags.rules';
 import type { CompiledRelease, Located } from './merge';
 
 /**

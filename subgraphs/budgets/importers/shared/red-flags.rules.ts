@@ -1,10 +1,10 @@
-import type { RedFlagThresholds } from '../../../common/config/red-flags';
-import type { Contract } from '../entities/contract.entity';
-import { ProcedureKind } from '../entities/procedure-kind.enums';
-import { RedFlagCode, RedFlagStatus, type StoredRedFlagStatus } from '../entities/red-flag';
-import { RED_FLAG_COLUMNS } from '../entities/red-flag.columns';
-import type { RedFlagFigures } from '../entities/red-flag.methodology';
-import type { ContractParty } from '../entities/values.object';
+import type { RedFlagThresholds } from '../../../../common/config/red-flags';
+import type { Contract } from '../../entities/contract.entity';
+import { ProcedureKind } from '../../entities/procedure-kind.enums';
+import { RedFlagCode, RedFlagStatus, type StoredRedFlagStatus } from '../../entities/red-flag.object';
+import { RED_FLAG_COLUMNS } from '../../entities/red-flag.columns';
+import type { RedFlagFigures } from '../../entities/red-flag.methodology';
+import type { ContractParty } from '../../entities/values.object';
 
 /**
  * What one contract publishes that the per-contract flags read, already validated by its importer. Null means "not

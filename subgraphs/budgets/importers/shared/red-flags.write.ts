@@ -1,12 +1,12 @@
 import { In, type EntityManager } from 'typeorm';
-import type { RedFlagThresholds } from '../../../common/config/red-flags';
-import { keyBatches } from '../../kit/import/bulk-write';
-import { ContractSupplier } from '../entities/contract-supplier.entity';
-import { Contract } from '../entities/contract.entity';
-import { ProcedureKind } from '../entities/procedure-kind.enums';
-import { RedFlagStatus, type StoredRedFlagStatus } from '../entities/red-flag';
-import type { ContractParty } from '../entities/values.object';
-import { supplierKeyOf } from './shared/contract-suppliers';
+import type { RedFlagThresholds } from '../../../../common/config/red-flags';
+import { keyBatches } from '../../../kit/import/bulk-write';
+import { ContractSupplier } from '../../entities/contract-supplier.entity';
+import { Contract } from '../../entities/contract.entity';
+import { ProcedureKind } from '../../entities/procedure-kind.enums';
+import { RedFlagStatus, type StoredRedFlagStatus } from '../../entities/red-flag.object';
+import type { ContractParty } from '../../entities/values.object';
+import { supplierKeyOf } from './contract-suppliers';
 import { awardDayOf, buyerKeyOf, type DirectAward, repeatedAwards } from './red-flags.rules';
 
 /** A stored direct award as read before an import: one row per supplier row (none: supplier null). */
