@@ -56,6 +56,9 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const urls = { ...subgraphUrls(supergraph), ...config.subgraphUrls };
   const operations = config.limits.persistedOperationsPath ? readSafelist(config.limits.persistedOperationsPath) : undefined;
   const production = config.environment === 'production';
+  // Apollo's gateway otherwise sends usage metrics to Apollo every minute and, to label them, probes the AWS, GCP and
+  // Azure metadata services from its constructor: a public-data API sends nothing to a third party and works offline.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.sdl,
     logger: apolloLogger(logger),

@@ -17,6 +17,7 @@ const SOURCE_FOLDERS = ['gateway', 'subgraphs', 'common', 'tools'];
 /** Read by the code but set by other programs, not by whoever runs the API. */
 const NOT_CONFIGURATION: Record<string, string> = {
   INIT_CWD: 'npm sets it to the folder `npm run` was typed in',
+  APOLLO_TELEMETRY_DISABLED: "the gateway sets it for Apollo's library, which then reports nothing to Apollo",
 };
 
 function readByConfigModels(): Set<string> {
