@@ -7,7 +7,7 @@ import { compranetFileName, SYNTHETIC_FISCAL_YEAR } from './synthetic';
 import { SplitCsvWriter } from './writer';
 
 /** Contracts a file holds: a real year's file has about 230,000, well under what the importer's reader decodes at once. */
-export const CONTRACTS_PER_COMPRANET_FILE = 200_000;
+const CONTRACTS_PER_FILE = 200_000;
 const SUPPLIERS = 20_000;
 const UNITS_PER_PROGRAM_UNIT = 3;
 
@@ -46,10 +46,9 @@ export function writeCompraNetFiles(
   count: number,
   programs: readonly GeneratedProgram[],
   random: Random,
-  perFile = CONTRACTS_PER_COMPRANET_FILE,
 ): CompraNetSummary {
   if (count > 0 && programs.length === 0) throw new Error('CompraNet contracts need at least one generated budget program (--lines ≥ 1)');
-  const writer = new SplitCsvWriter(directory, COMPRANET_COLUMNS, perFile, compranetFileName, '\n');
+  const writer = new SplitCsvWriter(directory, COMPRANET_COLUMNS, CONTRACTS_PER_FILE, compranetFileName, '\n');
   for (let i = 0; i < count; i += 1) writer.write(contractRow(i, random.pick(programs), random));
   writer.close();
   return { files: writer.files, contracts: count };
