@@ -88,7 +88,10 @@ export async function decideRepeatedDirectAwards(
   const changed = new Map<StoredRedFlagStatus, string[]>();
   for (const [id, before] of storedStatus) {
     const after = statusOf(id);
-    if (after !== before) changed.set(after, [...(changed.get(after) ?? []), id]);
+    if (after === before) continue;
+    const ids = changed.get(after);
+    if (ids) ids.push(id);
+    else changed.set(after, [id]);
   }
   for (const [status, ids] of changed) {
     for (const batch of keyBatches(ids)) await manager.update(Contract, { id: In(batch) }, { repeatedDirectAwardFlag: status });
