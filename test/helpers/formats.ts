@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { FormatLoad, ParsedImport } from '../../subgraphs/kit/import/format';
-import { compareWithStored, type ImportSummary, summarize } from '../../subgraphs/kit/import/import-summary';
+import { countAgainstStored, type ImportSummary, summarize } from '../../subgraphs/kit/import/import-summary';
 import { inTransaction } from '../../subgraphs/kit/import/load-transaction';
 import { rejectIfProblems } from '../../subgraphs/kit/import/problems';
 import { importSteps, resolveSteps } from '../../subgraphs/kit/import/sample';
@@ -16,7 +16,7 @@ export async function importFormat(dataSource: DataSource, format: FormatLoad, p
 
 /** The rows a format read into one entity's table. */
 export function rowsOf<E extends ObjectLiteral>(parsed: ParsedImport, entity: EntityTarget<E>): E[] {
-  return parsed.tables.filter((table) => table.entity === entity).flatMap((table) => table.rows as E[]);
+  return parsed.tables.filter((table) => table.entity === entity).flatMap((table) => [...table.batches()].flat() as E[]);
 }
 
 /** Reads files through a format without writing them (a format that checks against stored rows needs `manager`). */
@@ -39,7 +39,7 @@ export async function importCounted(dataSource: DataSource, format: FormatLoad, 
   rejectIfProblems([...parsed.fatal, ...parsed.skippable]);
   return inTransaction(dataSource, async (manager) => {
     const counts: Record<string, ImportSummary> = {};
-    for (const table of parsed.tables) counts[table.label] = summarize(await compareWithStored(manager, table.entity, table.rows));
+    for (const table of parsed.tables) counts[table.label] = summarize(await countAgainstStored(manager, table));
     await parsed.write(manager);
     return counts;
   });

@@ -1,4 +1,4 @@
-import type { StoredComparison } from '../../subgraphs/kit/import/import-summary';
+import type { StoredCounts } from '../../subgraphs/kit/import/import-summary';
 import type { ImportProblem } from '../../subgraphs/kit/import/problems';
 import type { SourceRows } from './source-rows';
 import type { FormatSpec, InputFile, Table } from '../../subgraphs/kit/import/format';
@@ -63,7 +63,7 @@ const JSON_ITEM = /^\$(?:\.[A-Za-z_][\w]*)?\[\d+\]/;
 export function rejectedUnit(problem: ImportProblem, file: CheckedFile | undefined, format: FormatSpec): string | null {
   if (format.shape.kind === 'json') return (format.shape.itemPath ?? JSON_ITEM).exec(problem.path ?? '')?.[0] ?? null;
   if (problem.row === undefined) return null;
-  return file?.source && !file.source.starts.has(problem.row) ? null : String(problem.row);
+  return file?.source && !file.source.startsAt(problem.row) ? null : String(problem.row);
 }
 
 /** Problems in the order of the inputs, then by line or path. */
@@ -81,10 +81,11 @@ export interface ReportInput {
   format: FormatSpec;
   files: CheckedFile[];
   problems: ImportProblem[];
-  comparisons: Map<Table, StoredComparison<object>> | null;
+  comparisons: Map<Table, StoredCounts> | null;
 }
 
 const zero = (): Counts => ({ inserted: 0, updated: 0, unchanged: 0 });
+const KINDS = ['inserted', 'updated', 'unchanged'] as const;
 
 /** Per-file and per-entity counts; a row counts for the file its table says it comes from. */
 export function countFiles({ format, files, problems, comparisons }: ReportInput): { files: FileReport[]; entities: EntityReport[] } {
@@ -94,7 +95,7 @@ export function countFiles({ format, files, problems, comparisons }: ReportInput
       input.displayName,
       {
         file: input.path,
-        rows: source ? source.starts.size : format.shape.kind === 'json' ? format.shape.countItems(input.absolute) : null,
+        rows: source ? source.rows : format.shape.kind === 'json' ? format.shape.countItems(input.absolute) : null,
         ...zero(),
         rejected: 0,
         counted: false,
@@ -111,23 +112,13 @@ export function countFiles({ format, files, problems, comparisons }: ReportInput
   for (const [file, units] of rejected) reports.get(file)!.rejected = units.size;
 
   const entities: EntityReport[] = [];
-  for (const [table, comparison] of comparisons ?? []) {
-    const totals = zero();
-    for (const kind of ['inserted', 'updated', 'unchanged'] as const) {
-      totals[kind] = comparison[kind].length;
-      if (!table.fileOf) continue;
-      for (const row of comparison[kind]) {
-        const report = reports.get(table.fileOf(row));
-        if (report) report[kind] += 1;
-      }
-    }
-    entities.push({ entity: table.label, ...totals });
-  }
-  for (const table of comparisons?.keys() ?? []) {
-    if (!table.fileOf) continue;
-    for (const row of table.rows) {
-      const report = reports.get(table.fileOf(row));
-      if (!report || report.counted) continue;
+  for (const [table, counts] of comparisons ?? []) {
+    entities.push({ entity: table.label, ...counts.totals });
+    for (const [file, ofFile] of counts.byFile) {
+      const report = reports.get(file);
+      if (!report) continue;
+      for (const kind of KINDS) report[kind] += ofFile[kind];
+      if (report.counted) continue;
       report.counted = true;
       report.unit = table.label;
     }

@@ -1,11 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { SubgraphConfig } from '../../subgraphs/kit/config';
-import type { StoredComparison } from '../../subgraphs/kit/import/import-summary';
+import type { StoredCounts } from '../../subgraphs/kit/import/import-summary';
 import { ImportError, type ImportProblem } from '../../subgraphs/kit/import/problems';
 import type { RunOptions } from './args';
 import { announceLoad } from '../../subgraphs/kit/import/announce-load';
 import { namesInProvenance, recordLoad, type LoadDescription } from '../../subgraphs/kit/import/data-loads';
-import { compareWithStored } from '../../subgraphs/kit/import/import-summary';
+import { countAgainstStored } from '../../subgraphs/kit/import/import-summary';
 import { followWrites, type WriteProgress } from '../../subgraphs/kit/import/write-progress';
 import { refreshStatistics } from '../../subgraphs/kit/import/statistics';
 import { refreshSearchIndex } from '../../subgraphs/kit/search';
@@ -58,7 +58,7 @@ class DryRunRollback extends Error {
   }
 }
 
-type Comparisons = Map<Table, StoredComparison<object>>;
+type Comparisons = Map<Table, StoredCounts>;
 
 /**
  * Compares every row with the stored one, then writes through the importer's own write function, refreshes the search
@@ -69,15 +69,17 @@ async function apply(
   dataSource: DataSource,
   parsed: ParsedImport,
   dryRun: boolean,
-  record: (manager: EntityManager, comparisons: Comparisons) => Promise<unknown>,
+  record: (manager: EntityManager, comparisons: Comparisons, datasets: Map<string, string>) => Promise<unknown>,
 ): Promise<void> {
   try {
     await dataSource.transaction(async (manager) => {
       const comparisons: Comparisons = new Map();
-      for (const table of parsed.tables) comparisons.set(table, await compareWithStored(manager, table.entity, table.rows));
+      const datasets = new Map<string, string>();
+      for (const table of parsed.tables)
+        comparisons.set(table, await countAgainstStored(manager, table, (batch) => namesInProvenance([batch], datasets)));
       await parsed.write(manager);
       await refreshSearchIndex(manager);
-      await record(manager, comparisons);
+      await record(manager, comparisons, datasets);
       if (dryRun) throw new DryRunRollback();
     });
   } catch (error) {
@@ -113,10 +115,13 @@ export async function runImport(format: FormatSpec, files: InputFile[], options:
     const loadable =
       parsed !== null && !checked.limitReached && parsed.fatal.length === 0 && (options.skipRejected || parsed.skippable.length === 0);
     let problems = sortProblems(checked.problems, files);
-    const checkedFiles: CheckedFile[] = checked.read.map((input) => ({
-      input,
-      source: format.shape.kind === 'csv' ? readSourceRows(input.absolute, format.shape) : null,
-    }));
+    // The source is read again when the write finds problems of its own, whose rows it then keeps too.
+    const sourcesOf = (found: ImportProblem[]): CheckedFile[] =>
+      checked.read.map((input) => {
+        const lines = new Set(found.flatMap(({ file, row }) => (file === input.displayName && row !== undefined ? [row] : [])));
+        return { input, source: format.shape.kind === 'csv' ? readSourceRows(input.absolute, format.shape, lines) : null };
+      });
+    let checkedFiles = sourcesOf(problems);
     // Counted inside the write's transaction when there is one, since the load record carries the same counts.
     let counted: ReturnType<typeof countFiles> | null = null;
     let written = false;
@@ -125,15 +130,16 @@ export async function runImport(format: FormatSpec, files: InputFile[], options:
       context.progress(options.dryRun ? 'comparing with the stored rows (dry run)' : 'writing');
       const stopFollowing = context.writes ? followWrites(dataSource, context.writes) : () => undefined;
       try {
-        await apply(dataSource, parsed, options.dryRun, (manager, comparisons) => {
+        await apply(dataSource, parsed, options.dryRun, (manager, comparisons, datasets) => {
           counted = countFiles({ format, files: checkedFiles, problems, comparisons });
-          return recordLoad(manager, loadDescription(format, startedAt, parsed, counted.files, checkedFiles));
+          return recordLoad(manager, loadDescription(format, startedAt, datasets, counted.files, checkedFiles));
         });
         written = !options.dryRun;
       } catch (error) {
         // What only the written rows can show (sums beyond storage): the transaction rolled back, so nothing of the load is kept.
         if (!(error instanceof ImportError)) throw error;
         problems = sortProblems([...problems, ...error.problems], files);
+        checkedFiles = sourcesOf(problems);
         counted = null;
       } finally {
         stopFollowing();
@@ -171,15 +177,14 @@ export async function runImport(format: FormatSpec, files: InputFile[], options:
   }
 }
 
-/** The load record of a CLI import: each file with its counts and the dataset its rows' provenance names. */
+/** The load record of a CLI import: each file with its counts and the dataset its rows' provenance names (`datasets`). */
 function loadDescription(
   format: FormatSpec,
   startedAt: Date,
-  parsed: ParsedImport,
+  datasets: Map<string, string>,
   reports: FileReport[],
   files: CheckedFile[],
 ): LoadDescription {
-  const datasets = namesInProvenance(parsed.tables.map((table) => table.rows));
   return {
     format: format.name,
     startedAt,

@@ -1,4 +1,4 @@
-import { allOrNothingFormat } from '../../kit/import/format-helpers';
+import { allOrNothingFormat, fromFile } from '../../kit/import/format-helpers';
 import { Allocation } from '../entities/allocation.entity';
 import { parseAllocations, writeAllocations } from './allocations.importer';
 
@@ -14,6 +14,6 @@ export const allocations = allOrNothingFormat({
   example: 'npm run import -- allocations data/allocations/allocations.csv',
   read: ([file]) => parseAllocations(file.absolute),
   // A row's provenance names the file that states the link, not this one: every allocation comes from this file.
-  tables: (parsed, [file]) => [{ entity: Allocation, label: 'allocations', rows: parsed.allocations, fileOf: () => file.displayName }],
+  tables: (parsed, [file]) => [fromFile(Allocation, 'allocations', parsed.allocations, file)],
   write: writeAllocations,
 });

@@ -1,5 +1,5 @@
 import { pefDataset, unknownDatasetWarnings } from '../../kit/import/datasets';
-import { allOrNothingFormat, bySource, derived, MAX_ERRORS_BY_FILE } from '../../kit/import/format-helpers';
+import { allOrNothingFormat, derived, MAX_ERRORS_BY_FILE, streamed } from '../../kit/import/format-helpers';
 import { BudgetLine } from '../entities/budget-line.entity';
 import { BudgetProgram } from '../entities/budget-program.entity';
 import { parseBudgetFiles, writeBudget } from './shcp-budget.importer';
@@ -21,7 +21,7 @@ export const shcpBudget = allOrNothingFormat({
     const inputs = files.map((file) => ({ file: file.absolute, dataset: pefDataset(file.absolute) }));
     return { ...parseBudgetFiles(inputs), datasets: inputs.map((input) => input.dataset) };
   },
-  tables: (parsed) => [bySource(BudgetLine, 'budget lines', parsed.lines), derived(BudgetProgram, 'budget programs', parsed.programs)],
+  tables: (parsed) => [streamed(BudgetLine, 'budget lines', parsed.lines), derived(BudgetProgram, 'budget programs', parsed.programs)],
   write: (manager, parsed) => writeBudget(manager, parsed),
   warnings: (parsed) => unknownDatasetWarnings(parsed.datasets),
 });

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import type { EntityManager } from 'typeorm';
 import { collectProblems, ImportError, type ImportProblem } from '../../kit/import/problems';
-import { eachCsvRow, type CsvRow } from '../../kit/import/csv-file';
+import { csvRows, type CsvRow } from '../../kit/import/csv-file';
+import { RepeatedKeys } from '../../kit/import/repeated-keys';
 import { RowReader } from '../../kit/import/row-reader';
-import { upsertAll } from '../../kit/import/bulk-write';
+import { KEYS_PER_SELECT, upsertAll, Upsert } from '../../kit/import/bulk-write';
 import { withIndexesRebuilt } from '../../kit/import/bulk-indexes';
 import { formatMoney, MONEY_MAX } from '../../kit/money';
 import { sourceAt } from '../../kit/provenance';
@@ -67,33 +68,73 @@ export interface BudgetFileInput {
 }
 
 export interface ParsedBudget {
-  lines: BudgetLine[];
+  /**
+   * Every line, in batches of KEYS_PER_SELECT, parsed again from the files at each call: a decade of the PEF is millions
+   * of lines, too many to hold. Throws ImportError if a file no longer reads as it did when it was checked.
+   */
+  lines(): Iterable<BudgetLine[]>;
+  lineCount: number;
   programs: BudgetProgram[];
   problems: ImportProblem[];
 }
 
-/** Parses the OFDP files (pure: nothing is written) into budget lines and the programs they name. */
+/**
+ * Parses and checks the OFDP files (nothing is written), reading each as a stream: what outlives a row is its key's
+ * hash (to find keys repeated across the files) and the programs it names, so memory does not grow with the files.
+ */
 export function parseBudgetFiles(inputs: BudgetFileInput[]): ParsedBudget {
   const problems: ImportProblem[] = [];
-  const parsedRows: ParsedRow[] = [];
+  const keys = new RepeatedKeys();
+  const programs = new Map<string, BudgetProgram>();
+  const readable: BudgetFileInput[] = [];
+  let lineCount = 0;
   for (const input of inputs) {
     const name = path.basename(input.file);
-    // Rows are parsed as they are read, so the file's CSV records are never all in memory; a file found malformed
-    // part-way is then dropped whole, with only its own problem, as if it had been rejected before any row was read.
-    const fileRows: ParsedRow[] = [];
+    // A file found malformed part-way is dropped whole, with only its own problem, as if it had been rejected before
+    // any row was read: its rows' problems and programs are kept aside until it has been read to the end.
     const fileProblems: ImportProblem[] = [];
+    const filePrograms = new Map<string, BudgetProgram>();
+    let fileLines = 0;
     const read = collectProblems(problems, () => {
-      eachCsvRow(input.file, name, OFDP_COLUMNS, (row) => fileRows.push(parseLine(name, input.dataset, row, fileProblems)));
+      for (const row of csvRows(input.file, name, OFDP_COLUMNS)) {
+        const { line, program } = parseLine(name, input.dataset, row, fileProblems);
+        keys.add(line.id);
+        checkProgram(programs, filePrograms, program, fileProblems);
+        fileLines += 1;
+      }
       return true;
     });
     if (!read) continue;
-    // A spread of one file's rows would overflow the call stack past ~125,000 rows.
-    for (const row of fileRows) parsedRows.push(row);
+    readable.push(input);
+    lineCount += fileLines;
     for (const problem of fileProblems) problems.push(problem);
+    for (const [id, program] of filePrograms) programs.set(id, program);
   }
-  const lines = parsedRows.map(({ line }) => line);
-  problems.push(...duplicateLineProblems(lines));
-  return { lines, programs: programsOf(parsedRows, problems), problems };
+  const lines = () => linesOf(readable, true);
+  if (keys.suspects.size > 0) problems.push(...repeatedKeyProblems(linesOf(readable, false), keys));
+  return { lines, lineCount, programs: [...programs.values()], problems };
+}
+
+/**
+ * The lines of files already checked, parsed again, in batches. `clean`: the check found no problem, so a problem now
+ * means that a file changed since.
+ */
+function* linesOf(inputs: BudgetFileInput[], clean: boolean): Generator<BudgetLine[]> {
+  let batch: BudgetLine[] = [];
+  for (const input of inputs) {
+    const name = path.basename(input.file);
+    const problems: ImportProblem[] = [];
+    for (const row of csvRows(input.file, name, OFDP_COLUMNS)) {
+      batch.push(parseLine(name, input.dataset, row, problems).line);
+      if (clean && problems.length > 0)
+        throw new ImportError([{ file: name, row: row.line, reason: 'the file changed while it was being imported: import it again' }]);
+      if (batch.length === KEYS_PER_SELECT) {
+        yield batch;
+        batch = [];
+      }
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 interface ParsedRow {
@@ -230,42 +271,52 @@ function objectOfExpenditure(read: RowReader): ObjectColumns {
   };
 }
 
-/** The same full budget key twice (in one file or across files) would make the line id ambiguous. */
-function duplicateLineProblems(lines: BudgetLine[]): ImportProblem[] {
-  const seen = new Map<string, BudgetLine>();
+/**
+ * The same full budget key twice (in one file or across files) would make the line id ambiguous. Only the keys whose
+ * hash was seen twice are held, and compared exactly.
+ */
+function repeatedKeyProblems(batches: Iterable<BudgetLine[]>, keys: RepeatedKeys): ImportProblem[] {
+  const seen = new Map<string, BudgetLine['source']>();
   const problems: ImportProblem[] = [];
-  for (const line of lines) {
-    const first = seen.get(line.id);
-    if (first) {
-      problems.push({
-        file: line.source.file,
-        row: line.source.row ?? undefined,
-        field: 'id',
-        value: line.id,
-        reason: `repeats the budget key of ${first.source.file} line ${first.source.row}`,
-      });
-    } else seen.set(line.id, line);
+  for (const batch of batches) {
+    for (const line of batch) {
+      if (!keys.isSuspect(line.id)) continue;
+      const first = seen.get(line.id);
+      if (first) {
+        problems.push({
+          file: line.source.file,
+          row: line.source.row ?? undefined,
+          field: 'id',
+          value: line.id,
+          reason: `repeats the budget key of ${first.file} line ${first.row}`,
+        });
+      } else seen.set(line.id, line.source);
+    }
   }
   return problems;
 }
 
-/** One program per program id, described by its first line; a later line naming it differently is a problem. */
-function programsOf(parsed: ParsedRow[], problems: ImportProblem[]): BudgetProgram[] {
-  const programs = new Map<string, BudgetProgram>();
-  for (const { line, program } of parsed) {
-    const known = programs.get(program.id);
-    if (!known) programs.set(program.id, program);
-    else if (known.name !== program.name) {
-      problems.push({
-        file: line.source.file,
-        row: line.source.row ?? undefined,
-        field: 'desc_pp',
-        value: program.name,
-        reason: `names program ${program.id} differently from line ${known.source.row} ("${known.name}")`,
-      });
-    }
+/**
+ * One program per program id, described by its first line (in the files before, `known`, or in this one, `ofFile`); a
+ * later line naming it differently is a problem.
+ */
+function checkProgram(
+  known: Map<string, BudgetProgram>,
+  ofFile: Map<string, BudgetProgram>,
+  program: BudgetProgram,
+  problems: ImportProblem[],
+): void {
+  const first = known.get(program.id) ?? ofFile.get(program.id);
+  if (!first) ofFile.set(program.id, program);
+  else if (first.name !== program.name) {
+    problems.push({
+      file: program.source.file,
+      row: program.source.row ?? undefined,
+      field: 'desc_pp',
+      value: program.name,
+      reason: `names program ${program.id} differently from line ${first.source.row} ("${first.name}")`,
+    });
   }
-  return [...programs.values()];
 }
 
 /**
@@ -275,15 +326,18 @@ function programsOf(parsed: ParsedRow[], problems: ImportProblem[]): BudgetProgr
  * holds reject the load (the transaction rolls back) with a problem per cell.
  */
 export async function writeBudget(manager: EntityManager, parsed: ParsedBudget): Promise<void> {
-  const programs = await upsertAll(manager, BudgetProgram, parsed.programs);
-  const writeLines = () => upsertAll(manager, BudgetLine, parsed.lines);
+  const changedYears = new Set<number>();
+  for (const row of await upsertAll(manager, BudgetProgram, parsed.programs)) changedYears.add(row.fiscalYear);
+  const writeLines = async () => {
+    const upsert = new Upsert(manager, BudgetLine, parsed.lineCount);
+    for (const batch of parsed.lines()) for (const row of await upsert.add(batch)) changedYears.add(row.fiscalYear);
+    await upsert.finish();
+  };
   // A load at least as large as what is stored (a first load, a year as large as all before it) rebuilds the line
   // indexes after writing, in time proportional to the load; a smaller one keeps them up to date as it writes.
-  const large = parsed.lines.length > 0 && parsed.lines.length >= (await manager.getRepository(BudgetLine).count());
-  const lines = large ? await withIndexesRebuilt(manager, BudgetLine, writeLines) : await writeLines();
-  const changedYears = new Set<number>();
-  for (const row of programs) changedYears.add(row.fiscalYear);
-  for (const row of lines) changedYears.add(row.fiscalYear);
+  const large = parsed.lineCount > 0 && parsed.lineCount >= (await manager.getRepository(BudgetLine).count());
+  if (large) await withIndexesRebuilt(manager, BudgetLine, writeLines);
+  else await writeLines();
   try {
     await refreshSpendingRollups(manager, [...changedYears]);
   } catch (error) {
@@ -317,22 +371,31 @@ function overflowProblems(overflow: RollupOverflow, parsed: ParsedBudget): Impor
     return value === null || value === undefined ? null : String(value);
   };
   const group = overflow.grouping.length === 0 ? '' : ` by ${overflow.grouping.join(' × ')}`;
-  return overflow.cells.map((cell) => {
-    const sign = cell.sum < 0n ? -1n : 1n;
-    let line: BudgetLine | undefined;
-    for (const candidate of parsed.lines) {
-      const amount = candidate[cell.moment];
-      if (amount === null || candidate.fiscalYear !== cell.fiscalYear) continue;
-      if (!Object.entries(cell.keys).every(([column, value]) => columnOf(candidate, column) === value)) continue;
-      if (!line || amount * sign > (line[cell.moment] as bigint) * sign) line = candidate;
+  // The lines pushing each cell furthest, found in one more pass over the files.
+  const furthest = overflow.cells.map((): BudgetLine | undefined => undefined);
+  let firstFile: string | undefined;
+  for (const batch of parsed.lines()) {
+    firstFile ??= batch[0]?.source.file;
+    for (const candidate of batch) {
+      overflow.cells.forEach((cell, i) => {
+        const amount = candidate[cell.moment];
+        if (amount === null || candidate.fiscalYear !== cell.fiscalYear) return;
+        if (!Object.entries(cell.keys).every(([column, value]) => columnOf(candidate, column) === value)) return;
+        const sign = cell.sum < 0n ? -1n : 1n;
+        const line = furthest[i];
+        if (!line || amount * sign > (line[cell.moment] as bigint) * sign) furthest[i] = candidate;
+      });
     }
+  }
+  return overflow.cells.map((cell, i) => {
+    const line = furthest[i];
     const keys = Object.entries(cell.keys)
       .map(([column, value]) => `${column} ${value ?? 'null'}`)
       .join(', ');
     const reason =
       `takes the sum of ${cell.moment} over fiscal year ${cell.fiscalYear}${group}${keys ? ` (${keys})` : ''} to ` +
       `${formatMoney(cell.sum)}, beyond the ${formatMoney(MONEY_MAX)} either way that a pre-summed aggregate cell holds exactly`;
-    if (!line) return { file: parsed.lines[0]?.source.file ?? '', reason };
+    if (!line) return { file: firstFile ?? '', reason };
     const value = line[cell.moment];
     return {
       file: line.source.file,

@@ -1,6 +1,6 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import { writeProgressOf } from './write-progress';
+import { writeProgressOf, type WriteProgress } from './write-progress';
 
 /**
  * Bound parameters per SQLite statement (its limit since 3.32). The write path builds its SQL from the entity metadata
@@ -193,27 +193,65 @@ export async function upsertAll<E extends ObjectLiteral>(
   conflictColumns: string[] = ['id'],
 ): Promise<E[]> {
   if (rows.length === 0) return [];
-  const table = new BulkTable(manager, entity, conflictColumns);
-  const unset = table.unsetColumns(rows);
-  const updated = table.columns.filter((column) => column !== table.key && !unset.has(column));
-  const writer = table.writer(updated);
-  const progress = writeProgressOf(manager);
-  const name = manager.connection.getMetadata(entity).tableName.replace(/_/g, ' ');
-  let done = 0;
+  const upsert = new Upsert(manager, entity, rows.length, conflictColumns);
   const changed: E[] = [];
-  for (const batch of keyBatches(rows)) {
+  for (const batch of keyBatches(rows)) for (const row of await upsert.add(batch)) changed.push(row);
+  await upsert.finish();
+  return changed;
+}
+
+/**
+ * upsertAll for rows that arrive batch by batch (a file read as it is written), so that none need outlive its batch.
+ * The columns a write leaves as stored are those the first batch does not set: every row of one table must set the
+ * same columns.
+ */
+export class Upsert<E extends ObjectLiteral> {
+  private readonly table: BulkTable<E>;
+  private writer: ReturnType<BulkTable<E>['writer']> | null = null;
+  private unset: Set<ColumnMetadata> | null = null;
+  private readonly progress: WriteProgress | undefined;
+  private readonly name: string;
+  private done = 0;
+
+  /** `total`: the rows expected, for the progress shown. */
+  constructor(
+    manager: EntityManager,
+    entity: EntityTarget<E>,
+    private readonly total: number,
+    conflictColumns: string[] = ['id'],
+  ) {
+    this.table = new BulkTable(manager, entity, conflictColumns);
+    this.progress = writeProgressOf(manager);
+    this.name = manager.connection.getMetadata(entity).tableName.replace(/_/g, ' ');
+  }
+
+  /** Compares a batch (at most KEYS_PER_SELECT rows) with the stored rows and queues the new and changed ones; returns them. */
+  async add(batch: readonly E[]): Promise<E[]> {
+    const { table } = this;
+    const unset = table.unsetColumns(batch);
+    if (this.unset === null) {
+      this.unset = unset;
+      this.writer = table.writer(table.columns.filter((column) => column !== table.key && !unset.has(column)));
+    } else if (unset.size !== this.unset.size || [...unset].some((column) => !this.unset?.has(column))) {
+      throw new Error(`${this.name}: every batch of one write must set the same columns`);
+    }
     const written = batch.map((row) => table.values(row));
     const stored = await table.stored(written.map((values) => table.keyOf(values)));
+    const changed: E[] = [];
     for (const [i, values] of written.entries()) {
       const before = stored.get(table.keyOf(values));
       if (before !== undefined && table.same(before, values, unset)) continue;
-      await writer.add(values);
+      await this.writer?.add(values);
       changed.push(batch[i]);
     }
-    done += batch.length;
-    if (done < rows.length) progress?.(name, done, rows.length);
+    this.done += batch.length;
+    if (this.done < this.total) this.progress?.(this.name, this.done, this.total);
+    return changed;
   }
-  await writer.flush();
-  progress?.(name, rows.length, rows.length);
-  return changed;
+
+  /** Sends what is still queued. */
+  async finish(): Promise<void> {
+    await this.writer?.flush();
+    this.progress?.(this.name, this.done, this.done);
+  }
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { csvRecords } from './csv-records';
 import { collectProblems, ImportError, type ImportProblem } from './problems';
-import { readText } from './text-file';
+import { textChunks } from './text-file';
 
 export interface CsvRow {
   /** 1-based line of the file where the record starts (the header is line 1). */
@@ -15,22 +15,21 @@ export interface CsvRow {
  * (unclosed quote, broken quoting, a row with the wrong number of fields) is one problem naming the first bad line.
  */
 export function readCsv(file: string, displayName = path.basename(file)): CsvRow[] {
-  const rows: CsvRow[] = [];
-  eachCsvRow(file, displayName, [], (row) => rows.push(row));
-  return rows;
+  return [...csvRows(file, displayName, [])];
 }
 
 /**
- * Reads a CSV file as readCsv does, handing its data rows over one at a time instead of all together, so that a large
- * file's rows need not all be in memory at once, and checks that the header has `columns`. It throws what readCsv
- * throws, and may do so after visiting the rows before the bad line: the caller then drops what it built from them.
+ * Reads a CSV file as readCsv does, handing its data rows over one at a time instead of all together, so that neither a
+ * large file's rows nor its text are ever all in memory (no limit on its size), and checks that the header has
+ * `columns`. It throws what readCsv throws, and may do so after handing over the rows before the bad line: the caller
+ * then drops what it built from them.
  */
-export function eachCsvRow(file: string, displayName: string, columns: string[], visit: (row: CsvRow) => void): void {
+export function* csvRows(file: string, displayName: string, columns: string[]): Generator<CsvRow> {
   if (!fs.existsSync(file)) throw new ImportError([{ file: displayName, reason: 'the file does not exist' }]);
   const invalid = (row: number, reason: string) => new ImportError([{ file: displayName, row, reason: `not a valid CSV file: ${reason}` }]);
   let header: string[] | null = null;
   let first = true;
-  for (const record of csvRecords(readText(file, displayName).text)) {
+  for (const record of csvRecords(textChunks(file, displayName))) {
     if ('reason' in record) throw invalid(record.line, record.reason);
     if (header === null) {
       header = record.fields.map((name) => name.trim().toLowerCase());
@@ -44,7 +43,7 @@ export function eachCsvRow(file: string, displayName: string, columns: string[],
     const row = { line, values };
     if (first) requireColumns(displayName, [row], columns);
     first = false;
-    visit(row);
+    yield row;
   }
   if (header === null) throw new ImportError([{ file: displayName, reason: 'the file is empty' }]);
 }

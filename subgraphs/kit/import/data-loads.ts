@@ -75,7 +75,7 @@ async function currentVersion(repository: Repository<DataLoad>): Promise<number>
  * of the rows read has them (a base name, or a dataset-relative path such as `ogp-local/pal_compromisos.csv`). The
  * sample is written without comparing, so it has no counts.
  */
-export function sampleLoad(startedAt: Date, files: string[], rows: unknown[][]): LoadDescription {
+export function sampleLoad(startedAt: Date, files: string[], rows: Iterable<unknown[]>): LoadDescription {
   const named = namesInProvenance(rows);
   return {
     format: 'sample',
@@ -98,9 +98,8 @@ export function sampleLoad(startedAt: Date, files: string[], rows: unknown[][]):
   };
 }
 
-/** Every file that items' provenance names, with its dataset (the first item's, when items disagree). */
-export function namesInProvenance(lists: unknown[][]): Map<string, string> {
-  const named = new Map<string, string>();
+/** Every file that items' provenance names, with its dataset (the first item's, when items disagree), added to `named`. */
+export function namesInProvenance(lists: Iterable<unknown[]>, named = new Map<string, string>()): Map<string, string> {
   for (const items of lists) {
     for (const item of items) {
       const source = (item as { source?: unknown } | null)?.source;

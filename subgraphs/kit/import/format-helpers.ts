@@ -2,6 +2,7 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { ImportError, type ImportProblem } from './problems';
 import type { CsvShape, FormatSpec, InputFile, ParsedImport, Table } from './format';
 import { manyFiles, oneFile } from './inputs';
+import { keyBatches } from './bulk-write';
 
 /** A CSV whose first record is its header row (every format read with the kit's readCsv). */
 export const CSV_WITH_HEADER: CsvShape = { kind: 'csv', impliedHeader: () => null };
@@ -76,12 +77,26 @@ export function bySource<E extends ObjectLiteral & { source: { file: string } }>
   label: string,
   rows: E[],
 ): Table<E> {
-  return { entity, label, rows, fileOf: (row) => row.source.file };
+  return streamed(entity, label, () => keyBatches(rows));
+}
+
+/** A table of rows that each name their file in `source.file`, read again from the files (in batches) at each call. */
+export function streamed<E extends ObjectLiteral & { source: { file: string } }>(
+  entity: EntityTarget<E>,
+  label: string,
+  batches: () => Iterable<E[]>,
+): Table<E> {
+  return { entity, label, batches, fileOf: (row) => row.source.file };
 }
 
 /** A table of rows derived from others (programs, links, yearly figures): counted in total, not per file. */
 export function derived<E extends ObjectLiteral>(entity: EntityTarget<E>, label: string, rows: E[]): Table<E> {
-  return { entity, label, rows };
+  return { entity, label, batches: () => keyBatches(rows) };
+}
+
+/** A table whose rows all come from one file, whatever their own provenance names. */
+export function fromFile<E extends ObjectLiteral>(entity: EntityTarget<E>, label: string, rows: E[], file: InputFile): Table<E> {
+  return { entity, label, batches: () => keyBatches(rows), fileOf: () => file.displayName };
 }
 
 /** Help for formats whose files are independent: how --max-errors applies to them. */

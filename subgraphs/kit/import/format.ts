@@ -17,7 +17,11 @@ export interface Table<E extends ObjectLiteral = ObjectLiteral> {
   entity: EntityTarget<E>;
   /** Plural noun for the report, e.g. `budget lines`. */
   label: string;
-  rows: E[];
+  /**
+   * Every row, in batches of at most KEYS_PER_SELECT. A table whose rows are too many to hold (a year of budget lines)
+   * reads them again from its files at each call, so a caller goes through them once per call and keeps no batch.
+   */
+  batches(): Iterable<E[]>;
   /** Present for the rows a file's counts are made of (one per source row); absent for derived rows (programs, links). */
   fileOf?(row: E): string;
 }

@@ -60,7 +60,7 @@ export async function loadSampleSteps(dataSource: DataSource, dataDirectory: str
       sampleLoad(
         startedAt,
         files,
-        parsed.flatMap((result) => result.tables.map((table) => table.rows)),
+        parsed.flatMap((result) => result.tables.flatMap((table) => [...table.batches()])),
       ),
     );
   });

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ImportError } from '../../../subgraphs/kit/import/problems';
-import { readCsv, requireColumns } from '../../../subgraphs/kit/import/csv-file';
-import { readText } from '../../../subgraphs/kit/import/text-file';
+import { csvRows, readCsv, requireColumns } from '../../../subgraphs/kit/import/csv-file';
+import { csvRecords } from '../../../subgraphs/kit/import/csv-records';
+import { readText, textChunks } from '../../../subgraphs/kit/import/text-file';
 
 const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'ftm-csv-'));
 const write = (name: string, content: string | Buffer) => {
@@ -60,10 +61,44 @@ describe('reading public CSV files', () => {
     expect(() => readCsv(file)).toThrow(/line 3/);
   });
 
-  test('a file too large to read whole is refused with advice, without reading it', () => {
-    const file = write('huge.csv', '');
+  test('a file too large to hold whole (JSON) is refused with advice, without reading it', () => {
+    const file = write('huge.json', '');
     fs.truncateSync(file, 401 * 2 ** 20); // sparse: no disk or memory used
-    expect(() => readCsv(file)).toThrow(/huge\.csv: is 401 MiB; files over 400 MiB must be split/);
+    expect(() => readText(file)).toThrow(ImportError);
+    expect(() => readText(file)).toThrow(/huge\.json: is 401 MiB; files over 400 MiB must be split/);
+  });
+
+  test('a CSV larger than one read chunk reads as the whole text does, records cut at any point', () => {
+    // Quoted fields with commas, quotes, LF and CRLF inside, long and short lines, so that chunk boundaries (4 MiB)
+    // fall inside every kind of record and line break.
+    const rows = Array.from({ length: 90_000 }, (_, i) =>
+      i % 7 === 0 ? `${i},"quoted, ""with"" quotes\r\nand a break",${'x'.repeat(i % 97)}` : `${i},plain,${'é'.repeat(i % 89)}`,
+    );
+    const body = `n,kind,padding\r\n${rows.join('\r\n')}\r\n`;
+    const file = write('chunked.csv', body);
+    expect(fs.statSync(file).size).toBeGreaterThan(8 * 2 ** 20);
+    const streamed = [...csvRows(file, 'chunked.csv', ['n', 'kind', 'padding'])];
+    expect(streamed).toHaveLength(90_000);
+    expect(streamed[7]).toEqual({ line: 10, values: { n: '7', kind: 'quoted, "with" quotes\r\nand a break', padding: 'x'.repeat(7) } });
+    expect(streamed[89_999].values.n).toBe('89999');
+    expect([...csvRecords(textChunks(file))]).toEqual([...csvRecords(readText(file).text)]);
+  });
+
+  test('records read from pieces of any size are those of the whole text, broken ones included', () => {
+    const text = 'a,b\r\n"x\r\ny",2\n\n"q""q",3\r\n"bad"x,4\nlast,"unclosed\n';
+    const whole = [...csvRecords(text)];
+    expect(whole.map((record) => record.line)).toEqual([1, 2, 5, 6, 7]);
+    for (const size of [1, 2, 3, 5, 8]) {
+      const pieces = Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size));
+      expect([...csvRecords(pieces)]).toEqual(whole);
+      expect([...csvRecords(pieces, true)].map((record) => record.text)).toEqual([
+        'a,b',
+        '"x\ny",2',
+        '"q""q",3',
+        '"bad"x,4',
+        'last,"unclosed',
+      ]);
+    }
   });
 
   test('missing columns are all listed', () => {
