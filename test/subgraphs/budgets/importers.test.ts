@@ -10,7 +10,7 @@ import { Transaction } from '../../../subgraphs/budgets/entities/transaction.ent
 import { allocations } from '../../../subgraphs/budgets/importers/allocations.format';
 import { ocds as ocdsFormat } from '../../../subgraphs/budgets/importers/ocds.format';
 import { shcpBudget } from '../../../subgraphs/budgets/importers/shcp-budget.format';
-import { parseBudgetFiles } from '../../../subgraphs/budgets/importers/shcp-budget.importer';
+import { parseBudgetFiles, writeBudget } from '../../../subgraphs/budgets/importers/shcp-budget.importer';
 import { loadSample, SAMPLE } from '../../../subgraphs/budgets/sample';
 import { importSteps } from '../../../subgraphs/kit/import/sample';
 import { ImportError, type ImportProblem } from '../../../subgraphs/kit/import/problems';
@@ -144,6 +144,26 @@ describe('SHCP budget importer rejections leave the database unchanged', () => {
     expect(problems).toEqual([
       expect.objectContaining({ file: 'duplicate.csv', row: 5, field: 'id', reason: expect.stringContaining('line 2') }),
     ]);
+  });
+
+  test('the same budget key in two files, with a third file malformed', async () => {
+    const first = budgetFile('first.csv');
+    const second = budgetFile('second.csv', (lines) => [lines[0], lines[3]]);
+    const broken = write('broken.csv', `${pef2018[0]}\n"${pef2018[1]}\n`);
+    const problems = await rejection(() => importFormat(subgraph.dataSource, shcpBudget, [first, broken, second]));
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'broken.csv', reason: expect.stringContaining('not a valid CSV') }),
+      expect.objectContaining({ file: 'second.csv', row: 2, field: 'id', reason: 'repeats the budget key of first.csv line 4' }),
+    ]);
+  });
+
+  test('a file that changes between its check and its write', async () => {
+    const file = budgetFile('changing.csv');
+    const parsed = parseBudgetFiles([{ file, dataset: 'shcp-pef-2018-sample' }]);
+    expect(parsed.problems).toEqual([]);
+    budgetFile('changing.csv', (lines) => [lines[0], lines[1].replace(',21141.00,', ',"1,234.5x",'), ...lines.slice(2)]);
+    const problems = await rejection(() => subgraph.dataSource.transaction((manager) => writeBudget(manager, parsed)));
+    expect(problems).toEqual([{ file: 'changing.csv', row: 2, reason: 'the file changed while it was being imported: import it again' }]);
   });
 
   test('a state code out of range', async () => {
