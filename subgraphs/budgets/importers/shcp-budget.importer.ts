@@ -328,14 +328,15 @@ function checkProgram(
 export async function writeBudget(manager: EntityManager, parsed: ParsedBudget): Promise<void> {
   const changedYears = new Set<number>();
   for (const row of await upsertAll(manager, BudgetProgram, parsed.programs)) changedYears.add(row.fiscalYear);
+  // A load at least as large as what is stored (a first load, a year as large as all before it) is staged and merged in
+  // key order, and rebuilds the line indexes after writing, in time proportional to the load; a smaller one keeps them
+  // up to date as it writes.
+  const large = parsed.lineCount > 0 && parsed.lineCount >= (await manager.getRepository(BudgetLine).count());
   const writeLines = async () => {
-    const upsert = new Upsert(manager, BudgetLine, parsed.lineCount);
+    const upsert = new Upsert(manager, BudgetLine, { total: parsed.lineCount, staged: large });
     for (const batch of parsed.lines()) for (const row of await upsert.add(batch)) changedYears.add(row.fiscalYear);
     await upsert.finish();
   };
-  // A load at least as large as what is stored (a first load, a year as large as all before it) rebuilds the line
-  // indexes after writing, in time proportional to the load; a smaller one keeps them up to date as it writes.
-  const large = parsed.lineCount > 0 && parsed.lineCount >= (await manager.getRepository(BudgetLine).count());
   if (large) await withIndexesRebuilt(manager, BudgetLine, writeLines);
   else await writeLines();
   try {

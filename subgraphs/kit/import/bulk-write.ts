@@ -22,6 +22,12 @@ const POSTGRES_ROWS_PER_STATEMENT = 2_000;
  */
 export const KEYS_PER_SELECT = 2_000;
 
+/** Where a bulk write's rows go: `add` may send a statement, `flush` sends whatever is still pending. */
+export interface RowWriter {
+  add(values: unknown[]): Promise<void>;
+  flush(): Promise<void>;
+}
+
 /** One entity's table as the bulk statements see it: escaped names, and every row's values as the driver stores them. */
 export class BulkTable<E extends ObjectLiteral> {
   readonly columns: ColumnMetadata[];
@@ -110,18 +116,54 @@ export class BulkTable<E extends ObjectLiteral> {
    * rowsPerStatement rows, each sent as soon as it is full; `updated` are the columns a conflict overwrites. Every full
    * statement has the same text, so SQLite prepares it once (TypeORM's query runner caches statements by text).
    */
-  writer(updated: ColumnMetadata[]): { add(values: unknown[]): Promise<void>; flush(): Promise<void> } {
+  writer(updated: ColumnMetadata[], staged = false): RowWriter {
     const names = this.columns.map((column) => this.name(column)).join(', ');
     const onConflict =
       updated.length === 0
         ? 'DO NOTHING'
         : `DO UPDATE SET ${updated.map((column) => `${this.name(column)} = excluded.${this.name(column)}`).join(', ')}`;
     const insert = (rows: string) => `INSERT INTO ${this.table} (${names}) ${rows} ON CONFLICT (${this.name(this.key)}) ${onConflict}`;
-    return this.postgres ? this.arrayWriter(insert) : this.valuesWriter(insert);
+    if (this.postgres) return this.arrayWriter(insert);
+    return staged ? this.stagedWriter(names, onConflict) : this.valuesWriter(insert);
+  }
+
+  /**
+   * SQLite, for a write of many rows in no key order (generated files; real ones are mostly sorted): the rows are
+   * appended to a temporary table and merged once, in key order, when flushed. Inserted one by one in random key order,
+   * each row lands on a random page of the key's index, which outgrows SQLite's page cache (2 MB) within the first
+   * hundred thousand rows: 1,000,000 rows then cost 29 times the CPU of 100,000; staged and merged in order, 7 times
+   * (measured with better-sqlite3 alone, budget-line-like rows). The temporary table lives in a temporary file.
+   */
+  private stagedWriter(names: string, onConflict: string): RowWriter {
+    const { driver } = this.manager.connection;
+    const metadata = this.columns[0].entityMetadata;
+    const staging = `temp.${driver.escape(`${metadata.tableName}_staged`)}`;
+    const key = this.name(this.key);
+    let created = false;
+    const rows = this.valuesWriter((values) => `INSERT INTO ${staging} (${names}) ${values}`);
+    return {
+      add: async (values) => {
+        if (!created) {
+          await this.manager.query(`CREATE TEMP TABLE ${staging} AS SELECT ${names} FROM ${this.table} WHERE 0`);
+          created = true;
+        }
+        await rows.add(values);
+      },
+      flush: async () => {
+        if (!created) return;
+        await rows.flush();
+        // WHERE true: SQLite's grammar needs a WHERE before ON CONFLICT in an INSERT … SELECT.
+        await this.manager.query(
+          `INSERT INTO ${this.table} (${names}) SELECT ${names} FROM ${staging} WHERE true ORDER BY ${key} ON CONFLICT (${key}) ${onConflict}`,
+        );
+        await this.manager.query(`DROP TABLE ${staging}`);
+        created = false;
+      },
+    };
   }
 
   /** PostgreSQL: one array parameter per column, unnested into rows; one statement text for every batch. */
-  private arrayWriter(insert: (rows: string) => string) {
+  private arrayWriter(insert: (rows: string) => string): RowWriter {
     const metadata = this.columns[0].entityMetadata;
     const types = this.columns.map((column) => {
       const type = this.manager.connection.driver.normalizeType(column);
@@ -150,7 +192,7 @@ export class BulkTable<E extends ObjectLiteral> {
   }
 
   /** SQLite: multi-row VALUES, as many rows as its parameter limit allows. */
-  private valuesWriter(insert: (rows: string) => string) {
+  private valuesWriter(insert: (rows: string) => string): RowWriter {
     const width = this.columns.length;
     const perStatement = this.rowsPerStatement;
     const tuple = `(${this.columns.map(() => '?').join(', ')})`;
@@ -193,7 +235,7 @@ export async function upsertAll<E extends ObjectLiteral>(
   conflictColumns: string[] = ['id'],
 ): Promise<E[]> {
   if (rows.length === 0) return [];
-  const upsert = new Upsert(manager, entity, rows.length, conflictColumns);
+  const upsert = new Upsert(manager, entity, { total: rows.length, conflictColumns });
   const changed: E[] = [];
   for (const batch of keyBatches(rows)) for (const row of await upsert.add(batch)) changed.push(row);
   await upsert.finish();
@@ -207,19 +249,25 @@ export async function upsertAll<E extends ObjectLiteral>(
  */
 export class Upsert<E extends ObjectLiteral> {
   private readonly table: BulkTable<E>;
-  private writer: ReturnType<BulkTable<E>['writer']> | null = null;
+  private writer: RowWriter | null = null;
   private unset: Set<ColumnMetadata> | null = null;
   private readonly progress: WriteProgress | undefined;
   private readonly name: string;
+  private readonly total: number;
+  private readonly staged: boolean;
   private done = 0;
 
-  /** `total`: the rows expected, for the progress shown. */
+  /**
+   * `total`: the rows expected, for the progress shown; `staged`: many rows in no particular key order, written to a
+   * staging table and merged in key order at the end (see BulkTable.writer).
+   */
   constructor(
     manager: EntityManager,
     entity: EntityTarget<E>,
-    private readonly total: number,
-    conflictColumns: string[] = ['id'],
+    { total, conflictColumns = ['id'], staged = false }: { total: number; conflictColumns?: string[]; staged?: boolean },
   ) {
+    this.total = total;
+    this.staged = staged;
     this.table = new BulkTable(manager, entity, conflictColumns);
     this.progress = writeProgressOf(manager);
     this.name = manager.connection.getMetadata(entity).tableName.replace(/_/g, ' ');
@@ -231,7 +279,10 @@ export class Upsert<E extends ObjectLiteral> {
     const unset = table.unsetColumns(batch);
     if (this.unset === null) {
       this.unset = unset;
-      this.writer = table.writer(table.columns.filter((column) => column !== table.key && !unset.has(column)));
+      this.writer = table.writer(
+        table.columns.filter((column) => column !== table.key && !unset.has(column)),
+        this.staged,
+      );
     } else if (unset.size !== this.unset.size || [...unset].some((column) => !this.unset?.has(column))) {
       throw new Error(`${this.name}: every batch of one write must set the same columns`);
     }

@@ -3,7 +3,7 @@ import { Contract } from '../../../subgraphs/budgets/entities/contract.entity';
 import { ProcedureKind } from '../../../subgraphs/budgets/entities/procedure-kind.enums';
 import { RedFlagStatus } from '../../../subgraphs/budgets/entities/red-flag.object';
 import { compareWithStored } from '../../../subgraphs/kit/import/import-summary';
-import { BulkTable, KEYS_PER_SELECT, upsertAll } from '../../../subgraphs/kit/import/bulk-write';
+import { BulkTable, KEYS_PER_SELECT, Upsert, upsertAll } from '../../../subgraphs/kit/import/bulk-write';
 import { inTransaction } from '../../../subgraphs/kit/import/load-transaction';
 import { sourceAt } from '../../../subgraphs/kit/provenance';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
@@ -115,6 +115,33 @@ describe('the bulk upsert (upsertAll)', () => {
       logged.mockRestore();
     }
     expect(await stored()).toEqual(before);
+  });
+
+  test('a staged write (rows in no key order, merged in key order at the end) stores exactly what a direct one does', async () => {
+    await upsert(contracts(10));
+    const rows = contracts(COUNT).reverse();
+    rows[COUNT - 2].title = 'changed by the staged load';
+    rows[COUNT - 4].valueAmount = 7n;
+    const staged = async (batch: Contract[]) =>
+      subgraph.dataSource.transaction(async (manager) => {
+        const write = new Upsert(manager, Contract, { total: batch.length, staged: true });
+        const written: Contract[] = [];
+        for (let start = 0; start < batch.length; start += KEYS_PER_SELECT) {
+          written.push(...(await write.add(batch.slice(start, start + KEYS_PER_SELECT))));
+        }
+        await write.finish();
+        return written;
+      });
+    const unsetInLastBatch = contracts(COUNT).map((row, i) => Object.assign(row, i >= 4_000 ? { repeatedDirectAwardFlag: undefined } : {}));
+    await expect(staged(unsetInLastBatch)).rejects.toThrow(/every batch of one write must set the same columns/);
+    expect((await staged(rows)).map((row) => row.id).sort()).toEqual(
+      contracts(COUNT)
+        .filter((_, i) => i >= 10 || i === 1 || i === 3)
+        .map((row) => row.id),
+    );
+    expect(await stored()).toEqual([...rows].reverse().map(plain));
+    // The staging table is gone: a second staged write in the same session creates it again.
+    expect(await staged(contracts(COUNT))).toHaveLength(2);
   });
 
   test('compareWithStored sorts rows into inserted, updated and unchanged', async () => {
