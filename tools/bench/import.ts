@@ -170,6 +170,7 @@ function main(): void {
       `CLI's comparison with stored rows and its report). bare INSERT: the same parsed rows as plain multi-row INSERTs into the\n` +
       `same tables, in one transaction (the ceiling); ratio = import rows/s ÷ bare INSERT rows/s. rows: rows read per load, as\n` +
       `the CLI reports them (CSV data rows, header excluded, over all the files; JSON items); rows written: over all tables.\n` +
+      `CPU/load: the measuring process's CPU (user + system) per load, SQLite's work included, PostgreSQL's server not.\n` +
       `Loads shorter than ${options.minSeconds} s are repeated (loads) into emptied tables and rows/s is taken over them all. Each figure\n` +
       `comes from its own process and a throw-away database (temporary SQLite folder / PostgreSQL schema bench_*, dropped after).`,
   );

@@ -38,6 +38,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
     'rows',
     'loads',
     'time/load',
+    'CPU/load',
     'import rows/s',
     'parse share',
     'bare INSERT rows/s',
@@ -56,6 +57,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
       imported.rowsPerLoad.toLocaleString('en'),
       imported.loads.toLocaleString('en'),
       `${secondsPerLoad(imported).toFixed(1)} s`,
+      `${(imported.cpuSeconds / imported.loads).toFixed(1)} s`,
       whole(rowsPerSecond(imported)),
       imported.seconds > 0 ? `${Math.round((100 * (imported.parseSeconds ?? 0)) / imported.seconds)} %` : '–',
       whole(rowsPerSecond(insert)),
@@ -88,6 +90,7 @@ export function formatScaling(rows: readonly BenchRow[]): string {
     lines.push(
       `${row.engine} ${row.input.format} ${size.toLocaleString('en')} / ${smallestSize.toLocaleString('en')} ${row.lines === undefined ? 'contracts' : 'lines'} ` +
         `(× ${(size / smallestSize).toFixed(1)}): time per load × ${(secondsPerLoad(large) / secondsPerLoad(small)).toFixed(2)}, ` +
+        `CPU per load × ${(large.cpuSeconds / large.loads / (small.cpuSeconds / small.loads)).toFixed(2)}, ` +
         `rows/s × ${(rowsPerSecond(large) / rowsPerSecond(small)).toFixed(2)}, peak RSS × ${(large.peakRssMb / small.peakRssMb).toFixed(2)}`,
     );
   }

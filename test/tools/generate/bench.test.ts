@@ -84,6 +84,7 @@ test.each(formats)('%s: one load each way counts the rows read, and the ceiling 
   }
   expect(results.import.parseSeconds).not.toBeNull();
   expect(results.insert.parseSeconds).toBeNull();
+  for (const method of METHODS) expect(results[method].cpuSeconds).toBeGreaterThan(0);
   expect(Object.keys(results.import.written).length).toBeGreaterThan(0);
   expect(results.insert.written).toEqual(parsedTables(results.import.written));
 });
@@ -168,6 +169,7 @@ test('arguments and the printed table', () => {
     loads,
     seconds,
     parseSeconds: seconds / 2,
+    cpuSeconds: seconds * 0.75,
     written: { budget_line: 1_000, budget_program: 20 },
     peakRssMb: 100,
   });
@@ -180,7 +182,7 @@ test('arguments and the printed table', () => {
   const table = formatTable([row]).split('\n');
   expect(table).toHaveLength(3);
   expect(table[2]).toMatch(
-    /^sqlite\s+shcp-budget\s+generated shcp-pef\/ \(1 file\)\s+CSV rows\s+1,000\s+2\s+1\.0 s\s+1,000\s+50 %\s+2,000\s+0\.50\s+1,020\s+100 MB$/,
+    /^sqlite\s+shcp-budget\s+generated shcp-pef\/ \(1 file\)\s+CSV rows\s+1,000\s+2\s+1\.0 s\s+0\.8 s\s+1,000\s+50 %\s+2,000\s+0\.50\s+1,020\s+100 MB$/,
   );
   expect(formatScaling([row])).toBe('');
   const larger = (lines: number, seconds: number, peakRssMb: number): BenchRow => ({
@@ -189,7 +191,7 @@ test('arguments and the printed table', () => {
     results: { import: { ...result(seconds, 1), rows: lines, rowsPerLoad: lines, peakRssMb }, insert: result(0.5, 1) },
   });
   expect(formatScaling([larger(1_000, 2, 100), larger(10_000, 25, 150)])).toBe(
-    'sqlite shcp-budget 10,000 / 1,000 lines (× 10.0): time per load × 12.50, rows/s × 0.80, peak RSS × 1.50',
+    'sqlite shcp-budget 10,000 / 1,000 lines (× 10.0): time per load × 12.50, CPU per load × 12.50, rows/s × 0.80, peak RSS × 1.50',
   );
   const contracts = (count: number, seconds: number): BenchRow => ({
     engine: 'sqlite',
@@ -198,6 +200,6 @@ test('arguments and the printed table', () => {
     results: { import: { ...result(seconds, 1), rows: count, rowsPerLoad: count }, insert: result(0.5, 1) },
   });
   expect(formatScaling([contracts(20_000, 4), contracts(200_000, 44)])).toBe(
-    'sqlite compranet 200,000 / 20,000 contracts (× 10.0): time per load × 11.00, rows/s × 0.91, peak RSS × 1.00',
+    'sqlite compranet 200,000 / 20,000 contracts (× 10.0): time per load × 11.00, CPU per load × 11.00, rows/s × 0.91, peak RSS × 1.00',
   );
 });
