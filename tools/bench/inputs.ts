@@ -38,7 +38,21 @@ export interface InputFolders {
  * real-data folder (as test/tools/import/shared-data.test.ts imports them), and on the project's own data/ where the
  * format's files are only there.
  */
-const GENERATED: Record<string, string> = { 'shcp-budget': LAYOUT.budget, ocds: LAYOUT.ocds, records: LAYOUT.archives };
+const GENERATED: Record<string, string> = {
+  'shcp-budget': LAYOUT.budget,
+  ocds: LAYOUT.ocds,
+  records: LAYOUT.archives,
+  compranet: LAYOUT.compranet,
+};
+
+/** The generated formats whose size is a number of contracts (`--contracts`); the others' is a number of budget lines. */
+const CONTRACT_SIZED = ['ocds', 'compranet'];
+
+/** What a generated format's size counts; null for a format read from files that do not change with the size. */
+export function sizedBy(format: FormatSpec): 'lines' | 'contracts' | null {
+  if (!(format.name in GENERATED)) return null;
+  return CONTRACT_SIZED.includes(format.name) ? 'contracts' : 'lines';
+}
 
 /** Whether any of these formats is measured on generated files. */
 export function needsGenerated(formats: readonly FormatSpec[]): boolean {

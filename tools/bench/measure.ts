@@ -42,6 +42,11 @@ export interface Timing {
   seconds: number;
   /** Of `seconds`, the format's parse (import only). */
   parseSeconds: number | null;
+  /**
+   * CPU time of this process (user + system) over the measured loads: with SQLite, the database's work included; with
+   * PostgreSQL, only the client's. Wall time on a shared machine moves with the others' load; this moves less.
+   */
+  cpuSeconds: number;
   /** Rows one load leaves in each table (of the tables empty before it). */
   written: Record<string, number>;
 }
@@ -70,8 +75,10 @@ export async function measure(request: LoadRequest, method: Method, dataSource: 
   let loads = 0;
   let seconds = 0;
   let parseSeconds = 0;
+  let cpuSeconds = 0;
   for (;;) {
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     if (prepared) {
       await dataSource.transaction(async (manager) => {
         for (const { entity, rows } of prepared) await insertRows(manager, entity, rows);
@@ -83,6 +90,8 @@ export async function measure(request: LoadRequest, method: Method, dataSource: 
       await dataSource.transaction((manager) => parsed.write(manager));
     }
     seconds += (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    cpuSeconds += (cpu.user + cpu.system) / 1e6;
     loads += 1;
     if (seconds >= request.minSeconds && loads >= (request.minLoads ?? 1)) break;
     await empty(dataSource, tables);
@@ -99,6 +108,7 @@ export async function measure(request: LoadRequest, method: Method, dataSource: 
     loads,
     seconds,
     parseSeconds: method === 'import' ? parseSeconds : null,
+    cpuSeconds,
     written,
   };
 }

@@ -7,8 +7,10 @@ export interface BenchRow {
   engine: Engine;
   input: Pick<BenchInput, 'format' | 'description'>;
   results: Record<Method, MeasurementResult>;
-  /** Budget lines generated for this run, when the input is the generator's. */
+  /** Budget lines generated for this run, when the input is the generator's and sized by lines. */
   lines?: number;
+  /** Contracts generated for this run, when the input is the generator's and sized by contracts. */
+  contracts?: number;
 }
 
 export function rowsPerSecond(result: Pick<MeasurementResult, 'rows' | 'seconds'>): number {
@@ -36,6 +38,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
     'rows',
     'loads',
     'time/load',
+    'CPU/load',
     'import rows/s',
     'parse share',
     'bare INSERT rows/s',
@@ -54,6 +57,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
       imported.rowsPerLoad.toLocaleString('en'),
       imported.loads.toLocaleString('en'),
       `${secondsPerLoad(imported).toFixed(1)} s`,
+      `${(imported.cpuSeconds / imported.loads).toFixed(1)} s`,
       whole(rowsPerSecond(imported)),
       imported.seconds > 0 ? `${Math.round((100 * (imported.parseSeconds ?? 0)) / imported.seconds)} %` : '–',
       whole(rowsPerSecond(insert)),
@@ -74,16 +78,19 @@ export function formatTable(rows: readonly BenchRow[]): string {
  */
 export function formatScaling(rows: readonly BenchRow[]): string {
   const lines: string[] = [];
-  const sized = rows.filter((row) => row.lines !== undefined);
+  const sizeOf = (row: BenchRow) => row.lines ?? row.contracts;
+  const sized = rows.filter((row) => sizeOf(row) !== undefined);
   for (const row of sized) {
     const smallest = sized
       .filter((other) => other.engine === row.engine && other.input.format === row.input.format)
-      .reduce((a, b) => (b.lines! < a.lines! ? b : a));
+      .reduce((a, b) => (sizeOf(b)! < sizeOf(a)! ? b : a));
     if (smallest === row) continue;
     const [large, small] = [row.results.import, smallest.results.import];
+    const [size, smallestSize] = [sizeOf(row)!, sizeOf(smallest)!];
     lines.push(
-      `${row.engine} ${row.input.format} ${row.lines!.toLocaleString('en')} / ${smallest.lines!.toLocaleString('en')} lines ` +
-        `(× ${(row.lines! / smallest.lines!).toFixed(1)}): time per load × ${(secondsPerLoad(large) / secondsPerLoad(small)).toFixed(2)}, ` +
+      `${row.engine} ${row.input.format} ${size.toLocaleString('en')} / ${smallestSize.toLocaleString('en')} ${row.lines === undefined ? 'contracts' : 'lines'} ` +
+        `(× ${(size / smallestSize).toFixed(1)}): time per load × ${(secondsPerLoad(large) / secondsPerLoad(small)).toFixed(2)}, ` +
+        `CPU per load × ${(large.cpuSeconds / large.loads / (small.cpuSeconds / small.loads)).toFixed(2)}, ` +
         `rows/s × ${(rowsPerSecond(large) / rowsPerSecond(small)).toFixed(2)}, peak RSS × ${(large.peakRssMb / small.peakRssMb).toFixed(2)}`,
     );
   }

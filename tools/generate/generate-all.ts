@@ -50,13 +50,13 @@ export function generateAll(options: GenerateOptions, dataDirectory: string): Ma
   const records = new RecordsWriter(
     path.join(out, LAYOUT.archives),
     options.records,
-    Math.ceil(options.transactions / AVERAGE_PAYMENTS),
+    options.ocdsContracts ?? Math.ceil(options.transactions / AVERAGE_PAYMENTS),
     series,
     Random.stream(options.seed, 'records'),
   );
   const ocds = writeOcdsFiles(
     path.join(out, LAYOUT.ocds),
-    options.transactions,
+    options.ocdsContracts === undefined ? { transactions: options.transactions } : { contracts: options.ocdsContracts },
     budget.programs,
     catalogue,
     Random.stream(options.seed, 'ocds'),

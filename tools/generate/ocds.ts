@@ -23,6 +23,9 @@ export interface GeneratedContract {
   transactionIds: string[];
 }
 
+/** How much OCDS to write: a number of payments (contracts of 1–19 payments until they are paid), or of contracts. */
+export type OcdsSize = { transactions: number } | { contracts: number };
+
 export interface OcdsSummary {
   files: number;
   contracts: number;
@@ -30,22 +33,27 @@ export interface OcdsSummary {
 }
 
 /**
- * Writes `transactions` payments as OCDS releases in the shape of the INAI publication (the one the OCDS importer
- * reads payments from): one release per file, charged to one generated program (`planning.budget` ramo, program
- * and year), holding contracts of 1–19 payments each until the file reaches about a thousand payments. Each
+ * Writes OCDS releases in the shape of the INAI publication (the one the OCDS importer reads payments from): one
+ * release per file, charged to one generated program (`planning.budget` ramo, program and year), holding contracts of
+ * 1–19 payments each until the file reaches about a thousand payments. `size` counts the payments (the last contract
+ * is cut to the number asked for) or the contracts (about ten payments each, as CompraNet-sized benchmarks need). Each
  * contract is serialised and written as soon as it is drawn.
  */
 export function writeOcdsFiles(
   directory: string,
-  transactions: number,
+  size: OcdsSize,
   programs: readonly GeneratedProgram[],
   catalogue: BudgetCatalogue,
   random: Random,
   onContract: (contract: GeneratedContract) => void,
 ): OcdsSummary {
-  if (transactions > 0 && programs.length === 0) throw new Error('OCDS payments need at least one generated budget program (--lines ≥ 1)');
+  const transactions = 'transactions' in size ? size.transactions : Number.POSITIVE_INFINITY;
+  const contracts = 'contracts' in size ? size.contracts : Number.POSITIVE_INFINITY;
+  const more = (summary: OcdsSummary) => summary.transactions < transactions && summary.contracts < contracts;
+  if (Math.min(transactions, contracts) > 0 && programs.length === 0)
+    throw new Error('OCDS payments need at least one generated budget program (--lines ≥ 1)');
   const summary: OcdsSummary = { files: 0, contracts: 0, transactions: 0 };
-  while (summary.transactions < transactions) {
+  while (more(summary)) {
     summary.files += 1;
     const ocid = `ocds-synthetic-${SYNTHETIC_FISCAL_YEAR}-${String(summary.files).padStart(6, '0')}`;
     const program = random.pick(programs);
@@ -55,7 +63,7 @@ export function writeOcdsFiles(
     // The release without its contracts, left open so that contracts can follow one at a time.
     writer.write(`${JSON.stringify(releaseHead(ocid, buyer, program, summary.files)).slice(0, -1)},"contracts":[`);
     let inFile = 0;
-    while (inFile < TRANSACTIONS_PER_FILE && summary.transactions < transactions) {
+    while (inFile < TRANSACTIONS_PER_FILE && more(summary)) {
       const payments = Math.min(random.int(1, MAX_TRANSACTIONS_PER_CONTRACT), transactions - summary.transactions);
       summary.contracts += 1;
       const contract = contractJson(summary.contracts, payments, buyer, program, catalogue, random);

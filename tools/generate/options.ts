@@ -30,6 +30,8 @@ export interface GenerateOptions {
   lines: number;
   /** OCDS payments. */
   transactions: number;
+  /** OCDS contracts instead: when given, OCDS is sized by contracts (about ten payments each) and `transactions` is not read. */
+  ocdsContracts?: number;
   /** Archival records. */
   records: number;
   /** CompraNet contracts. */

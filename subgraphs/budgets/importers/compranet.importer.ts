@@ -162,7 +162,12 @@ function parseFile(input: CompraNetFileInput, into: ParsedCompraNet): void {
   }
   into.rejected += broken.length;
   const fromFile: Read[] = [];
-  for (const record of layout.kind === 'header' ? records.slice(1) : records) {
+  // Each record is let go as soon as it is read, so that a file's records (45 strings each) and the contracts made
+  // from them are not all held at once.
+  const unread: (CsvRecord | undefined)[] = records;
+  for (let i = layout.kind === 'header' ? 1 : 0; i < unread.length; i += 1) {
+    const record = unread[i]!;
+    unread[i] = undefined;
     const problems: ImportProblem[] = [];
     const read = parseRecord(input, file, layout, record, problems);
     if (problems.length > 0 || read === null) {

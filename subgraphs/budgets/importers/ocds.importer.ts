@@ -9,6 +9,7 @@ import { ContractProgram } from '../entities/contract-program.entity';
 import { Contract } from '../entities/contract.entity';
 import { Transaction } from '../entities/transaction.entity';
 import { readJson, type JsonObject } from '../../kit/import/json';
+import { readText } from '../../kit/import/text-file';
 import { readOcdsDocument } from './ocds/containers';
 import { compileReleases, type CompiledRelease, type SourcedRelease } from './ocds/merge';
 import { budgetOf, ProcessReader, ramoProgram, type ParsedOcds } from './ocds/process.reader';
@@ -35,34 +36,64 @@ const OCID_PREFIX = /^ocds-[a-z0-9]{6}(?=-)/;
 
 interface Process {
   ocid: string;
+  /** Its place among the processes, by the first file naming it. */
+  order: number;
   compiled: SourcedRelease[];
   releases: SourcedRelease[];
   publisher: string | null;
 }
 
+/** What one process contributed, kept in the order the processes first appear so the result reads as one pass would. */
+interface ProcessOutput {
+  problems: ImportProblem[];
+  parsed: ParsedOcds;
+  notes: string[];
+  dataset: string | null;
+}
+
 /**
  * Parses OCDS files (pure: nothing is written). The releases of one ocid are merged across the files given; a
  * record's compiledRelease is used as published. Every problem names the file and the JSON path it is about.
+ *
+ * A parsed file weighs about 13 times its text, so a process is read and its releases let go as soon as the last
+ * file naming its ocid has been parsed (known from a first pass over the files), rather than after every file: memory
+ * then holds the rows read and the processes still open, not every file's tree.
  */
 export function parseOcdsFiles(inputs: OcdsFileInput[], thresholds: RedFlagThresholds = DEFAULT_RED_FLAG_THRESHOLDS): ParsedOcds {
-  const fileProblems: ImportProblem[] = [];
+  const readProblems: ImportProblem[] = [];
+  const lastFiles = lastFileOfEachOcid(inputs);
   const processes = new Map<string, Process>();
-  for (const input of inputs) {
+  const outputs: ProcessOutput[] = [];
+  const finish = (process: Process) => {
+    processes.delete(process.ocid);
+    outputs[process.order] = readProcess(process, thresholds);
+  };
+  let order = 0;
+  for (const [index, input] of inputs.entries()) {
     const file = path.basename(input.file);
-    const before = fileProblems.length;
-    const document = readJson(input.file, file, fileProblems);
-    if (fileProblems.length > before) continue;
-    const read = readOcdsDocument(document, file, fileProblems);
+    const before = readProblems.length;
+    const document = readJson(input.file, file, readProblems);
+    if (readProblems.length > before) continue;
+    const read = readOcdsDocument(document, file, readProblems);
     const add = (entry: SourcedRelease, kind: 'compiled' | 'releases') => {
       const ocid = String(entry.release.ocid).trim();
-      const process = processes.get(ocid) ?? { ocid, compiled: [], releases: [], publisher: null };
-      processes.set(ocid, process);
+      let process = processes.get(ocid);
+      if (!process) {
+        process = { ocid, order: order++, compiled: [], releases: [], publisher: null };
+        processes.set(ocid, process);
+      }
       process.publisher ??= read.publisher;
       process[kind].push(entry);
     };
     for (const entry of read.compiled) add(entry, 'compiled');
     for (const entry of read.releases) add(entry, 'releases');
+    if (lastFiles === null) continue;
+    for (const entry of [...read.compiled, ...read.releases]) {
+      const process = processes.get(String(entry.release.ocid).trim());
+      if (process && lastFiles.get(process.ocid) === index) finish(process);
+    }
   }
+  for (const process of processes.values()) finish(process);
 
   const result: ParsedOcds = {
     contracts: [],
@@ -74,28 +105,66 @@ export function parseOcdsFiles(inputs: OcdsFileInput[], thresholds: RedFlagThres
     datasets: [],
     notes: [],
   };
-  for (const process of processes.values()) {
-    const view = compiledView(process, fileProblems, result.notes);
-    if (!view) continue;
-    const dataset = datasetOf(process, view);
-    if (dataset === null) {
-      const at = view.whereField(view.release, 'ocid');
-      fileProblems.push({
-        file: at.file,
-        path: at.path,
-        field: 'ocid',
-        value: process.ocid,
-        reason:
-          'has no registered OCDS prefix (`ocds-xxxxxx-`) and the publisher is not one the importer knows (federal, INAI, CDMX, Jalisco, GACM)',
-      });
-      continue;
-    }
-    if (!result.datasets.includes(dataset)) result.datasets.push(dataset);
-    new ProcessReader(view, dataset, fileProblems, result).read();
+  const fileProblems = readProblems;
+  for (const output of outputs) {
+    fileProblems.push(...output.problems);
+    result.notes.push(...output.notes);
+    if (output.dataset !== null && !result.datasets.includes(output.dataset)) result.datasets.push(output.dataset);
+    const { parsed } = output;
+    for (const contract of parsed.contracts) result.contracts.push(contract);
+    for (const link of parsed.links) result.links.push(link);
+    for (const transaction of parsed.transactions) result.transactions.push(transaction);
+    for (const problem of parsed.rowProblems) result.rowProblems.push(problem);
   }
   fileProblems.push(...duplicates(result.contracts), ...duplicates(result.transactions));
   result.problems = [...fileProblems, ...result.rowProblems];
   return result;
+}
+
+/**
+ * The index of the last input that names each ocid, from a quick first reading (the engine's JSON.parse; the ocids are
+ * text). Null when a file cannot be read that way: then every process waits for the last file, as the second reading
+ * reports the file's problem.
+ */
+function lastFileOfEachOcid(inputs: OcdsFileInput[]): Map<string, number> | null {
+  const last = new Map<string, number>();
+  for (const [index, input] of inputs.entries()) {
+    let document: unknown;
+    try {
+      document = JSON.parse(readText(input.file).text);
+    } catch {
+      return null;
+    }
+    const read = readOcdsDocument(document, input.file, []);
+    for (const entry of [...read.compiled, ...read.releases]) last.set(String(entry.release.ocid).trim(), index);
+  }
+  return last;
+}
+
+/** The contracts, links and transactions of one process, and its problems, apart from every other process's. */
+function readProcess(process: Process, thresholds: RedFlagThresholds): ProcessOutput {
+  const problems: ImportProblem[] = [];
+  const notes: string[] = [];
+  const parsed: ParsedOcds = { contracts: [], links: [], transactions: [], thresholds, problems: [], rowProblems: [], datasets: [], notes };
+  const output: ProcessOutput = { problems, parsed, notes, dataset: null };
+  const view = compiledView(process, problems, notes);
+  if (!view) return output;
+  const dataset = datasetOf(process, view);
+  if (dataset === null) {
+    const at = view.whereField(view.release, 'ocid');
+    problems.push({
+      file: at.file,
+      path: at.path,
+      field: 'ocid',
+      value: process.ocid,
+      reason:
+        'has no registered OCDS prefix (`ocds-xxxxxx-`) and the publisher is not one the importer knows (federal, INAI, CDMX, Jalisco, GACM)',
+    });
+    return output;
+  }
+  output.dataset = dataset;
+  new ProcessReader(view, dataset, problems, parsed).read();
+  return output;
 }
 
 /** One compiled release per ocid: the record's when a record is given, else the merge of every release given. */

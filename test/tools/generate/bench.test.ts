@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { parseBenchArgs } from '../../../tools/bench/import';
-import { benchInputs, needsGenerated, presentInputs, type BenchInput } from '../../../tools/bench/inputs';
+import { benchRuns, parseBenchArgs } from '../../../tools/bench/import';
+import { benchInputs, needsGenerated, presentInputs, sizedBy, type BenchInput } from '../../../tools/bench/inputs';
 import { METHODS, type Method } from '../../../tools/bench/measure';
 import { formatScaling, formatTable, importRatio, type BenchRow } from '../../../tools/bench/report';
 import { insertRows } from '../../../tools/bench/raw-insert';
@@ -23,7 +23,7 @@ let inputs: BenchInput[];
 let box: Sandbox;
 
 beforeAll(() => {
-  generated = generate({ lines: 40, transactions: 60, records: 5, seed: 'bench-smoke' });
+  generated = generate({ lines: 40, transactions: 60, records: 5, contracts: 30, seed: 'bench-smoke' });
   inputs = benchInputs({ generated: generated.directory, realData: REAL_DATA, projectData: DATA });
   box = sandbox();
 });
@@ -40,6 +40,7 @@ test('every format the CLI imports has an input, generated or real', () => {
   expect(inputs.filter((input) => input.description.startsWith('generated')).map((input) => input.format)).toEqual([
     'shcp-budget',
     'ocds',
+    'compranet',
     'records',
   ]);
   for (const input of inputs) expect(input.paths.length).toBeGreaterThan(0);
@@ -47,9 +48,10 @@ test('every format the CLI imports has an input, generated or real', () => {
 
 /** Rows read as the generator wrote them; for real files, as the CLI's own report counts them. */
 async function expectedRows(input: BenchInput): Promise<number> {
-  const { budget, ocds, archives } = generated.manifest;
+  const { budget, ocds, archives, compranet } = generated.manifest;
   if (input.format === 'shcp-budget') return budget.lines;
   if (input.format === 'ocds') return ocds.contracts;
+  if (input.format === 'compranet') return compranet.contracts;
   if (input.format === 'records') return archives.records + archives.subjects + archives.documents;
   const { report } = await runJson(box, [input.format, ...input.paths, ...(input.skipRejected ? ['--skip-rejected'] : []), '--dry-run']);
   return report.files.reduce((sum, file) => sum + (file.rows ?? Number.NaN), 0);
@@ -82,6 +84,7 @@ test.each(formats)('%s: one load each way counts the rows read, and the ceiling 
   }
   expect(results.import.parseSeconds).not.toBeNull();
   expect(results.insert.parseSeconds).toBeNull();
+  for (const method of METHODS) expect(results[method].cpuSeconds).toBeGreaterThan(0);
   expect(Object.keys(results.import.written).length).toBeGreaterThan(0);
   expect(results.insert.written).toEqual(parsedTables(results.import.written));
 });
@@ -130,7 +133,23 @@ test('the INSERT ceiling stores the same rows as the importer would (read back t
 
 test('arguments and the printed table', () => {
   const defaults = parseBenchArgs([]);
-  expect(defaults).toEqual(expect.objectContaining({ sizes: [100_000], transactions: null, records: null, seed: 'bench', minSeconds: 1 }));
+  expect(defaults).toEqual(
+    expect.objectContaining({ sizes: [100_000], contractSizes: null, transactions: null, records: null, seed: 'bench', minSeconds: 1 }),
+  );
+  expect(benchRuns(defaults)).toEqual([
+    { unit: 'lines', size: 100_000 },
+    { unit: 'contracts', size: 10_000 },
+  ]);
+  const procurement = parseBenchArgs(['--lines', '1000', '--contracts', '200000,20_000', '--formats', 'compranet,ocds']);
+  expect(procurement.contractSizes).toEqual([20_000, 200_000]);
+  expect(benchRuns(procurement)).toEqual([
+    { unit: 'lines', size: 1_000 },
+    { unit: 'contracts', size: 20_000 },
+    { unit: 'contracts', size: 200_000 },
+  ]);
+  expect(procurement.formats.map(sizedBy)).toEqual(['contracts', 'contracts']);
+  expect(parseBenchArgs(['--formats', 'shcp-budget,records,gdp']).formats.map(sizedBy)).toEqual(['lines', null, 'lines']);
+  expect(() => parseBenchArgs(['--contracts', '0'])).toThrow('--contracts');
   expect(defaults.formats.map((format) => format.name)).toEqual(formats);
   const picked = parseBenchArgs(['--lines', '500', '--transactions', '0', '--formats', 'gdp,shcp-budget', '--min-seconds', '0.5']);
   expect(picked).toEqual(expect.objectContaining({ sizes: [500], transactions: 0, records: null, minSeconds: 0.5 }));
@@ -150,6 +169,7 @@ test('arguments and the printed table', () => {
     loads,
     seconds,
     parseSeconds: seconds / 2,
+    cpuSeconds: seconds * 0.75,
     written: { budget_line: 1_000, budget_program: 20 },
     peakRssMb: 100,
   });
@@ -162,7 +182,7 @@ test('arguments and the printed table', () => {
   const table = formatTable([row]).split('\n');
   expect(table).toHaveLength(3);
   expect(table[2]).toMatch(
-    /^sqlite\s+shcp-budget\s+generated shcp-pef\/ \(1 file\)\s+CSV rows\s+1,000\s+2\s+1\.0 s\s+1,000\s+50 %\s+2,000\s+0\.50\s+1,020\s+100 MB$/,
+    /^sqlite\s+shcp-budget\s+generated shcp-pef\/ \(1 file\)\s+CSV rows\s+1,000\s+2\s+1\.0 s\s+0\.8 s\s+1,000\s+50 %\s+2,000\s+0\.50\s+1,020\s+100 MB$/,
   );
   expect(formatScaling([row])).toBe('');
   const larger = (lines: number, seconds: number, peakRssMb: number): BenchRow => ({
@@ -171,6 +191,15 @@ test('arguments and the printed table', () => {
     results: { import: { ...result(seconds, 1), rows: lines, rowsPerLoad: lines, peakRssMb }, insert: result(0.5, 1) },
   });
   expect(formatScaling([larger(1_000, 2, 100), larger(10_000, 25, 150)])).toBe(
-    'sqlite shcp-budget 10,000 / 1,000 lines (× 10.0): time per load × 12.50, rows/s × 0.80, peak RSS × 1.50',
+    'sqlite shcp-budget 10,000 / 1,000 lines (× 10.0): time per load × 12.50, CPU per load × 12.50, rows/s × 0.80, peak RSS × 1.50',
+  );
+  const contracts = (count: number, seconds: number): BenchRow => ({
+    engine: 'sqlite',
+    input: { format: 'compranet', description: 'generated compranet/ (1 file)' },
+    contracts: count,
+    results: { import: { ...result(seconds, 1), rows: count, rowsPerLoad: count }, insert: result(0.5, 1) },
+  });
+  expect(formatScaling([contracts(20_000, 4), contracts(200_000, 44)])).toBe(
+    'sqlite compranet 200,000 / 20,000 contracts (× 10.0): time per load × 11.00, CPU per load × 11.00, rows/s × 0.91, peak RSS × 1.00',
   );
 });
