@@ -3,14 +3,14 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { collectProblems, ImportError, type ImportProblem } from '../../kit/import/problems';
 import { inTransaction } from '../../kit/import/load-transaction';
 import { isIsoDate } from '../../kit/import/row-reader';
-import { readText } from '../../kit/import/text-file';
+import { textChunks } from '../../kit/import/text-file';
 import { upsertAll } from '../../kit/import/bulk-write';
 import { sourceAt } from '../../kit/provenance';
 import { ContractProgram } from '../entities/contract-program.entity';
 import { writeContractSuppliers } from './shared/contract-suppliers';
 import { procedureKindOfCompraNet } from '../entities/procedure-kind.enums';
 import { Contract } from '../entities/contract.entity';
-import { splitCsv, type CsvRecord } from '../../kit/import/csv-records';
+import { csvRecords, type CsvRecord } from '../../kit/import/csv-records';
 import { exactAmount } from './compranet/exact-amount';
 import { compareWithStored, summarize, type ImportSummary } from '../../kit/import/import-summary';
 import { budgetProgramId, responsibleUnitId } from '../../kit/ids';
@@ -141,41 +141,51 @@ export function parseCompraNetFiles(
   return parsed;
 }
 
+/**
+ * Reads one file as a stream of CSV records (the file's text is never held whole), each let go once parsed: what stays
+ * is the contracts, which the red flags and the write need together.
+ */
 function parseFile(input: CompraNetFileInput, into: ParsedCompraNet): void {
   const file = path.basename(input.file);
-  const text = collectProblems(into.fileProblems, () => readText(input.file, file).text);
-  if (text === null) return;
-  const { records, broken } = splitCsv(text);
-  const first = records[0];
-  if (!first || (broken.length > 0 && broken[0].line < first.line)) {
-    into.fileProblems.push({
-      file,
-      row: broken[0]?.line,
-      reason: first ? 'the first line is not a readable CSV record' : 'the file has no CSV record',
-    });
-    return;
-  }
-  const layout = detectLayout(file, first, into.fileProblems);
-  if (layout === null) return;
-  for (const { line, reason } of broken) {
-    into.rowProblems.push({ file, row: line, reason: `not a readable CSV record: ${reason}; reading resumed on the next line` });
-  }
-  into.rejected += broken.length;
   const fromFile: Read[] = [];
-  // Each record is let go as soon as it is read, so that a file's records (45 strings each) and the contracts made
-  // from them are not all held at once.
-  const unread: (CsvRecord | undefined)[] = records;
-  for (let i = layout.kind === 'header' ? 1 : 0; i < unread.length; i += 1) {
-    const record = unread[i]!;
-    unread[i] = undefined;
-    const problems: ImportProblem[] = [];
-    const read = parseRecord(input, file, layout, record, problems);
-    if (problems.length > 0 || read === null) {
-      into.rowProblems.push(...problems);
-      into.rejected += 1;
-    } else fromFile.push(read);
-  }
-  into.fileProblems.push(...duplicateCodes(fromFile.map((read) => read.contract)));
+  const read = collectProblems(into.fileProblems, () => {
+    let layout: Layout | null = null;
+    let firstBroken: number | undefined;
+    for (const record of csvRecords(textChunks(input.file, file))) {
+      if (layout === null) {
+        if ('reason' in record) {
+          firstBroken ??= record.line;
+          continue;
+        }
+        if (firstBroken !== undefined) {
+          into.fileProblems.push({ file, row: firstBroken, reason: 'the first line is not a readable CSV record' });
+          return false;
+        }
+        layout = detectLayout(file, record, into.fileProblems);
+        if (layout === null) return false;
+        if (layout.kind === 'header') continue;
+      }
+      if ('reason' in record) {
+        into.rowProblems.push({
+          file,
+          row: record.line,
+          reason: `not a readable CSV record: ${record.reason}; reading resumed on the next line`,
+        });
+        into.rejected += 1;
+        continue;
+      }
+      const problems: ImportProblem[] = [];
+      const parsed = parseRecord(input, file, layout, record, problems);
+      if (problems.length > 0 || parsed === null) {
+        into.rowProblems.push(...problems);
+        into.rejected += 1;
+      } else fromFile.push(parsed);
+    }
+    if (layout === null) into.fileProblems.push({ file, row: firstBroken, reason: 'the file has no CSV record' });
+    return layout !== null;
+  });
+  if (!read) return;
+  into.fileProblems.push(...duplicateCodes(fromFile.map((contract) => contract.contract)));
   for (const { contract, facts } of fromFile) {
     withRedFlags(contract, facts, into.thresholds);
     into.contracts.push(contract);
