@@ -1,5 +1,6 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { copyWriter, type RowWriter } from './copy-writer';
 import { writeProgressOf } from './write-progress';
 
 /**
@@ -108,20 +109,23 @@ export class BulkTable<E extends ObjectLiteral> {
   /**
    * A writer of rows (already converted by `values`) as `INSERT … ON CONFLICT (key) DO UPDATE` statements of
    * rowsPerStatement rows, each sent as soon as it is full; `updated` are the columns a conflict overwrites. Every full
-   * statement has the same text, so SQLite prepares it once (TypeORM's query runner caches statements by text).
+   * statement has the same text, so SQLite prepares it once (TypeORM's query runner caches statements by text). On
+   * PostgreSQL a large write goes by COPY instead (copy-writer.ts).
    */
-  writer(updated: ColumnMetadata[]): { add(values: unknown[]): Promise<void>; flush(): Promise<void> } {
+  writer(updated: ColumnMetadata[]): RowWriter {
     const names = this.columns.map((column) => this.name(column)).join(', ');
     const onConflict =
       updated.length === 0
         ? 'DO NOTHING'
         : `DO UPDATE SET ${updated.map((column) => `${this.name(column)} = excluded.${this.name(column)}`).join(', ')}`;
     const insert = (rows: string) => `INSERT INTO ${this.table} (${names}) ${rows} ON CONFLICT (${this.name(this.key)}) ${onConflict}`;
-    return this.postgres ? this.arrayWriter(insert) : this.valuesWriter(insert);
+    if (!this.postgres) return this.valuesWriter(insert);
+    const target = { table: this.table, columns: this.columns.map((column) => this.name(column)), key: this.name(this.key), onConflict };
+    return copyWriter(this.manager, target, this.arrayWriter(insert));
   }
 
   /** PostgreSQL: one array parameter per column, unnested into rows; one statement text for every batch. */
-  private arrayWriter(insert: (rows: string) => string) {
+  private arrayWriter(insert: (rows: string) => string): RowWriter {
     const metadata = this.columns[0].entityMetadata;
     const types = this.columns.map((column) => {
       const type = this.manager.connection.driver.normalizeType(column);
@@ -150,7 +154,7 @@ export class BulkTable<E extends ObjectLiteral> {
   }
 
   /** SQLite: multi-row VALUES, as many rows as its parameter limit allows. */
-  private valuesWriter(insert: (rows: string) => string) {
+  private valuesWriter(insert: (rows: string) => string): RowWriter {
     const width = this.columns.length;
     const perStatement = this.rowsPerStatement;
     const tuple = `(${this.columns.map(() => '?').join(', ')})`;
