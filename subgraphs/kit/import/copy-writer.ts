@@ -19,15 +19,17 @@ export interface CopyTarget {
 
 /**
  * Rows a COPY writer holds before it commits to COPY: a write that ends below it goes by `small` (unnest statements),
- * which costs less than creating and dropping a staging table. Measured on 100,000 budget lines.
+ * cheaper there than creating and dropping a staging table. Budget lines (43 columns) in one transaction, mean wall
+ * time by unnest and by COPY: 300 rows 46 and 59 ms, 1,000 rows 131 and 98 ms, 10,000 rows 1.7 and 0.9 s.
  */
-export const COPY_FROM_ROWS = 10_000;
+export const COPY_FROM_ROWS = 1_000;
 
 /**
  * Rows per COPY and merge into the target. Sent while the next rows are added (a COPY holds the connection, so the
- * caller's SELECTs between adds must find it free): the staging table and the text in memory stay this small.
+ * caller's SELECTs between adds must find it free): the staging table and the text in memory stay this small. 10,000
+ * and 25,000 wrote 100,000 budget lines as fast as 50,000 or 100,000.
  */
-export const COPY_ROWS_PER_MERGE = 50_000;
+export const COPY_ROWS_PER_MERGE = 20_000;
 
 let stagingTables = 0;
 
@@ -46,16 +48,17 @@ export function copyWriter(manager: EntityManager, target: CopyTarget, small: Ro
   const staging = `ftm_copy_staging_${stagingTables}`;
   let held: unknown[][] | null = [];
   let text: string[] = [];
-  let started = false;
+  /** Whether the staging table exists: created by the first COPY, emptied before each next one, dropped by flush. */
+  let staged = false;
 
   const send = async () => {
     const lines = text;
     text = [];
-    if (!started) {
-      started = true;
-      // Only the written columns, without the target's constraints: the merge is where rows are checked.
+    // Only the written columns, without the target's constraints: the merge is where rows are checked.
+    if (!staged)
       await manager.query(`CREATE TEMPORARY TABLE ${staging} ON COMMIT DROP AS SELECT ${names} FROM ${target.table} WITH NO DATA`);
-    }
+    else await manager.query(`TRUNCATE ${staging}`);
+    staged = true;
     const client = await runner.connect();
     const stream = client.query(copyFrom(`COPY ${staging} (${names}) FROM STDIN`));
     stream.end(lines.join(''));
@@ -63,13 +66,9 @@ export function copyWriter(manager: EntityManager, target: CopyTarget, small: Ro
     await manager.query(
       `INSERT INTO ${target.table} (${names}) SELECT ${names} FROM ${staging} ON CONFLICT (${target.key}) ${target.onConflict}`,
     );
-    await manager.query(`TRUNCATE ${staging}`);
   };
-  const line = (values: unknown[]) => {
-    let row = '';
-    for (let i = 0; i < values.length; i += 1) row += (i === 0 ? '' : '\t') + encode(values[i]);
-    text.push(`${row}\n`);
-  };
+  // A join, not `+=` per value: concatenated strings stay ropes of small pieces until written, three times slower.
+  const line = (values: unknown[]) => void text.push(`${values.map(encode).join('\t')}\n`);
 
   return {
     add: async (values) => {
@@ -90,8 +89,8 @@ export function copyWriter(manager: EntityManager, target: CopyTarget, small: Ro
         return;
       }
       if (text.length > 0) await send();
-      if (started) await manager.query(`DROP TABLE ${staging}`);
-      started = false;
+      if (staged) await manager.query(`DROP TABLE ${staging}`);
+      staged = false;
       held = [];
     },
   };
