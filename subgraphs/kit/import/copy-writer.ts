@@ -46,6 +46,7 @@ export function copyWriter(manager: EntityManager, target: CopyTarget, small: Ro
   const names = target.columns.join(', ');
   stagingTables += 1;
   const staging = `ftm_copy_staging_${stagingTables}`;
+  /** The first rows, until there are enough for COPY to pay (null from then on). */
   let held: unknown[][] | null = [];
   let text: string[] = [];
   /** Whether the staging table exists: created by the first COPY, emptied before each next one, dropped by flush. */
