@@ -11,7 +11,7 @@ import { realDataFolder } from '../import/real-data';
 import type { FormatSpec } from '../../subgraphs/kit/import/format';
 import { readConfig } from '../../subgraphs/kit/config';
 import { benchInputs, needsGenerated, presentInputs, selectFormats, sizedBy } from './inputs';
-import { METHODS, type Method } from './measure';
+import { methodsOf } from './measure';
 import { formatScaling, formatTable, type BenchRow } from './report';
 import type { Engine } from './throwaway-database';
 import type { MeasurementRequest, MeasurementResult } from './worker';
@@ -139,8 +139,8 @@ function main(): void {
         console.log(`${input.format} skipped: ${input.paths.filter((file) => !fs.existsSync(file)).join(', ')} absent`);
       for (const engine of engines) {
         for (const input of present) {
-          const results = {} as Record<Method, MeasurementResult>;
-          for (const method of METHODS) {
+          const results = {} as BenchRow['results'];
+          for (const method of methodsOf(engine)) {
             process.stdout.write(`  ${engine} ${input.format} ${method}…\n`);
             const { format, paths, skipRejected, prerequisite } = input;
             results[method] = runChild({
@@ -168,7 +168,8 @@ function main(): void {
   console.log(
     `\nimport: the format's parse (read + validate) and its write in one transaction, as npm run import runs them (without the\n` +
       `CLI's comparison with stored rows and its report). bare INSERT: the same parsed rows as plain multi-row INSERTs into the\n` +
-      `same tables, in one transaction (the ceiling); ratio = import rows/s ÷ bare INSERT rows/s. rows: rows read per load, as\n` +
+      `same tables, in one transaction (the ceiling); ratio = import rows/s ÷ bare INSERT rows/s. bare COPY (PostgreSQL): the\n` +
+      `same rows as one COPY … FROM STDIN per table; COPY ratio = import rows/s ÷ bare COPY rows/s. rows: rows read per load, as\n` +
       `the CLI reports them (CSV data rows, header excluded, over all the files; JSON items); rows written: over all tables.\n` +
       `CPU/load: the measuring process's CPU (user + system) per load, SQLite's work included, PostgreSQL's server not.\n` +
       `Loads shorter than ${options.minSeconds} s are repeated (loads) into emptied tables and rows/s is taken over them all. Each figure\n` +

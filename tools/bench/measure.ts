@@ -5,16 +5,21 @@ import { readSourceRows } from '../import/source-rows';
 import type { FormatSpec, InputFile, ParseContext, ParsedImport } from '../../subgraphs/kit/import/format';
 import { rejectIfProblems } from '../../subgraphs/kit/import/problems';
 import type { Prerequisite } from './inputs';
-import { insertRows } from './raw-insert';
+import { copyRows, insertRows } from './raw-insert';
+import type { Engine } from './throwaway-database';
 
 /**
  * - `import`: the format's own parse (read + validate) and its write in one transaction, as the CLI's run does;
  * - `insert`: the ceiling, the same parsed rows (parsed beforehand, untimed) as plain multi-row INSERTs into the same
- *   tables, in one transaction.
+ *   tables, in one transaction;
+ * - `copy` (PostgreSQL): the same, as one `COPY … FROM STDIN` per table.
  */
-export type Method = 'import' | 'insert';
+export type Method = 'import' | 'insert' | 'copy';
 
-export const METHODS: readonly Method[] = ['import', 'insert'];
+/** The ways one engine is measured: SQLite has no COPY. */
+export function methodsOf(engine: Engine): readonly Method[] {
+  return engine === 'postgres' ? ['import', 'insert', 'copy'] : ['import', 'insert'];
+}
 
 export interface LoadRequest {
   format: string;
@@ -67,9 +72,10 @@ export async function measure(request: LoadRequest, method: Method, dataSource: 
   const files = resolve(format, request.paths);
   const rowsPerLoad = files.reduce((sum, file) => sum + rowsRead(format, file), 0);
   const parse = async () => checked(await format.parse(files, context), request.skipRejected);
-  const ready = method === 'insert' ? await parse() : null;
+  const ready = method === 'import' ? null : await parse();
+  const bare = method === 'copy' ? copyRows : insertRows;
   let unit = ready && unitOf(format, ready);
-  // The ceiling writes rows already in memory, even those an import reads again from the files as it writes.
+  // The ceilings write rows already in memory, even those an import reads again from the files as it writes.
   const prepared = ready?.tables.map((table) => ({ entity: table.entity, rows: [...table.batches()].flat() }));
 
   let loads = 0;
@@ -81,7 +87,7 @@ export async function measure(request: LoadRequest, method: Method, dataSource: 
     const cpuBefore = process.cpuUsage();
     if (prepared) {
       await dataSource.transaction(async (manager) => {
-        for (const { entity, rows } of prepared) await insertRows(manager, entity, rows);
+        for (const { entity, rows } of prepared) await bare(manager, entity, rows);
       });
     } else {
       const parsed = await parse();

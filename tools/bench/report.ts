@@ -6,7 +6,8 @@ import type { MeasurementResult } from './worker';
 export interface BenchRow {
   engine: Engine;
   input: Pick<BenchInput, 'format' | 'description'>;
-  results: Record<Method, MeasurementResult>;
+  /** `copy` on PostgreSQL only. */
+  results: Record<Exclude<Method, 'copy'>, MeasurementResult> & { copy?: MeasurementResult };
   /** Budget lines generated for this run, when the input is the generator's and sized by lines. */
   lines?: number;
   /** Contracts generated for this run, when the input is the generator's and sized by contracts. */
@@ -43,11 +44,13 @@ export function formatTable(rows: readonly BenchRow[]): string {
     'parse share',
     'bare INSERT rows/s',
     'ratio',
+    'bare COPY rows/s',
+    'COPY ratio',
     'rows written',
     'peak RSS',
   ];
   const body = rows.map((row) => {
-    const { import: imported, insert } = row.results;
+    const { import: imported, insert, copy } = row.results;
     const written = Object.values(imported.written).reduce((sum, count) => sum + count, 0);
     return [
       row.engine,
@@ -62,6 +65,8 @@ export function formatTable(rows: readonly BenchRow[]): string {
       imported.seconds > 0 ? `${Math.round((100 * (imported.parseSeconds ?? 0)) / imported.seconds)} %` : '–',
       whole(rowsPerSecond(insert)),
       importRatio(row).toFixed(2),
+      copy ? whole(rowsPerSecond(copy)) : '–',
+      copy ? (rowsPerSecond(imported) / rowsPerSecond(copy)).toFixed(2) : '–',
       written.toLocaleString('en'),
       `${Math.round(imported.peakRssMb)} MB`,
     ];

@@ -1,5 +1,6 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { copyWriter, type RowWriter } from './copy-writer';
 import { writeProgressOf, type WriteProgress } from './write-progress';
 
 /**
@@ -21,12 +22,6 @@ const POSTGRES_ROWS_PER_STATEMENT = 2_000;
  * nearly doubled a re-import's peak memory).
  */
 export const KEYS_PER_SELECT = 2_000;
-
-/** Where a bulk write's rows go: `add` may send a statement, `flush` sends whatever is still pending. */
-export interface RowWriter {
-  add(values: unknown[]): Promise<void>;
-  flush(): Promise<void>;
-}
 
 /** One entity's table as the bulk statements see it: escaped names, and every row's values as the driver stores them. */
 export class BulkTable<E extends ObjectLiteral> {
@@ -114,7 +109,9 @@ export class BulkTable<E extends ObjectLiteral> {
   /**
    * A writer of rows (already converted by `values`) as `INSERT … ON CONFLICT (key) DO UPDATE` statements of
    * rowsPerStatement rows, each sent as soon as it is full; `updated` are the columns a conflict overwrites. Every full
-   * statement has the same text, so SQLite prepares it once (TypeORM's query runner caches statements by text).
+   * statement has the same text, so SQLite prepares it once (TypeORM's query runner caches statements by text). On
+   * PostgreSQL a large write goes by COPY instead, through a staging table (copy-writer.ts); `staged` asks the same of
+   * SQLite (stagedWriter).
    */
   writer(updated: ColumnMetadata[], staged = false): RowWriter {
     const names = this.columns.map((column) => this.name(column)).join(', ');
@@ -123,8 +120,9 @@ export class BulkTable<E extends ObjectLiteral> {
         ? 'DO NOTHING'
         : `DO UPDATE SET ${updated.map((column) => `${this.name(column)} = excluded.${this.name(column)}`).join(', ')}`;
     const insert = (rows: string) => `INSERT INTO ${this.table} (${names}) ${rows} ON CONFLICT (${this.name(this.key)}) ${onConflict}`;
-    if (this.postgres) return this.arrayWriter(insert);
-    return staged ? this.stagedWriter(names, onConflict) : this.valuesWriter(insert);
+    if (!this.postgres) return staged ? this.stagedWriter(names, onConflict) : this.valuesWriter(insert);
+    const target = { table: this.table, columns: this.columns.map((column) => this.name(column)), key: this.name(this.key), onConflict };
+    return copyWriter(this.manager, target, this.arrayWriter(insert));
   }
 
   /**

@@ -4,6 +4,7 @@ import { ProcedureKind } from '../../../subgraphs/budgets/entities/procedure-kin
 import { RedFlagStatus } from '../../../subgraphs/budgets/entities/red-flag.object';
 import { compareWithStored } from '../../../subgraphs/kit/import/import-summary';
 import { BulkTable, KEYS_PER_SELECT, Upsert, upsertAll } from '../../../subgraphs/kit/import/bulk-write';
+import { COPY_FROM_ROWS, COPY_ROWS_PER_MERGE } from '../../../subgraphs/kit/import/copy-writer';
 import { inTransaction } from '../../../subgraphs/kit/import/load-transaction';
 import { sourceAt } from '../../../subgraphs/kit/provenance';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
@@ -61,10 +62,17 @@ const stored = async () => (await subgraph.dataSource.getRepository(Contract).fi
 const upsert = (rows: Contract[]) =>
   subgraph.statementsDuring(() => subgraph.dataSource.transaction((manager) => upsertAll(manager, Contract, rows)));
 
-/** Statements an upsert of `rows` rows sends when `written` of them are new or changed: one SELECT a batch of keys, then the INSERTs. */
+/**
+ * Statements an upsert of `rows` rows sends when `written` of them are new or changed: one SELECT a batch of keys, then
+ * the INSERTs; or, on PostgreSQL from COPY_FROM_ROWS rows on, the staging table's CREATE and DROP and per COPY a merge
+ * and (after the first) a TRUNCATE, the COPY itself going by the raw connection, which the count does not see.
+ */
 function statementsFor(rows: number, written: number): number {
+  const selects = Math.ceil(rows / KEYS_PER_SELECT);
+  if (subgraph.dataSource.options.type === 'postgres' && written >= COPY_FROM_ROWS)
+    return selects + 2 * Math.ceil(written / COPY_ROWS_PER_MERGE) + 1;
   const perStatement = new BulkTable(subgraph.dataSource.manager, Contract).rowsPerStatement;
-  return Math.ceil(rows / KEYS_PER_SELECT) + Math.ceil(written / perStatement);
+  return selects + Math.ceil(written / perStatement);
 }
 
 describe('the bulk upsert (upsertAll)', () => {

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { benchRuns, parseBenchArgs } from '../../../tools/bench/import';
 import { benchInputs, needsGenerated, presentInputs, sizedBy, type BenchInput } from '../../../tools/bench/inputs';
-import { METHODS, type Method } from '../../../tools/bench/measure';
+import { methodsOf, type Method } from '../../../tools/bench/measure';
 import { formatScaling, formatTable, importRatio, type BenchRow } from '../../../tools/bench/report';
-import { insertRows } from '../../../tools/bench/raw-insert';
+import { copyRows, insertRows } from '../../../tools/bench/raw-insert';
 import { openThrowawayDatabase } from '../../../tools/bench/throwaway-database';
 import { runMeasurement, type MeasurementResult } from '../../../tools/bench/worker';
 import { definition } from '../../../subgraphs/budgets/definition';
@@ -72,21 +72,22 @@ test.each(formats)('%s: one load each way counts the rows read, and the ceiling 
   const input = inputs.find((candidate) => candidate.format === name)!;
   if (presentInputs([input]).present.length === 0) return;
   const results = {} as Record<Method, Awaited<ReturnType<typeof runMeasurement>>>;
-  for (const method of METHODS) {
+  for (const method of methodsOf(engine)) {
     const { format, paths, skipRejected, prerequisite } = input;
     results[method] = await runMeasurement({ engine, method, databaseUrl, format, paths, skipRejected, prerequisite, minSeconds: 0 });
   }
   const rows = await expectedRows(input);
   expect(rows).toBeGreaterThan(0);
-  for (const method of METHODS) {
+  for (const method of methodsOf(engine)) {
     expect(results[method]).toEqual(expect.objectContaining({ loads: 1, rows, rowsPerLoad: rows }));
     expect(results[method].unit).toMatch(/^(CSV rows|JSON items \(.+\))$/);
   }
   expect(results.import.parseSeconds).not.toBeNull();
   expect(results.insert.parseSeconds).toBeNull();
-  for (const method of METHODS) expect(results[method].cpuSeconds).toBeGreaterThan(0);
+  for (const method of methodsOf(engine)) expect(results[method]?.cpuSeconds).toBeGreaterThan(0);
   expect(Object.keys(results.import.written).length).toBeGreaterThan(0);
   expect(results.insert.written).toEqual(parsedTables(results.import.written));
+  if (engine === 'postgres') expect(results.copy.written).toEqual(results.insert.written);
 });
 
 test('repeated loads go into emptied tables: the same rows written, the rows read counted once per load', async () => {
@@ -116,20 +117,24 @@ test('repeated loads go into emptied tables: the same rows written, the rows rea
   expect(repeated.written).toEqual(once.written);
 });
 
-test('the INSERT ceiling stores the same rows as the importer would (read back through the entity)', async () => {
-  const lines = rowsOf(await parseFormat(shcpBudget, [path.join(generated.directory, LAYOUT.budget)]), BudgetLine);
-  const database = await openThrowawayDatabase(definition, engine, databaseUrl);
-  try {
-    await inTransaction(database.dataSource, (manager) => insertRows(manager, BudgetLine, lines));
-    const stored = await database.dataSource.getRepository(BudgetLine).find({ order: { id: 'ASC' } });
-    const expected = [...lines].sort((a, b) => (a.id < b.id ? -1 : 1));
-    expect(stored.map((line) => [line.id, line.approved, line.paid, line.source.dataset, line.source.row])).toEqual(
-      expected.map((line) => [line.id, line.approved, line.paid, line.source.dataset, line.source.row]),
-    );
-  } finally {
-    await database.drop();
-  }
-});
+test.each(methodsOf(engine).filter((method) => method !== 'import'))(
+  'the bare %s ceiling stores the same rows as the importer would (read back through the entity)',
+  async (method) => {
+    const lines = rowsOf(await parseFormat(shcpBudget, [path.join(generated.directory, LAYOUT.budget)]), BudgetLine);
+    const database = await openThrowawayDatabase(definition, engine, databaseUrl);
+    try {
+      const bare = method === 'copy' ? copyRows : insertRows;
+      await inTransaction(database.dataSource, (manager) => bare(manager, BudgetLine, lines));
+      const stored = await database.dataSource.getRepository(BudgetLine).find({ order: { id: 'ASC' } });
+      const expected = [...lines].sort((a, b) => (a.id < b.id ? -1 : 1));
+      expect(stored.map((line) => [line.id, line.approved, line.paid, line.source.dataset, line.source.row])).toEqual(
+        expected.map((line) => [line.id, line.approved, line.paid, line.source.dataset, line.source.row]),
+      );
+    } finally {
+      await database.drop();
+    }
+  },
+);
 
 test('arguments and the printed table', () => {
   const defaults = parseBenchArgs([]);
@@ -182,8 +187,10 @@ test('arguments and the printed table', () => {
   const table = formatTable([row]).split('\n');
   expect(table).toHaveLength(3);
   expect(table[2]).toMatch(
-    /^sqlite\s+shcp-budget\s+generated shcp-pef\/ \(1 file\)\s+CSV rows\s+1,000\s+2\s+1\.0 s\s+0\.8 s\s+1,000\s+50 %\s+2,000\s+0\.50\s+1,020\s+100 MB$/,
+    /^sqlite\s+shcp-budget\s+generated shcp-pef\/ \(1 file\)\s+CSV rows\s+1,000\s+2\s+1\.0 s\s+0\.8 s\s+1,000\s+50 %\s+2,000\s+0\.50\s+–\s+–\s+1,020\s+100 MB$/,
   );
+  const onPostgres: BenchRow = { ...row, engine: 'postgres', results: { ...row.results, copy: result(0.25, 1) } };
+  expect(formatTable([onPostgres]).split('\n')[2]).toMatch(/\s+2,000\s+0\.50\s+4,000\s+0\.25\s+1,020\s+100 MB$/);
   expect(formatScaling([row])).toBe('');
   const larger = (lines: number, seconds: number, peakRssMb: number): BenchRow => ({
     ...row,
