@@ -23,21 +23,26 @@ import { cpuMs } from './proc';
 import { openThrowawayDatabase, type Engine } from './throwaway-database';
 
 export const SPENDING_BENCH_USAGE =
-  'npm run bench:spending -- [--lines N] [--repeat R] [--seed S]\n' +
-  '  defaults: 100000 lines, 9 runs of each read (the median is printed), seed "bench"; PostgreSQL too when DATABASE_URL is set';
+  'npm run bench:spending -- [--lines N] [--repeat R] [--seed S] [--engines sqlite,postgres]\n' +
+  '  defaults: 100000 lines, 9 runs of each read (the median is printed), seed "bench", SQLite and, when DATABASE_URL is set, PostgreSQL';
 
 interface SpendingBenchOptions {
   lines: number;
   repeat: number;
   seed: string;
+  engines: Engine[] | null;
 }
 
 function parseArgs(argv: readonly string[]): SpendingBenchOptions {
-  const flags = parseFlags(argv, ['lines', 'repeat', 'seed']);
+  const flags = parseFlags(argv, ['lines', 'repeat', 'seed', 'engines']);
+  const engines = flags.get('engines')?.split(',') ?? null;
+  const unknown = engines?.find((engine) => engine !== 'sqlite' && engine !== 'postgres');
+  if (unknown !== undefined) throw new Error(`--engines takes sqlite and postgres (got "${unknown}")`);
   return {
     lines: countFlag(flags, 'lines', 100_000, 1),
     repeat: countFlag(flags, 'repeat', 9, 1, 1000),
     seed: flags.get('seed') ?? 'bench',
+    engines: engines as Engine[] | null,
   };
 }
 
@@ -192,7 +197,12 @@ async function main(): Promise<void> {
     return;
   }
   const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
-  const engines: Engine[] = databaseUrl ? ['sqlite', 'postgres'] : ['sqlite'];
+  const engines: Engine[] = options.engines ?? (databaseUrl ? ['sqlite', 'postgres'] : ['sqlite']);
+  if (engines.includes('postgres') && !databaseUrl) {
+    console.error('PostgreSQL needs DATABASE_URL');
+    process.exitCode = 2;
+    return;
+  }
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'ftm-bench-spending-'));
   try {
     const started = performance.now();
