@@ -166,6 +166,7 @@ async function benchEngine(engine: Engine, directory: string, options: SpendingB
       .getRepository(BudgetLine)
       .createQueryBuilder('l')
       .select('l.stateId', 'stateId')
+      .where('l.stateId IS NOT NULL')
       .limit(1)
       .getRawMany();
     const unfiltered = await medianOf(dataSource, options.repeat, () => linesPage(dataSource, null));
