@@ -11,7 +11,7 @@ import { ContractSupplier } from './entities/contract-supplier.entity';
 import { SpendingRollup } from './entities/spending-rollup.entity';
 import { Transaction } from './entities/transaction.entity';
 import { searchSources } from './queries/search-results.query';
-import { refreshRollupsMissingFinestCells } from './queries/spending-rollups.query';
+import { refreshIncompleteRollups } from './queries/spending-rollups.query';
 import { loadSample } from './sample';
 import { buildSchema } from './schema';
 
@@ -33,6 +33,6 @@ export const definition: SubgraphDefinition = {
   search: searchSources,
   buildSchema,
   loadSample,
-  upgrade: refreshRollupsMissingFinestCells,
+  upgrade: refreshIncompleteRollups,
   isEmpty: async (dataSource) => (await dataSource.getRepository(BudgetLine).count()) === 0,
 };

@@ -6,9 +6,8 @@ import { BudgetProgram } from '../entities/budget-program.entity';
 import { SpendingRollup } from '../entities/spending-rollup.entity';
 import { MOMENTS } from './spending-chain.query';
 import {
-  derivedFrom,
+  derivableFrom,
   DIMENSION_COLUMNS,
-  FINEST_GROUPING,
   PROGRAM_COLUMNS,
   REFRESH_ORDER,
   ROLLUP_GROUPINGS,
@@ -23,8 +22,9 @@ export function lineColumn(column: string): string {
 
 /**
  * Rewrites the rollup cells of the given fiscal years inside the importing transaction. The lines are read once, into
- * the finest cells; every coarser grouping is then summed from cells already written (see derivedFrom), so the work
- * follows the lines once and the catalogues after that, not the lines times the groupings. Rebuilding whole years,
+ * the finest cells; every coarser grouping is then summed from the rollup already written that holds its dimensions
+ * with the fewest cells (see derivableFrom: the hubs, then the pairs inside them), so the lines are read once and the
+ * finest cells a few times, not once per grouping. Rebuilding whole years,
  * rather than adding the import's differences, keeps the cells exact whatever the import did to the lines (new,
  * changed, replaced or deleted).
  *
@@ -38,8 +38,12 @@ export async function refreshSpendingRollups(manager: EntityManager, fiscalYears
   await manager.createQueryBuilder().delete().from(SpendingRollup).where('fiscalYear IN (:...years)', { years }).execute();
   await manager.query(`SAVEPOINT ${DERIVED}`);
   try {
-    for (const grouping of REFRESH_ORDER)
-      await insertCells(manager, groupingSelect(manager, grouping, derivedFrom(grouping), years, false));
+    const written = new Map<string, number>();
+    for (const grouping of REFRESH_ORDER) {
+      const from = fewestCells(derivableFrom(grouping), written);
+      await insertCells(manager, groupingSelect(manager, grouping, from, years, false));
+      if (grouping.length > 0) written.set(grouping.join(','), await cellCount(manager, grouping, years));
+    }
     await manager.query(`RELEASE SAVEPOINT ${DERIVED}`);
   } catch {
     await manager.query(`ROLLBACK TO SAVEPOINT ${DERIVED}`);
@@ -54,32 +58,51 @@ export async function refreshSpendingRollups(manager: EntityManager, fiscalYears
   }
 }
 
+/** Of the rollups a grouping can be summed from, the one written with the fewest cells; null for the lines. */
+function fewestCells(candidates: SpendingDimension[][] | null, written: Map<string, number>): SpendingDimension[] | null {
+  if (candidates === null) return null;
+  const cells = (grouping: SpendingDimension[]) => written.get(grouping.join(','))!;
+  return candidates.reduce((best, candidate) => (cells(candidate) < cells(best) ? candidate : best));
+}
+
+async function cellCount(manager: EntityManager, grouping: SpendingDimension[], years: number[]): Promise<number> {
+  return manager
+    .getRepository(SpendingRollup)
+    .createQueryBuilder('r')
+    .where('r.grouping = :grouping AND r.fiscalYear IN (:...years)', { grouping: grouping.join(','), years })
+    .getCount();
+}
+
 /**
- * The fiscal years whose lines have no finest cells: loaded by a version that did not write them (or, on PostgreSQL,
- * before the migration that fills them).
+ * The fiscal years whose lines lack the cells of some rollup grouping: loaded by a version that kept other groupings
+ * (or, on PostgreSQL, before the migrations that fill them). A year with lines has at least one cell in every grouping.
  */
-export async function yearsWithoutFinestCells(manager: EntityManager): Promise<number[]> {
+export async function yearsMissingRollups(manager: EntityManager): Promise<number[]> {
   const rows: { fiscalYear: number }[] = await manager
     .getRepository(BudgetLine)
     .createQueryBuilder('l')
     .select('DISTINCT l.fiscalYear', 'fiscalYear')
-    .where(
-      (query) =>
-        `NOT EXISTS ${query
-          .subQuery()
-          .select('1')
-          .from(SpendingRollup, 'r')
-          .where('r.grouping = :finest AND r.fiscalYear = l.fiscalYear')
-          .getQuery()}`,
-      { finest: FINEST_GROUPING.join(',') },
-    )
     .getRawMany();
-  return rows.map((row) => Number(row.fiscalYear));
+  const missing: number[] = [];
+  for (const fiscalYear of rows.map((row) => Number(row.fiscalYear))) {
+    for (const grouping of ROLLUP_GROUPINGS) {
+      const stored = await manager
+        .getRepository(SpendingRollup)
+        .createQueryBuilder('r')
+        .where('r.grouping = :grouping AND r.fiscalYear = :fiscalYear', { grouping: grouping.join(','), fiscalYear })
+        .getExists();
+      if (!stored) {
+        missing.push(fiscalYear);
+        break;
+      }
+    }
+  }
+  return missing;
 }
 
-/** Rebuilds the rollups of the years yearsWithoutFinestCells finds, in one transaction; nothing when there are none. */
-export async function refreshRollupsMissingFinestCells(dataSource: DataSource): Promise<void> {
-  await dataSource.transaction(async (manager) => refreshSpendingRollups(manager, await yearsWithoutFinestCells(manager)));
+/** Rebuilds the rollups of the years yearsMissingRollups finds, in one transaction; nothing when there are none. */
+export async function refreshIncompleteRollups(dataSource: DataSource): Promise<void> {
+  await dataSource.transaction(async (manager) => refreshSpendingRollups(manager, await yearsMissingRollups(manager)));
 }
 
 /** Writes one grouping's cells from the lines, refusing cells beyond range and summing exactly past SQLite's SUM. */

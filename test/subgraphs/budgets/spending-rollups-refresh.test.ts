@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { FinestSpendingCells1796661000000 } from '../../../migrations/budgets/1796661000000-finest-spending-cells';
+import { AllSpendingPairs1796670000000 } from '../../../migrations/budgets/1796670000000-all-spending-pairs';
 import { BudgetLine } from '../../../subgraphs/budgets/entities/budget-line.entity';
 import { BudgetProgram } from '../../../subgraphs/budgets/entities/budget-program.entity';
 import { SpendingRollup } from '../../../subgraphs/budgets/entities/spending-rollup.entity';
@@ -11,16 +12,18 @@ import {
   FINEST_GROUPING,
   PROGRAM_COLUMNS,
   ROLLUP_GROUPINGS,
+  rollupFor,
   type SpendingDimension,
 } from '../../../subgraphs/budgets/queries/spending-dimensions.query';
+import { allCells, type CellRow } from '../../../subgraphs/budgets/queries/spending-cells.query';
 import { SAMPLE_DATASETS } from '../../../subgraphs/budgets/entities/budget-line.entity';
 import { formatMoney } from '../../../subgraphs/kit/money';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 
 /*
- * The rollups are summed from one another (the finest cells from the lines, pairs from the finest, single dimensions
- * from pairs): whatever the path, every stored cell must equal the sum of the stored lines it covers, and a grouping
- * no coarser rollup holds must answer the lines' sums too.
+ * The rollups are summed from one another (the finest cells from the lines, hubs from the finest, pairs from the
+ * smallest rollup holding them): whatever the path, every stored cell must equal the sum of the stored lines it
+ * covers, and every grouping of up to two dimensions must read a rollup whose cells are exactly its own.
  */
 
 let budgets: TestSubgraph;
@@ -33,10 +36,19 @@ type Cell = { keys: string; names: string; sums: string; lineCount: number; samp
 
 const text = (value: unknown) => (value === null || value === undefined ? '∅' : String(value));
 
-/** Every cell of a grouping summed here, with BigInt, from the stored lines and their programs. */
-async function cellsFromLines(grouping: SpendingDimension[]): Promise<Map<string, Cell>> {
+interface StoredLines {
+  lines: BudgetLine[];
+  programs: Map<string, BudgetProgram>;
+}
+
+async function storedLines(): Promise<StoredLines> {
   const programs = new Map((await budgets.dataSource.getRepository(BudgetProgram).find()).map((program) => [program.id, program]));
-  const lines = await budgets.dataSource.getRepository(BudgetLine).find();
+  return { lines: await budgets.dataSource.getRepository(BudgetLine).find(), programs };
+}
+
+/** Every cell of a grouping summed here, with BigInt, from the stored lines and their programs. */
+async function cellsFromLines(grouping: SpendingDimension[], stored?: StoredLines): Promise<Map<string, Cell>> {
+  const { lines, programs } = stored ?? (await storedLines());
   const keyColumns = ['fiscalYear', ...grouping.flatMap((dimension) => DIMENSION_COLUMNS[dimension].keys)];
   const nameColumns = grouping.flatMap((dimension) => DIMENSION_COLUMNS[dimension].names);
   const cells = new Map<string, { names: (string | null)[]; sums: (bigint | null)[]; lineCount: number; sampleLines: number }>();
@@ -129,7 +141,39 @@ describe('spending rollups summed from one another', () => {
     },
   );
 
-  test('a grouping no coarser rollup holds (program × modality) answers the sums of the lines, from the finest cells', async () => {
+  test('every grouping of two dimensions reads the rollup stored for them, never the lines nor the finest cells, and its cells are the lines’ sums', async () => {
+    const stored = await storedLines();
+    const served = (row: CellRow, keys: string[]) =>
+      [
+        keys.map((key) => text(row.keys[key])).join('|'),
+        MOMENTS.map((moment) => (row.moments[moment] === null ? '∅' : formatMoney(row.moments[moment]!))).join('|'),
+        row.lineCount,
+      ].join(' ');
+    for (const [i, first] of FINEST_GROUPING.entries()) {
+      for (const second of FINEST_GROUPING.slice(i + 1)) {
+        const pair = [first, second];
+        const rollup = rollupFor(pair);
+        expect(ROLLUP_GROUPINGS).toContainEqual(rollup);
+        expect(rollup.length).toBeLessThanOrEqual(4);
+        let rows: CellRow[] = [];
+        const sent = await budgets.sqlDuring(async () => {
+          rows = await allCells(budgets.dataSource.manager, ['FISCAL_YEAR' as SpendingDimension, ...pair], {});
+        });
+        expect(sent.some((statement) => /\bbudget_line\b/.test(statement.query))).toBe(false);
+        const groupings = sent.flatMap((statement) => statement.parameters).filter((parameter) => typeof parameter === 'string');
+        expect(groupings).toContain(rollup.join(','));
+        expect(groupings).not.toContain(FINEST_GROUPING.join(','));
+        // The rollup read holds exactly the pair's cells (what it adds, a program's ramo and modality, a unit's ramo, follows from the ids).
+        const expected = await cellsFromLines(pair, stored);
+        expect(await budgets.dataSource.getRepository(SpendingRollup).count({ where: { grouping: rollup.join(',') } })).toBe(expected.size);
+        const keys = ['fiscalYear', ...pair.flatMap((dimension) => DIMENSION_COLUMNS[dimension].keys)];
+        const fromLines = [...expected.values()].map((cell) => [cell.keys, cell.sums, cell.lineCount].join(' '));
+        expect(rows.map((row) => served(row, keys)).sort()).toEqual(fromLines.sort());
+      }
+    }
+  });
+
+  test('spending(groupBy: [PROGRAM, MODALITY]) answers the sums of the lines, from the program rollup', async () => {
     const query = (
       after: string | null,
     ) => `{ spending(groupBy: [FISCAL_YEAR, PROGRAM, MODALITY], first: 100${after ? `, after: "${after}"` : ''}) {
@@ -137,6 +181,7 @@ describe('spending rollups summed from one another', () => {
       edges { node { key { fiscalYear program { id } modality { code } } amounts { approved modified accrued exercised paid } lineCount } } } }`;
     const sent = await budgets.sqlDuring(() => budgets.data(query(null)));
     expect(sent.some((statement) => /\bbudget_line\b/.test(statement.query))).toBe(false);
+    expect(sent.flatMap((statement) => statement.parameters)).toContain('RAMO,PROGRAM,MODALITY');
     const edges: any[] = [];
     let after: string | null = null;
     let spending: any;
@@ -154,6 +199,25 @@ describe('spending rollups summed from one another', () => {
     const fromLines = [...expected.values()].map((cell) => [cell.keys, cell.sums, cell.lineCount].join(' '));
     expect(served.sort()).toEqual(fromLines.sort());
   });
+
+  (process.env.DATABASE_URL ? test : test.skip)(
+    'PostgreSQL: the migration gives the years loaded before it every grouping, as an import sums them, and drops the ones no longer kept',
+    async () => {
+      const before = new Map<string, Cell[]>();
+      for (const grouping of ROLLUP_GROUPINGS) before.set(grouping.join(','), sorted(await storedCells(grouping)));
+      const runner = budgets.dataSource.createQueryRunner();
+      try {
+        await new AllSpendingPairs1796670000000().down(runner);
+        expect(await budgets.dataSource.getRepository(SpendingRollup).count({ where: { grouping: 'RAMO,PROGRAM,MODALITY' } })).toBe(0);
+        expect(await budgets.dataSource.getRepository(SpendingRollup).count({ where: { grouping: 'PROGRAM' } })).toBeGreaterThan(0);
+        await new AllSpendingPairs1796670000000().up(runner);
+      } finally {
+        await runner.release();
+      }
+      expect(await budgets.dataSource.getRepository(SpendingRollup).count({ where: { grouping: 'PROGRAM' } })).toBe(0);
+      for (const grouping of ROLLUP_GROUPINGS) expect(sorted(await storedCells(grouping))).toEqual(before.get(grouping.join(',')));
+    },
+  );
 });
 
 describe('a load rewrites the rollups of the years it changed, and only those', () => {
@@ -174,13 +238,15 @@ describe('a load rewrites the rollups of the years it changed, and only those', 
     expect([await rollupIds(2017), await rollupIds(2018)]).toEqual(before);
   });
 
-  test('at open, a year loaded without finest cells (by an earlier version) gets its rollups rebuilt, and only it', async () => {
-    const finest = FINEST_GROUPING.join(',');
-    const before = sorted(await storedCells(FINEST_GROUPING));
+  test.each([
+    ['the finest cells', FINEST_GROUPING],
+    ['a pair an earlier version did not keep', ['FUNDING_SOURCE', 'FUNCTION'] as SpendingDimension[]],
+  ])('at open, a year loaded without %s (by an earlier version) gets its rollups rebuilt, and only it', async (_name, grouping) => {
+    const before = sorted(await storedCells(grouping));
     const before2018 = await rollupIds(2018);
-    await budgets.dataSource.getRepository(SpendingRollup).delete({ grouping: finest, fiscalYear: 2017 });
+    await budgets.dataSource.getRepository(SpendingRollup).delete({ grouping: grouping.join(','), fiscalYear: 2017 });
     await definition.upgrade!(budgets.dataSource);
-    expect(sorted(await storedCells(FINEST_GROUPING))).toEqual(before);
+    expect(sorted(await storedCells(grouping))).toEqual(before);
     expect(await rollupIds(2018)).toEqual(before2018);
   });
 
@@ -205,7 +271,12 @@ describe('a load rewrites the rollups of the years it changed, and only those', 
     const after2018 = await rollupIds(2018);
     expect(after2018).toHaveLength(before2018.length);
     expect(after2018.some((id) => before2018.includes(id))).toBe(false);
-    for (const grouping of [[], FINEST_GROUPING, ['STATE', 'PROGRAM'], ['GENERIC_ITEM']] as SpendingDimension[][]) {
+    for (const grouping of [
+      [],
+      FINEST_GROUPING,
+      rollupFor(['STATE', 'PROGRAM'] as SpendingDimension[]),
+      ['GENERIC_ITEM'],
+    ] as SpendingDimension[][]) {
       expect(sorted(await storedCells(grouping))).toEqual(sorted(await cellsFromLines(grouping)));
     }
   });

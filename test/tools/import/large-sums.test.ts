@@ -139,8 +139,11 @@ describe('spending sums across years beyond one amount’s range', () => {
     expect(await approvedCells(groupBy)).toEqual({ total: '1800000000000000.00', cells: [['1800000000000000.00', 2]] });
   });
 
-  test('a grouping no coarser rollup covers sums the finest cells, as exactly', async () => {
-    expect(await approvedCells('MODALITY, FUNDING_SOURCE')).toEqual({ total: '1800000000000000.00', cells: [['1800000000000000.00', 2]] });
+  test.each([
+    ['MODALITY, FUNDING_SOURCE', 'its pair rollup'],
+    ['STATE, MODALITY, FUNDING_SOURCE', 'the finest cells: no coarser rollup covers it'],
+  ])('grouped by [%s] (%s), as exactly', async (groupBy) => {
+    expect(await approvedCells(groupBy)).toEqual({ total: '1800000000000000.00', cells: [['1800000000000000.00', 2]] });
   });
 
   test('at the ends of one amount’s range: two maximal years add up exactly, and a minimal one takes it back', async () => {
