@@ -20,13 +20,7 @@ export async function insertRows<E extends ObjectLiteral>(
   rows: readonly E[],
 ): Promise<void> {
   const { driver } = manager.connection;
-  const metadata = manager.connection.getMetadata(entity);
-  const { columns } = metadata;
-  const table = metadata.tablePath
-    .split('.')
-    .map((part) => driver.escape(part))
-    .join('.');
-  const names = columns.map((column) => driver.escape(column.databaseName)).join(', ');
+  const { table, columns, names } = tableOf(manager, entity);
   const perStatement = Math.max(1, Math.floor(PARAMETERS_PER_STATEMENT / columns.length));
   for (let start = 0; start < rows.length; start += perStatement) {
     const parameters: unknown[] = [];
@@ -56,13 +50,7 @@ export async function copyRows<E extends ObjectLiteral>(
   const { driver } = manager.connection;
   const runner = manager.queryRunner;
   if (!runner?.isTransactionActive) throw new Error('copyRows writes inside a transaction');
-  const metadata = manager.connection.getMetadata(entity);
-  const { columns } = metadata;
-  const table = metadata.tablePath
-    .split('.')
-    .map((part) => driver.escape(part))
-    .join('.');
-  const names = columns.map((column) => driver.escape(column.databaseName)).join(', ');
+  const { table, columns, names } = tableOf(manager, entity);
   const encode = valueEncoder(manager);
   const client = await runner.connect();
   const stream = client.query(copyFrom(`COPY ${table} (${names}) FROM STDIN`)) as Writable;
@@ -75,4 +63,15 @@ export async function copyRows<E extends ObjectLiteral>(
   }
   stream.end();
   await finished(stream);
+}
+
+/** The entity's escaped table name, its columns and their escaped names, as both ceilings write them. */
+function tableOf<E extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<E>) {
+  const { driver } = manager.connection;
+  const { columns, tablePath } = manager.connection.getMetadata(entity);
+  const table = tablePath
+    .split('.')
+    .map((part) => driver.escape(part))
+    .join('.');
+  return { table, columns, names: columns.map((column) => driver.escape(column.databaseName)).join(', ') };
 }
