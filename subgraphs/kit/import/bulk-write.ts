@@ -233,7 +233,8 @@ export async function upsertAll<E extends ObjectLiteral>(
   conflictColumns: string[] = ['id'],
 ): Promise<E[]> {
   if (rows.length === 0) return [];
-  const upsert = new Upsert(manager, entity, { total: rows.length, conflictColumns });
+  const unset = new BulkTable(manager, entity, conflictColumns).unsetColumns(rows);
+  const upsert = new Upsert(manager, entity, { total: rows.length, conflictColumns, unset });
   const changed: E[] = [];
   for (const batch of keyBatches(rows)) for (const row of await upsert.add(batch)) changed.push(row);
   await upsert.finish();
@@ -242,13 +243,14 @@ export async function upsertAll<E extends ObjectLiteral>(
 
 /**
  * upsertAll for rows that arrive batch by batch (a file read as it is written), so that none need outlive its batch.
- * The columns a write leaves as stored are those the first batch does not set: every row of one table must set the
- * same columns.
+ * The columns a write leaves as stored are `unset` when the caller knows them (upsertAll, which holds every row), or
+ * else those the first batch does not set: the rows of a streamed table must all set the same columns.
  */
 export class Upsert<E extends ObjectLiteral> {
   private readonly table: BulkTable<E>;
   private writer: RowWriter | null = null;
-  private unset: Set<ColumnMetadata> | null = null;
+  private unset: ReadonlySet<ColumnMetadata> | null;
+  private readonly unsetGiven: boolean;
   private readonly progress: WriteProgress | undefined;
   private readonly name: string;
   private readonly total: number;
@@ -262,9 +264,16 @@ export class Upsert<E extends ObjectLiteral> {
   constructor(
     manager: EntityManager,
     entity: EntityTarget<E>,
-    { total, conflictColumns = ['id'], staged = false }: { total: number; conflictColumns?: string[]; staged?: boolean },
+    {
+      total,
+      conflictColumns = ['id'],
+      staged = false,
+      unset,
+    }: { total: number; conflictColumns?: string[]; staged?: boolean; unset?: ReadonlySet<ColumnMetadata> },
   ) {
     this.total = total;
+    this.unset = unset ?? null;
+    this.unsetGiven = unset !== undefined;
     this.staged = staged;
     this.table = new BulkTable(manager, entity, conflictColumns);
     this.progress = writeProgressOf(manager);
@@ -274,16 +283,17 @@ export class Upsert<E extends ObjectLiteral> {
   /** Compares a batch (at most KEYS_PER_SELECT rows) with the stored rows and queues the new and changed ones; returns them. */
   async add(batch: readonly E[]): Promise<E[]> {
     const { table } = this;
-    const unset = table.unsetColumns(batch);
-    if (this.unset === null) {
-      this.unset = unset;
-      this.writer = table.writer(
-        table.columns.filter((column) => column !== table.key && !unset.has(column)),
-        this.staged,
-      );
-    } else if (unset.size !== this.unset.size || [...unset].some((column) => !this.unset?.has(column))) {
-      throw new Error(`${this.name}: every batch of one write must set the same columns`);
+    if (!this.unsetGiven) {
+      const ofBatch = table.unsetColumns(batch);
+      this.unset ??= ofBatch;
+      if (ofBatch.size !== this.unset.size || [...ofBatch].some((column) => !this.unset?.has(column)))
+        throw new Error(`${this.name}: every batch of one write must set the same columns`);
     }
+    const unset = this.unset ?? new Set<ColumnMetadata>();
+    this.writer ??= table.writer(
+      table.columns.filter((column) => column !== table.key && !unset.has(column)),
+      this.staged,
+    );
     const written = batch.map((row) => table.values(row));
     const stored = await table.stored(written.map((values) => table.keyOf(values)));
     const changed: E[] = [];

@@ -125,6 +125,14 @@ describe('the bulk upsert (upsertAll)', () => {
     expect(await stored()).toEqual(before);
   });
 
+  test('a column set only by rows after the first batch is written for them (upsertAll sees every row)', async () => {
+    const rows = contracts(COUNT).map((row, i) => Object.assign(row, i < KEYS_PER_SELECT ? { repeatedDirectAwardFlag: undefined } : {}));
+    await upsert(rows);
+    const flags = await subgraph.dataSource.getRepository(Contract).find({ select: { id: true, repeatedDirectAwardFlag: true } });
+    const expected = contracts(COUNT).map((row, i) => (i < KEYS_PER_SELECT ? null : row.repeatedDirectAwardFlag));
+    expect(flags.sort((a, b) => a.id.localeCompare(b.id)).map((row) => row.repeatedDirectAwardFlag)).toEqual(expected);
+  });
+
   test('a staged write (rows in no key order, merged in key order at the end) stores exactly what a direct one does', async () => {
     await upsert(contracts(10));
     const rows = contracts(COUNT).reverse();
