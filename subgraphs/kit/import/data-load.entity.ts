@@ -1,4 +1,4 @@
-import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
@@ -41,8 +41,9 @@ export class DataLoad {
   @Column({ type: 'varchar' })
   sha256: string;
 
-  @Field(() => Int, { description: 'Size of the file in bytes.' })
-  @Column({ type: 'integer' })
+  // A year of budget lines or CompraNet contracts is well past the 2 GiB a 32-bit integer (and GraphQL's Int) holds.
+  @Field(() => Float, { description: 'Size of the file in bytes (an integer; a Float because files pass 2 GiB).' })
+  @Column({ type: 'bigint', transformer: { to: (value: number) => value, from: (value: string | number) => Number(value) } })
   bytes: number;
 
   @Field(() => Int, {

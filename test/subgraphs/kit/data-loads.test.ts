@@ -4,6 +4,7 @@ import path from 'node:path';
 import { definition as budgets } from '../../../subgraphs/budgets/definition';
 import { ocds } from '../../../subgraphs/budgets/importers/ocds.format';
 import { definition as archives } from '../../../subgraphs/archives/definition';
+import { DataLoad } from '../../../subgraphs/kit/import/data-load.entity';
 import { openTestSubgraph, type TestSubgraph } from '../../helpers/subgraph';
 import { DATA, inputFile, runJson, sandbox, type Sandbox } from '../../tools/import/cli';
 
@@ -53,6 +54,19 @@ describe('the start-up sample is recorded as load 1', () => {
     for (const { node } of budgetLines.edges) {
       const file = path.join(DATA, 'shcp-pef', node.source.file);
       expect(node.source.load).toEqual({ version: 1, format: 'sample', sha256: sha256(file), inserted: null });
+    }
+  });
+
+  test('a file of 2 GiB or more is recorded with its exact size (a 2.6 GB file overflowed a 32-bit column on PostgreSQL)', async () => {
+    const loads = subgraph.dataSource.getRepository(DataLoad);
+    const [sample] = await loads.find({ take: 1 });
+    const big = await loads.save(loads.create({ ...sample, id: undefined, version: sample.version + 1, bytes: 2_618_495_523 }));
+    try {
+      expect((await loads.findOneByOrFail({ id: big.id })).bytes).toBe(2_618_495_523);
+      const files: { bytes: number }[] = (await subgraph.data(VERSION)).dataVersion.budgets.files;
+      expect(files.map((file) => file.bytes)).toContain(2_618_495_523);
+    } finally {
+      await loads.delete({ id: big.id });
     }
   });
 
