@@ -14,8 +14,8 @@ export const LAYOUT = {
 } as const;
 
 /**
- * Budget lines per OFDP file: about the size of a real year's file (the 2018 PEF has some 220,000 lines), and well
- * under what the kit's readText can decode (one string of at most 2^29 characters, i.e. about 800,000 lines).
+ * Budget lines per OFDP file: about the size of a real year's file (the 2018 PEF has some 220,000 lines). Files are read
+ * as streams, so `--lines-per-file` may make them of any size.
  */
 export const LINES_PER_BUDGET_FILE = 250_000;
 

@@ -1,13 +1,7 @@
-import type { StoredCounts } from '../../subgraphs/kit/import/import-summary';
+import { type Counts, noCounts, type StoredCounts } from '../../subgraphs/kit/import/import-summary';
 import type { ImportProblem } from '../../subgraphs/kit/import/problems';
 import type { SourceRows } from './source-rows';
 import type { FormatSpec, InputFile, Table } from '../../subgraphs/kit/import/format';
-
-export interface Counts {
-  inserted: number;
-  updated: number;
-  unchanged: number;
-}
 
 export interface FileReport extends Counts {
   /** The path as given. */
@@ -84,7 +78,6 @@ export interface ReportInput {
   comparisons: Map<Table, StoredCounts> | null;
 }
 
-const zero = (): Counts => ({ inserted: 0, updated: 0, unchanged: 0 });
 const KINDS = ['inserted', 'updated', 'unchanged'] as const;
 
 /** Per-file and per-entity counts; a row counts for the file its table says it comes from. */
@@ -96,7 +89,7 @@ export function countFiles({ format, files, problems, comparisons }: ReportInput
       {
         file: input.path,
         rows: source ? source.rows : format.shape.kind === 'json' ? format.shape.countItems(input.absolute) : null,
-        ...zero(),
+        ...noCounts(),
         rejected: 0,
         counted: false,
         unit: null,
@@ -134,6 +127,6 @@ export function totals(files: FileReport[]): Counts & { rejected: number } {
       unchanged: sum.unchanged + file.unchanged,
       rejected: sum.rejected + file.rejected,
     }),
-    { ...zero(), rejected: 0 },
+    { ...noCounts(), rejected: 0 },
   );
 }

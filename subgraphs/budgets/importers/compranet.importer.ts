@@ -185,7 +185,7 @@ function parseFile(input: CompraNetFileInput, into: ParsedCompraNet): void {
     return layout !== null;
   });
   if (!read) return;
-  into.fileProblems.push(...duplicateCodes(fromFile.map((contract) => contract.contract)));
+  into.fileProblems.push(...duplicateCodes(fromFile.map((entry) => entry.contract)));
   for (const { contract, facts } of fromFile) {
     withRedFlags(contract, facts, into.thresholds);
     into.contracts.push(contract);

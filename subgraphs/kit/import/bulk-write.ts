@@ -130,7 +130,7 @@ export class BulkTable<E extends ObjectLiteral> {
    * appended to a temporary table and merged once, in key order, when flushed. Inserted one by one in random key order,
    * each row lands on a random page of the key's index, which outgrows SQLite's page cache (2 MB) within the first
    * hundred thousand rows: 1,000,000 rows then cost 29 times the CPU of 100,000; staged and merged in order, 7 times
-   * (measured with better-sqlite3 alone, budget-line-like rows). The temporary table lives in a temporary file.
+   * (measured with better-sqlite3 alone and budget-line-like rows, in a script not kept; docs/scale.md has the import's own figures). The temporary table lives in a temporary file.
    */
   private stagedWriter(names: string, onConflict: string): RowWriter {
     const { driver } = this.manager.connection;
